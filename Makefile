@@ -1,0 +1,58 @@
+# The two commands: `make run` and `make test`. Both set everything up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TS := $(wildcard resources/i18n/*.ts)
+QM := $(TS:.ts=.qm)
+DEMO_DIR := build/demo-data
+DEMO_PASS := demo-passphrase
+
+.PHONY: setup run demo test lint bench screenshots package translations clean
+
+setup: $(STAMP) $(QM)
+
+$(STAMP): pyproject.toml scripts/system-deps.sh
+	bash scripts/system-deps.sh
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+run: setup
+	$(BIN)/consultdesk
+
+demo: setup
+	test -f $(DEMO_DIR)/consultdesk.db || CONSULTDESK_PASSPHRASE=$(DEMO_PASS) $(BIN)/consultdesk --data-dir $(DEMO_DIR) demo --residents 300
+	@echo "The demo passphrase is: $(DEMO_PASS)"
+	$(BIN)/consultdesk --data-dir $(DEMO_DIR)
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff format --check src tests tools
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+# Re-extract strings from the sources into the .ts catalogues (then translate the new ones).
+translations: $(STAMP)
+	$(BIN)/python tools/i18n.py update
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/bench.py
+
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs/screenshots
+
+package: setup
+	rm -rf dist
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+	$(BIN)/python tools/check_wheel.py dist
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache resources/i18n/*.qm

@@ -1,0 +1,3 @@
+"""ConsultDesk — 복약상담 데스크: medication consultations for visiting pharmacists."""
+
+__version__ = "0.1.0"

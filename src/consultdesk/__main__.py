@@ -1,0 +1,5 @@
+import sys
+
+from consultdesk.cli import main
+
+sys.exit(main())

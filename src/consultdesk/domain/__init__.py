@@ -1,0 +1,1 @@
+"""domain layer (no Qt: see tests/test_layers.py)."""

@@ -1,0 +1,30 @@
+"""Dates as people type them, and age as Koreans count it officially (만 나이).
+
+Since 28 June 2023 the Civil Act and the Administrative Basic Act use 만 나이 (completed years
+since birth) by default, so that is the only age the app shows.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_DATE = re.compile(r"^\s*(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})\s*일?\s*$")
+_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+
+
+def parse_date(text: str) -> date | None:
+    """2026-11-21, 2026.11.21, 2026/11/21, 20261121 or 2026년 11월 21일; None if malformed."""
+    m = _DATE.match(text) or _COMPACT.match(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def full_age(birth: date, today: date) -> int:
+    """만 나이: completed years; a 29 February birthday counts on 1 March in common years."""
+    had_birthday = (today.month, today.day) >= (birth.month, birth.day)
+    return today.year - birth.year - (0 if had_birthday else 1)

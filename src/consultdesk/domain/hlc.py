@@ -1,0 +1,65 @@
+"""Hybrid logical clock (Kulkarni et al., 2014) for ordering edits made on many laptops.
+
+A timestamp is (wall-clock milliseconds, counter, device id). Its text form sorts the same way as
+the tuple, so the database and the bundles can compare clocks as plain strings:
+``"0001763758400000-0000-<device id>"``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# A remote clock this far ahead of ours is still accepted (it happened), but reported: it usually
+# means a laptop with a wrong date.
+FUTURE_TOLERANCE_MS = 5 * 60 * 1000
+
+
+@dataclass(frozen=True, order=True)
+class Hlc:
+    wall_ms: int
+    counter: int
+    device: str
+
+    def __str__(self) -> str:
+        return f"{self.wall_ms:016d}-{self.counter:04d}-{self.device}"
+
+    @classmethod
+    def parse(cls, text: str) -> Hlc:
+        wall, counter, device = text.split("-", 2)
+        return cls(int(wall), int(counter), device)
+
+
+class HlcClock:
+    """Issues increasing timestamps for one device and moves past clocks it has seen."""
+
+    def __init__(
+        self,
+        device: str,
+        last: Hlc | None = None,
+        now_ms: Callable[[], int] = lambda: time.time_ns() // 1_000_000,
+    ) -> None:
+        self.device = device
+        self._now_ms = now_ms
+        self._wall = last.wall_ms if last else 0
+        self._counter = last.counter if last else 0
+
+    def now(self) -> Hlc:
+        """A timestamp later than every one issued or observed before."""
+        physical = self._now_ms()
+        if physical > self._wall:
+            self._wall, self._counter = physical, 0
+        else:
+            self._counter += 1
+        return Hlc(self._wall, self._counter, self.device)
+
+    def observe(self, remote: Hlc) -> bool:
+        """Advance past a remote timestamp. Returns True if it lies suspiciously in the future."""
+        physical = self._now_ms()
+        suspicious = remote.wall_ms > physical + FUTURE_TOLERANCE_MS
+        if remote.wall_ms > self._wall:
+            self._wall, self._counter = remote.wall_ms, remote.counter
+        elif remote.wall_ms == self._wall:
+            self._counter = max(self._counter, remote.counter)
+        return suspicious

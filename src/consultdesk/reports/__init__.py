@@ -1,0 +1,1 @@
+"""reports layer (no Qt: see tests/test_layers.py)."""

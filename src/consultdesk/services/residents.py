@@ -1,0 +1,124 @@
+"""One function per user action on residents."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from consultdesk.domain.consent import ConsentRecord
+from consultdesk.domain.phone import digits
+from consultdesk.domain.problems import Problem, ValidationFailed
+from consultdesk.domain.resident import ResidentData, ResidentDraft, validate_resident
+from consultdesk.services.consent import consent_records
+from consultdesk.services.workspace import Workspace
+from consultdesk.storage import residents_repo
+from consultdesk.storage.models import CaseWorker, Resident, WelfareCentre
+from consultdesk.storage.residents_repo import ResidentRow
+
+SEARCH_LIMIT = 300
+
+
+@dataclass(frozen=True)
+class ResidentDetail:
+    id: str
+    data: ResidentData
+    centre_name: str
+    case_worker_name: str
+    consents: list[ConsentRecord]
+
+
+def _check_links(ws: Workspace, data: ResidentData) -> list[Problem]:
+    with ws.db.session() as s:
+        problems = []
+        centre = s.get(WelfareCentre, data.centre_id) if data.centre_id else None
+        if data.centre_id and (centre is None or centre.deleted):
+            problems.append(Problem("centre_id", "centre_unknown", {}, "Choose a welfare centre."))
+        if data.case_worker_id:
+            worker = s.get(CaseWorker, data.case_worker_id)
+            if worker is None or worker.deleted or worker.centre_id != data.centre_id:
+                problems.append(Problem("case_worker_id", "case_worker_unknown", {},
+                                        "Choose a case worker of this welfare centre."))  # fmt: skip
+        return problems
+
+
+def _values(data: ResidentData) -> dict[str, object]:
+    values = asdict(data)
+    values["name_initials"] = residents_repo.search_key_initials(data.name)
+    values["phone_digits"] = digits(data.phone)
+    return values
+
+
+def save_resident(
+    ws: Workspace, draft: ResidentDraft, resident_id: str | None = None, today: date | None = None
+) -> str:
+    """Create (resident_id None) or update a resident. Raises ValidationFailed, writing nothing."""
+    data, problems = validate_resident(draft, today or date.today())
+    if data is not None:
+        problems = _check_links(ws, data)
+    if problems or data is None:
+        raise ValidationFailed(problems)
+    with ws.db.session() as s:
+        if resident_id is None:
+            record = Resident(name=data.name)
+            action = "create"
+        else:
+            existing = s.get(Resident, resident_id)
+            if existing is None or existing.deleted:
+                raise ValidationFailed([Problem("name", "resident_gone", {},
+                                                "This resident was deleted.")])  # fmt: skip
+            record, action = existing, "update"
+        ws.writer.save(s, record, _values(data))
+        s.add(ws.audit(action, "resident", record.id, record.id))
+        return record.id
+
+
+def delete_resident(ws: Workspace, resident_id: str) -> None:
+    with ws.db.session() as s:
+        record = s.get(Resident, resident_id)
+        if record is None or record.deleted:
+            return
+        ws.writer.delete(s, record)
+        s.add(ws.audit("delete", "resident", resident_id, resident_id))
+
+
+def search_residents(
+    ws: Workspace, query: str, limit: int = SEARCH_LIMIT
+) -> tuple[list[ResidentRow], int]:
+    with ws.db.session() as s:
+        return residents_repo.search_residents(s, query, limit)
+
+
+def open_resident(ws: Workspace, resident_id: str) -> ResidentDetail | None:
+    """The resident's record for viewing; the view is written to the access log."""
+    with ws.db.session() as s:
+        r = s.get(Resident, resident_id)
+        if r is None or r.deleted:
+            return None
+        centre = s.get(WelfareCentre, r.centre_id) if r.centre_id else None
+        worker = s.get(CaseWorker, r.case_worker_id) if r.case_worker_id else None
+        s.add(ws.audit("view", "resident", r.id, r.id))
+        data = ResidentData(
+            name=r.name, birth_date=r.birth_date, sex=r.sex, phone=r.phone, district=r.district,
+            living_situation=r.living_situation, centre_id=r.centre_id,
+            case_worker_id=r.case_worker_id, chronic_conditions=r.chronic_conditions,
+            allergies=r.allergies, notes=r.notes,
+        )  # fmt: skip
+        return ResidentDetail(
+            r.id, data, centre.name if centre else "", worker.name if worker else "",
+            consent_records(s, r.id),
+        )  # fmt: skip
+
+
+def draft_from(detail: ResidentDetail) -> ResidentDraft:
+    d = detail.data
+    return ResidentDraft(
+        name=d.name, birth_date=d.birth_date.isoformat() if d.birth_date else "", sex=d.sex,
+        phone=d.phone, district=d.district, living_situation=d.living_situation,
+        centre_id=d.centre_id, case_worker_id=d.case_worker_id,
+        chronic_conditions=d.chronic_conditions, allergies=d.allergies, notes=d.notes,
+    )  # fmt: skip
+
+
+def count_residents(ws: Workspace) -> int:
+    with ws.db.session() as s:
+        return residents_repo.count_residents(s)

@@ -1,0 +1,100 @@
+"""The open workspace: the unlocked database plus who and where we are.
+
+Every service function takes a Workspace; the GUI, the CLI and the tests all go through them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from consultdesk.domain.hlc import HlcClock
+from consultdesk.domain.ids import new_id
+from consultdesk.domain.passphrase import validate_new_passphrase
+from consultdesk.domain.problems import Problem, ValidationFailed
+from consultdesk.paths import DATABASE_FILE
+from consultdesk.storage import schema
+from consultdesk.storage.changes import ChangeWriter, last_hlc
+from consultdesk.storage.database import Database, create_database, open_database
+from consultdesk.storage.models import AuditEvent
+from consultdesk.storage.settings_repo import get_setting, put_setting
+
+
+@dataclass(frozen=True)
+class Profile:
+    pharmacist_name: str
+    organisation: str = ""
+    phone: str = ""
+
+
+class Workspace:
+    def __init__(self, data_dir: Path, db: Database, device: str, profile: Profile) -> None:
+        self.data_dir = data_dir
+        self.db = db
+        self.device = device
+        self.profile = profile
+        with db.session() as s:
+            self.writer = ChangeWriter(device, HlcClock(device, last_hlc(s, device)))
+
+    @staticmethod
+    def database_path(data_dir: Path) -> Path:
+        return data_dir / DATABASE_FILE
+
+    @classmethod
+    def exists(cls, data_dir: Path) -> bool:
+        return cls.database_path(data_dir).is_file()
+
+    @classmethod
+    def create(cls, data_dir: Path, passphrase: str, again: str, profile: Profile) -> Workspace:
+        problems = validate_new_passphrase(passphrase, again)
+        if not profile.pharmacist_name.strip():
+            problems.append(Problem("pharmacist_name", "name_empty", {}, "Enter the name."))
+        if problems:
+            raise ValidationFailed(problems)
+        db = create_database(cls.database_path(data_dir), passphrase)
+        try:
+            schema.upgrade(db)
+            device = new_id()
+            with db.session() as s:
+                put_setting(s, "device_id", device)
+                put_setting(s, "pharmacist_name", profile.pharmacist_name.strip())
+                put_setting(s, "organisation", profile.organisation.strip())
+                put_setting(s, "phone", profile.phone.strip())
+        except BaseException:
+            db.close()
+            raise
+        return cls(data_dir, db, device, profile)
+
+    @classmethod
+    def unlock(cls, data_dir: Path, passphrase: str) -> Workspace:
+        """Open with the passphrase; upgrade the schema (after a backup) if the app is newer."""
+        db = open_database(cls.database_path(data_dir), passphrase)
+        try:
+            schema.upgrade(db, backup_dir=data_dir / "backups")
+            with db.session() as s:
+                device = get_setting(s, "device_id")
+                profile = Profile(
+                    get_setting(s, "pharmacist_name"),
+                    get_setting(s, "organisation"),
+                    get_setting(s, "phone"),
+                )
+        except BaseException:
+            db.close()
+            raise
+        return cls(data_dir, db, device, profile)
+
+    def audit(
+        self, action: str, entity: str, record_id: str, resident_id: str | None
+    ) -> AuditEvent:
+        return AuditEvent(
+            at=datetime.now(UTC).isoformat(timespec="seconds"),
+            actor=self.profile.pharmacist_name,
+            action=action,
+            entity=entity,
+            record_id=record_id,
+            resident_id=resident_id,
+        )
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,1 @@
+"""storage layer (no Qt: see tests/test_layers.py)."""

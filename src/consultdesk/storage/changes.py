@@ -1,0 +1,111 @@
+"""Write shared records and their change-log rows in the same transaction (SYNC.md).
+
+Every field that changes gets one change row: the new value, the HLC of this edit, this device,
+and the HLC of the value it replaced (its base), so that a merge can tell a later edit from a
+parallel one. A delete is a tombstone: the `deleted` flag plus a "__deleted__" change.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, insert
+from sqlmodel import Session, SQLModel, select
+
+from consultdesk.domain.hlc import Hlc, HlcClock
+from consultdesk.storage.models import SHARED_TABLES, ChangeLog, FieldClock
+
+TOMBSTONE = "__deleted__"
+
+
+def encode_value(value: Any) -> str:
+    if isinstance(value, date):
+        return json.dumps(value.isoformat())
+    return json.dumps(value, ensure_ascii=False)
+
+
+def last_hlc(session: Session, device: str) -> Hlc | None:
+    """The newest clock value stored here, to start this device's clock after it."""
+    text = session.exec(select(func.max(FieldClock.hlc))).one()
+    return Hlc.parse(text) if text else None
+
+
+class ChangeWriter:
+    """Applies local edits to shared tables and logs them. One per open database."""
+
+    def __init__(self, device: str, clock: HlcClock) -> None:
+        self.device = device
+        self.clock = clock
+
+    def _log(self, session: Session, entity: str, record_id: str, values: dict[str, Any]) -> None:
+        if not values:
+            return
+        clocks = dict(
+            session.exec(
+                select(FieldClock.field, FieldClock.hlc).where(
+                    FieldClock.entity == entity, FieldClock.record_id == record_id
+                )
+            ).all()
+        )
+        rows = []
+        for field, value in values.items():
+            hlc = str(self.clock.now())
+            rows.append(
+                {"entity": entity, "record_id": record_id, "field": field,
+                 "value": encode_value(value), "hlc": hlc, "device": self.device,
+                 "base_hlc": clocks.get(field)}
+            )  # fmt: skip
+            clock_row = session.get(FieldClock, (entity, record_id, field))
+            if clock_row is None:
+                session.add(FieldClock(entity=entity, record_id=record_id, field=field, hlc=hlc))
+            else:
+                clock_row.hlc = hlc
+        session.execute(insert(ChangeLog), rows)
+
+    def save(self, session: Session, record: SQLModel, values: dict[str, Any]) -> SQLModel:
+        """Create or update `record` with `values`; log only the fields that really change."""
+        entity = record.__tablename__  # type: ignore[attr-defined]
+        assert entity in SHARED_TABLES, entity
+        is_new = session.get(type(record), record.id) is None  # type: ignore[attr-defined]
+        changed = {}
+        for field, value in values.items():
+            if is_new or getattr(record, field) != value:
+                changed[field] = value
+                setattr(record, field, value)
+        session.add(record)
+        session.flush()
+        self._log(session, entity, record.id, changed)  # type: ignore[attr-defined]
+        return record
+
+    def delete(self, session: Session, record: SQLModel) -> None:
+        entity = record.__tablename__  # type: ignore[attr-defined]
+        record.deleted = True  # type: ignore[attr-defined]
+        session.add(record)
+        self._log(session, entity, record.id, {TOMBSTONE: True})  # type: ignore[attr-defined]
+
+    def bulk_create(
+        self, session: Session, model: type[SQLModel], rows: list[dict[str, Any]]
+    ) -> None:
+        """Insert many new records at once (demo data, imports) with their change rows."""
+        if not rows:
+            return
+        entity = model.__tablename__  # type: ignore[attr-defined]
+        session.execute(insert(model), rows)
+        log, clocks = [], []
+        for row in rows:
+            for field, value in row.items():
+                if field == "id":
+                    continue
+                hlc = str(self.clock.now())
+                log.append(
+                    {"entity": entity, "record_id": row["id"], "field": field,
+                     "value": encode_value(value), "hlc": hlc, "device": self.device,
+                     "base_hlc": None}
+                )  # fmt: skip
+                clocks.append(
+                    {"entity": entity, "record_id": row["id"], "field": field, "hlc": hlc}
+                )
+        session.execute(insert(ChangeLog), log)
+        session.execute(insert(FieldClock), clocks)

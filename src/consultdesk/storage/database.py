@@ -1,0 +1,142 @@
+"""The encrypted local database: SQLCipher through SQLAlchemy.
+
+We build the engine with the plain pysqlite dialect and our own connection factory rather than the
+`sqlite+pysqlcipher` URL: that dialect pastes the passphrase into `PRAGMA key` unquoted, which
+breaks on quotes and spaces. SQLCipher 4 derives the page key from the passphrase with
+PBKDF2-HMAC-SHA512 (256,000 iterations), so connections are pooled and kept.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.pool import QueuePool
+from sqlmodel import Session
+
+from consultdesk.storage.errors import DatabaseExists, DatabaseMissing, DiskFull, WrongPassphrase
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _quote(passphrase: str) -> str:
+    if not passphrase or "\x00" in passphrase:
+        raise WrongPassphrase()
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def _connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
+    conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    # SQLCipher logs decryption failures to stderr; a wrong passphrase is reported by us instead.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    # Transactions are ours (see _begin), so the driver must not open them implicitly: that is
+    # what lets Alembic's DDL roll back with the rest of a failed migration.
+    conn.isolation_level = None
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    # The first read decrypts page 1: a wrong passphrase fails here, before anything is written.
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    conn.execute("PRAGMA journal_mode = WAL").fetchall()
+    return conn
+
+
+def _make_engine(path: Path, passphrase: str) -> Engine:
+    engine = create_engine(
+        "sqlite://",
+        module=sqlcipher3.dbapi2,
+        creator=lambda: _connect(path, passphrase),
+        # "sqlite://" alone would pick the in-memory single-thread pool; ours is a file.
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # type: ignore[no-untyped-def]
+        # Deferred: readers never wait for each other under WAL; writes are short.
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _is_disk_full(error: BaseException) -> bool:
+    return "database or disk is full" in str(error) or "No space left" in str(error)
+
+
+class Database:
+    """An open, unlocked database. Use `session()` for a unit of work."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back if it raises."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except exc.OperationalError as e:
+                session.rollback()
+                if _is_disk_full(e):
+                    raise DiskFull() from e
+                raise
+            except BaseException:
+                session.rollback()
+                raise
+
+    def backup_to(self, target: Path) -> Path:
+        """A consistent encrypted copy (VACUUM INTO; never a file copy of a live database)."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            raise DatabaseExists(f"{target} exists")
+        raw = self.engine.raw_connection()
+        try:
+            raw.driver_connection.execute("VACUUM INTO ?", (str(target),))
+        except (sqlite3.OperationalError, sqlcipher3.OperationalError) as e:
+            if _is_disk_full(e):
+                raise DiskFull() from e
+            raise
+        finally:
+            raw.close()
+        return target
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _verify(engine: Engine) -> None:
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1").fetchall()
+    except exc.DatabaseError as e:
+        engine.dispose()
+        if "not a database" in str(e) or "encrypted" in str(e):
+            raise WrongPassphrase() from e
+        raise
+
+
+def create_database(path: Path, passphrase: str) -> Database:
+    """A new empty encrypted database file (the schema comes from migrations.upgrade)."""
+    if path.exists():
+        raise DatabaseExists(f"{path} already exists")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = _make_engine(path, passphrase)
+    _verify(engine)
+    return Database(path, engine)
+
+
+def open_database(path: Path, passphrase: str) -> Database:
+    """Unlock an existing database. A wrong passphrase raises WrongPassphrase and changes nothing
+    (in particular, it never creates a new empty database in its place)."""
+    if not path.is_file():
+        raise DatabaseMissing(f"{path} does not exist")
+    engine = _make_engine(path, passphrase)
+    _verify(engine)
+    return Database(path, engine)

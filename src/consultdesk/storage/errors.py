@@ -1,0 +1,35 @@
+"""Storage errors a person can act on. Each has a stable code the UI translates."""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    code = "storage_error"
+
+
+class WrongPassphrase(StorageError):
+    code = "wrong_passphrase"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The passphrase is wrong, or the file is not a ConsultDesk database. Nothing was changed."
+        )
+
+
+class DatabaseMissing(StorageError):
+    code = "database_missing"
+
+
+class DatabaseExists(StorageError):
+    code = "database_exists"
+
+
+class MigrationFailed(StorageError):
+    code = "migration_failed"
+
+
+class DiskFull(StorageError):
+    code = "disk_full"
+
+    def __init__(self) -> None:
+        super().__init__("The disk is full. Free some space; nothing you typed was lost.")

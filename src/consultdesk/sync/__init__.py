@@ -1,0 +1,1 @@
+"""sync layer (no Qt: see tests/test_layers.py)."""

@@ -1,0 +1,81 @@
+"""Start the desktop app: fonts, language, error handling, unlock, main window."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from consultdesk.services.workspace import Workspace
+from consultdesk.ui import i18n
+from consultdesk.ui.errors import install_excepthook, setup_logging
+from consultdesk.ui.fonts import register_fonts
+from consultdesk.ui.main_window import MainWindow
+from consultdesk.ui.start import SetupDialog, UnlockDialog
+
+
+class Shell:
+    """Holds the main window and rebuilds it when the language changes."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.window = self._make_window()
+
+    def _make_window(self) -> MainWindow:
+        window = MainWindow(self.ws)
+        window.language_changed.connect(self.change_language)
+        return window
+
+    def change_language(self, choice: str) -> None:
+        i18n.save_language(self.ws.data_dir, choice)
+        i18n.install(i18n.resolve(choice))
+        old = self.window
+        self.window = self._make_window()
+        self.window.setGeometry(old.geometry())
+        self.window.show()
+        old.close()
+        old.deleteLater()
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("ConsultDesk")
+    app.setOrganizationName("ConsultDesk")
+    register_fonts(app)
+    return app
+
+
+def run_app(data_dir: Path, lang: str | None = None, bench_startup: bool = False) -> int:
+    started = time.perf_counter()
+    app = make_application()
+    setup_logging(data_dir)
+    install_excepthook()
+    i18n.install(i18n.resolve(lang or i18n.saved_language(data_dir)))
+    if bench_startup:
+        # The benchmark opens a prepared database without dialogs (passphrase from the env).
+        import os
+
+        ws = Workspace.unlock(data_dir, os.environ["CONSULTDESK_PASSPHRASE"])
+    elif Workspace.exists(data_dir):
+        ws = UnlockDialog.ask(data_dir)
+    else:
+        ws = SetupDialog.ask(data_dir)
+    if ws is None:
+        return 0
+    shell = Shell(ws)
+    shell.window.show()
+    if bench_startup:
+
+        def report() -> None:
+            print(f"startup_seconds={time.perf_counter() - started:.4f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, report)
+    try:
+        return app.exec()
+    finally:
+        ws.close()

@@ -1,0 +1,50 @@
+"""Showing validation problems next to the fields they are about."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from consultdesk.domain.problems import Problem
+from consultdesk.ui.messages import problem_text
+
+INVALID_STYLE = "border: 1px solid #c0392b; border-radius: 2px;"
+
+
+class ProblemDisplay:
+    """One message label for the form plus a red outline on each field that has a problem."""
+
+    def __init__(self, label: QLabel, fields: dict[str, QWidget]) -> None:
+        self.label = label
+        self.fields = fields
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #a93226;")
+        label.hide()
+
+    def show(self, problems: list[Problem]) -> None:
+        self.clear()
+        lines = []
+        for problem in problems:
+            text = problem_text(problem)
+            if text not in lines:
+                lines.append(text)
+            widget = self.fields.get(problem.field)
+            if widget is not None:
+                widget.setStyleSheet(INVALID_STYLE)
+                widget.setToolTip(text)
+        self.label.setText("\n".join(lines))
+        self.label.setVisible(bool(lines))
+        first = next((self.fields[p.field] for p in problems if p.field in self.fields), None)
+        if first is not None:
+            first.setFocus()
+
+    def show_text(self, text: str) -> None:
+        self.clear()
+        self.label.setText(text)
+        self.label.show()
+
+    def clear(self) -> None:
+        for widget in self.fields.values():
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+        self.label.clear()
+        self.label.hide()

@@ -1,0 +1,279 @@
+"""Residents: search, list, a calm overview of the selected resident, and consent at a glance."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultdesk.domain.consent import ConsentKind, ConsentStatus, status_of
+from consultdesk.domain.dates import full_age
+from consultdesk.services import residents
+from consultdesk.services.residents import ResidentDetail
+from consultdesk.services.workspace import Workspace
+from consultdesk.ui.consent_dialog import ConsentDialog, WithdrawConsentDialog
+from consultdesk.ui.labels import (
+    consent_kind,
+    consent_method,
+    consent_status,
+    living_options,
+    option_label,
+    sex_options,
+)
+from consultdesk.ui.resident_dialog import ResidentDialog
+from consultdesk.ui.resident_model import ID_ROLE, ResidentTableModel
+
+SEARCH_DELAY_MS = 120
+_STATUS_COLOURS = {
+    ConsentStatus.GRANTED: "#1e7b34",
+    ConsentStatus.REFUSED: "#a93226",
+    ConsentStatus.WITHDRAWN: "#a93226",
+    ConsentStatus.NONE: "#7f6000",
+}
+
+
+class ResidentPanel(QWidget):
+    """The selected resident: who they are, and where consent stands."""
+
+    changed = Signal()
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.ws = ws
+        self.detail: ResidentDetail | None = None
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.clicked.connect(self.edit)
+        consent_box = QGroupBox(self.tr("Consent"))
+        grid = QGridLayout(consent_box)
+        self.consent_labels: dict[ConsentKind, QLabel] = {}
+        self.record_buttons: dict[ConsentKind, QPushButton] = {}
+        self.withdraw_buttons: dict[ConsentKind, QPushButton] = {}
+        for row, kind in enumerate(ConsentKind):
+            label = QLabel()
+            label.setWordWrap(True)
+            record = QPushButton(self.tr("Record…"))
+            withdraw = QPushButton(self.tr("Withdraw…"))
+            record.clicked.connect(lambda _=False, k=kind: self.record_consent(k))
+            withdraw.clicked.connect(lambda _=False, k=kind: self.withdraw_consent(k))
+            # Text on its own row so long Korean consent names never squeeze into a column.
+            grid.addWidget(label, row * 2, 0, 1, 3)
+            grid.addWidget(record, row * 2 + 1, 0)
+            grid.addWidget(withdraw, row * 2 + 1, 1)
+            grid.setColumnStretch(2, 1)
+            self.consent_labels[kind] = label
+            self.record_buttons[kind] = record
+            self.withdraw_buttons[kind] = withdraw
+        self.empty = QLabel(self.tr("Choose a resident in the list, or add a new one."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.summary)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch()
+        body.addLayout(buttons)
+        body.addWidget(consent_box)
+        body.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.body)
+        self.show_resident(None)
+
+    def show_resident(self, resident_id: str | None) -> None:
+        self.detail = residents.open_resident(self.ws, resident_id) if resident_id else None
+        self.empty.setVisible(self.detail is None)
+        self.body.setVisible(self.detail is not None)
+        if self.detail is None:
+            return
+        d = self.detail.data
+        rows = []
+        if d.birth_date:
+            age = full_age(d.birth_date, date.today())
+            rows.append(
+                (
+                    self.tr("Birth date"),
+                    self.tr("{date} (age {age})").format(date=d.birth_date.isoformat(), age=age),
+                )
+            )
+        rows += [
+            (self.tr("Sex"), option_label(sex_options(), d.sex)),
+            (self.tr("Phone"), d.phone),
+            (self.tr("District"), d.district),
+            (self.tr("Living situation"), option_label(living_options(), d.living_situation)),
+            (self.tr("Welfare centre"), self.detail.centre_name),
+            (self.tr("Case worker"), self.detail.case_worker_name),
+            (self.tr("Chronic conditions"), d.chronic_conditions),
+            (self.tr("Allergies"), d.allergies),
+            (self.tr("Notes"), d.notes),
+        ]
+        table = "".join(
+            f"<tr><td style='color:#555;padding-right:12px'>{html.escape(k)}</td>"
+            f"<td>{html.escape(v).replace(chr(10), '<br>')}</td></tr>"
+            for k, v in rows if v
+        )  # fmt: skip
+        self.summary.setText(f"<h2>{html.escape(d.name)}</h2><table>{table}</table>")
+        for kind in ConsentKind:
+            status, record = status_of(self.detail.consents, kind)
+            text = f"<b>{html.escape(consent_kind(kind))}</b><br>"
+            colour = _STATUS_COLOURS[status]
+            text += f"<span style='color:{colour}'>{html.escape(consent_status(status))}</span>"
+            if record is not None:
+                text += (
+                    " · "
+                    + html.escape(record.decided_on.isoformat())
+                    + " · "
+                    + html.escape(consent_method(record.method))
+                )
+                if record.witness:
+                    text += " · " + html.escape(
+                        self.tr("witness: {name}").format(name=record.witness)
+                    )
+                if record.withdrawn_on:
+                    text += " · " + html.escape(
+                        self.tr("withdrawn {date}").format(date=record.withdrawn_on.isoformat())
+                    )
+            self.consent_labels[kind].setText(text)
+            self.withdraw_buttons[kind].setEnabled(status is ConsentStatus.GRANTED)
+
+    def _reload(self) -> None:
+        if self.detail is not None:
+            self.show_resident(self.detail.id)
+        self.changed.emit()
+
+    def edit(self) -> None:
+        if self.detail and ResidentDialog.ask(self.ws, self.detail.id, self):
+            self._reload()
+
+    def record_consent(self, kind: ConsentKind) -> None:
+        if self.detail and ConsentDialog.ask(self.ws, self.detail.id, kind, self):
+            self._reload()
+
+    def withdraw_consent(self, kind: ConsentKind) -> None:
+        if self.detail is None:
+            return
+        status, record = status_of(self.detail.consents, kind)
+        if (
+            record is not None
+            and status is ConsentStatus.GRANTED
+            and WithdrawConsentDialog.ask(self.ws, record.id, self)
+        ):
+            self._reload()
+
+
+class ResidentsView(QWidget):
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.ws = ws
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("Search by name, phone or initials (ㄱㅁㅅ)  —  Ctrl+F")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.new_button = QPushButton(self.tr("New resident"))
+        self.new_button.setShortcut("Ctrl+N")
+        self.new_button.clicked.connect(self.new_resident)
+        self.count = QLabel()
+        self.model = ResidentTableModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _: self.panel.edit())
+        self.panel = ResidentPanel(ws)
+        self.panel.changed.connect(self.refresh)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _: self._timer.start())
+        self.search.returnPressed.connect(self.refresh)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Run the search now; keep the selected resident selected if still listed."""
+        self._timer.stop()
+        selected = self.selected_id()
+        rows, total = residents.search_residents(self.ws, self.search.text())
+        self.model.set_rows(rows)
+        if total > len(rows):
+            self.count.setText(
+                self.tr("Showing {shown} of {total} residents — type to narrow the list").format(
+                    shown=len(rows), total=total
+                )
+            )
+        else:
+            self.count.setText(self.tr("{total} residents").format(total=total))
+        if selected:
+            self.select(selected)
+
+    def select(self, resident_id: str) -> bool:
+        for row in range(self.model.rowCount()):
+            if self.model.index(row, 0).data(ID_ROLE) == resident_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.panel.show_resident(self.selected_id())
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_resident(self) -> None:
+        resident_id = ResidentDialog.ask(self.ws, None, self)
+        if not resident_id:
+            return
+        self.panel.show_resident(resident_id)
+        if self.panel.detail is not None:
+            # Narrow the list to the new name so the new resident is visible and selected.
+            self.search.setText(self.panel.detail.data.name)
+        self.refresh()
+        self.select(resident_id)

@@ -1,0 +1,146 @@
+"""First start (set-up) and later starts (unlock)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultdesk.domain.problems import ValidationFailed
+from consultdesk.services.workspace import Profile, Workspace
+from consultdesk.ui.forms import ProblemDisplay
+from consultdesk.ui.labels import dialog_buttons
+from consultdesk.ui.messages import error_text
+from consultdesk.ui.tasks import run_task
+
+
+class SetupDialog(QDialog):
+    """Creates the encrypted database on first start."""
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.workspace: Workspace | None = None
+        self.setWindowTitle(self.tr("Set up ConsultDesk"))
+        intro = QLabel(
+            self.tr(
+                "Welcome. ConsultDesk keeps residents' health information encrypted on this "
+                "computer. Choose a passphrase: it opens the data, and it cannot be recovered "
+                "if it is lost."
+            )
+        )
+        intro.setWordWrap(True)
+        self.name = QLineEdit()
+        self.organisation = QLineEdit()
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("010-1234-5678")
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit()
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Pharmacist name"), self.name)
+        form.addRow(self.tr("Pharmacy or organisation"), self.organisation)
+        form.addRow(self.tr("Contact phone"), self.phone)
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        form.addRow(self.tr("Passphrase again"), self.again)
+        self.error = QLabel()
+        self.problems = ProblemDisplay(
+            self.error,
+            {"pharmacist_name": self.name, "passphrase": self.passphrase,
+             "passphrase_again": self.again},
+        )  # fmt: skip
+        buttons = dialog_buttons(self.tr("Create"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def submit(self) -> None:
+        profile = Profile(self.name.text(), self.organisation.text(), self.phone.text())
+        passphrase, again = self.passphrase.text(), self.again.text()
+        self.buttons.setEnabled(False)
+        run_task(
+            lambda: Workspace.create(self.data_dir, passphrase, again, profile),
+            self._created,
+            self._failed,
+        )
+
+    def _created(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(error, ValidationFailed):
+            self.problems.show(error.problems)
+        else:
+            self.problems.show_text(error_text(error))
+
+    @classmethod
+    def ask(cls, data_dir: Path) -> Workspace | None:
+        dialog = cls(data_dir)
+        return dialog.workspace if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class UnlockDialog(QDialog):
+    """Asks for the passphrase; a wrong one is a message and another try, never a new database."""
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.workspace: Workspace | None = None
+        self.setWindowTitle(self.tr("Unlock ConsultDesk"))
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        self.status = QLabel()
+        self.error = QLabel()
+        self.problems = ProblemDisplay(self.error, {"passphrase": self.passphrase})
+        buttons = dialog_buttons(self.tr("Unlock"))
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Enter the passphrase to open the residents' records.")))
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(400)
+
+    def submit(self) -> None:
+        passphrase = self.passphrase.text()
+        self.buttons.setEnabled(False)
+        self.problems.clear()
+        self.status.setText(self.tr("Opening…"))
+        run_task(lambda: Workspace.unlock(self.data_dir, passphrase), self._opened, self._failed)
+
+    def _opened(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.buttons.setEnabled(True)
+        self.status.clear()
+        self.problems.show_text(error_text(error))
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    @classmethod
+    def ask(cls, data_dir: Path) -> Workspace | None:
+        dialog = cls(data_dir)
+        return dialog.workspace if dialog.exec() == QDialog.DialogCode.Accepted else None

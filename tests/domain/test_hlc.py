@@ -1,0 +1,26 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from consultdesk.domain.hlc import FUTURE_TOLERANCE_MS, Hlc, HlcClock
+
+
+def test_clock_never_goes_backwards_even_if_the_wall_clock_does():
+    times = iter([1000, 900, 900, 2000])
+    clock = HlcClock("a", now_ms=lambda: next(times))
+    stamps = [clock.now() for _ in range(4)]
+    assert stamps == sorted(stamps)
+    assert len(set(stamps)) == 4
+
+
+def test_observing_a_remote_clock_moves_past_it_and_reports_the_far_future():
+    clock = HlcClock("a", now_ms=lambda: 1000)
+    assert clock.observe(Hlc(1000 + FUTURE_TOLERANCE_MS + 1, 5, "b"))
+    assert clock.now() > Hlc(1000 + FUTURE_TOLERANCE_MS + 1, 5, "b")
+    assert not clock.observe(Hlc(900, 0, "c"))
+
+
+@given(st.lists(st.tuples(st.integers(0, 10**15), st.integers(0, 9999), st.text("abcdef0123-", min_size=1, max_size=8)), min_size=2))
+def test_text_form_sorts_like_the_clock(values):
+    stamps = [Hlc(*v) for v in values]
+    assert sorted(stamps) == sorted(stamps, key=str)
+    assert all(Hlc.parse(str(s)) == s for s in stamps)

@@ -1,0 +1,66 @@
+from datetime import date
+
+import pytest
+
+from consultdesk.domain.dates import full_age, parse_date
+from consultdesk.domain.phone import format_phone
+from consultdesk.domain.resident import ResidentDraft, validate_resident
+
+TODAY = date(2026, 11, 21)
+
+
+def codes(draft: ResidentDraft) -> set[tuple[str, str]]:
+    _, problems = validate_resident(draft, TODAY)
+    return {(p.field, p.code) for p in problems}
+
+
+def test_a_valid_resident_is_normalised():
+    data, problems = validate_resident(
+        ResidentDraft(name="  김  민수 ", birth_date="1948.3.5", phone="01012345678", sex="male"), TODAY
+    )
+    assert problems == []
+    assert data is not None
+    assert (data.name, data.birth_date, data.phone) == ("김 민수", date(1948, 3, 5), "010-1234-5678")
+
+
+@pytest.mark.parametrize(
+    ("draft", "expected"),
+    [
+        (ResidentDraft(name=""), ("name", "name_empty")),
+        (ResidentDraft(name="김", birth_date="1948-13-01"), ("birth_date", "date_malformed")),
+        (ResidentDraft(name="김", birth_date="어제"), ("birth_date", "date_malformed")),
+        (ResidentDraft(name="김", birth_date="2027-01-01"), ("birth_date", "birth_date_future")),
+        (ResidentDraft(name="김", birth_date="1890-01-01"), ("birth_date", "birth_date_absurd")),
+        (ResidentDraft(name="김", phone="12345"), ("phone", "phone_malformed")),
+        (ResidentDraft(name="김", notes="주민번호 480305-1234567"), ("notes", "rrn_refused")),
+        (ResidentDraft(name="김", allergies="4803052234567"), ("allergies", "rrn_refused")),
+        (ResidentDraft(name="김", sex="x"), ("sex", "choice_invalid")),
+        (ResidentDraft(name="김", case_worker_id="w1"), ("case_worker_id", "case_worker_without_centre")),
+    ],
+)
+def test_bad_input_is_refused_with_a_code(draft, expected):
+    assert expected in codes(draft)
+
+
+def test_registration_number_typed_as_phone_is_refused_not_formatted():
+    assert ("phone", "rrn_refused") in codes(ResidentDraft(name="김", phone="480305-1234567"))
+
+
+def test_korean_age_counts_completed_years():
+    assert full_age(date(1948, 11, 21), TODAY) == 78
+    assert full_age(date(1948, 11, 22), TODAY) == 77
+    assert full_age(date(1948, 2, 29), date(2026, 2, 28)) == 77
+    assert full_age(date(1948, 2, 29), date(2026, 3, 1)) == 78
+
+
+def test_dates_in_the_forms_people_type():
+    assert parse_date("2026-11-21") == parse_date("2026.11.21") == parse_date("20261121")
+    assert parse_date("2026년 11월 21일") == date(2026, 11, 21)
+    assert parse_date("2026-02-30") is None
+
+
+def test_phone_formats():
+    assert format_phone("02 1234 5678") == "02-1234-5678"
+    assert format_phone("031-123-4567") == "031-123-4567"
+    assert format_phone("1588 1234") == "1588-1234"
+    assert format_phone("010-123") is None
