@@ -1,0 +1,77 @@
+from datetime import date
+
+import pytest
+
+from consultdesk.domain import hangul
+from consultdesk.domain.consent import ConsentKind, ConsentStatus, status_of
+from consultdesk.domain.problems import ValidationFailed
+from consultdesk.domain.resident import ResidentDraft
+from consultdesk.services import centres, consent, residents
+from consultdesk.services.demo import fill_demo
+from consultdesk.storage.models import AuditEvent
+
+
+def test_search_by_name_phone_and_initials(workspace):
+    kim = residents.save_resident(workspace, ResidentDraft(name="김민수", phone="010-0123-4567"))
+    residents.save_resident(workspace, ResidentDraft(name="박민서", phone="010-0999-0000"))
+    names = lambda q: [r.name for r in residents.search_residents(workspace, q)[0]]  # noqa: E731
+    assert names("김민") == ["김민수"]
+    assert names("ㄱㅁㅅ") == ["김민수"]
+    assert names("ㅁㅅ") == ["김민수", "박민서"]
+    assert names("김ㅁ") == ["김민수"]
+    assert names("4567") == ["김민수"]
+    assert names("0123-45") == ["김민수"]
+    assert names("%") == []
+    assert residents.search_residents(workspace, "")[1] == 2
+    assert residents.search_residents(workspace, "ㄱㅁㅅ")[0][0].id == kim
+
+
+def test_search_over_many_residents_reports_the_total(workspace):
+    fill_demo(workspace, residents=400)
+    rows, total = residents.search_residents(workspace, "", limit=50)
+    assert len(rows) == 50 and total == 400
+    rows, total = residents.search_residents(workspace, "ㄱ", limit=1000)
+    assert total == len(rows) > 0
+    assert all("ㄱ" in hangul.initials(r.name) for r in rows)
+
+
+def test_a_case_worker_must_belong_to_the_chosen_centre(workspace):
+    a = centres.save_centre(workspace, "햇살복지관")
+    b = centres.save_centre(workspace, "푸른숲복지관")
+    worker = centres.save_case_worker(workspace, b, "이사례", "010-0000-2222")
+    with pytest.raises(ValidationFailed) as e:
+        residents.save_resident(workspace, ResidentDraft(name="김민수", centre_id=a, case_worker_id=worker))
+    assert [p.code for p in e.value.problems] == ["case_worker_unknown"]
+    rid = residents.save_resident(workspace, ResidentDraft(name="김민수", centre_id=b, case_worker_id=worker))
+    detail = residents.open_resident(workspace, rid)
+    assert (detail.centre_name, detail.case_worker_name) == ("푸른숲복지관", "이사례")
+
+
+def test_a_registration_number_in_a_centre_or_witness_is_refused(workspace):
+    with pytest.raises(ValidationFailed):
+        centres.save_centre(workspace, "복지관 480305-1234567")
+    rid = residents.save_resident(workspace, ResidentDraft(name="김민수"))
+    with pytest.raises(ValidationFailed):
+        consent.record_consent(workspace, rid, ConsentKind.HEALTH_INFO, True, date(2026, 1, 1), "verbal", "4803051234567")
+
+
+def test_consent_state_after_grant_and_withdrawal(workspace):
+    rid = residents.save_resident(workspace, ResidentDraft(name="김민수"))
+    cid = consent.record_consent(workspace, rid, ConsentKind.SHARE_WELFARE, True, date(2026, 3, 1), "verbal", "최복지")
+    assert status_of(consent.consents_for(workspace, rid), ConsentKind.SHARE_WELFARE)[0] is ConsentStatus.GRANTED
+    with pytest.raises(ValidationFailed) as e:
+        consent.withdraw_consent(workspace, cid, date(2026, 2, 1), today=date(2026, 11, 21))
+    assert e.value.problems[0].code == "withdrawal_before_consent"
+    consent.withdraw_consent(workspace, cid, date(2026, 4, 1), today=date(2026, 11, 21))
+    assert status_of(consent.consents_for(workspace, rid), ConsentKind.SHARE_WELFARE)[0] is ConsentStatus.WITHDRAWN
+    assert status_of(consent.consents_for(workspace, rid), ConsentKind.HEALTH_INFO)[0] is ConsentStatus.NONE
+
+
+def test_viewing_and_changing_a_resident_is_in_the_access_log(workspace):
+    from sqlmodel import select
+
+    rid = residents.save_resident(workspace, ResidentDraft(name="김민수"))
+    residents.open_resident(workspace, rid)
+    with workspace.db.session() as s:
+        events = [(e.action, e.resident_id, e.actor) for e in s.exec(select(AuditEvent).order_by(AuditEvent.id))]
+    assert events == [("create", rid, "박약사"), ("view", rid, "박약사")]

@@ -1,0 +1,74 @@
+from PySide6.QtCore import Qt
+
+from consultdesk.services import centres, residents
+from consultdesk.ui.resident_dialog import ResidentDialog
+from consultdesk.ui.residents_view import ResidentsView
+
+
+def test_type_validate_save_and_find_by_initials(qtbot, workspace, monkeypatch):
+    centre = centres.save_centre(workspace, "햇살종합사회복지관", "서울 관악구")
+    centres.save_case_worker(workspace, centre, "이사례", "010-0000-2222")
+    view = ResidentsView(workspace)
+    qtbot.addWidget(view)
+
+    def fill_dialog(ws, resident_id, parent):
+        dialog = ResidentDialog(ws, resident_id, parent)
+        qtbot.addWidget(dialog)
+        dialog.name.insert("김나다")  # QTest can only type ASCII; Hangul goes through an IME
+        qtbot.keyClicks(dialog.birth_date, "1948-13-05")  # no 13th month
+        qtbot.keyClicks(dialog.phone, "01001234567")
+        dialog.notes.insertPlainText("주민번호 480305-1234567 받음")
+        dialog.submit()
+        assert dialog.result() != ResidentDialog.DialogCode.Accepted
+        text = dialog.error.text()
+        assert "YYYY-MM-DD" in text
+        assert "주민등록번호" in text
+        assert dialog.name.text() == "김나다"  # nothing typed is lost
+        dialog.birth_date.setText("1948-03-05")
+        assert "만 78세" in dialog.age.text() or "만 77세" in dialog.age.text()
+        dialog.notes.setPlainText("계단이 많은 집")
+        dialog.centre.setCurrentIndex(dialog.centre.findData(centre))
+        assert dialog.case_worker.count() == 2  # (none) + 이사례
+        dialog.case_worker.setCurrentIndex(1)
+        dialog.submit()
+        assert dialog.saved_id is not None
+        return dialog.saved_id
+
+    monkeypatch.setattr(ResidentDialog, "ask", classmethod(lambda cls, ws, rid=None, parent=None: fill_dialog(ws, rid, parent)))
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    saved = view.selected_id()
+    assert saved is not None
+    assert "김나다" in view.panel.summary.text()
+    assert "이사례" in view.panel.summary.text()
+
+    view.search.clear()
+    view.search.insert("ㄱㄴㄷ")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.model.index(0, 0).data() == "김나다"
+    assert view.model.index(0, 3).data() == "010-0123-4567"
+    assert residents.open_resident(workspace, saved).data.phone == "010-0123-4567"
+
+
+def test_editing_loads_the_saved_values(qtbot, workspace):
+    from consultdesk.domain.resident import ResidentDraft
+
+    rid = residents.save_resident(workspace, ResidentDraft(name="박민서", birth_date="1950-01-02", sex="female", living_situation="alone"))
+    dialog = ResidentDialog(workspace, rid)
+    qtbot.addWidget(dialog)
+    assert dialog.name.text() == "박민서"
+    assert dialog.sex.currentData() == "female"
+    assert dialog.living.currentText() == "혼자 삶 (독거)"
+    dialog.phone.setText("02 123 4567")
+    dialog.submit()
+    assert residents.open_resident(workspace, rid).data.phone == "02-123-4567"
+
+
+def test_residents_model_passes_qt_model_checks(qtmodeltester, workspace):
+    from consultdesk.services.demo import fill_demo
+    from consultdesk.ui.resident_model import ResidentTableModel
+
+    fill_demo(workspace, residents=30)
+    model = ResidentTableModel()
+    model.set_rows(residents.search_residents(workspace, "")[0])
+    qtmodeltester.check(model)
+    assert model.rowCount() == 30
