@@ -18,7 +18,9 @@ PASSPHRASE = "correct horse 'battery' \"staple\""
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    ws = Workspace.create(tmp_path / "data", PASSPHRASE, PASSPHRASE, Profile("박약사", "우리약국", "010-0000-1111"))
+    ws = Workspace.create(
+        tmp_path / "data", PASSPHRASE, PASSPHRASE, Profile("박약사", "우리약국", "010-0000-1111")
+    )
     try:
         yield ws
     finally:

@@ -22,10 +22,22 @@ def lupdate(lang: str) -> Path:
     ts = I18N / f"consultdesk_{lang}.ts"
     tool = Path(sys.executable).with_name("pyside6-lupdate")
     subprocess.run(
-        [str(tool), "-silent", "-no-obsolete", "-locations", "none", "-source-language", "en",
-         "-target-language", lang, *SOURCES, "-ts", str(ts)],
+        [
+            str(tool),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-source-language",
+            "en",
+            "-target-language",
+            lang,
+            *SOURCES,
+            "-ts",
+            str(ts),
+        ],
         check=True,
-    )  # fmt: skip
+    )
     return ts
 
 

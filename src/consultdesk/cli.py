@@ -62,8 +62,12 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="consultdesk", description="복약상담 데스크 ConsultDesk")
     parser.add_argument("--version", action="version", version=f"ConsultDesk {__version__}")
-    parser.add_argument("--data-dir", type=Path, default=None,
-                        help="folder of the local database (default: the user data folder)")  # fmt: skip
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="folder of the local database (default: the user data folder)",
+    )
     parser.add_argument("--lang", choices=["ko", "en"], default=None, help="language of the window")
     parser.add_argument("--bench-startup", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")

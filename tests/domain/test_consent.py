@@ -12,7 +12,9 @@ from consultdesk.domain.consent import (
 
 
 def rec(kind, granted, on, withdrawn=None, stamp=""):
-    return ConsentRecord("x" + stamp, kind, granted, on, ConsentMethod.WRITTEN, "", withdrawn, stamp)
+    return ConsentRecord(
+        "x" + stamp, kind, granted, on, ConsentMethod.WRITTEN, "", withdrawn, stamp
+    )
 
 
 def test_sharing_needs_its_own_consent():
@@ -28,7 +30,9 @@ def test_withdrawal_and_refusal_block_sharing():
     assert not may_share_with_welfare_centre([withdrawn])
     refused_later = rec(ConsentKind.SHARE_WELFARE, False, date(2026, 2, 1))
     granted = rec(ConsentKind.SHARE_WELFARE, True, date(2026, 1, 1))
-    assert status_of([granted, refused_later], ConsentKind.SHARE_WELFARE)[0] is ConsentStatus.REFUSED
+    assert (
+        status_of([granted, refused_later], ConsentKind.SHARE_WELFARE)[0] is ConsentStatus.REFUSED
+    )
 
 
 def test_the_latest_record_of_the_same_day_decides():

@@ -19,7 +19,16 @@ def test_observing_a_remote_clock_moves_past_it_and_reports_the_far_future():
     assert not clock.observe(Hlc(900, 0, "c"))
 
 
-@given(st.lists(st.tuples(st.integers(0, 10**15), st.integers(0, 9999), st.text("abcdef0123-", min_size=1, max_size=8)), min_size=2))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 10**15),
+            st.integers(0, 9999),
+            st.text("abcdef0123-", min_size=1, max_size=8),
+        ),
+        min_size=2,
+    )
+)
 def test_text_form_sorts_like_the_clock(values):
     stamps = [Hlc(*v) for v in values]
     assert sorted(stamps) == sorted(stamps, key=str)

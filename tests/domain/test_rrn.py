@@ -13,8 +13,12 @@ def _rrn(birth: date, tail: int, sep: str) -> str:
     return f"{birth:%y%m%d}{sep}{code}{tail % 1_000_000:06d}"
 
 
-@given(births, st.integers(0, 10**6), st.sampled_from(["-", "", " ", " - "]),
-       st.text(st.characters(blacklist_categories=["Nd"]), max_size=20))  # fmt: skip
+@given(
+    births,
+    st.integers(0, 10**6),
+    st.sampled_from(["-", "", " ", " - "]),
+    st.text(st.characters(blacklist_categories=["Nd"]), max_size=20),
+)
 def test_a_registration_number_is_found_anywhere_in_a_note(birth, tail, sep, around):
     note = f"{around}주민번호 {_rrn(birth, tail, sep)} 확인함{around}"
     assert contains_rrn(note)

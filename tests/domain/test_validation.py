@@ -16,11 +16,16 @@ def codes(draft: ResidentDraft) -> set[tuple[str, str]]:
 
 def test_a_valid_resident_is_normalised():
     data, problems = validate_resident(
-        ResidentDraft(name="  김  민수 ", birth_date="1948.3.5", phone="01012345678", sex="male"), TODAY
+        ResidentDraft(name="  김  민수 ", birth_date="1948.3.5", phone="01012345678", sex="male"),
+        TODAY,
     )
     assert problems == []
     assert data is not None
-    assert (data.name, data.birth_date, data.phone) == ("김 민수", date(1948, 3, 5), "010-1234-5678")
+    assert (data.name, data.birth_date, data.phone) == (
+        "김 민수",
+        date(1948, 3, 5),
+        "010-1234-5678",
+    )
 
 
 @pytest.mark.parametrize(
@@ -35,7 +40,10 @@ def test_a_valid_resident_is_normalised():
         (ResidentDraft(name="김", notes="주민번호 480305-1234567"), ("notes", "rrn_refused")),
         (ResidentDraft(name="김", allergies="4803052234567"), ("allergies", "rrn_refused")),
         (ResidentDraft(name="김", sex="x"), ("sex", "choice_invalid")),
-        (ResidentDraft(name="김", case_worker_id="w1"), ("case_worker_id", "case_worker_without_centre")),
+        (
+            ResidentDraft(name="김", case_worker_id="w1"),
+            ("case_worker_id", "case_worker_without_centre"),
+        ),
     ],
 )
 def test_bad_input_is_refused_with_a_code(draft, expected):

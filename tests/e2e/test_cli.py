@@ -9,7 +9,13 @@ from consultdesk.services.workspace import Workspace
 
 def run(*args, env_pass="demo passphrase 1"):
     env = {**os.environ, "CONSULTDESK_PASSPHRASE": env_pass, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-m", "consultdesk", *args], capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "consultdesk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def test_version():
@@ -34,6 +40,11 @@ def test_demo_fills_a_new_database_and_refuses_an_existing_one(tmp_path):
 
 def test_without_a_passphrase_and_no_terminal_the_command_says_what_to_do(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "CONSULTDESK_PASSPHRASE"}
-    result = subprocess.run([sys.executable, "-m", "consultdesk", "--data-dir", str(tmp_path), "demo"],
-                            capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "consultdesk", "--data-dir", str(tmp_path), "demo"],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
     assert result.returncode == 1 and "CONSULTDESK_PASSPHRASE" in result.stderr

@@ -40,9 +40,13 @@ def test_a_case_worker_must_belong_to_the_chosen_centre(workspace):
     b = centres.save_centre(workspace, "푸른숲복지관")
     worker = centres.save_case_worker(workspace, b, "이사례", "010-0000-2222")
     with pytest.raises(ValidationFailed) as e:
-        residents.save_resident(workspace, ResidentDraft(name="김민수", centre_id=a, case_worker_id=worker))
+        residents.save_resident(
+            workspace, ResidentDraft(name="김민수", centre_id=a, case_worker_id=worker)
+        )
     assert [p.code for p in e.value.problems] == ["case_worker_unknown"]
-    rid = residents.save_resident(workspace, ResidentDraft(name="김민수", centre_id=b, case_worker_id=worker))
+    rid = residents.save_resident(
+        workspace, ResidentDraft(name="김민수", centre_id=b, case_worker_id=worker)
+    )
     detail = residents.open_resident(workspace, rid)
     assert (detail.centre_name, detail.case_worker_name) == ("푸른숲복지관", "이사례")
 
@@ -52,19 +56,38 @@ def test_a_registration_number_in_a_centre_or_witness_is_refused(workspace):
         centres.save_centre(workspace, "복지관 480305-1234567")
     rid = residents.save_resident(workspace, ResidentDraft(name="김민수"))
     with pytest.raises(ValidationFailed):
-        consent.record_consent(workspace, rid, ConsentKind.HEALTH_INFO, True, date(2026, 1, 1), "verbal", "4803051234567")
+        consent.record_consent(
+            workspace,
+            rid,
+            ConsentKind.HEALTH_INFO,
+            True,
+            date(2026, 1, 1),
+            "verbal",
+            "4803051234567",
+        )
 
 
 def test_consent_state_after_grant_and_withdrawal(workspace):
     rid = residents.save_resident(workspace, ResidentDraft(name="김민수"))
-    cid = consent.record_consent(workspace, rid, ConsentKind.SHARE_WELFARE, True, date(2026, 3, 1), "verbal", "최복지")
-    assert status_of(consent.consents_for(workspace, rid), ConsentKind.SHARE_WELFARE)[0] is ConsentStatus.GRANTED
+    cid = consent.record_consent(
+        workspace, rid, ConsentKind.SHARE_WELFARE, True, date(2026, 3, 1), "verbal", "최복지"
+    )
+    assert (
+        status_of(consent.consents_for(workspace, rid), ConsentKind.SHARE_WELFARE)[0]
+        is ConsentStatus.GRANTED
+    )
     with pytest.raises(ValidationFailed) as e:
         consent.withdraw_consent(workspace, cid, date(2026, 2, 1), today=date(2026, 11, 21))
     assert e.value.problems[0].code == "withdrawal_before_consent"
     consent.withdraw_consent(workspace, cid, date(2026, 4, 1), today=date(2026, 11, 21))
-    assert status_of(consent.consents_for(workspace, rid), ConsentKind.SHARE_WELFARE)[0] is ConsentStatus.WITHDRAWN
-    assert status_of(consent.consents_for(workspace, rid), ConsentKind.HEALTH_INFO)[0] is ConsentStatus.NONE
+    assert (
+        status_of(consent.consents_for(workspace, rid), ConsentKind.SHARE_WELFARE)[0]
+        is ConsentStatus.WITHDRAWN
+    )
+    assert (
+        status_of(consent.consents_for(workspace, rid), ConsentKind.HEALTH_INFO)[0]
+        is ConsentStatus.NONE
+    )
 
 
 def test_viewing_and_changing_a_resident_is_in_the_access_log(workspace):
@@ -73,5 +96,8 @@ def test_viewing_and_changing_a_resident_is_in_the_access_log(workspace):
     rid = residents.save_resident(workspace, ResidentDraft(name="김민수"))
     residents.open_resident(workspace, rid)
     with workspace.db.session() as s:
-        events = [(e.action, e.resident_id, e.actor) for e in s.exec(select(AuditEvent).order_by(AuditEvent.id))]
+        events = [
+            (e.action, e.resident_id, e.actor)
+            for e in s.exec(select(AuditEvent).order_by(AuditEvent.id))
+        ]
     assert events == [("create", rid, "박약사"), ("view", rid, "박약사")]

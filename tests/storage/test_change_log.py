@@ -15,7 +15,11 @@ from consultdesk.storage.models import ChangeLog, FieldClock, Resident
 
 def changes(ws, record_id):
     with ws.db.session() as s:
-        return list(s.exec(select(ChangeLog).where(ChangeLog.record_id == record_id).order_by(ChangeLog.seq)))
+        return list(
+            s.exec(
+                select(ChangeLog).where(ChangeLog.record_id == record_id).order_by(ChangeLog.seq)
+            )
+        )
 
 
 def test_creating_a_resident_writes_a_change_row_per_field(workspace):
@@ -76,7 +80,9 @@ def test_a_failure_inside_the_transaction_rolls_back_the_change_rows_too(workspa
 
 def test_consent_and_withdrawal_are_logged(workspace):
     rid = residents.save_resident(workspace, ResidentDraft(name="김민수"))
-    cid = consent.record_consent(workspace, rid, ConsentKind.SHARE_WELFARE, True, date(2026, 1, 5), "written")
+    cid = consent.record_consent(
+        workspace, rid, ConsentKind.SHARE_WELFARE, True, date(2026, 1, 5), "written"
+    )
     consent.withdraw_consent(workspace, cid, date(2026, 2, 1), today=date(2026, 11, 21))
     fields = [r.field for r in changes(workspace, cid)]
     assert fields[-1] == "withdrawn_on"

@@ -21,6 +21,8 @@ def korean_app(qapp):
 @pytest.fixture(autouse=True)
 def no_error_dialogs(monkeypatch):
     shown: list[str] = []
-    monkeypatch.setattr(ErrorDialog, "show", staticmethod(lambda title, text, details: shown.append(details)))
+    monkeypatch.setattr(
+        ErrorDialog, "show", staticmethod(lambda title, text, details: shown.append(details))
+    )
     yield shown
     assert shown == [], f"an unexpected error reached the error dialog:\n{shown}"

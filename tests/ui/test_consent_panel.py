@@ -30,7 +30,13 @@ def test_consent_is_visible_at_a_glance_and_can_be_withdrawn(qtbot, workspace, m
         dialog.submit()
         return dialog.saved_id
 
-    monkeypatch.setattr(ConsentDialog, "ask", classmethod(lambda cls, ws, r, k=ConsentKind.HEALTH_INFO, parent=None: record(ws, r, k, parent)))
+    monkeypatch.setattr(
+        ConsentDialog,
+        "ask",
+        classmethod(
+            lambda cls, ws, r, k=ConsentKind.HEALTH_INFO, parent=None: record(ws, r, k, parent)
+        ),
+    )
     view.panel.record_buttons[ConsentKind.SHARE_WELFARE].click()
     assert "동의함" in share.text() and "입회인: 최복지" in share.text()
     assert view.panel.withdraw_buttons[ConsentKind.SHARE_WELFARE].isEnabled()
@@ -41,7 +47,11 @@ def test_consent_is_visible_at_a_glance_and_can_be_withdrawn(qtbot, workspace, m
         dialog.submit()
         return dialog.result() == WithdrawConsentDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(WithdrawConsentDialog, "ask", classmethod(lambda cls, ws, c, parent=None: withdraw(ws, c, parent)))
+    monkeypatch.setattr(
+        WithdrawConsentDialog,
+        "ask",
+        classmethod(lambda cls, ws, c, parent=None: withdraw(ws, c, parent)),
+    )
     view.panel.withdraw_buttons[ConsentKind.SHARE_WELFARE].click()
     assert "철회" in share.text()
     assert not view.panel.withdraw_buttons[ConsentKind.SHARE_WELFARE].isEnabled()

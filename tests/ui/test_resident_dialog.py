@@ -34,7 +34,11 @@ def test_type_validate_save_and_find_by_initials(qtbot, workspace, monkeypatch):
         assert dialog.saved_id is not None
         return dialog.saved_id
 
-    monkeypatch.setattr(ResidentDialog, "ask", classmethod(lambda cls, ws, rid=None, parent=None: fill_dialog(ws, rid, parent)))
+    monkeypatch.setattr(
+        ResidentDialog,
+        "ask",
+        classmethod(lambda cls, ws, rid=None, parent=None: fill_dialog(ws, rid, parent)),
+    )
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     saved = view.selected_id()
     assert saved is not None
@@ -52,7 +56,12 @@ def test_type_validate_save_and_find_by_initials(qtbot, workspace, monkeypatch):
 def test_editing_loads_the_saved_values(qtbot, workspace):
     from consultdesk.domain.resident import ResidentDraft
 
-    rid = residents.save_resident(workspace, ResidentDraft(name="박민서", birth_date="1950-01-02", sex="female", living_situation="alone"))
+    rid = residents.save_resident(
+        workspace,
+        ResidentDraft(
+            name="박민서", birth_date="1950-01-02", sex="female", living_situation="alone"
+        ),
+    )
     dialog = ResidentDialog(workspace, rid)
     qtbot.addWidget(dialog)
     assert dialog.name.text() == "박민서"

@@ -22,7 +22,9 @@ def test_catalogue_is_complete_and_keeps_placeholders(lang):
         translation = m.find("translation")
         assert translation.get("type") is None, f"untranslated: {source!r}"
         assert translation.text, f"empty translation: {source!r}"
-        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation.text)), source
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(
+            PLACEHOLDER.findall(translation.text)
+        ), source
 
 
 def test_korean_catalogue_is_really_korean():

@@ -70,8 +70,9 @@ def validate_consent(
 ) -> list[Problem]:
     problems = []
     if decided_on is None:
-        problems.append(Problem("decided_on", "date_malformed", {"text": ""},
-                                "Write the date as YYYY-MM-DD."))  # fmt: skip
+        problems.append(
+            Problem("decided_on", "date_malformed", {"text": ""}, "Write the date as YYYY-MM-DD.")
+        )
     elif decided_on > today:
         problems.append(Problem("decided_on", "date_future", {}, "The date is in the future."))
     if method not in {m.value for m in ConsentMethod}:
@@ -79,6 +80,9 @@ def validate_consent(
     # Verbal consent is only as good as the person who heard it (PIPA Art. 22 lets consent be
     # given orally, but the controller must be able to prove it).
     if granted and method == ConsentMethod.VERBAL and not witness.strip():
-        problems.append(Problem("witness", "witness_required", {},
-                                "Verbal consent needs the name of a witness."))  # fmt: skip
+        problems.append(
+            Problem(
+                "witness", "witness_required", {}, "Verbal consent needs the name of a witness."
+            )
+        )
     return problems

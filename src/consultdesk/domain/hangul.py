@@ -15,9 +15,35 @@ _INITIAL_SET = frozenset(INITIALS)
 # The 27 final consonants (index 1..27; 0 is "no final"), compound finals spelled as two letters
 # because people type them that way ("ㄹㄱ" for ㄺ).
 _FINALS = (
-    "", "ㄱ", "ㄲ", "ㄱㅅ", "ㄴ", "ㄴㅈ", "ㄴㅎ", "ㄷ", "ㄹ", "ㄹㄱ", "ㄹㅁ", "ㄹㅂ", "ㄹㅅ", "ㄹㅌ",
-    "ㄹㅍ", "ㄹㅎ", "ㅁ", "ㅂ", "ㅂㅅ", "ㅅ", "ㅆ", "ㅇ", "ㅈ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ",
-)  # fmt: skip
+    "",
+    "ㄱ",
+    "ㄲ",
+    "ㄱㅅ",
+    "ㄴ",
+    "ㄴㅈ",
+    "ㄴㅎ",
+    "ㄷ",
+    "ㄹ",
+    "ㄹㄱ",
+    "ㄹㅁ",
+    "ㄹㅂ",
+    "ㄹㅅ",
+    "ㄹㅌ",
+    "ㄹㅍ",
+    "ㄹㅎ",
+    "ㅁ",
+    "ㅂ",
+    "ㅂㅅ",
+    "ㅅ",
+    "ㅆ",
+    "ㅇ",
+    "ㅈ",
+    "ㅊ",
+    "ㅋ",
+    "ㅌ",
+    "ㅍ",
+    "ㅎ",
+)
 
 
 def initials(text: str) -> str:

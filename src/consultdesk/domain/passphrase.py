@@ -14,12 +14,30 @@ MIN_LENGTH = 8
 def validate_new_passphrase(first: str, second: str) -> list[Problem]:
     problems = []
     if len(first) < MIN_LENGTH:
-        problems.append(Problem("passphrase", "passphrase_short", {"min": MIN_LENGTH},
-                                f"Use at least {MIN_LENGTH} characters."))  # fmt: skip
+        problems.append(
+            Problem(
+                "passphrase",
+                "passphrase_short",
+                {"min": MIN_LENGTH},
+                f"Use at least {MIN_LENGTH} characters.",
+            )
+        )
     elif first.strip() != first:
-        problems.append(Problem("passphrase", "passphrase_spaces", {},
-                                "The passphrase cannot start or end with a space."))  # fmt: skip
+        problems.append(
+            Problem(
+                "passphrase",
+                "passphrase_spaces",
+                {},
+                "The passphrase cannot start or end with a space.",
+            )
+        )
     if first != second:
-        problems.append(Problem("passphrase_again", "passphrase_mismatch", {},
-                                "The two passphrases are not the same."))  # fmt: skip
+        problems.append(
+            Problem(
+                "passphrase_again",
+                "passphrase_mismatch",
+                {},
+                "The two passphrases are not the same.",
+            )
+        )
     return problems

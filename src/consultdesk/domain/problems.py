@@ -6,7 +6,8 @@ The domain never words a message for a person; the UI turns each code into a tra
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -14,7 +15,7 @@ from typing import Any
 class Problem:
     field: str
     code: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
     default_message: str = ""
 
 

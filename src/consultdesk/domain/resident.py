@@ -82,9 +82,12 @@ def validate_resident(
     for name in TEXT_FIELDS:
         if contains_rrn(getattr(draft, name)):
             problems.append(
-                Problem(name, "rrn_refused",
-                        default_message="A resident registration number cannot be stored.")
-            )  # fmt: skip
+                Problem(
+                    name,
+                    "rrn_refused",
+                    default_message="A resident registration number cannot be stored.",
+                )
+            )
     name = " ".join(draft.name.split())
     if not name:
         problems.append(Problem("name", "name_empty", default_message="Enter the name."))
@@ -95,27 +98,38 @@ def validate_resident(
         birth = parse_date(draft.birth_date)
         if birth is None:
             problems.append(
-                Problem("birth_date", "date_malformed", {"text": draft.birth_date.strip()},
-                        "Write the birth date as YYYY-MM-DD, e.g. 1948-03-05.")
-            )  # fmt: skip
+                Problem(
+                    "birth_date",
+                    "date_malformed",
+                    {"text": draft.birth_date.strip()},
+                    "Write the birth date as YYYY-MM-DD, e.g. 1948-03-05.",
+                )
+            )
         elif birth > today:
             problems.append(
-                Problem("birth_date", "birth_date_future", {},
-                        "The birth date is in the future.")
-            )  # fmt: skip
+                Problem("birth_date", "birth_date_future", {}, "The birth date is in the future.")
+            )
         elif today.year - birth.year > OLDEST_AGE:
             problems.append(
-                Problem("birth_date", "birth_date_absurd", {"max": OLDEST_AGE},
-                        f"The birth date gives an age over {OLDEST_AGE}.")
-            )  # fmt: skip
+                Problem(
+                    "birth_date",
+                    "birth_date_absurd",
+                    {"max": OLDEST_AGE},
+                    f"The birth date gives an age over {OLDEST_AGE}.",
+                )
+            )
     phone = ""
     if draft.phone.strip() and not any(p.field == "phone" for p in problems):
         formatted = format_phone(draft.phone)
         if formatted is None:
             problems.append(
-                Problem("phone", "phone_malformed", {"text": draft.phone.strip()},
-                        "The phone number should look like 010-1234-5678.")
-            )  # fmt: skip
+                Problem(
+                    "phone",
+                    "phone_malformed",
+                    {"text": draft.phone.strip()},
+                    "The phone number should look like 010-1234-5678.",
+                )
+            )
         else:
             phone = formatted
     if draft.sex not in {s.value for s in Sex}:
@@ -126,9 +140,12 @@ def validate_resident(
         )
     if draft.case_worker_id and not draft.centre_id:
         problems.append(
-            Problem("case_worker_id", "case_worker_without_centre",
-                    default_message="Choose the welfare centre of this case worker first.")
-        )  # fmt: skip
+            Problem(
+                "case_worker_id",
+                "case_worker_without_centre",
+                default_message="Choose the welfare centre of this case worker first.",
+            )
+        )
     if problems:
         return None, problems
     return (

@@ -18,12 +18,21 @@ def _common_checks(name: str, phone: str, *texts: str) -> tuple[str, list[Proble
     if phone.strip():
         formatted = format_phone(phone) or ""
         if not formatted:
-            problems.append(Problem("phone", "phone_malformed", {"text": phone},
-                                    "The phone number should look like 010-1234-5678."))  # fmt: skip
+            problems.append(
+                Problem(
+                    "phone",
+                    "phone_malformed",
+                    {"text": phone},
+                    "The phone number should look like 010-1234-5678.",
+                )
+            )
     for text in (name, *texts):
         if contains_rrn(text):
-            problems.append(Problem("name", "rrn_refused", {},
-                                    "A resident registration number cannot be stored."))  # fmt: skip
+            problems.append(
+                Problem(
+                    "name", "rrn_refused", {}, "A resident registration number cannot be stored."
+                )
+            )
     return formatted, problems
 
 
@@ -43,9 +52,13 @@ def save_centre(
 
 
 def save_case_worker(
-    ws: Workspace, centre_id: str, name: str, phone: str = "", email: str = "",
+    ws: Workspace,
+    centre_id: str,
+    name: str,
+    phone: str = "",
+    email: str = "",
     worker_id: str | None = None,
-) -> str:  # fmt: skip
+) -> str:
     formatted, problems = _common_checks(name, phone, email)
     if email.strip() and ("@" not in email or " " in email.strip()):
         problems.append(Problem("email", "email_malformed", {}, "Check the e-mail address."))
@@ -64,8 +77,12 @@ def save_case_worker(
             raise ValidationFailed(
                 [Problem("name", "case_worker_unknown", {}, "No such case worker.")]
             )
-        values = {"centre_id": centre_id, "name": " ".join(name.split()), "phone": formatted,
-                  "email": email.strip()}  # fmt: skip
+        values = {
+            "centre_id": centre_id,
+            "name": " ".join(name.split()),
+            "phone": formatted,
+            "email": email.strip(),
+        }
         ws.writer.save(s, record, values)
         return record.id
 

@@ -36,8 +36,14 @@ def _check_links(ws: Workspace, data: ResidentData) -> list[Problem]:
         if data.case_worker_id:
             worker = s.get(CaseWorker, data.case_worker_id)
             if worker is None or worker.deleted or worker.centre_id != data.centre_id:
-                problems.append(Problem("case_worker_id", "case_worker_unknown", {},
-                                        "Choose a case worker of this welfare centre."))  # fmt: skip
+                problems.append(
+                    Problem(
+                        "case_worker_id",
+                        "case_worker_unknown",
+                        {},
+                        "Choose a case worker of this welfare centre.",
+                    )
+                )
         return problems
 
 
@@ -64,8 +70,9 @@ def save_resident(
         else:
             existing = s.get(Resident, resident_id)
             if existing is None or existing.deleted:
-                raise ValidationFailed([Problem("name", "resident_gone", {},
-                                                "This resident was deleted.")])  # fmt: skip
+                raise ValidationFailed(
+                    [Problem("name", "resident_gone", {}, "This resident was deleted.")]
+                )
             record, action = existing, "update"
         ws.writer.save(s, record, _values(data))
         s.add(ws.audit(action, "resident", record.id, record.id))
@@ -98,25 +105,42 @@ def open_resident(ws: Workspace, resident_id: str) -> ResidentDetail | None:
         worker = s.get(CaseWorker, r.case_worker_id) if r.case_worker_id else None
         s.add(ws.audit("view", "resident", r.id, r.id))
         data = ResidentData(
-            name=r.name, birth_date=r.birth_date, sex=r.sex, phone=r.phone, district=r.district,
-            living_situation=r.living_situation, centre_id=r.centre_id,
-            case_worker_id=r.case_worker_id, chronic_conditions=r.chronic_conditions,
-            allergies=r.allergies, notes=r.notes,
-        )  # fmt: skip
+            name=r.name,
+            birth_date=r.birth_date,
+            sex=r.sex,
+            phone=r.phone,
+            district=r.district,
+            living_situation=r.living_situation,
+            centre_id=r.centre_id,
+            case_worker_id=r.case_worker_id,
+            chronic_conditions=r.chronic_conditions,
+            allergies=r.allergies,
+            notes=r.notes,
+        )
         return ResidentDetail(
-            r.id, data, centre.name if centre else "", worker.name if worker else "",
+            r.id,
+            data,
+            centre.name if centre else "",
+            worker.name if worker else "",
             consent_records(s, r.id),
-        )  # fmt: skip
+        )
 
 
 def draft_from(detail: ResidentDetail) -> ResidentDraft:
     d = detail.data
     return ResidentDraft(
-        name=d.name, birth_date=d.birth_date.isoformat() if d.birth_date else "", sex=d.sex,
-        phone=d.phone, district=d.district, living_situation=d.living_situation,
-        centre_id=d.centre_id, case_worker_id=d.case_worker_id,
-        chronic_conditions=d.chronic_conditions, allergies=d.allergies, notes=d.notes,
-    )  # fmt: skip
+        name=d.name,
+        birth_date=d.birth_date.isoformat() if d.birth_date else "",
+        sex=d.sex,
+        phone=d.phone,
+        district=d.district,
+        living_situation=d.living_situation,
+        centre_id=d.centre_id,
+        case_worker_id=d.case_worker_id,
+        chronic_conditions=d.chronic_conditions,
+        allergies=d.allergies,
+        notes=d.notes,
+    )
 
 
 def count_residents(ws: Workspace) -> int:

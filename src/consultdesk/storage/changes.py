@@ -32,6 +32,11 @@ def last_hlc(session: Session, device: str) -> Hlc | None:
     return Hlc.parse(text) if text else None
 
 
+def _id_of(record: SQLModel) -> str:
+    # Every shared table has a string id; SQLModel does not say so to the type checker.
+    return str(record.id)  # type: ignore[attr-defined]
+
+
 class ChangeWriter:
     """Applies local edits to shared tables and logs them. One per open database."""
 
@@ -53,10 +58,16 @@ class ChangeWriter:
         for field, value in values.items():
             hlc = str(self.clock.now())
             rows.append(
-                {"entity": entity, "record_id": record_id, "field": field,
-                 "value": encode_value(value), "hlc": hlc, "device": self.device,
-                 "base_hlc": clocks.get(field)}
-            )  # fmt: skip
+                {
+                    "entity": entity,
+                    "record_id": record_id,
+                    "field": field,
+                    "value": encode_value(value),
+                    "hlc": hlc,
+                    "device": self.device,
+                    "base_hlc": clocks.get(field),
+                }
+            )
             clock_row = session.get(FieldClock, (entity, record_id, field))
             if clock_row is None:
                 session.add(FieldClock(entity=entity, record_id=record_id, field=field, hlc=hlc))
@@ -66,7 +77,7 @@ class ChangeWriter:
 
     def save(self, session: Session, record: SQLModel, values: dict[str, Any]) -> SQLModel:
         """Create or update `record` with `values`; log only the fields that really change."""
-        entity = record.__tablename__  # type: ignore[attr-defined]
+        entity = str(record.__tablename__)
         assert entity in SHARED_TABLES, entity
         is_new = session.get(type(record), record.id) is None  # type: ignore[attr-defined]
         changed = {}
@@ -76,14 +87,14 @@ class ChangeWriter:
                 setattr(record, field, value)
         session.add(record)
         session.flush()
-        self._log(session, entity, record.id, changed)  # type: ignore[attr-defined]
+        self._log(session, entity, _id_of(record), changed)
         return record
 
     def delete(self, session: Session, record: SQLModel) -> None:
-        entity = record.__tablename__  # type: ignore[attr-defined]
+        entity = str(record.__tablename__)
         record.deleted = True  # type: ignore[attr-defined]
         session.add(record)
-        self._log(session, entity, record.id, {TOMBSTONE: True})  # type: ignore[attr-defined]
+        self._log(session, entity, _id_of(record), {TOMBSTONE: True})
 
     def bulk_create(
         self, session: Session, model: type[SQLModel], rows: list[dict[str, Any]]
@@ -91,7 +102,7 @@ class ChangeWriter:
         """Insert many new records at once (demo data, imports) with their change rows."""
         if not rows:
             return
-        entity = model.__tablename__  # type: ignore[attr-defined]
+        entity = str(model.__tablename__)
         session.execute(insert(model), rows)
         log, clocks = [], []
         for row in rows:
@@ -100,10 +111,16 @@ class ChangeWriter:
                     continue
                 hlc = str(self.clock.now())
                 log.append(
-                    {"entity": entity, "record_id": row["id"], "field": field,
-                     "value": encode_value(value), "hlc": hlc, "device": self.device,
-                     "base_hlc": None}
-                )  # fmt: skip
+                    {
+                        "entity": entity,
+                        "record_id": row["id"],
+                        "field": field,
+                        "value": encode_value(value),
+                        "hlc": hlc,
+                        "device": self.device,
+                        "base_hlc": None,
+                    }
+                )
                 clocks.append(
                     {"entity": entity, "record_id": row["id"], "field": field, "hlc": hlc}
                 )

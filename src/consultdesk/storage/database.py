@@ -97,8 +97,10 @@ class Database:
         if target.exists():
             raise DatabaseExists(f"{target} exists")
         raw = self.engine.raw_connection()
+        driver = raw.driver_connection
+        assert driver is not None
         try:
-            raw.driver_connection.execute("VACUUM INTO ?", (str(target),))
+            driver.execute("VACUUM INTO ?", (str(target),))
         except (sqlite3.OperationalError, sqlcipher3.OperationalError) as e:
             if _is_disk_full(e):
                 raise DiskFull() from e

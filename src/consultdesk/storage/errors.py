@@ -12,7 +12,8 @@ class WrongPassphrase(StorageError):
 
     def __init__(self) -> None:
         super().__init__(
-            "The passphrase is wrong, or the file is not a ConsultDesk database. Nothing was changed."
+            "The passphrase is wrong, or the file is not a ConsultDesk database. "
+            "Nothing was changed."
         )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_
+from sqlalchemy import ColumnElement, func, or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from consultdesk.domain import hangul
@@ -33,10 +34,16 @@ def search_residents(session: Session, query: str, limit: int) -> tuple[list[Res
     """Residents matching a name, phone digits or initial consonants; (first `limit`, total)."""
     q = query.strip()
     columns = (
-        Resident.id, Resident.name, Resident.birth_date, Resident.sex, Resident.phone,
-        Resident.district, WelfareCentre.name, Resident.living_situation,
-    )  # fmt: skip
-    where = [col(Resident.deleted).is_(False)]
+        col(Resident.id),
+        col(Resident.name),
+        col(Resident.birth_date),
+        col(Resident.sex),
+        col(Resident.phone),
+        col(Resident.district),
+        col(WelfareCentre.name),
+        col(Resident.living_situation),
+    )
+    where: list[ColumnElement[bool]] = [col(Resident.deleted).is_(False)]
     exact_check = None
     if q:
         compact = q.replace(" ", "")
@@ -58,22 +65,36 @@ def search_residents(session: Session, query: str, limit: int) -> tuple[list[Res
                 )
             )
     stmt = (
-        select(*columns)
+        sa_select(*columns)
         .join(WelfareCentre, col(Resident.centre_id) == WelfareCentre.id, isouter=True)
         .where(*where)
         .order_by(Resident.name, Resident.id)
     )
     if exact_check is None:
         total = session.exec(select(func.count()).select_from(Resident).where(*where)).one()
-        found = session.exec(stmt.limit(limit)).all()
+        found = list(session.execute(stmt.limit(limit)).all())
     else:
         found = [
-            r for r in session.exec(stmt).all()
+            r
+            for r in session.execute(stmt).all()
             if hangul.matches(r[1].replace(" ", ""), exact_check)
-        ]  # fmt: skip
+        ]
         total = len(found)
         found = found[:limit]
-    return [ResidentRow(*(r[:6]), r[6] or "", r[7]) for r in found], total
+    rows = [
+        ResidentRow(
+            id=r[0],
+            name=r[1],
+            birth_date=r[2],
+            sex=r[3],
+            phone=r[4],
+            district=r[5],
+            centre_name=r[6] or "",
+            living_situation=r[7],
+        )
+        for r in found
+    ]
+    return rows, total
 
 
 def count_residents(session: Session) -> int:

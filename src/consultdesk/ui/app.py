@@ -55,6 +55,7 @@ def run_app(data_dir: Path, lang: str | None = None, bench_startup: bool = False
     setup_logging(data_dir)
     install_excepthook()
     i18n.install(i18n.resolve(lang or i18n.saved_language(data_dir)))
+    ws: Workspace | None
     if bench_startup:
         # The benchmark opens a prepared database without dialogs (passphrase from the env).
         import os

@@ -73,16 +73,21 @@ class CentreDialog(_FormDialog):
         self.centre = centre
         self.build(
             self.tr("Welfare centre"),
-            [("name", self.tr("Name"), centre.name if centre else ""),
-             ("district", self.tr("District"), centre.district if centre else ""),
-             ("phone", self.tr("Phone"), centre.phone if centre else "")],
-        )  # fmt: skip
+            [
+                ("name", self.tr("Name"), centre.name if centre else ""),
+                ("district", self.tr("District"), centre.district if centre else ""),
+                ("phone", self.tr("Phone"), centre.phone if centre else ""),
+            ],
+        )
 
     def save(self) -> str:
         return centres.save_centre(
-            self.ws, self.value("name"), self.value("district"), self.value("phone"),
+            self.ws,
+            self.value("name"),
+            self.value("district"),
+            self.value("phone"),
             self.centre.id if self.centre else None,
-        )  # fmt: skip
+        )
 
     @classmethod
     def ask(
@@ -106,16 +111,22 @@ class CaseWorkerDialog(_FormDialog):
         self.worker = worker
         self.build(
             self.tr("Case worker"),
-            [("name", self.tr("Name"), worker.name if worker else ""),
-             ("phone", self.tr("Phone"), worker.phone if worker else ""),
-             ("email", self.tr("E-mail"), worker.email if worker else "")],
-        )  # fmt: skip
+            [
+                ("name", self.tr("Name"), worker.name if worker else ""),
+                ("phone", self.tr("Phone"), worker.phone if worker else ""),
+                ("email", self.tr("E-mail"), worker.email if worker else ""),
+            ],
+        )
 
     def save(self) -> str:
         return centres.save_case_worker(
-            self.ws, self.centre_id, self.value("name"), self.value("phone"), self.value("email"),
+            self.ws,
+            self.centre_id,
+            self.value("name"),
+            self.value("phone"),
+            self.value("email"),
             self.worker.id if self.worker else None,
-        )  # fmt: skip
+        )
 
     @classmethod
     def ask(

@@ -25,9 +25,12 @@ from consultdesk.ui.labels import consent_kind, consent_method, dialog_buttons
 
 class ConsentDialog(QDialog):
     def __init__(
-        self, ws: Workspace, resident_id: str, kind: ConsentKind = ConsentKind.HEALTH_INFO,
+        self,
+        ws: Workspace,
+        resident_id: str,
+        kind: ConsentKind = ConsentKind.HEALTH_INFO,
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.ws = ws
         self.resident_id = resident_id
@@ -73,18 +76,27 @@ class ConsentDialog(QDialog):
             if decided is None:
                 raise ValidationFailed([Problem("decided_on", "date_malformed", {"text": text})])
             self.saved_id = consent.record_consent(
-                self.ws, self.resident_id, ConsentKind(self.kind.currentData()),
-                bool(self.decision.currentData()), decided, self.method.currentData(),
+                self.ws,
+                self.resident_id,
+                ConsentKind(self.kind.currentData()),
+                bool(self.decision.currentData()),
+                decided,
+                self.method.currentData(),
                 self.witness.text(),
-            )  # fmt: skip
+            )
         except ValidationFailed as e:
             self.problems.show(e.problems)
             return
         self.accept()
 
     @classmethod
-    def ask(cls, ws: Workspace, resident_id: str, kind: ConsentKind = ConsentKind.HEALTH_INFO,
-            parent: QWidget | None = None) -> str | None:  # fmt: skip
+    def ask(
+        cls,
+        ws: Workspace,
+        resident_id: str,
+        kind: ConsentKind = ConsentKind.HEALTH_INFO,
+        parent: QWidget | None = None,
+    ) -> str | None:
         dialog = cls(ws, resident_id, kind, parent)
         return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
 

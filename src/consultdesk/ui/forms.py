@@ -33,6 +33,7 @@ class ProblemDisplay:
                 widget.setToolTip(text)
         self.label.setText("\n".join(lines))
         self.label.setVisible(bool(lines))
+        self._grow()
         first = next((self.fields[p.field] for p in problems if p.field in self.fields), None)
         if first is not None:
             first.setFocus()
@@ -41,6 +42,16 @@ class ProblemDisplay:
         self.clear()
         self.label.setText(text)
         self.label.show()
+        self._grow()
+
+    def _grow(self) -> None:
+        # A dialog keeps the size it was first shown at; make room for the message so it never
+        # draws over the fields.
+        window = self.label.window()
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()
+        window.resize(window.width(), max(window.height(), window.sizeHint().height()))
 
     def clear(self) -> None:
         for widget in self.fields.values():

@@ -9,8 +9,12 @@ from consultdesk.domain.consent import ConsentKind, ConsentMethod, ConsentStatus
 
 
 def sex_options() -> list[tuple[str, str]]:
-    return [("", QCoreApplication.translate("Labels", "Not recorded")), ("female", QCoreApplication.translate("Labels", "Female")), ("male", QCoreApplication.translate("Labels", "Male")),
-            ("other", QCoreApplication.translate("Labels", "Other"))]  # fmt: skip
+    return [
+        ("", QCoreApplication.translate("Labels", "Not recorded")),
+        ("female", QCoreApplication.translate("Labels", "Female")),
+        ("male", QCoreApplication.translate("Labels", "Male")),
+        ("other", QCoreApplication.translate("Labels", "Other")),
+    ]
 
 
 def living_options() -> list[tuple[str, str]]:

@@ -6,9 +6,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from consultdesk.domain.problems import Problem
 
-
 # Marked for extraction here, translated when shown, so a language change takes effect at once.
-_MESSAGES: dict[str, str] = {
+_MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
     "rrn_refused": QT_TRANSLATE_NOOP(
         "Messages",
         "This looks like a resident registration number. ConsultDesk never stores one: the law "
@@ -82,7 +81,7 @@ def message_for(code: str, params: dict[str, object] | None = None) -> str:
         return QCoreApplication.translate("Messages", "Something went wrong ({code}).").format(
             code=code
         )
-    text = QCoreApplication.translate("Messages", source)
+    text = QCoreApplication.translate("Messages", str(source))
     try:
         return text.format(**(params or {}))
     except (KeyError, IndexError):

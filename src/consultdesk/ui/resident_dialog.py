@@ -90,12 +90,20 @@ class ResidentDialog(QDialog):
         self.error = QLabel()
         self.problems = ProblemDisplay(
             self.error,
-            {"name": self.name, "birth_date": self.birth_date, "sex": self.sex,
-             "phone": self.phone, "district": self.district, "living_situation": self.living,
-             "centre_id": self.centre, "case_worker_id": self.case_worker,
-             "chronic_conditions": self.conditions, "allergies": self.allergies,
-             "notes": self.notes},
-        )  # fmt: skip
+            {
+                "name": self.name,
+                "birth_date": self.birth_date,
+                "sex": self.sex,
+                "phone": self.phone,
+                "district": self.district,
+                "living_situation": self.living,
+                "centre_id": self.centre,
+                "case_worker_id": self.case_worker,
+                "chronic_conditions": self.conditions,
+                "allergies": self.allergies,
+                "notes": self.notes,
+            },
+        )
         buttons = dialog_buttons()
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -147,13 +155,18 @@ class ResidentDialog(QDialog):
 
     def draft(self) -> ResidentDraft:
         return ResidentDraft(
-            name=self.name.text(), birth_date=self.birth_date.text(),
-            sex=self.sex.currentData() or "", phone=self.phone.text(),
-            district=self.district.text(), living_situation=self.living.currentData() or "",
-            centre_id=self.centre.currentData(), case_worker_id=self.case_worker.currentData(),
-            chronic_conditions=self.conditions.text(), allergies=self.allergies.toPlainText(),
+            name=self.name.text(),
+            birth_date=self.birth_date.text(),
+            sex=self.sex.currentData() or "",
+            phone=self.phone.text(),
+            district=self.district.text(),
+            living_situation=self.living.currentData() or "",
+            centre_id=self.centre.currentData(),
+            case_worker_id=self.case_worker.currentData(),
+            chronic_conditions=self.conditions.text(),
+            allergies=self.allergies.toPlainText(),
             notes=self.notes.toPlainText(),
-        )  # fmt: skip
+        )
 
     def submit(self) -> None:
         try:

@@ -32,19 +32,26 @@ class ResidentTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> ResidentRow:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 7
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("Name"), self.tr("Age"), self.tr("Sex"), self.tr("Phone"),
-                self.tr("District"), self.tr("Living situation"), self.tr("Welfare centre")][section]  # fmt: skip
+        return [
+            self.tr("Name"),
+            self.tr("Age"),
+            self.tr("Sex"),
+            self.tr("Phone"),
+            self.tr("District"),
+            self.tr("Living situation"),
+            self.tr("Welfare centre"),
+        ][section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

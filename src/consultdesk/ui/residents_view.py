@@ -129,8 +129,9 @@ class ResidentPanel(QWidget):
         table = "".join(
             f"<tr><td style='color:#555;padding-right:12px'>{html.escape(k)}</td>"
             f"<td>{html.escape(v).replace(chr(10), '<br>')}</td></tr>"
-            for k, v in rows if v
-        )  # fmt: skip
+            for k, v in rows
+            if v
+        )
         self.summary.setText(f"<h2>{html.escape(d.name)}</h2><table>{table}</table>")
         for kind in ConsentKind:
             status, record = status_of(self.detail.consents, kind)
@@ -193,6 +194,8 @@ class ResidentsView(QWidget):
         self.new_button.setShortcut("Ctrl+N")
         self.new_button.clicked.connect(self.new_resident)
         self.count = QLabel()
+        self.panel = ResidentPanel(ws)
+        self.panel.changed.connect(self.refresh)
         self.model = ResidentTableModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -205,8 +208,6 @@ class ResidentsView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _: self.panel.edit())
-        self.panel = ResidentPanel(ws)
-        self.panel.changed.connect(self.refresh)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)

@@ -17,7 +17,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.language = QComboBox()
         self.language.addItem(self.tr("Same as the system"), "system")
-        # Each language is named in itself, so a person who cannot read the current one finds theirs.
+        # Each language is named in itself, so someone who cannot read the current one finds theirs.
         self.language.addItem("한국어", "ko")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(self.language.findData(i18n.saved_language(data_dir)), 0))

@@ -54,9 +54,12 @@ class SetupDialog(QDialog):
         self.error = QLabel()
         self.problems = ProblemDisplay(
             self.error,
-            {"pharmacist_name": self.name, "passphrase": self.passphrase,
-             "passphrase_again": self.again},
-        )  # fmt: skip
+            {
+                "pharmacist_name": self.name,
+                "passphrase": self.passphrase,
+                "passphrase_again": self.again,
+            },
+        )
         buttons = dialog_buttons(self.tr("Create"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)

@@ -1,0 +1,295 @@
+"""The bundled medicines catalog (resources/catalog/ingredients.csv) and its search box.
+
+Search answers one keystroke at a time with 50,000 imported products loaded, so every name is
+folded once when it is loaded, and the keys of each kind are joined into one string that
+``str.find`` scans in C. Entries are joined in catalog order, so the hits of one kind arrive in
+the order the results are shown and the scan stops as soon as the result list is full.
+"""
+
+from __future__ import annotations
+
+import csv
+import heapq
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import IntEnum
+from pathlib import Path
+from typing import Literal
+
+from consultdesk.domain.hangul import INITIALS, consonants, initials, is_initials_query, matches
+
+COLUMNS = ("atc", "name_ko", "name_en", "strengths", "form", "group")
+FORMS = frozenset(
+    {
+        "oral",
+        "topical",
+        "inhaled",
+        "injection",
+        "eye",
+        "ear",
+        "nasal",
+        "rectal",
+        "transdermal",
+        "other",
+    }
+)
+# WHO ATC level 5: anatomical group, two digits, two letters, two digits (e.g. C08CA01).
+ATC_LEVEL5 = re.compile(r"^[A-Z]\d\d[A-Z][A-Z]\d\d$")
+# Typed spaces and punctuation carry no meaning in a drug name: "오메가-3 지방산" should be found
+# by "오메가3지방산" and "insulin (human)" by "insulinhuman".
+_IGNORED = re.compile(r"[\s·・\-‐_/,()\[\]]+")
+_SEP = "\n"  # never part of a folded key, so a hit cannot straddle two names
+
+
+def fold(text: str) -> str:
+    """The form names are compared in: NFC (files from a Mac may be NFD), case-folded, no spaces
+    or punctuation."""
+    return _IGNORED.sub("", unicodedata.normalize("NFC", text).casefold())
+
+
+class CatalogError(ValueError):
+    """The bundled catalog file is malformed; ``line`` is 1-based (the header is line 1)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogIngredient:
+    """One row of the catalog: an ingredient under one WHO ATC level-5 code ("" if it has none)."""
+
+    atc: str
+    name_ko: str
+    name_en: str
+    strengths: tuple[str, ...]
+    form: str
+    group: str
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    """A product from a user's product list. A combination product lists several codes."""
+
+    name: str
+    atc_codes: tuple[str, ...] = ()
+    ingredient_codes: tuple[str, ...] = ()  # MFDS/HIRA 주성분코드, as the list wrote them
+    ingredient_names: tuple[str, ...] = ()
+    company: str = ""
+
+
+class MatchRank(IntEnum):
+    """Lower is better; results are ordered by rank, then by catalog order."""
+
+    EXACT = 0
+    PREFIX = 1
+    SUBSTRING = 2
+    INITIALS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogMatch:
+    """One line of the search results; a product line carries every ingredient it contains."""
+
+    kind: Literal["ingredient", "product"]
+    label: str
+    rank: MatchRank
+    ingredients: tuple[CatalogIngredient, ...]
+    product: Product | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    label: str
+    ingredients: tuple[CatalogIngredient, ...]
+    product: Product | None
+    texts: tuple[str, ...]  # the raw names matches() is asked about
+
+
+class _Haystack:
+    """Keys of one kind joined by _SEP; maps a hit position back to its entry."""
+
+    def __init__(self, keys: list[tuple[int, str]]) -> None:
+        parts: list[str] = []
+        self._starts: list[int] = []
+        self._owner: list[int] = []
+        pos = 0
+        for entry, key in keys:
+            self._starts.append(pos)
+            self._owner.append(entry)
+            parts.append(_SEP + key)
+            pos += len(key) + 1
+        self.text = "".join(parts) + _SEP
+
+    def hits(self, needle: str) -> Iterator[int]:
+        """Entries whose key contains ``needle``, in catalog order (an entry may repeat)."""
+        start = 0
+        while (pos := self.text.find(needle, start)) != -1:
+            key = bisect_right(self._starts, pos) - 1
+            yield self._owner[key]
+            # Skip the rest of this key: one hit per key is enough.
+            start = self._starts[key + 1] if key + 1 < len(self._starts) else len(self.text)
+
+    def regex_hits(self, pattern: re.Pattern[str]) -> Iterator[int]:
+        start = 0
+        while (found := pattern.search(self.text, start)) is not None:
+            key = bisect_right(self._starts, found.start()) - 1
+            yield self._owner[key]
+            start = self._starts[key + 1] if key + 1 < len(self._starts) else len(self.text)
+
+
+class Catalog:
+    """The ingredients of the bundled catalog plus any imported products, searchable by name."""
+
+    def __init__(self, ingredients: Iterable[CatalogIngredient]) -> None:
+        self._ingredients = tuple(ingredients)
+        self._by_atc = {i.atc: i for i in self._ingredients if i.atc}
+        self._products: list[Product] = []
+        self._rebuild()
+
+    @property
+    def ingredients(self) -> tuple[CatalogIngredient, ...]:
+        return self._ingredients
+
+    @property
+    def products(self) -> tuple[Product, ...]:
+        return tuple(self._products)
+
+    def by_atc(self, code: str) -> CatalogIngredient | None:
+        return self._by_atc.get(code.strip().upper())
+
+    def add_products(self, products: Iterable[Product]) -> None:
+        self._products.extend(products)
+        self._rebuild()
+
+    def ingredients_of(self, product: Product) -> tuple[CatalogIngredient, ...]:
+        """Every ingredient of a product, one per ATC code. A code the bundled catalog lacks (a
+        combination code such as C09DB01, or a newer drug) still yields an ingredient, named from
+        the product list, so that duplicate and class checks see every code."""
+        out: list[CatalogIngredient] = []
+        for n, code in enumerate(product.atc_codes):
+            known = self._by_atc.get(code)
+            if known is not None:
+                out.append(known)
+                continue
+            name = _paired(product.ingredient_names, n, len(product.atc_codes)) or code
+            out.append(CatalogIngredient(code, name, name, (), "other", "other"))
+        return tuple(out)
+
+    def search(self, query: str, limit: int = 20) -> list[CatalogMatch]:
+        q = fold(query)
+        if not q or limit <= 0:
+            return []
+        # Tiers run best first and each yields entries in catalog order, so the insertion order of
+        # `found` is already the display order.
+        found: dict[int, MatchRank] = {}
+
+        def take(entries: Iterable[int], rank: MatchRank) -> None:
+            for entry in entries:
+                if len(found) >= limit:
+                    return
+                found.setdefault(entry, rank)
+
+        take(self._exact.get(q, ()), MatchRank.EXACT)
+        take(self._text.hits(_SEP + q), MatchRank.PREFIX)
+        take(self._text.hits(q), MatchRank.SUBSTRING)
+        if any(ch in INITIALS for ch in q):
+            if is_initials_query(q):
+                # Names that start with the typed initials come first.
+                take(self._initials.hits(_SEP + q), MatchRank.INITIALS)
+                spelled = heapq.merge(self._initials.hits(q), self._consonants.hits(q))
+                take(spelled, MatchRank.INITIALS)
+            else:
+                take(self._mixed_hits(q), MatchRank.INITIALS)
+        return [self._match(entry, rank) for entry, rank in found.items()]
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _mixed_hits(self, q: str) -> Iterator[int]:
+        # "암ㄹㄷ": each typed jamo stands for any syllable with that initial. The regex finds
+        # candidates fast; matches() has the final word so the rule stays the one in hangul.py.
+        pattern = re.compile("".join(_syllable_class(ch) for ch in q))
+        for entry in self._text.regex_hits(pattern):
+            if any(matches(fold(text), q) for text in self._entries[entry].texts):
+                yield entry
+
+    def _match(self, entry: int, rank: MatchRank) -> CatalogMatch:
+        e = self._entries[entry]
+        kind: Literal["ingredient", "product"] = "product" if e.product else "ingredient"
+        return CatalogMatch(kind, e.label, rank, e.ingredients, e.product)
+
+    def _rebuild(self) -> None:
+        self._entries: list[_Entry] = [
+            _Entry(i.name_ko, (i,), None, (i.name_ko, i.name_en)) for i in self._ingredients
+        ]
+        self._entries += [
+            _Entry(p.name, self.ingredients_of(p), p, (p.name,)) for p in self._products
+        ]
+        self._exact: dict[str, list[int]] = {}
+        text_keys: list[tuple[int, str]] = []
+        hangul_keys: list[tuple[int, str]] = []
+        for n, entry in enumerate(self._entries):
+            for raw in entry.texts:
+                key = fold(raw)
+                if key:
+                    text_keys.append((n, key))
+                    self._exact.setdefault(key, [])
+                    if n not in self._exact[key]:
+                        self._exact[key].append(n)
+            # Initials only make sense for the Korean name (or a product's Korean name).
+            hangul_keys.append((n, fold(entry.texts[0])))
+        self._text = _Haystack(text_keys)
+        self._initials = _Haystack([(n, initials(key)) for n, key in hangul_keys])
+        self._consonants = _Haystack([(n, consonants(key)) for n, key in hangul_keys])
+
+
+def load_catalog(path: Path) -> Catalog:
+    """Read the bundled catalog; raise CatalogError naming the line of the first bad row."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None or tuple(h.strip() for h in header) != COLUMNS:
+            raise CatalogError(1, f"expected the columns {','.join(COLUMNS)}")
+        rows: list[CatalogIngredient] = []
+        seen: dict[str, int] = {}
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            rows.append(_ingredient(row, line))
+            atc = rows[-1].atc
+            if atc and atc in seen:
+                raise CatalogError(line, f"ATC code {atc} already used on line {seen[atc]}")
+            seen[atc] = line
+    return Catalog(rows)
+
+
+def _ingredient(row: list[str], line: int) -> CatalogIngredient:
+    if len(row) != len(COLUMNS):
+        raise CatalogError(line, f"expected {len(COLUMNS)} fields, found {len(row)}")
+    atc, name_ko, name_en, strengths, form, group = (cell.strip() for cell in row)
+    if atc and not ATC_LEVEL5.match(atc):
+        raise CatalogError(line, f"{atc!r} is not an ATC level-5 code")
+    if not name_ko or not name_en:
+        raise CatalogError(line, "the Korean and the English name are both required")
+    if form not in FORMS:
+        raise CatalogError(line, f"unknown form {form!r}")
+    parts = tuple(s.strip() for s in strengths.split(";") if s.strip())
+    return CatalogIngredient(atc, name_ko, name_en, parts, form, group or "other")
+
+
+def _paired(names: tuple[str, ...], n: int, codes: int) -> str:
+    # Names pair with codes only when the list gave one name per code.
+    return names[n] if len(names) == codes else ""
+
+
+def _syllable_class(ch: str) -> str:
+    index = INITIALS.find(ch)
+    if index < 0:
+        return re.escape(ch)
+    first = 0xAC00 + index * 21 * 28
+    return f"[{ch}{chr(first)}-{chr(first + 21 * 28 - 1)}]"

@@ -1,0 +1,105 @@
+"""The consultation summary keeps the whole session for the file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from consultdesk.reports.content import Adherence, DoseSchedule, InventoryItem, Source
+from consultdesk.reports.samples import sample_summary
+from consultdesk.reports.summary import build_consultation_summary_pdf
+
+from .report_pdf_reading import build_to_memory
+
+
+def forty_items() -> tuple[InventoryItem, ...]:
+    return tuple(
+        InventoryItem(
+            name=f"가상성분{number:02d}정",
+            strength="10mg",
+            schedule=DoseSchedule(morning="1"),
+            purpose="고혈압",
+            prescriber=f"가상내과{number % 4}의원",
+            source=Source.PRESCRIPTION,
+            adherence=Adherence.MISSES_DOSES if number % 5 == 0 else Adherence.AS_PRESCRIBED,
+            action="복용 시간 안내" if number % 3 == 0 else "",
+        )
+        for number in range(1, 41)
+    )
+
+
+def test_summary_records_visit_inventory_flags_problems_advice_and_next_visit() -> None:
+    pdf = build_to_memory(build_consultation_summary_pdf, sample_summary())
+    for expected in [
+        "복약상담 기록",
+        "2회차",
+        "2026-11-21 14:30",
+        "가정 방문",
+        "50분",
+        "독거",
+        "고혈압, 제2형 당뇨병, 무릎 골관절염",
+        "복용 중인 약 6종 · 처방처 3곳",
+        "졸피뎀정",
+        "자기 전 1",
+        "더 많이 복용",
+        "유효기간 지난 약",
+        "처방의에게 감량 검토",
+        "건강기능식품",
+        "500μg",
+        "LSNS-6 점수 8점",
+        "확인",
+        "검토 전",
+        "제외",
+        "사유: 아스피린은 지난달",
+        "약물 관련 문제와 중재",
+        "수면 위생 안내",
+        "아세트아미노펜을 먼저",
+        "다음 방문 예정일",
+        "2026-12-05",
+    ]:
+        assert expected in pdf.text, expected
+
+
+def test_summary_in_english_translates_coded_values() -> None:
+    pdf = build_to_memory(build_consultation_summary_pdf, sample_summary(), "en")
+    for expected in [
+        "Consultation summary",
+        "Session 2",
+        "Home visit",
+        "50 min",
+        "Takes extra",
+        "Supplement",
+        "Dismissed",
+        "Reason:",
+        "Not reviewed",
+        "Bedtime 1",
+        "Next visit",
+        "6 medicines · 3 prescribers",
+    ]:
+        assert expected in pdf.text, expected
+
+
+def test_forty_item_inventory_repeats_its_header_and_numbers_pages() -> None:
+    content = replace(sample_summary(), inventory=forty_items())
+    pdf = build_to_memory(build_consultation_summary_pdf, content)
+    total = len(pdf.pages)
+    assert total >= 3
+    for number, page in enumerate(pdf.pages, start=1):
+        assert f"{total}쪽 중 {number}쪽" in page
+        assert "문서번호 C-2026-0117" in page
+        assert "대외비" in page
+    inventory_pages = [page for page in pdf.pages if "가상성분" in page]
+    assert len(inventory_pages) >= 2
+    assert all("실제 복용" in page for page in inventory_pages)
+
+
+def test_empty_sections_say_none_rather_than_vanish() -> None:
+    content = replace(sample_summary(), inventory=(), flags=(), problems=(), advice=())
+    pdf = build_to_memory(build_consultation_summary_pdf, content)
+    assert pdf.text.count("없음") >= 4
+    assert "정하지 않음" not in pdf.text  # next visit is still set
+
+
+def test_summary_title_has_no_resident_name() -> None:
+    pdf = build_to_memory(build_consultation_summary_pdf, sample_summary())
+    assert pdf.metadata["/Title"] == "복약상담 기록 C-2026-0117"
+    assert all("홍길순" not in value for value in pdf.metadata.values())
