@@ -26,5 +26,7 @@ def test_core_modules_import_without_qt():
         "    importlib.import_module(m)\n"
         "assert not any(k.startswith('consultdesk.ui') for k in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=SRC.parent)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=SRC.parent
+    )
     assert result.returncode == 0, result.stderr[-2000:]

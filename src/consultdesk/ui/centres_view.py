@@ -144,6 +144,8 @@ class CentresView(QWidget):
         self._workers: dict[str, CaseWorker] = {}
         self.centre_list = QListWidget()
         self.worker_list = QListWidget()
+        for widget in (self.centre_list, self.worker_list):
+            widget.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self.add_centre = QPushButton(self.tr("Add welfare centre…"))
         self.edit_centre = QPushButton(self.tr("Edit…"))
         self.add_worker = QPushButton(self.tr("Add case worker…"))
