@@ -1,0 +1,437 @@
+"""Read the Korean DUR files a user downloads (MFDS/KIDS DUR ingredient lists) into rules.
+
+Supported lists: 병용금기 (combination contraindicated), 노인주의 (older-adult caution) and
+효능군중복 (same efficacy group). The files cannot be bundled (their licence forbids
+redistribution), so the user imports their own download; it may be CP949 or UTF-8 and its
+column titles may be the MFDS field names or Korean titles.
+
+DUR rows name ingredients by MFDS code and Korean/English name, never by ATC code, so the
+rules built here match by normalised name (see rules.matching.name_key). The whole file is
+parsed before anything is returned: a malformed file raises DurImportError and nothing is
+half-imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from consultdesk.domain.rules.flag import Severity
+from consultdesk.domain.rules.matching import Match, name_key
+from consultdesk.domain.rules.model import GroupRule, IngredientRule, PairRule, RuleInfo, RuleSet
+
+SOURCE_LABEL = "MFDS DUR"
+Progress = Callable[[float], None]
+
+
+class DurKind(StrEnum):
+    COMBINATION = "combination"  # 병용금기
+    OLDER_ADULTS = "older_adults"  # 노인주의
+    SAME_GROUP = "same_group"  # 효능군중복
+
+
+class DurImportError(ValueError):
+    """The file cannot be imported. `line` is the 1-based line in the file (1 = header)."""
+
+    def __init__(self, line: int, reason_code: str, message: str) -> None:
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+        self.reason_code = reason_code
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class DurImport:
+    """What an import produced, for the engine (`rules`) and for the user (the counts)."""
+
+    kind: DurKind
+    version: str
+    rules: RuleSet
+    encoding: str
+    rows_read: int
+    rows_deleted: int
+    rows_combination_products: int  # skipped: a combination product cannot be matched by name
+    unmapped_columns: tuple[str, ...]
+
+
+# Column titles seen in downloads, by MFDS field name. Titles are compared after _title_key,
+# so "DUR성분(영문)" and "DUR 성분 (영문)" are the same.
+COLUMN_TITLES: Mapping[str, tuple[str, ...]] = {
+    "DUR_SEQ": ("DUR_SEQ", "DUR일련번호", "일련번호", "순번"),
+    "TYPE_CODE": ("TYPE_CODE", "DUR유형코드", "유형코드"),
+    "TYPE_NAME": ("TYPE_NAME", "DUR유형", "유형", "유형명"),
+    "MIX_TYPE": ("MIX_TYPE", "MIX", "단일/복합", "단일복합구분"),
+    "INGR_CODE": ("INGR_CODE", "DUR성분코드", "성분코드"),
+    "INGR_ENG_NAME": (
+        "INGR_ENG_NAME",
+        "DUR성분(영문)",
+        "DUR성분영문명",
+        "성분영문명",
+        "영문성분명",
+    ),
+    "INGR_NAME": ("INGR_NAME", "INGR_KOR_NAME", "DUR성분", "DUR성분명", "성분명"),
+    "MIX_INGR": ("MIX_INGR", "복합제"),
+    "ORI_INGR": ("ORI_INGR", "ORI", "관계성분"),
+    "CLASS_NAME": ("CLASS_NAME", "CLASS", "약효분류"),
+    "FORM_NAME": ("FORM_NAME", "제형"),
+    "MIXTURE_DUR_SEQ": ("MIXTURE_DUR_SEQ", "병용금기DUR일련번호"),
+    "MIXTURE_MIX_TYPE": ("MIXTURE_MIX_TYPE", "병용금기단일/복합"),
+    "MIXTURE_INGR_CODE": ("MIXTURE_INGR_CODE", "병용금기DUR성분코드", "병용금기성분코드"),
+    "MIXTURE_INGR_ENG_NAME": (
+        "MIXTURE_INGR_ENG_NAME",
+        "병용금기DUR성분(영문)",
+        "병용금기DUR성분영문명",
+        "병용금기성분영문명",
+    ),
+    "MIXTURE_INGR_NAME": (
+        "MIXTURE_INGR_NAME",
+        "MIXTURE_INGR_KOR_NAME",
+        "병용금기DUR성분",
+        "병용금기DUR성분명",
+        "병용금기성분명",
+    ),
+    "MIXTURE_MIX_INGR": ("MIXTURE_MIX_INGR", "병용금기복합제"),
+    "MIXTURE_ORI_INGR": ("MIXTURE_ORI_INGR", "MIXTURE_ORI", "병용금기관계성분"),
+    "MIXTURE_CLASS_NAME": ("MIXTURE_CLASS_NAME", "MIXTURE_CLASS", "병용금기약효분류"),
+    "NOTIFICATION_DATE": ("NOTIFICATION_DATE", "고시일자", "고시일"),
+    "PROHBT_CONTENT": ("PROHBT_CONTENT", "금기내용", "상세정보", "주의내용"),
+    "REMARK": ("REMARK", "비고"),
+    "DEL_YN": ("DEL_YN", "삭제여부"),
+    "EFFECT_CODE": ("EFFECT_CODE", "효능군", "효능군코드"),
+    "SERS_NAME": ("SERS_NAME", "계열명", "계열"),
+    "MAX_QTY": ("MAX_QTY", "1일최대투여량", "최대투여량"),
+    "MAX_DOSAGE_TERM": ("MAX_DOSAGE_TERM", "최대투여기간일수", "최대투여기간"),
+}
+
+_TYPE_WORDS = {
+    DurKind.COMBINATION: ("병용", "combination"),
+    DurKind.OLDER_ADULTS: ("노인", "elderly", "older"),
+    DurKind.SAME_GROUP: ("효능군", "therapeutic", "group"),
+}
+_DELETED = frozenset({"y", "yes", "삭제", "1"})
+_ACTIVE = frozenset({"", "n", "no", "정상", "0"})
+_COMBINATION_PRODUCT = frozenset({"복합", "복합제", "combination", "mixture", "m"})
+_HEADER_SEARCH_LINES = 5
+_TITLE_NOISE = re.compile(r"[\s_\-/()\[\]\ufeff]+")
+
+
+def _title_key(title: str) -> str:
+    return _TITLE_NOISE.sub("", title).casefold()
+
+
+_TITLE_INDEX = {_title_key(t): name for name, titles in COLUMN_TITLES.items() for t in titles}
+
+
+def import_dur_file(
+    path: Path,
+    *,
+    version: str | None = None,
+    kind: DurKind | None = None,
+    progress: Progress | None = None,
+) -> DurImport:
+    """Read a downloaded DUR CSV file; `version` defaults to the file name."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DurImportError(0, "unreadable", f"cannot read {path.name}: {exc}") from exc
+    return parse_dur(data, version=version or path.name, kind=kind, progress=progress)
+
+
+def parse_dur(
+    data: bytes,
+    *,
+    version: str,
+    kind: DurKind | None = None,
+    progress: Progress | None = None,
+) -> DurImport:
+    """Parse a DUR CSV (bytes in CP949 or UTF-8) into rules labelled with `version`."""
+    report = progress or (lambda _fraction: None)
+    report(0.0)
+    text, encoding = _decode(data)
+    # newline="" lets the csv module see the file's own line endings, so quoted fields that
+    # span lines keep their text and reader.line_num matches what an editor shows.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        header, header_line = _find_header(reader)
+        columns, unmapped = _map_columns(header, header_line)
+        rows = _read_rows(reader, len(header), text.count("\n") + 1, report)
+    except csv.Error as exc:  # e.g. a field beyond the csv module's size limit
+        raise DurImportError(reader.line_num, "bad_csv", str(exc)) from exc
+    file_kind = kind or _detect_kind(columns, rows, header_line)
+    _check_required(file_kind, columns, header_line)
+    builder = _Builder(file_kind, version, columns)
+    for line, row in rows:
+        builder.add(line, row)
+    result = DurImport(
+        kind=file_kind,
+        version=version,
+        rules=builder.rule_set(),
+        encoding=encoding,
+        rows_read=len(rows),
+        rows_deleted=builder.deleted,
+        rows_combination_products=builder.combination_products,
+        unmapped_columns=unmapped,
+    )
+    report(1.0)
+    return result
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DurImportError(1, "not_csv", "this is a spreadsheet file; save it as CSV first")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("cp949"), "cp949"
+        except UnicodeDecodeError:
+            line = data[: utf8_error.start].count(b"\n") + 1
+            raise DurImportError(line, "encoding", "the text is neither UTF-8 nor CP949") from None
+
+
+def _delimiter(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return "\t" if first.count("\t") > first.count(",") else ","
+
+
+def _find_header(reader: Any) -> tuple[list[str], int]:
+    """The first row naming at least two known columns; exports sometimes start with a title."""
+    first: tuple[list[str], int] | None = None
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        if first is None:
+            first = (row, reader.line_num)
+        if sum(_title_key(cell) in _TITLE_INDEX for cell in row) >= 2:
+            return row, reader.line_num
+        if reader.line_num >= _HEADER_SEARCH_LINES:
+            break
+    if first is None:
+        raise DurImportError(1, "empty", "the file has no header row")
+    # No recognisable header: report against the first row so the user sees what was found.
+    return first
+
+
+def _map_columns(header: Sequence[str], line: int) -> tuple[dict[str, int], tuple[str, ...]]:
+    columns: dict[str, int] = {}
+    unmapped: list[str] = []
+    for position, title in enumerate(header):
+        known = _TITLE_INDEX.get(_title_key(title))
+        if known is None:
+            if title.strip():
+                unmapped.append(title.strip())
+            continue
+        if known in columns:
+            raise DurImportError(
+                line, "duplicate_column", f"column {title.strip()!r} appears twice"
+            )
+        columns[known] = position
+    return columns, tuple(unmapped)
+
+
+def _read_rows(
+    reader: Any, width: int, total_lines: int, report: Progress
+) -> list[tuple[int, list[str]]]:
+    rows: list[tuple[int, list[str]]] = []
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != width:
+            raise DurImportError(
+                reader.line_num, "field_count", f"{len(row)} fields where the header has {width}"
+            )
+        rows.append((reader.line_num, row))
+        if len(rows) % 500 == 0:
+            report(min(0.9, 0.9 * reader.line_num / max(total_lines, 1)))
+    return rows
+
+
+def _detect_kind(
+    columns: Mapping[str, int], rows: Sequence[tuple[int, list[str]]], line: int
+) -> DurKind:
+    if "MIXTURE_INGR_ENG_NAME" in columns or "MIXTURE_INGR_NAME" in columns:
+        return DurKind.COMBINATION
+    if "EFFECT_CODE" in columns or "SERS_NAME" in columns:
+        return DurKind.SAME_GROUP
+    if "TYPE_NAME" in columns and rows:
+        type_name = rows[0][1][columns["TYPE_NAME"]].casefold()
+        for kind, words in _TYPE_WORDS.items():
+            if any(word in type_name for word in words):
+                return kind
+    raise DurImportError(
+        line,
+        "unknown_kind",
+        "cannot tell which DUR list this is; choose the list type when importing",
+    )
+
+
+def _check_required(kind: DurKind, columns: Mapping[str, int], line: int) -> None:
+    needed: list[tuple[str, ...]] = [("INGR_ENG_NAME", "INGR_NAME")]
+    if kind is DurKind.COMBINATION:
+        needed.append(("MIXTURE_INGR_ENG_NAME", "MIXTURE_INGR_NAME"))
+    if kind is DurKind.SAME_GROUP:
+        needed.append(("EFFECT_CODE", "SERS_NAME"))
+    for alternatives in needed:
+        if not any(name in columns for name in alternatives):
+            raise DurImportError(
+                line, "missing_column", f"no column for {' or '.join(alternatives)}"
+            )
+
+
+class _Builder:
+    """Turns rows into rules, merging rows that name the same ingredients (salts, forms)."""
+
+    def __init__(self, kind: DurKind, version: str, columns: Mapping[str, int]) -> None:
+        self.kind = kind
+        self.version = version
+        self.columns = columns
+        self.deleted = 0
+        self.combination_products = 0
+        self._pairs: dict[frozenset[tuple[str, ...]], PairRule] = {}
+        self._older: dict[tuple[str, ...], IngredientRule] = {}
+        self._groups: dict[str, _GroupDraft] = {}
+        self._ids: set[str] = set()
+
+    def _get(self, row: Sequence[str], column: str) -> str:
+        position = self.columns.get(column)
+        return row[position].strip() if position is not None else ""
+
+    def add(self, line: int, row: Sequence[str]) -> None:
+        deleted = self._get(row, "DEL_YN").casefold()
+        if deleted in _DELETED:
+            self.deleted += 1
+            return
+        if deleted not in _ACTIVE:
+            raise DurImportError(line, "bad_value", f"DEL_YN must be Y or N, not {deleted!r}")
+        type_name = self._get(row, "TYPE_NAME").casefold()
+        if type_name and not any(word in type_name for word in _TYPE_WORDS[self.kind]):
+            raise DurImportError(
+                line, "wrong_type", f"row of type {type_name!r} in a {self.kind} file"
+            )
+        if self._is_product(row, "MIX_TYPE") or self._is_product(row, "MIXTURE_MIX_TYPE"):
+            self.combination_products += 1
+            return
+        first = self._names(line, row, "INGR_ENG_NAME", "INGR_NAME")
+        if self.kind is DurKind.COMBINATION:
+            self._add_pair(line, row, first)
+        elif self.kind is DurKind.OLDER_ADULTS:
+            self._add_older(line, row, first)
+        else:
+            self._add_group(line, row, first)
+
+    def _is_product(self, row: Sequence[str], column: str) -> bool:
+        return self._get(row, column).casefold() in _COMBINATION_PRODUCT
+
+    def _names(self, line: int, row: Sequence[str], en: str, ko: str) -> tuple[str, str]:
+        name_en, name_ko = self._get(row, en), self._get(row, ko)
+        if not name_key(name_en) and not name_key(name_ko):
+            raise DurImportError(line, "missing_value", f"no ingredient name in {en} or {ko}")
+        return name_en, name_ko
+
+    def _rule_id(self, line: int, row: Sequence[str]) -> str:
+        base = f"dur.{self.kind}.{self._get(row, 'DUR_SEQ') or f'L{line}'}"
+        rule_id = base if base not in self._ids else f"{base}-L{line}"
+        self._ids.add(rule_id)
+        return rule_id
+
+    def _source(self, row: Sequence[str], list_name: str) -> str:
+        date = self._get(row, "NOTIFICATION_DATE")
+        notified = f", 고시일자 {date}" if date else ""
+        return f"{SOURCE_LABEL} {list_name} ({self.version}{notified})"
+
+    def _add_pair(self, line: int, row: Sequence[str], first: tuple[str, str]) -> None:
+        second = self._names(line, row, "MIXTURE_INGR_ENG_NAME", "MIXTURE_INGR_NAME")
+        first_match, second_match = _match(first), _match(second)
+        key = frozenset({first_match.names, second_match.names})
+        if key in self._pairs:
+            return
+        content = self._get(row, "PROHBT_CONTENT")
+        info = RuleInfo(
+            id=self._rule_id(line, row),
+            severity=Severity.HIGH,
+            reason_ko=_sentence(
+                f"병용금기: {_shown(first, ko=True)} + {_shown(second, ko=True)}", content
+            ),
+            reason_en=(
+                f"Korean DUR contraindicated combination: {_shown(first)} with "
+                f"{_shown(second)}" + (" (official note in Korean)" if content else "")
+            ),
+            source=self._source(row, "병용금기"),
+        )
+        self._pairs[key] = PairRule(info, first_match, second_match)
+
+    def _add_older(self, line: int, row: Sequence[str], names: tuple[str, str]) -> None:
+        match = _match(names)
+        if match.names in self._older:
+            return
+        content = self._get(row, "PROHBT_CONTENT")
+        info = RuleInfo(
+            id=self._rule_id(line, row),
+            severity=Severity.MODERATE,
+            reason_ko=_sentence(f"노인주의: {_shown(names, ko=True)}", content),
+            reason_en=(
+                f"Korean DUR older-adult caution: {_shown(names)}"
+                + (" (official note in Korean)" if content else "")
+            ),
+            source=self._source(row, "노인주의"),
+        )
+        self._older[match.names] = IngredientRule(info, match, min_age=65)
+
+    def _add_group(self, line: int, row: Sequence[str], names: tuple[str, str]) -> None:
+        group = self._get(row, "EFFECT_CODE") or self._get(row, "SERS_NAME")
+        if not group:
+            raise DurImportError(line, "missing_value", "no efficacy group (EFFECT_CODE)")
+        draft = self._groups.get(group)
+        if draft is None:
+            label = self._get(row, "SERS_NAME") or group
+            draft = self._groups[group] = _GroupDraft(label, self._source(row, "효능군중복"))
+        draft.names.update(k for k in (name_key(n) for n in names) if k)
+
+    def rule_set(self) -> RuleSet:
+        label = ((f"{SOURCE_LABEL} {self.kind}", self.version),)
+        if self.kind is DurKind.COMBINATION:
+            return RuleSet(interactions=tuple(self._pairs.values()), versions=label)
+        if self.kind is DurKind.OLDER_ADULTS:
+            return RuleSet(older_adults=tuple(self._older.values()), versions=label)
+        groups = []
+        for group in sorted(self._groups):
+            draft = self._groups[group]
+            info = RuleInfo(
+                id=f"dur.same_group.{_slug(group)}",
+                severity=Severity.MODERATE,
+                reason_ko=f"효능군중복: 같은 효능군({draft.label}) 약이 두 가지 이상입니다.",
+                reason_en=f"Korean DUR same efficacy group ({draft.label}): two or more medicines.",
+                source=draft.source,
+            )
+            groups.append(GroupRule(info, Match(names=tuple(sorted(draft.names)))))
+        return RuleSet(groups=tuple(groups), versions=label)
+
+
+@dataclass(slots=True)
+class _GroupDraft:
+    label: str
+    source: str
+    names: set[str] = field(default_factory=set)
+
+
+def _match(names: tuple[str, str]) -> Match:
+    return Match(names=tuple(sorted({k for n in names if (k := name_key(n))})))
+
+
+def _shown(names: tuple[str, str], ko: bool = False) -> str:
+    name_en, name_ko = names
+    return (name_ko or name_en) if ko else (name_en or name_ko)
+
+
+def _sentence(head: str, content: str) -> str:
+    return f"{head}. {content}" if content else head
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"\W+", "_", text.strip()).strip("_") or "group"

@@ -1,0 +1,286 @@
+"""Evaluate the medication inventory of one consultation against a rule set.
+
+Pure and deterministic: the same items in any order give the same flags in the same order,
+and adding a medicine can only add flags or widen them (every family is monotone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from consultdesk.domain.medication import Adherence, Ingredient, MedicationItem
+from consultdesk.domain.rules.flag import KIND_MEDICATION, RiskFlag, sort_flags
+from consultdesk.domain.rules.matching import ingredient_identity
+from consultdesk.domain.rules.model import (
+    AnticholinergicScore,
+    GroupRule,
+    HighAlertRule,
+    IngredientRule,
+    PairRule,
+    RuleInfo,
+    RuleSet,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluationContext:
+    """What the rules need besides the medicines. Age is 만 나이; None when unknown."""
+
+    rules: RuleSet
+    age: int | None = None
+
+
+def evaluate(items: Sequence[MedicationItem], context: EvaluationContext) -> list[RiskFlag]:
+    """All medication flags for these items, most severe first."""
+    rules = context.rules
+    systemic = [item for item in items if item.acts_systemically]
+    flags: list[RiskFlag] = []
+    flags += _count_flags(items, rules)
+    flags += _duplicate_flags(systemic, rules)
+    flags += _older_adult_flags(systemic, rules, context.age)
+    flags += _interaction_flags(systemic, rules)
+    flags += _group_flags(systemic, rules)
+    flags += _burden_flags(systemic, rules)
+    flags += _high_alert_flags(items, rules)
+    flags += _adherence_flags(items, rules)
+    return sort_flags(flags)
+
+
+def _flag(
+    info: RuleInfo,
+    item_ids: Iterable[str],
+    params: Mapping[str, object] | None = None,
+    subject: str = "",
+) -> RiskFlag:
+    values = dict(params or {})
+    return RiskFlag(
+        kind=KIND_MEDICATION,
+        rule_id=info.id,
+        severity=info.severity,
+        item_ids=tuple(sorted(set(item_ids))),
+        reason_ko=_fill(info.reason_ko, values),
+        reason_en=_fill(info.reason_en, values),
+        source=info.source,
+        params=values,
+        subject=subject,
+    )
+
+
+class _KeepUnknown(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(template: str, params: Mapping[str, object]) -> str:
+    # Reasons may say "{count}"; a placeholder the rule does not provide stays as written
+    # rather than breaking the whole evaluation.
+    try:
+        return template.format_map(_KeepUnknown(params))
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError):
+        # Imported DUR text may contain braces of its own; show it untouched.
+        return template
+
+
+def _names(ingredients: Iterable[Ingredient]) -> tuple[str, ...]:
+    return tuple(sorted({i.name_en or i.name_ko or i.atc for i in ingredients}))
+
+
+def _count_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:
+    regular = [item.id for item in items if item.regular]
+    by_prescriber: dict[str, list[MedicationItem]] = {}
+    for item in items:
+        name = " ".join(item.prescriber.split()).casefold()
+        if name:
+            by_prescriber.setdefault(name, []).append(item)
+    prescriber_items = [item.id for group in by_prescriber.values() for item in group]
+    # The shown spelling must not depend on which row came first.
+    shown = tuple(sorted(min(i.prescriber.strip() for i in g) for g in by_prescriber.values()))
+    flags = []
+    for rule in rules.counts:
+        if rule.measure == "regular_medicines" and len(regular) >= rule.at_least:
+            counted: dict[str, object] = {"count": len(regular), "threshold": rule.at_least}
+            flags.append(_flag(rule.info, regular, counted))
+        elif rule.measure == "prescribers" and len(by_prescriber) >= rule.at_least:
+            params = {"count": len(by_prescriber), "threshold": rule.at_least, "prescribers": shown}
+            flags.append(_flag(rule.info, prescriber_items, params))
+    return flags
+
+
+def _duplicate_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:
+    # code -> items holding it, and code -> one ingredient to name it by.
+    holders: dict[str, set[str]] = {}
+    named: dict[str, Ingredient] = {}
+    for item in items:
+        for ingredient in item.ingredients:
+            code = ingredient.atc.strip().upper()
+            if len(code) != 7:
+                continue
+            holders.setdefault(code, set()).add(item.id)
+            best = named.get(code)
+            if best is None or (ingredient.name_en, ingredient.name_ko) < (
+                best.name_en,
+                best.name_ko,
+            ):
+                named[code] = ingredient
+    flags = []
+    for rule in rules.duplicates:
+        if rule.level == "ingredient":
+            for code, ids in holders.items():
+                if len(ids) >= 2 and not code.startswith(rule.exclude):
+                    params = {"atc": code, "ingredients": _names([named[code]])}
+                    flags.append(_flag(rule.info, ids, params, subject=code))
+        else:
+            flags += _class_duplicates(
+                rule.info, rule.exclude, rule.skip_other_groups, holders, named
+            )
+    return flags
+
+
+def _class_duplicates(
+    info: RuleInfo,
+    exclude: tuple[str, ...],
+    skip_other_groups: bool,
+    holders: Mapping[str, set[str]],
+    named: Mapping[str, Ingredient],
+) -> list[RiskFlag]:
+    by_class: dict[str, list[str]] = {}
+    for code in holders:
+        by_class.setdefault(code[:5], []).append(code)
+    flags = []
+    for atc4, codes in by_class.items():
+        if atc4.startswith(exclude) or (skip_other_groups and atc4.endswith("X")):
+            continue
+        # Two different ingredients of one class count only when they sit in two different
+        # medicines: a combination product of two class members was designed that way.
+        if any(len(holders[a] | holders[b]) >= 2 for a, b in combinations(codes, 2)):
+            ids = set().union(*(holders[c] for c in codes))
+            params = {"atc": atc4, "ingredients": _names(named[c] for c in codes)}
+            flags.append(_flag(info, ids, params, subject=atc4))
+    return flags
+
+
+def _matching(
+    items: Sequence[MedicationItem], rules: RuleSet, index: str
+) -> dict[object, dict[str, list[Ingredient]]]:
+    """rule -> item id -> the item's ingredients that the rule matched."""
+    found: dict[object, dict[str, list[Ingredient]]] = {}
+    lookup = rules.index(index).lookup
+    for item in items:
+        for ingredient in item.ingredients:
+            for rule in lookup(ingredient):
+                found.setdefault(rule, {}).setdefault(item.id, []).append(ingredient)
+    return found
+
+
+def _older_adult_flags(
+    items: Sequence[MedicationItem], rules: RuleSet, age: int | None
+) -> list[RiskFlag]:
+    if age is None:
+        # Without a birth date the pharmacist sees no age-based flag rather than a guessed one.
+        return []
+    flags = []
+    for rule, per_item in _matching(items, rules, "older").items():
+        assert isinstance(rule, IngredientRule)
+        if age < rule.min_age:
+            continue
+        for item_id, ingredients in per_item.items():
+            params = {"ingredients": _names(ingredients), "age": age}
+            flags.append(_flag(rule.info, [item_id], params))
+    return flags
+
+
+def _interaction_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:
+    firsts = _matching(items, rules, "first")
+    seconds = _matching(items, rules, "second")
+    flags = []
+    for rule, first_items in firsts.items():
+        assert isinstance(rule, PairRule)
+        second_items = seconds.get(rule, {})
+        pairs: dict[tuple[str, str], set[Ingredient]] = {}
+        for a, a_ings in first_items.items():
+            for b, b_ings in second_items.items():
+                if a == b:
+                    continue  # a fixed combination product was made to be taken together
+                pair = (min(a, b), max(a, b))
+                pairs.setdefault(pair, set()).update(a_ings, b_ings)
+        for pair, ingredients in pairs.items():
+            flags.append(_flag(rule.info, pair, {"ingredients": _names(ingredients)}))
+    return flags
+
+
+def _group_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:
+    flags = []
+    for rule, per_item in _matching(items, rules, "groups").items():
+        assert isinstance(rule, GroupRule)
+        holders: dict[str, set[str]] = {}
+        for item_id, ingredients in per_item.items():
+            for ingredient in ingredients:
+                holders.setdefault(ingredient_identity(ingredient), set()).add(item_id)
+        if any(len(holders[a] | holders[b]) >= 2 for a, b in combinations(holders, 2)):
+            names = _names(i for ings in per_item.values() for i in ings)
+            flags.append(_flag(rule.info, per_item, {"ingredients": names}))
+    return flags
+
+
+def _burden_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:
+    if not rules.burden:
+        return []
+    lookup = rules.index("scores").lookup
+    # Each ingredient counts once even if it is in two medicines (the duplicate flag covers
+    # that); if two score entries match, the higher one wins.
+    scores: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    contributors: set[str] = set()
+    for item in items:
+        for ingredient in item.ingredients:
+            entries = [e for e in lookup(ingredient) if isinstance(e, AnticholinergicScore)]
+            if not entries:
+                continue
+            identity = ingredient_identity(ingredient)
+            best = max(entries, key=lambda e: (e.score, e.atc))
+            if best.score > scores.get(identity, 0):
+                scores[identity] = best.score
+                shown[identity] = best.name_en
+            contributors.add(item.id)
+    total = sum(scores.values())
+    detail = tuple(sorted(f"{shown[k]} {v}" for k, v in scores.items()))
+    return [
+        _flag(
+            rule.info, contributors, {"total": total, "threshold": rule.at_least, "scores": detail}
+        )
+        for rule in rules.burden
+        if total >= rule.at_least
+    ]
+
+
+def _high_alert_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:
+    troubled = [
+        item
+        for item in items
+        if item.adherence is not Adherence.AS_PRESCRIBED or item.storage_problem
+    ]
+    flags = []
+    for rule, per_item in _matching(troubled, rules, "high").items():
+        assert isinstance(rule, HighAlertRule)
+        by_id = {item.id: item for item in troubled}
+        for item_id, ingredients in per_item.items():
+            item = by_id[item_id]
+            problems = []
+            if item.adherence is not Adherence.AS_PRESCRIBED:
+                problems.append(item.adherence.value)
+            if item.storage_problem:
+                problems.append("storage_problem")
+            params = {"ingredients": _names(ingredients), "problems": tuple(problems)}
+            flags.append(_flag(rule.info, [item_id], params))
+    return flags
+
+
+def _adherence_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:
+    return [
+        _flag(rule.info, [item.id], {"adherence": item.adherence.value})
+        for rule in rules.adherence
+        for item in items
+        if item.adherence is rule.adherence and (item.regular or not rule.regular_only)
+    ]

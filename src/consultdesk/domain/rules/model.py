@@ -1,0 +1,213 @@
+"""The rule families the engine understands, as plain immutable values.
+
+Rule files (resources/rules/*.json) and imported DUR files both end up as these objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Generic, Literal, TypeVar
+
+from consultdesk.domain.medication import Adherence, Ingredient
+from consultdesk.domain.rules.flag import Severity
+from consultdesk.domain.rules.matching import Match, ingredient_keys, name_key
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What every rule carries, whatever its family: the words shown and where they come from."""
+
+    id: str
+    severity: Severity
+    reason_ko: str
+    reason_en: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CountRule:
+    """Fires when a count reaches a threshold (regular medicines, different prescribers)."""
+
+    info: RuleInfo
+    measure: Literal["regular_medicines", "prescribers"]
+    at_least: int
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateRule:
+    """Same ingredient (ATC level 5) or same class (ATC level 4) in two different medicines."""
+
+    info: RuleInfo
+    level: Literal["ingredient", "class"]
+    exclude: tuple[str, ...] = ()
+    skip_other_groups: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class IngredientRule:
+    """One ingredient or class to avoid or use with care from a given age on."""
+
+    info: RuleInfo
+    match: Match
+    min_age: int = 65
+
+
+@dataclass(frozen=True, slots=True)
+class PairRule:
+    """Two ingredients (or classes) that should not be taken together."""
+
+    info: RuleInfo
+    first: Match
+    second: Match
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRule:
+    """Two different ingredients of one efficacy group (Korean DUR 효능군중복)."""
+
+    info: RuleInfo
+    match: Match
+
+
+@dataclass(frozen=True, slots=True)
+class AnticholinergicScore:
+    """Anticholinergic Cognitive Burden score of one ingredient (1 possible, 2–3 definite)."""
+
+    atc: str
+    name_en: str
+    name_ko: str
+    score: int
+
+
+@dataclass(frozen=True, slots=True)
+class BurdenRule:
+    """Fires when the summed anticholinergic score reaches a threshold."""
+
+    info: RuleInfo
+    at_least: int
+
+
+@dataclass(frozen=True, slots=True)
+class HighAlertRule:
+    """A high-alert medicine, flagged when it is not taken as prescribed or not stored well."""
+
+    info: RuleInfo
+    match: Match
+
+
+@dataclass(frozen=True, slots=True)
+class AdherenceRule:
+    """A way of not taking a medicine as prescribed."""
+
+    info: RuleInfo
+    adherence: Adherence
+    regular_only: bool = True
+
+
+T = TypeVar("T")
+
+
+class MatchIndex(Generic[T]):
+    """Finds the rules whose match covers an ingredient without scanning every rule.
+
+    Keys are ATC prefixes of every level and normalised names, so one ingredient costs a
+    handful of dictionary look-ups even with thousands of imported DUR rows.
+    """
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[tuple[Match, T]]] = {}
+
+    def add(self, match: Match, value: T) -> None:
+        for key in match.index_keys():
+            self._by_key.setdefault(key, []).append((match, value))
+
+    def lookup(self, ingredient: Ingredient) -> list[T]:
+        found: list[T] = []
+        seen: set[int] = set()
+        for key in ingredient_keys(ingredient):
+            for match, value in self._by_key.get(key, ()):
+                if id(value) in seen or match.excludes(ingredient):
+                    continue
+                seen.add(id(value))
+                found.append(value)
+        return found
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Everything the engine checks; bundled rules and imported DUR rules merge into one."""
+
+    counts: tuple[CountRule, ...] = ()
+    duplicates: tuple[DuplicateRule, ...] = ()
+    older_adults: tuple[IngredientRule, ...] = ()
+    interactions: tuple[PairRule, ...] = ()
+    groups: tuple[GroupRule, ...] = ()
+    burden: tuple[BurdenRule, ...] = ()
+    anticholinergic_scores: tuple[AnticholinergicScore, ...] = ()
+    high_alert: tuple[HighAlertRule, ...] = ()
+    adherence: tuple[AdherenceRule, ...] = ()
+    versions: tuple[tuple[str, str], ...] = ()  # (family or file label, version)
+    _indexes: dict[str, MatchIndex[object]] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        older: MatchIndex[object] = MatchIndex()
+        for rule in self.older_adults:
+            older.add(rule.match, rule)
+        first: MatchIndex[object] = MatchIndex()
+        second: MatchIndex[object] = MatchIndex()
+        for pair in self.interactions:
+            first.add(pair.first, pair)
+            second.add(pair.second, pair)
+        groups: MatchIndex[object] = MatchIndex()
+        for group in self.groups:
+            groups.add(group.match, group)
+        high: MatchIndex[object] = MatchIndex()
+        for high_rule in self.high_alert:
+            high.add(high_rule.match, high_rule)
+        scores: MatchIndex[object] = MatchIndex()
+        for score in self.anticholinergic_scores:
+            names = tuple(n for n in (score.name_en, score.name_ko) if n)
+            scores.add(_score_match(score.atc, names), score)
+        self._indexes.update(
+            older=older, first=first, second=second, groups=groups, high=high, scores=scores
+        )
+
+    def index(self, name: str) -> MatchIndex[object]:
+        return self._indexes[name]
+
+    def all_infos(self) -> Iterable[RuleInfo]:
+        families: tuple[tuple[object, ...], ...] = (
+            self.counts,
+            self.duplicates,
+            self.older_adults,
+            self.interactions,
+            self.groups,
+            self.burden,
+            self.high_alert,
+            self.adherence,
+        )
+        for family in families:
+            for rule in family:
+                yield rule.info  # type: ignore[attr-defined]
+
+    def merged(self, other: RuleSet) -> RuleSet:
+        """Both rule sets in one; rule ids must stay unique (checked by the loader)."""
+        return RuleSet(
+            counts=self.counts + other.counts,
+            duplicates=self.duplicates + other.duplicates,
+            older_adults=self.older_adults + other.older_adults,
+            interactions=self.interactions + other.interactions,
+            groups=self.groups + other.groups,
+            burden=self.burden + other.burden,
+            anticholinergic_scores=self.anticholinergic_scores + other.anticholinergic_scores,
+            high_alert=self.high_alert + other.high_alert,
+            adherence=self.adherence + other.adherence,
+            versions=self.versions + other.versions,
+        )
+
+
+def _score_match(atc: str, names: tuple[str, ...]) -> Match:
+    return Match(atc=(atc,) if atc else (), names=tuple(name_key(n) for n in names if n))
