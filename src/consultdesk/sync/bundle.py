@@ -1,0 +1,215 @@
+"""The bundle file: one immutable, encrypted batch of changes from one laptop (SYNC.md).
+
+Layout (integers big-endian)::
+
+    magic            6 bytes   b"CDSYNC"
+    format version   2 bytes   1
+    team id          1 byte length + ASCII
+    device id        1 byte length + ASCII
+    seq              8 bytes   1, 2, 3 … per device
+    change count     4 bytes
+    previous hash   32 bytes   SHA-256 of this device's bundle seq-1 (zeros for seq 1)
+    sealed length    4 bytes   length of ciphertext + tag
+    ---------------- everything above is the header, authenticated as associated data
+    nonce           12 bytes   random
+    ciphertext + 16-byte GCM tag: AES-256-GCM(zlib(JSON {"changes": [row, …]}))
+
+The header holds only random ids and counters, so nothing readable names a resident. Because it
+is associated data, moving a bundle to another seq, device or team breaks the tag; the previous
+hash chains each device's bundles so a replaced or re-ordered file is noticed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import struct
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from consultdesk.sync.changes import Change
+from consultdesk.sync.errors import (
+    BundleAuthenticationFailed,
+    BundleBadMagic,
+    BundleMalformedPayload,
+    BundleOtherTeam,
+    BundleTruncated,
+    BundleUnsupportedVersion,
+)
+
+MAGIC = b"CDSYNC"
+FORMAT_VERSION = 1
+GENESIS_HASH = "0" * 64  # the "previous hash" of a device's first bundle
+NONCE_LENGTH = 12
+TAG_LENGTH = 16
+# A decompressed payload larger than this is refused rather than exhausting a laptop's memory.
+MAX_PAYLOAD_BYTES = 512 * 1024 * 1024
+
+_TAIL = struct.Struct(">QI32sI")  # seq, change count, previous hash, sealed length
+
+
+@dataclass(frozen=True, slots=True)
+class BundleHeader:
+    team_id: str
+    device_id: str
+    seq: int
+    change_count: int
+    previous_hash: str  # hex
+    sealed_length: int
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    header: BundleHeader
+    changes: tuple[Change, ...]
+    sha256: str  # hex digest of the whole file: what the next bundle's header chains to
+
+    @property
+    def device_id(self) -> str:
+        return self.header.device_id
+
+    @property
+    def seq(self) -> int:
+        return self.header.seq
+
+
+def bundle_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def encode_bundle(
+    key: bytes,
+    team_id: str,
+    device_id: str,
+    seq: int,
+    previous_hash: str,
+    changes: Sequence[Change],
+) -> bytes:
+    """Seal ``changes`` into the bytes of one bundle file."""
+    if seq < 1:
+        raise ValueError("seq starts at 1")
+    if (seq == 1) != (previous_hash == GENESIS_HASH):
+        raise ValueError("only the first bundle of a device has no previous bundle")
+    payload = json.dumps(
+        {"changes": [change.to_row() for change in changes]},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+    compressed = zlib.compress(payload, 6)
+    sealed_length = len(compressed) + TAG_LENGTH
+    header = _pack_header(
+        team_id, device_id, seq, len(changes), bytes.fromhex(previous_hash), sealed_length
+    )
+    nonce = secrets.token_bytes(NONCE_LENGTH)
+    sealed = AESGCM(key).encrypt(nonce, compressed, header)
+    return header + nonce + sealed
+
+
+def read_header(data: bytes) -> tuple[BundleHeader, int]:
+    """Parse the plain header; returns it and its length. Needs no key."""
+    if len(data) < len(MAGIC):
+        if MAGIC.startswith(data):
+            raise BundleTruncated(detail=f"{len(data)} bytes")
+        raise BundleBadMagic()
+    if data[: len(MAGIC)] != MAGIC:
+        raise BundleBadMagic()
+    offset = len(MAGIC)
+    version = _take(data, offset, 2)
+    (number,) = struct.unpack(">H", version)
+    if number != FORMAT_VERSION:
+        raise BundleUnsupportedVersion(version=number)
+    offset += 2
+    team_id, offset = _take_text(data, offset)
+    device_id, offset = _take_text(data, offset)
+    seq, count, previous, sealed_length = _TAIL.unpack(_take(data, offset, _TAIL.size))
+    offset += _TAIL.size
+    if seq < 1 or sealed_length < TAG_LENGTH:
+        raise BundleMalformedPayload(detail="impossible header values")
+    header = BundleHeader(team_id, device_id, seq, count, previous.hex(), sealed_length)
+    return header, offset
+
+
+def decode_bundle(data: bytes, key: bytes, expected_team: str) -> Bundle:
+    """Check and open a bundle; raises a BundleError subclass naming the reason."""
+    header, header_length = read_header(data)
+    if header.team_id != expected_team:
+        raise BundleOtherTeam(detail=f"team {header.team_id}")
+    expected_length = header_length + NONCE_LENGTH + header.sealed_length
+    if len(data) < expected_length:
+        raise BundleTruncated(detail=f"{len(data)} of {expected_length} bytes")
+    if len(data) > expected_length:
+        raise BundleMalformedPayload(detail="extra bytes after the bundle")
+    nonce = data[header_length : header_length + NONCE_LENGTH]
+    try:
+        compressed = AESGCM(key).decrypt(
+            nonce, data[header_length + NONCE_LENGTH :], data[:header_length]
+        )
+    except InvalidTag as error:
+        raise BundleAuthenticationFailed() from error
+    changes = _parse_payload(compressed, header)
+    return Bundle(header, changes, bundle_hash(data))
+
+
+def _parse_payload(compressed: bytes, header: BundleHeader) -> tuple[Change, ...]:
+    # Past the tag check the payload was written by a team member, so a failure here is a bug or
+    # an incompatible writer, not an attacker: report it and skip the bundle.
+    try:
+        inflater = zlib.decompressobj()
+        payload = inflater.decompress(compressed, MAX_PAYLOAD_BYTES)
+        if inflater.unconsumed_tail:
+            raise BundleMalformedPayload(detail="payload too large")
+        document = json.loads(payload.decode("utf-8"))
+        rows = document["changes"]
+        if not isinstance(rows, list):
+            raise ValueError("changes is not a list")
+        changes = tuple(Change.from_row(row) for row in rows)
+    except BundleMalformedPayload:
+        raise
+    except (zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+        raise BundleMalformedPayload(detail=str(error)) from error
+    if len(changes) != header.change_count:
+        raise BundleMalformedPayload(
+            detail=f"{len(changes)} changes, header says {header.change_count}"
+        )
+    if any(change.device != header.device_id for change in changes):
+        raise BundleMalformedPayload(detail="a change from another device")
+    return changes
+
+
+def _pack_header(
+    team_id: str, device_id: str, seq: int, count: int, previous: bytes, sealed_length: int
+) -> bytes:
+    return (
+        MAGIC
+        + struct.pack(">H", FORMAT_VERSION)
+        + _pack_text(team_id)
+        + _pack_text(device_id)
+        + _TAIL.pack(seq, count, previous, sealed_length)
+    )
+
+
+def _pack_text(text: str) -> bytes:
+    raw = text.encode("ascii")
+    if not 0 < len(raw) < 256:
+        raise ValueError(f"id length out of range: {text!r}")
+    return bytes([len(raw)]) + raw
+
+
+def _take(data: bytes, offset: int, length: int) -> bytes:
+    if len(data) < offset + length:
+        raise BundleTruncated(detail=f"header cut at {len(data)} bytes")
+    return data[offset : offset + length]
+
+
+def _take_text(data: bytes, offset: int) -> tuple[str, int]:
+    (length,) = _take(data, offset, 1)
+    raw = _take(data, offset + 1, length)
+    try:
+        return raw.decode("ascii"), offset + 1 + length
+    except UnicodeDecodeError as error:
+        raise BundleMalformedPayload(detail="header id is not ASCII") from error

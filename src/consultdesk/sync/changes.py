@@ -1,0 +1,89 @@
+"""The change record: what every local write produces and what bundles carry (SYNC.md).
+
+A change sets one field of one record. A delete is a tombstone: the field ``__deleted__`` set to
+True, with its own HLC, so that "delete" travels and merges like any other edit.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, TypeAlias
+
+from consultdesk.domain.hlc import Hlc
+
+JsonValue: TypeAlias = str | int | float | bool | list["JsonValue"] | dict[str, "JsonValue"] | None
+
+TOMBSTONE_FIELD = "__deleted__"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    entity: str
+    record_id: str
+    field: str
+    value: JsonValue
+    hlc: str
+    device: str
+    base_hlc: str | None
+
+    @property
+    def is_tombstone(self) -> bool:
+        return self.field == TOMBSTONE_FIELD
+
+    def to_row(self) -> list[Any]:
+        # A fixed-position list, not an object: 10,000 changes per bundle are common when a
+        # laptop joins, and the names would be repeated in every row.
+        return [
+            self.entity,
+            self.record_id,
+            self.field,
+            self.value,
+            self.hlc,
+            self.device,
+            self.base_hlc,
+        ]
+
+    @classmethod
+    def from_row(cls, row: object) -> Change:
+        """Rebuild a change from a bundle row; ValueError if the row is not a valid change."""
+        if not isinstance(row, list) or len(row) != 7:
+            raise ValueError("a change must be a list of 7 items")
+        entity, record_id, field, value, hlc, device, base_hlc = row
+        for name, text in (("entity", entity), ("record_id", record_id), ("field", field)):
+            if not isinstance(text, str) or not text:
+                raise ValueError(f"{name} must be a non-empty string")
+        if not isinstance(device, str) or not device:
+            raise ValueError("device must be a non-empty string")
+        _check_hlc(hlc, device)
+        if base_hlc is not None:
+            _check_hlc(base_hlc, None)
+        if field == TOMBSTONE_FIELD and value is not True:
+            raise ValueError("a tombstone's value must be true")
+        return cls(entity, record_id, field, value, hlc, device, base_hlc)
+
+
+def tombstone(entity: str, record_id: str, hlc: str, device: str, base_hlc: str | None) -> Change:
+    return Change(entity, record_id, TOMBSTONE_FIELD, True, hlc, device, base_hlc)
+
+
+def same_value(a: JsonValue, b: JsonValue) -> bool:
+    """Equal as JSON, not as Python: ``True == 1 == 1.0`` in Python, but not for a dose."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, list | dict):
+        return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+    return a == b
+
+
+def _check_hlc(text: object, device: str | None) -> None:
+    if not isinstance(text, str):
+        raise ValueError("an HLC must be a string")
+    try:
+        parsed = Hlc.parse(text)
+    except ValueError as error:
+        raise ValueError(f"not an HLC: {text!r}") from error
+    if str(parsed) != text:
+        raise ValueError(f"HLC not in canonical form: {text!r}")
+    if device is not None and parsed.device != device:
+        raise ValueError("the HLC's device differs from the change's device")

@@ -1,0 +1,62 @@
+"""One sync run: export what this laptop changed, then import what the others did (SYNC.md).
+
+The service layer calls ``run_sync`` for "sync now", at start-up and on close, off the GUI
+thread. A share that cannot be reached raises ShareUnavailable before anything changes here;
+every other problem is reported per file and the rest of the run goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from consultdesk.domain.hlc import HlcClock
+from consultdesk.sync.errors import BundleExists, BundleWriteFailed, TeamMismatch
+from consultdesk.sync.inbound import SafetyFields, import_bundles
+from consultdesk.sync.outbound import export_changes
+from consultdesk.sync.report import SyncReport
+from consultdesk.sync.store import SyncStore
+from consultdesk.sync.team import Team, read_team_file
+
+Progress = Callable[[float], None]
+
+# Share of the progress bar given to writing; reading usually dominates.
+_EXPORT_SHARE = 0.1
+
+
+def run_sync(
+    team: Team,
+    device_id: str,
+    store: SyncStore,
+    clock: HlcClock,
+    *,
+    safety_fields: SafetyFields = frozenset(),
+    progress: Progress | None = None,
+) -> SyncReport:
+    """Sync this laptop with the team folder once and say what happened."""
+    report_progress = progress or (lambda fraction: None)
+    report_progress(0.0)
+    document = read_team_file(team.folder)  # raises ShareUnavailable when the drive is gone
+    if document["team_id"] != team.team_id:
+        raise TeamMismatch(path=str(team.folder), detail=document["team_id"])
+    report = SyncReport()
+    try:
+        export_changes(team, device_id, store, report)
+    except (BundleExists, BundleWriteFailed) as error:
+        # Importing is still safe and useful; the report tells the user why nothing went out.
+        report.export_error = error
+    report_progress(_EXPORT_SHARE)
+
+    def bundle_done(done: int, total: int) -> None:
+        report_progress(min(1.0, _EXPORT_SHARE + (1 - _EXPORT_SHARE) * done / total))
+
+    import_bundles(
+        team,
+        device_id,
+        store,
+        clock,
+        report,
+        safety_fields=safety_fields,
+        progress=bundle_done,
+    )
+    report_progress(1.0)
+    return report

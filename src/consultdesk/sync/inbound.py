@@ -1,0 +1,156 @@
+"""Import: read other laptops' bundles, verify them, merge them, one transaction per bundle.
+
+Order matters twice. Per device, bundles go strictly by seq (the hash chain needs it, and a gap
+waits). Across devices, the next bundle applied is the one whose newest change is oldest: an edit
+made on top of another laptop's edit always carries a later HLC than it, so that edit's bundle
+comes first and the merge sees a clean update rather than a false parallel one.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import deque
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from consultdesk.domain.hlc import Hlc, HlcClock
+from consultdesk.sync.bundle import GENESIS_HASH, Bundle, decode_bundle
+from consultdesk.sync.changes import Change
+from consultdesk.sync.errors import (
+    BundleChainBroken,
+    BundleError,
+    BundleMisplaced,
+    BundleUnreadable,
+)
+from consultdesk.sync.folder import BundleFile, DeviceWaiting, SkippedFile, scan
+from consultdesk.sync.merge import Action, Conflict, FieldState, decide, hlc_key, is_deleted
+from consultdesk.sync.report import BundleOutcome, FutureClock, SyncReport
+from consultdesk.sync.store import MergedBundle, SyncStore
+from consultdesk.sync.team import Team
+
+SafetyFields = Collection[tuple[str, str]]  # (entity, field) pairs a person must decide
+
+
+@dataclass(order=True)
+class _Head:
+    newest: tuple[int, int, str]
+    device_id: str
+    seq: int
+    bundle: Bundle = field(compare=False)
+    path: Path = field(compare=False)
+
+
+def import_bundles(
+    team: Team,
+    device_id: str,
+    store: SyncStore,
+    clock: HlcClock,
+    report: SyncReport,
+    *,
+    safety_fields: SafetyFields,
+    progress: Callable[[int, int], None],
+) -> None:
+    ledger = store.ledger()
+    found = scan(team.folder, device_id, {device: mark.seq for device, mark in ledger.items()})
+    report.skipped.extend(found.skipped)
+    report.waiting.extend(found.waiting)
+    report.missing_devices.extend(found.missing_devices)
+    queues = {device: deque(files) for device, files in found.pending.items()}
+    chain = {device: ledger[device].bundle_hash if device in ledger else GENESIS_HASH
+             for device in queues}  # fmt: skip
+    total = sum(len(files) for files in queues.values())
+    heads: list[_Head] = []
+
+    def load_next(device: str) -> None:
+        queue = queues[device]
+        if not queue:
+            return
+        bundle_file = queue.popleft()
+        try:
+            bundle = _read_verified(team, bundle_file, chain[device])
+        except BundleError as error:
+            # Nothing of this bundle is applied, and the device's later bundles wait: they
+            # chain to this one. The next sync tries again (it may still be uploading).
+            report.skipped.append(SkippedFile(bundle_file.path, error.code, error.message))
+            report.waiting.append(
+                DeviceWaiting(device, bundle_file.seq - 1, bundle_file.seq, error.code)
+            )
+            queue.clear()
+            return
+        newest = max((hlc_key(c.hlc) for c in bundle.changes), default=(0, 0, ""))
+        heapq.heappush(heads, _Head(newest, device, bundle.seq, bundle, bundle_file.path))
+
+    for device in sorted(queues):
+        load_next(device)
+    done = 0
+    while heads:
+        head = heapq.heappop(heads)
+        merged = merge_bundle(head.bundle, store, safety_fields)
+        store.apply_bundle(merged)
+        chain[head.device_id] = head.bundle.sha256
+        _observe_clock(clock, head, report)
+        report.conflicts.extend(merged.conflicts)
+        report.read.append(
+            BundleOutcome(
+                head.path,
+                head.device_id,
+                head.seq,
+                len(head.bundle.changes),
+                len(merged.writes),
+                len(merged.conflicts),
+            )
+        )
+        done += 1
+        progress(done, total)
+        load_next(head.device_id)
+
+
+def merge_bundle(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) -> MergedBundle:
+    """Decide every change of one bundle against the current state; writes nothing."""
+    keys = {(change.entity, change.record_id) for change in bundle.changes}
+    records = {key: dict(state) for key, state in store.load_records(keys).items()}
+    writes: dict[tuple[str, str, str], Change] = {}
+    conflicts: list[Conflict] = []
+    for change in bundle.changes:
+        record = records.setdefault((change.entity, change.record_id), {})
+        critical = (change.entity, change.field) in safety_fields
+        decision = decide(record, change, safety_critical=critical)
+        if decision.action is Action.APPLY:
+            record[change.field] = FieldState.of(change)
+            writes[(change.entity, change.record_id, change.field)] = change
+        conflicts.extend(decision.conflicts)
+    return MergedBundle(
+        bundle.device_id,
+        bundle.seq,
+        bundle.sha256,
+        len(bundle.changes),
+        tuple(writes.values()),
+        tuple(conflicts),
+        {key: is_deleted(records[key]) for key in keys},
+    )
+
+
+def _read_verified(team: Team, bundle_file: BundleFile, previous_hash: str) -> Bundle:
+    """Header, tag and chain are all checked here, before anything is applied (SYNC.md)."""
+    try:
+        data = bundle_file.path.read_bytes()
+    except OSError as error:
+        raise BundleUnreadable(detail=str(error)) from error
+    bundle = decode_bundle(data, team.key, team.team_id)
+    header = bundle.header
+    if header.device_id != bundle_file.device_id or header.seq != bundle_file.seq:
+        raise BundleMisplaced(detail=f"header says device {header.device_id}, seq {header.seq}")
+    if header.previous_hash != previous_hash:
+        raise BundleChainBroken(detail=f"seq {header.seq}")
+    return bundle
+
+
+def _observe_clock(clock: HlcClock, head: _Head, report: SyncReport) -> None:
+    # Observing the newest clock of a bundle moves ours past all of its changes at once.
+    if not head.bundle.changes:
+        return
+    wall_ms, counter, device = head.newest
+    newest = Hlc(wall_ms, counter, device)
+    if clock.observe(newest):
+        report.future_clocks.append(FutureClock(head.device_id, str(newest)))

@@ -1,0 +1,64 @@
+"""The sync report shown after each run (SYNC.md, "What the user sees")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from consultdesk.sync.errors import SyncError
+from consultdesk.sync.folder import DeviceWaiting, SkippedFile
+from consultdesk.sync.merge import Conflict
+
+
+@dataclass(frozen=True, slots=True)
+class BundleOutcome:
+    path: Path
+    device_id: str
+    seq: int
+    changes: int
+    applied: int  # fields that took the incoming value
+    conflicts: int
+
+
+@dataclass(frozen=True, slots=True)
+class FutureClock:
+    """A laptop whose edits carry a time well ahead of ours: probably a wrong date setting."""
+
+    device_id: str
+    hlc: str
+
+
+@dataclass
+class SyncReport:
+    written: list[BundleOutcome] = field(default_factory=list)
+    read: list[BundleOutcome] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    waiting: list[DeviceWaiting] = field(default_factory=list)
+    future_clocks: list[FutureClock] = field(default_factory=list)
+    missing_devices: list[str] = field(default_factory=list)
+    export_error: SyncError | None = None
+
+    @property
+    def bundles_written(self) -> int:
+        return len(self.written)
+
+    @property
+    def bundles_read(self) -> int:
+        return len(self.read)
+
+    @property
+    def changes_sent(self) -> int:
+        return sum(outcome.changes for outcome in self.written)
+
+    @property
+    def changes_applied(self) -> int:
+        return sum(outcome.applied for outcome in self.read)
+
+    @property
+    def conflicts_raised(self) -> int:
+        return len(self.conflicts)
+
+    @property
+    def nothing_new(self) -> bool:
+        return not (self.written or self.read or self.conflicts)

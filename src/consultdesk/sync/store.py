@@ -1,0 +1,87 @@
+"""What sync needs from the local database: the ``SyncStore`` protocol.
+
+The database layer implements it on SQLite; tests use an in-memory version. Sync never touches
+the database any other way, and the database never looks at the shared folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from consultdesk.sync.changes import Change
+from consultdesk.sync.merge import Conflict, RecordState
+
+RecordKey = tuple[str, str]  # (entity, record id)
+
+
+@dataclass(frozen=True, slots=True)
+class BundleMark:
+    """One bundle of one device, as the ledger and the outbox remember it."""
+
+    seq: int
+    bundle_hash: str  # SHA-256 hex of the whole bundle file
+
+
+@dataclass(frozen=True, slots=True)
+class MergedBundle:
+    """Everything one imported bundle changes here; the store applies it in one transaction."""
+
+    device_id: str
+    seq: int
+    bundle_hash: str
+    change_count: int
+    writes: tuple[Change, ...]  # the new state of each field it wins, at most one per field
+    conflicts: tuple[Conflict, ...]
+    # Every record the bundle touched, and whether it counts as deleted afterwards (its
+    # tombstone is newer than all its fields): the store sets its "deleted" flag from this
+    # rather than re-implementing the rule.
+    deleted: Mapping[RecordKey, bool]
+
+
+class SyncStore(Protocol):
+    def unsent_changes(self, limit: int) -> Sequence[Change]:
+        """Up to ``limit`` of this laptop's own changes not yet in a bundle, oldest first.
+
+        Only changes made here (``device`` is this laptop): imported changes are never sent on,
+        every laptop reads every other laptop's folder itself.
+        """
+        ...
+
+    def mark_sent(self, seq: int, bundle_hash: str, changes: Sequence[Change]) -> None:
+        """Remember that ``changes`` went out in bundle ``seq`` and that it is the last one sent.
+
+        Called only after the bundle file was renamed to its final name. One transaction.
+        A change is identified by (entity, record_id, field, hlc).
+        """
+        ...
+
+    def last_sent(self) -> BundleMark | None:
+        """The last bundle this laptop wrote (None before the first)."""
+        ...
+
+    def ledger(self) -> Mapping[str, BundleMark]:
+        """Per other device, the last bundle imported from it.
+
+        Bundles are imported strictly in seq order, so this is also "everything up to seq".
+        """
+        ...
+
+    def load_records(self, keys: Collection[RecordKey]) -> Mapping[RecordKey, RecordState]:
+        """The current field states of these records (those that exist here).
+
+        Each state is the value with the HLC, device and base HLC of the change that set it,
+        for every field set through changes, plus the tombstone under "__deleted__" if the
+        record was ever deleted.
+        """
+        ...
+
+    def apply_bundle(self, bundle: MergedBundle) -> None:
+        """In ONE transaction: write ``bundle.writes`` as the new field states (value, hlc,
+        device, base_hlc) — tombstones included —, set each record's deleted flag from
+        ``bundle.deleted``, keep ``bundle.conflicts`` as open conflicts, and record the bundle in
+        the ledger. Imported changes are never queued for sending. If anything fails, nothing
+        of it may stay: the bundle is read again next time.
+        """
+        ...

@@ -1,0 +1,118 @@
+"""An in-memory SyncStore, plus the local-write side a real database does (edit, delete).
+
+It behaves like the SQLite store must: apply_bundle is all-or-nothing, the ledger only moves
+forward, and local writes log a change in the same step as the write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from consultdesk.domain.hlc import HlcClock
+from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, JsonValue, tombstone
+from consultdesk.sync.merge import Conflict, FieldState, RecordState, is_deleted
+from consultdesk.sync.store import BundleMark, MergedBundle, RecordKey
+
+
+class MemoryStore:
+    def __init__(self, device_id: str, clock: HlcClock) -> None:
+        self.device_id = device_id
+        self.clock = clock
+        self.records: dict[RecordKey, dict[str, FieldState]] = {}
+        self.outbox: list[Change] = []
+        self.sent: dict[tuple[str, str, str, str], int] = {}
+        self.conflicts: list[Conflict] = []
+        self.made: list[Change] = []  # every local edit, for the "no edit lost" checks
+        self._last_sent: BundleMark | None = None
+        self._ledger: dict[str, BundleMark] = {}
+        self.fail_next_apply = False
+
+    # --- local writes: what the database's change writer does --------------------------------
+
+    def edit(self, entity: str, record_id: str, field: str, value: JsonValue) -> Change:
+        current = self.records.get((entity, record_id), {}).get(field)
+        change = Change(
+            entity,
+            record_id,
+            field,
+            value,
+            str(self.clock.now()),
+            self.device_id,
+            current.hlc if current else None,
+        )
+        self._write_local(change)
+        return change
+
+    def delete(self, entity: str, record_id: str) -> Change:
+        current = self.records.get((entity, record_id), {}).get(TOMBSTONE_FIELD)
+        change = tombstone(
+            entity,
+            record_id,
+            str(self.clock.now()),
+            self.device_id,
+            current.hlc if current else None,
+        )
+        self._write_local(change)
+        return change
+
+    def _write_local(self, change: Change) -> None:
+        self.records.setdefault((change.entity, change.record_id), {})[change.field] = (
+            FieldState.of(change)
+        )
+        self.outbox.append(change)
+        self.made.append(change)
+
+    # --- what the screens would show ----------------------------------------------------------
+
+    def visible(self) -> dict[RecordKey, dict[str, JsonValue]]:
+        """Records that are not deleted, with their field values."""
+        return {
+            key: {name: state.value for name, state in fields.items() if name != TOMBSTONE_FIELD}
+            for key, fields in self.records.items()
+            if not is_deleted(fields)
+        }
+
+    def value(self, entity: str, record_id: str, field: str) -> JsonValue:
+        return self.records[(entity, record_id)][field].value
+
+    def states(self) -> dict[RecordKey, dict[str, FieldState]]:
+        return {key: dict(fields) for key, fields in self.records.items()}
+
+    # --- SyncStore ----------------------------------------------------------------------------
+
+    def unsent_changes(self, limit: int) -> Sequence[Change]:
+        return self.outbox[:limit]
+
+    def mark_sent(self, seq: int, bundle_hash: str, changes: Sequence[Change]) -> None:
+        sent = {(c.entity, c.record_id, c.field, c.hlc) for c in changes}
+        self.outbox = [
+            c for c in self.outbox if (c.entity, c.record_id, c.field, c.hlc) not in sent
+        ]
+        for key in sent:
+            self.sent[key] = seq
+        self._last_sent = BundleMark(seq, bundle_hash)
+
+    def last_sent(self) -> BundleMark | None:
+        return self._last_sent
+
+    def ledger(self) -> Mapping[str, BundleMark]:
+        return dict(self._ledger)
+
+    def load_records(self, keys: Collection[RecordKey]) -> Mapping[RecordKey, RecordState]:
+        return {key: dict(self.records[key]) for key in keys if key in self.records}
+
+    def apply_bundle(self, bundle: MergedBundle) -> None:
+        previous = self._ledger.get(bundle.device_id)
+        expected = previous.seq + 1 if previous else 1
+        assert bundle.seq == expected, f"ledger would skip from {expected} to {bundle.seq}"
+        if self.fail_next_apply:
+            # Like a failed SQLite transaction: nothing of the bundle stays.
+            self.fail_next_apply = False
+            raise OSError("disk full")
+        for change in bundle.writes:
+            record = self.records.setdefault((change.entity, change.record_id), {})
+            record[change.field] = FieldState.of(change)
+        self.conflicts.extend(bundle.conflicts)
+        for key, deleted in bundle.deleted.items():
+            assert deleted == is_deleted(self.records[key])
+        self._ledger[bundle.device_id] = BundleMark(bundle.seq, bundle.bundle_hash)

@@ -1,0 +1,183 @@
+"""Random offline work on 3–5 laptops, synced in random orders, always ends the same everywhere.
+
+"No edit is lost" means: on every laptop, every value anyone entered is the value shown, or was
+replaced by someone who saw it (an edit made on top of it), or is kept in a conflict, or belongs
+to a record whose later delete wins (SYNC.md: a tombstone wins over older field edits). Two
+parallel edits that entered the same value count as one value.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, same_value
+from consultdesk.sync.merge import hlc_key, is_deleted
+from tests.sync.laptops import FakeTime, Laptop, make_laptop, make_team
+
+RECORDS = [
+    "01a1ffed-cf33-7cbd-9876-000000000001",
+    "01a1ffed-cf33-7cbd-9876-000000000002",
+    "01a1ffed-cf33-7cbd-9876-000000000003",
+]
+FIELDS = ["dose", "timing", "note"]
+VALUES = ["1정", "2정", "0.5정", "아침", "저녁"]
+SAFETY = frozenset({("medication_entry", "dose"), ("medication_entry", "timing")})
+
+
+def steps(laptops: int) -> st.SearchStrategy[tuple[object, ...]]:
+    who = st.integers(0, laptops - 1)
+    record = st.integers(0, len(RECORDS) - 1)
+    return st.one_of(
+        st.tuples(st.just("edit"), who, record, st.sampled_from(FIELDS), st.sampled_from(VALUES)),
+        st.tuples(st.just("delete"), who, record),
+        st.tuples(st.just("sync"), who),
+        st.tuples(st.just("tick"), st.integers(1, 40)),
+    )
+
+
+@st.composite
+def scenarios(draw: st.DrawFn) -> tuple[int, list[int], list[tuple[object, ...]], list[list[int]]]:
+    laptops = draw(st.integers(3, 5))
+    skews = draw(st.lists(st.integers(-50, 50), min_size=laptops, max_size=laptops))
+    work = draw(st.lists(steps(laptops), max_size=60))
+    orders = draw(st.lists(st.permutations(range(laptops)), min_size=1, max_size=4))
+    return laptops, skews, work, orders
+
+
+def perform(laptop: Laptop, step: tuple[object, ...], time: FakeTime) -> None:
+    kind = step[0]
+    if kind == "tick":
+        time.advance(int(step[1]))  # type: ignore[call-overload]
+        return
+    if kind == "sync":
+        laptop.sync()
+        return
+    key = ("medication_entry", RECORDS[int(step[2])])  # type: ignore[call-overload]
+    record = laptop.store.records.get(key)
+    if record is not None and is_deleted(record):
+        return  # the screens offer no way to edit or delete a deleted record
+    if kind == "edit":
+        laptop.store.edit(*key, str(step[3]), str(step[4]))
+    elif record is not None:
+        laptop.store.delete(*key)
+
+
+def sync_until_quiet(laptops: list[Laptop], orders: list[list[int]]) -> None:
+    for round_number in range(20):
+        order = orders[round_number % len(orders)]
+        reports = [laptops[index].sync() for index in order]
+        if round_number and all(report.nothing_new for report in reports):
+            return
+    raise AssertionError("sync did not settle")
+
+
+def is_kept(edit: Change, laptop: Laptop, everything: list[Change]) -> bool:
+    record = laptop.store.records[(edit.entity, edit.record_id)]
+    shown = record[edit.field]
+    if shown.hlc == edit.hlc or same_value(shown.value, edit.value):
+        return True
+    tombstone = record.get(TOMBSTONE_FIELD)
+    if tombstone is not None and hlc_key(tombstone.hlc) > hlc_key(edit.hlc):
+        return True  # a later delete wins
+    if any(
+        (kept.entity, kept.record_id, kept.field) == (edit.entity, edit.record_id, edit.field)
+        and same_value(kept.value, edit.value)
+        for conflict in laptop.store.conflicts
+        for kept in (conflict.applied, conflict.other)
+    ):
+        return True  # kept in a conflict (this edit, or a parallel one with the same value)
+    # Someone saw this value (this edit, or a parallel one with the same value) and changed it.
+    same_field = [
+        change
+        for change in everything
+        if (change.entity, change.record_id, change.field)
+        == (edit.entity, edit.record_id, edit.field)
+    ]
+    bases = {change.base_hlc for change in same_field}
+    return any(
+        change.hlc in bases and same_value(change.value, edit.value) for change in same_field
+    )
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(scenarios())
+@example((3, [0, 0, -1], [("edit", 0, 0, "dose", "1정"), ("edit", 0, 0, "dose", "2정"),
+                          ("edit", 2, 0, "dose", "1정")], [[0, 1, 2]]))  # fmt: skip
+def test_laptops_working_offline_end_identical_and_lose_no_edit(
+    scenario: tuple[int, list[int], list[tuple[object, ...]], list[list[int]]],
+) -> None:
+    count, skews, work, orders = scenario
+    with tempfile.TemporaryDirectory() as folder:
+        team = make_team(Path(folder) / "share")
+        time = FakeTime()
+        laptops = [
+            make_laptop(team, f"laptop{index}", time, skew_ms=skews[index], safety_fields=SAFETY)
+            for index in range(count)
+        ]
+        for step in work:
+            if step[0] == "tick":
+                perform(laptops[0], step, time)
+            else:
+                perform(laptops[int(step[1])], step, time)  # type: ignore[call-overload]
+        sync_until_quiet(laptops, orders)
+
+        first = laptops[0].store
+        for laptop in laptops[1:]:
+            assert laptop.store.states() == first.states()
+            assert laptop.store.visible() == first.visible()
+            assert laptop.store.outbox == []
+        everything = [change for laptop in laptops for change in laptop.store.made]
+        for laptop in laptops:
+            for edit in everything:
+                assert is_kept(edit, laptop, everything), (laptop.name, edit)
+
+
+@st.composite
+def turns(draw: st.DrawFn) -> tuple[int, list[int], list[tuple[int, list[tuple[object, ...]]]]]:
+    laptops = draw(st.integers(2, 4))
+    skews = draw(st.lists(st.integers(-5_000, 5_000), min_size=laptops, max_size=laptops))
+    record = st.integers(0, len(RECORDS) - 1)
+    work = st.one_of(
+        st.tuples(
+            st.just("edit"), st.just(0), record, st.sampled_from(FIELDS), st.sampled_from(VALUES)
+        ),
+        st.tuples(st.just("delete"), st.just(0), record),
+    )
+    edits = st.lists(work, min_size=1, max_size=5)
+    played = draw(st.lists(st.tuples(st.integers(0, laptops - 1), edits), min_size=2, max_size=12))
+    return laptops, skews, played
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(turns())
+@example((2, [0, 0], [(0, [("edit", 0, 0, "dose", "1정")]), (1, [("edit", 0, 0, "dose", "2정")])]))
+def test_laptops_taking_turns_never_see_a_conflict_nor_does_a_newcomer(
+    scenario: tuple[int, list[int], list[tuple[int, list[tuple[object, ...]]]]],
+) -> None:
+    # One laptop works (several edits), syncs, then every other laptop syncs before anyone
+    # works again: nobody edits without having seen the others, so no conflict is true.
+    count, skews, played = scenario
+    with tempfile.TemporaryDirectory() as folder:
+        team = make_team(Path(folder) / "share")
+        time = FakeTime()
+        laptops = [
+            make_laptop(team, f"laptop{index}", time, skew_ms=skews[index], safety_fields=SAFETY)
+            for index in range(count)
+        ]
+        for who, work in played:
+            for step in work:
+                time.advance()
+                perform(laptops[who], step, time)
+            for laptop in [laptops[who], *laptops]:
+                assert laptop.sync().conflicts == []
+        newcomer = make_laptop(team, "newcomer", time, safety_fields=SAFETY)
+        assert newcomer.sync().conflicts == []
+        assert newcomer.store.states() == laptops[0].store.states()
