@@ -33,3 +33,11 @@ def test_text_form_sorts_like_the_clock(values):
     stamps = [Hlc(*v) for v in values]
     assert sorted(stamps) == sorted(stamps, key=str)
     assert all(Hlc.parse(str(s)) == s for s in stamps)
+
+
+def test_a_burst_of_edits_in_one_millisecond_keeps_text_order():
+    clock = HlcClock("a", now_ms=lambda: 5000)
+    stamps = [clock.now() for _ in range(12_000)]
+    assert [str(s) for s in stamps] == sorted(str(s) for s in stamps)
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+    assert all(s.counter <= 9999 for s in stamps)

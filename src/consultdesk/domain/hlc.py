@@ -14,6 +14,9 @@ from dataclasses import dataclass
 # A remote clock this far ahead of ours is still accepted (it happened), but reported: it usually
 # means a laptop with a wrong date.
 FUTURE_TOLERANCE_MS = 5 * 60 * 1000
+# The text form has four counter digits; past that the clock borrows the next millisecond
+# instead, so text order and clock order never part.
+MAX_COUNTER = 9999
 
 
 @dataclass(frozen=True, order=True)
@@ -50,8 +53,10 @@ class HlcClock:
         physical = self._now_ms()
         if physical > self._wall:
             self._wall, self._counter = physical, 0
-        else:
+        elif self._counter < MAX_COUNTER:
             self._counter += 1
+        else:
+            self._wall, self._counter = self._wall + 1, 0
         return Hlc(self._wall, self._counter, self.device)
 
     def observe(self, remote: Hlc) -> bool:
