@@ -9,7 +9,7 @@ import pytest
 
 from consultdesk.reports.content import (
     ConsentMethod,
-    ConsentRecord,
+    ConsentOnFile,
     FlagEntry,
     FlagKind,
     FlagStatus,
@@ -24,7 +24,7 @@ def test_referral_cannot_predate_the_consent_to_share() -> None:
     with pytest.raises(IncompleteContentError, match="record consent first"):
         replace(
             sample_referral(),
-            consent=ConsentRecord(date(2026, 12, 1), ConsentMethod.VERBAL, "박예시"),
+            consent=ConsentOnFile(date(2026, 12, 1), ConsentMethod.VERBAL, "박예시"),
         )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum
 from string import Formatter
 
 import pytest
@@ -16,7 +16,14 @@ from consultdesk.reports.content import (
     Sex,
     Source,
 )
-from consultdesk.reports.labels import LABELS, LANGUAGES, UnknownLanguageError, text
+from consultdesk.reports.labels import (
+    CODED_PREFIXES,
+    LABELS,
+    LANGUAGES,
+    UnknownLanguageError,
+    coded,
+    text,
+)
 
 
 def _placeholders(template: str) -> set[str]:
@@ -54,10 +61,13 @@ def test_no_label_is_empty() -> None:
         ("flag_status", FlagStatus),
     ],
 )
-def test_every_coded_value_has_a_label(prefix: str, enum: type[StrEnum]) -> None:
+def test_every_coded_value_has_a_label(prefix: str, enum: type[Enum]) -> None:
+    assert CODED_PREFIXES[enum.__name__] == prefix
     for member in enum:
         for lang in LANGUAGES:
-            assert f"{prefix}.{member.value}" in LABELS[lang]
+            key = f"{prefix}.{member.value or 'unknown'}"  # "" is an unrecorded value
+            assert key in LABELS[lang]
+            assert coded(member, lang) == LABELS[lang][key]
 
 
 def test_placeholders_are_filled() -> None:

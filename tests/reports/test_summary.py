@@ -66,7 +66,7 @@ def test_summary_in_english_translates_coded_values() -> None:
         "Session 2",
         "Home visit",
         "50 min",
-        "Takes extra",
+        "Takes more",
         "Supplement",
         "Dismissed",
         "Reason:",

@@ -7,7 +7,7 @@ start-up, fill the content dataclasses, then call a builder with a path or a bin
 from consultdesk.reports.content import (
     Adherence,
     ConsentMethod,
-    ConsentRecord,
+    ConsentOnFile,
     ConsultationSummaryContent,
     DoseSchedule,
     DrugProblem,
@@ -43,7 +43,7 @@ __all__ = [
     "LANGUAGES",
     "Adherence",
     "ConsentMethod",
-    "ConsentRecord",
+    "ConsentOnFile",
     "ConsultationSummaryContent",
     "DoseSchedule",
     "DrugProblem",

@@ -11,16 +11,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-
-class Sex(StrEnum):
-    FEMALE = "female"
-    MALE = "male"
-    OTHER = "other"
-
-
-class ConsentMethod(StrEnum):
-    WRITTEN = "written"
-    VERBAL = "verbal"
+# The coded values the core already defines are used as they are, so a consultation's values
+# reach the documents without a translation table.
+from consultdesk.domain.consent import ConsentMethod
+from consultdesk.domain.medication import Adherence
+from consultdesk.domain.resident import Sex
 
 
 class Place(StrEnum):
@@ -34,14 +29,6 @@ class Source(StrEnum):
     PRESCRIPTION = "prescription"
     OTC = "otc"
     SUPPLEMENT = "supplement"
-
-
-class Adherence(StrEnum):
-    AS_PRESCRIBED = "as_prescribed"
-    MISSES_DOSES = "misses_doses"
-    STOPPED_ON_OWN = "stopped_on_own"
-    TAKES_EXTRA = "takes_extra"
-    UNKNOWN = "unknown"
 
 
 class FlagKind(StrEnum):
@@ -67,8 +54,10 @@ class PharmacistContact:
 
 
 @dataclass(frozen=True)
-class ConsentRecord:
-    """Consent to share with the welfare centre (개인정보 제3자 제공 동의)."""
+class ConsentOnFile:
+    """Consent to share with the welfare centre (개인정보 제3자 제공 동의), as printed.
+
+    Not the core's ConsentOnFile: only the three facts the case worker needs to see."""
 
     given_on: date
     method: ConsentMethod
@@ -143,7 +132,7 @@ class ReferralContent:
     pharmacist: PharmacistContact
     resident: ReferralResident
     # Required: a referral without consent to share must never be printed (PIPA, job 2).
-    consent: ConsentRecord
+    consent: ConsentOnFile
     social_risks: tuple[SocialRiskSeen, ...] = ()
     medication_matters: tuple[MedicationMatter, ...] = ()
     services_requested: tuple[str, ...] = ()

@@ -7,6 +7,7 @@ Keys for coded values are "<group>.<enum value>" (see content.py).
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Literal, get_args
 
 Lang = Literal["ko", "en"]
@@ -39,6 +40,7 @@ _KO: dict[str, str] = {
     "sex.female": "여",
     "sex.male": "남",
     "sex.other": "기타",
+    "sex.unknown": "기록 없음",
     "consent.method.written": "서면",
     "consent.method.verbal": "구두",
     "slot.morning": "아침",
@@ -149,8 +151,7 @@ _KO: dict[str, str] = {
     "adherence.as_prescribed": "처방대로 복용",
     "adherence.misses_doses": "가끔 빠뜨림",
     "adherence.stopped_on_own": "임의로 중단",
-    "adherence.takes_extra": "더 많이 복용",
-    "adherence.unknown": "확인 못 함",
+    "adherence.takes_more": "더 많이 복용",
     "flag.col.kind": "구분",
     "flag.col.flag": "위험요인",
     "flag.col.why": "근거",
@@ -185,6 +186,7 @@ _EN: dict[str, str] = {
     "sex.female": "Female",
     "sex.male": "Male",
     "sex.other": "Other",
+    "sex.unknown": "Not recorded",
     "consent.method.written": "Written",
     "consent.method.verbal": "Verbal",
     "slot.morning": "Morning",
@@ -294,8 +296,7 @@ _EN: dict[str, str] = {
     "adherence.as_prescribed": "As prescribed",
     "adherence.misses_doses": "Misses doses",
     "adherence.stopped_on_own": "Stopped on own",
-    "adherence.takes_extra": "Takes extra",
-    "adherence.unknown": "Not known",
+    "adherence.takes_more": "Takes more",
     "flag.col.kind": "Kind",
     "flag.col.flag": "Flag",
     "flag.col.why": "Why it fired",
@@ -328,3 +329,21 @@ def text(key: str, lang: Lang = DEFAULT_LANG, **values: object) -> str:
     """The label `key` in `lang`, with its {placeholders} filled from `values`."""
     template = LABELS[check_lang(lang)][key]
     return template.format(**values) if values else template
+
+
+# The coded values printed on the documents, with the label prefix each one uses.
+CODED_PREFIXES: dict[str, str] = {
+    "Sex": "sex",
+    "ConsentMethod": "consent.method",
+    "Place": "place",
+    "Source": "source",
+    "Adherence": "adherence",
+    "FlagKind": "flag_kind",
+    "FlagStatus": "flag_status",
+}
+
+
+def coded(value: Enum, lang: Lang = DEFAULT_LANG) -> str:
+    """The printed name of a coded value; an unrecorded ("") value prints as "not recorded"."""
+    prefix = CODED_PREFIXES[type(value).__name__]
+    return text(f"{prefix}.{value.value or 'unknown'}", lang)

@@ -21,7 +21,7 @@ from consultdesk.reports.blocks import (
     heading,
 )
 from consultdesk.reports.content import ReferralContent
-from consultdesk.reports.labels import DEFAULT_LANG, Lang, check_lang, text
+from consultdesk.reports.labels import DEFAULT_LANG, Lang, check_lang, coded, text
 from consultdesk.reports.layout import CONTENT_WIDTH, PageDecor, build_document
 from consultdesk.reports.styles import CELL_PAD, Styles, make_styles
 from consultdesk.reports.text import para
@@ -95,7 +95,7 @@ def _referral_pages(c: ReferralContent, lang: Lang, s: Styles) -> list[Flowable]
     r = c.resident
     resident = [
         (t("resident.name"), r.name),
-        (t("resident.sex"), t(f"sex.{r.sex.value}")),
+        (t("resident.sex"), coded(r.sex, lang)),
         (t("resident.age"), age_text(r.birth_year, r.age_years, lang)),
     ]
     # Phone and district only when the pharmacist chose to share them (least data, job 1).
@@ -110,7 +110,7 @@ def _referral_pages(c: ReferralContent, lang: Lang, s: Styles) -> list[Flowable]
 
     consent = [
         (t("referral.consent.date"), fmt_date(c.consent.given_on)),
-        (t("referral.consent.method"), t(f"consent.method.{c.consent.method.value}")),
+        (t("referral.consent.method"), coded(c.consent.method, lang)),
     ]
     if c.consent.witness:
         consent.append((t("referral.consent.witness"), c.consent.witness))

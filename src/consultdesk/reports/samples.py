@@ -12,7 +12,7 @@ from pathlib import Path
 from consultdesk.reports.content import (
     Adherence,
     ConsentMethod,
-    ConsentRecord,
+    ConsentOnFile,
     ConsultationSummaryContent,
     DoseSchedule,
     DrugProblem,
@@ -60,7 +60,7 @@ def sample_referral() -> ReferralContent:
             phone="010-0000-5678",
             district="서울특별시 가람구",
         ),
-        consent=ConsentRecord(
+        consent=ConsentOnFile(
             given_on=date(2026, 11, 7), method=ConsentMethod.WRITTEN, witness="박예시 사례담당자"
         ),
         social_risks=(
@@ -164,7 +164,7 @@ def sample_summary() -> ConsultationSummaryContent:
             DoseSchedule(bedtime="1"),
             "불면",
             "가람정신건강의학과의원",
-            adherence=Adherence.TAKES_EXTRA,
+            adherence=Adherence.TAKES_MORE,
             action="처방의에게 감량 검토 요청",
         ),
         InventoryItem(

@@ -25,7 +25,7 @@ from consultdesk.reports.content import (
     FlagStatus,
     InventoryItem,
 )
-from consultdesk.reports.labels import DEFAULT_LANG, Lang, check_lang, text
+from consultdesk.reports.labels import DEFAULT_LANG, Lang, check_lang, coded, text
 from consultdesk.reports.layout import CONTENT_WIDTH, PageDecor, build_document
 from consultdesk.reports.styles import Styles, make_styles
 from consultdesk.reports.text import markup, para
@@ -67,7 +67,7 @@ def _visit_and_resident(c: ConsultationSummaryContent, lang: Lang, s: Styles) ->
     visit = [
         (t("visit.session"), t("visit.session_value", number=v.session_number)),
         (t("visit.when"), fmt_datetime(v.started_at)),
-        (t("visit.place"), t(f"place.{v.place.value}")),
+        (t("visit.place"), coded(v.place, lang)),
         (
             t("visit.duration"),
             t("visit.duration_value", minutes=v.duration_minutes)
@@ -82,7 +82,7 @@ def _visit_and_resident(c: ConsultationSummaryContent, lang: Lang, s: Styles) ->
     centre = " · ".join(x for x in (r.welfare_centre, r.case_worker) if x.strip())
     resident = [
         (t("resident.name"), r.name),
-        (t("resident.sex"), t(f"sex.{r.sex.value}")),
+        (t("resident.sex"), coded(r.sex, lang)),
         (t("resident.age"), age_text(r.birth_year, r.age_years, lang)),
         (t("resident.living"), r.living_situation or t("value.not_recorded")),
         (t("resident.centre"), centre or t("value.not_recorded")),
@@ -99,10 +99,8 @@ def _visit_and_resident(c: ConsultationSummaryContent, lang: Lang, s: Styles) ->
 
 def _inventory_row(number: int, item: InventoryItem, lang: Lang, s: Styles) -> list[Flowable | str]:
     name = f"<b>{markup(item.name)}</b> {markup(item.strength)}".strip()
-    detail = " · ".join(
-        x for x in (markup(item.purpose), markup(text(f"source.{item.source.value}", lang))) if x
-    )
-    adherence = [markup(text(f"adherence.{item.adherence.value}", lang))]
+    detail = " · ".join(x for x in (markup(item.purpose), markup(coded(item.source, lang))) if x)
+    adherence = [markup(coded(item.adherence, lang))]
     if item.storage_problem.strip():
         adherence.append(markup(item.storage_problem))
     return [
@@ -144,7 +142,7 @@ def _inventory(c: ConsultationSummaryContent, lang: Lang, s: Styles) -> list[Flo
 
 
 def _flag_decision(flag: FlagEntry, lang: Lang) -> str:
-    decision = text(f"flag_status.{flag.status.value}", lang)
+    decision = coded(flag.status, lang)
     if flag.status is FlagStatus.DISMISSED:
         decision += "\n" + text("flag.dismissed_reason", lang, reason=flag.dismiss_reason)
     return decision
@@ -158,7 +156,7 @@ def _flags(flags: tuple[FlagEntry, ...], lang: Lang, s: Styles) -> list[Flowable
     widths.append(CONTENT_WIDTH - sum(widths))
     rows = [
         [
-            text(f"flag_kind.{f.kind.value}", lang),
+            coded(f.kind, lang),
             f.title,
             f.why,
             _flag_decision(f, lang),
