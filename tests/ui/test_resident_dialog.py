@@ -81,3 +81,20 @@ def test_residents_model_passes_qt_model_checks(qtmodeltester, workspace):
     model.set_rows(residents.search_residents(workspace, "")[0])
     qtmodeltester.check(model)
     assert model.rowCount() == 30
+
+
+def test_a_full_disk_keeps_the_dialog_open_with_everything_typed(qtbot, workspace):
+    from tests.disk_full import disk_full
+
+    dialog = ResidentDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.name.insert("김민수")
+    dialog.notes.setPlainText("계단이 많은 집. " * 20_000)
+    with disk_full(workspace.db):
+        dialog.submit()
+    assert dialog.saved_id is None
+    assert "디스크 공간이 부족합니다" in dialog.error.text()
+    assert dialog.name.text() == "김민수"
+    assert dialog.notes.toPlainText().startswith("계단이 많은 집.")
+    dialog.submit()
+    assert dialog.saved_id is not None

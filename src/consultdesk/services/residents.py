@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from sqlmodel import Session
+
 from consultdesk.domain.consent import ConsentRecord
 from consultdesk.domain.phone import digits
 from consultdesk.domain.problems import Problem, ValidationFailed
@@ -27,24 +29,25 @@ class ResidentDetail:
     consents: list[ConsentRecord]
 
 
-def _check_links(ws: Workspace, data: ResidentData) -> list[Problem]:
-    with ws.db.session() as s:
-        problems = []
-        centre = s.get(WelfareCentre, data.centre_id) if data.centre_id else None
-        if data.centre_id and (centre is None or centre.deleted):
-            problems.append(Problem("centre_id", "centre_unknown", {}, "Choose a welfare centre."))
-        if data.case_worker_id:
-            worker = s.get(CaseWorker, data.case_worker_id)
-            if worker is None or worker.deleted or worker.centre_id != data.centre_id:
-                problems.append(
-                    Problem(
-                        "case_worker_id",
-                        "case_worker_unknown",
-                        {},
-                        "Choose a case worker of this welfare centre.",
-                    )
+def _check_links(s: Session, data: ResidentData) -> list[Problem]:
+    """The chosen centre and case worker exist and belong together (checked in the writing
+    transaction, so a centre deleted by a sync meanwhile cannot slip through)."""
+    problems = []
+    centre = s.get(WelfareCentre, data.centre_id) if data.centre_id else None
+    if data.centre_id and (centre is None or centre.deleted):
+        problems.append(Problem("centre_id", "centre_unknown", {}, "Choose a welfare centre."))
+    if data.case_worker_id:
+        worker = s.get(CaseWorker, data.case_worker_id)
+        if worker is None or worker.deleted or worker.centre_id != data.centre_id:
+            problems.append(
+                Problem(
+                    "case_worker_id",
+                    "case_worker_unknown",
+                    {},
+                    "Choose a case worker of this welfare centre.",
                 )
-        return problems
+            )
+    return problems
 
 
 def _values(data: ResidentData) -> dict[str, object]:
@@ -59,11 +62,12 @@ def save_resident(
 ) -> str:
     """Create (resident_id None) or update a resident. Raises ValidationFailed, writing nothing."""
     data, problems = validate_resident(draft, today or date.today())
-    if data is not None:
-        problems = _check_links(ws, data)
     if problems or data is None:
         raise ValidationFailed(problems)
     with ws.db.session() as s:
+        problems = _check_links(s, data)
+        if problems:
+            raise ValidationFailed(problems)
         if resident_id is None:
             record = Resident(name=data.name)
             action = "create"

@@ -35,7 +35,7 @@ class Workspace:
         self.device = device
         self.profile = profile
         with db.session() as s:
-            self.writer = ChangeWriter(device, HlcClock(device, last_hlc(s, device)))
+            self.writer = ChangeWriter(device, HlcClock(device, last_hlc(s)))
 
     @staticmethod
     def database_path(data_dir: Path) -> Path:

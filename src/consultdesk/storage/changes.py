@@ -26,7 +26,7 @@ def encode_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def last_hlc(session: Session, device: str) -> Hlc | None:
+def last_hlc(session: Session) -> Hlc | None:
     """The newest clock value stored here, to start this device's clock after it."""
     text = session.exec(select(func.max(FieldClock.hlc))).one()
     return Hlc.parse(text) if text else None
@@ -44,35 +44,42 @@ class ChangeWriter:
         self.device = device
         self.clock = clock
 
+    def _change(
+        self, entity: str, record_id: str, field: str, value: Any, base: str | None
+    ) -> dict[str, Any]:
+        """One change-log row with a fresh clock value from this device."""
+        return {
+            "entity": entity,
+            "record_id": record_id,
+            "field": field,
+            "value": encode_value(value),
+            "hlc": str(self.clock.now()),
+            "device": self.device,
+            "base_hlc": base,
+        }
+
     def _log(self, session: Session, entity: str, record_id: str, values: dict[str, Any]) -> None:
         if not values:
             return
-        clocks = dict(
-            session.exec(
-                select(FieldClock.field, FieldClock.hlc).where(
+        clocks = {
+            c.field: c
+            for c in session.exec(
+                select(FieldClock).where(
                     FieldClock.entity == entity, FieldClock.record_id == record_id
                 )
-            ).all()
-        )
+            )
+        }
         rows = []
         for field, value in values.items():
-            hlc = str(self.clock.now())
-            rows.append(
-                {
-                    "entity": entity,
-                    "record_id": record_id,
-                    "field": field,
-                    "value": encode_value(value),
-                    "hlc": hlc,
-                    "device": self.device,
-                    "base_hlc": clocks.get(field),
-                }
-            )
-            clock_row = session.get(FieldClock, (entity, record_id, field))
-            if clock_row is None:
-                session.add(FieldClock(entity=entity, record_id=record_id, field=field, hlc=hlc))
+            clock = clocks.get(field)
+            row = self._change(entity, record_id, field, value, clock.hlc if clock else None)
+            rows.append(row)
+            if clock is None:
+                session.add(
+                    FieldClock(entity=entity, record_id=record_id, field=field, hlc=row["hlc"])
+                )
             else:
-                clock_row.hlc = hlc
+                clock.hlc = row["hlc"]
         session.execute(insert(ChangeLog), rows)
 
     def save(self, session: Session, record: SQLModel, values: dict[str, Any]) -> SQLModel:
@@ -104,25 +111,12 @@ class ChangeWriter:
             return
         entity = str(model.__tablename__)
         session.execute(insert(model), rows)
-        log, clocks = [], []
-        for row in rows:
-            for field, value in row.items():
-                if field == "id":
-                    continue
-                hlc = str(self.clock.now())
-                log.append(
-                    {
-                        "entity": entity,
-                        "record_id": row["id"],
-                        "field": field,
-                        "value": encode_value(value),
-                        "hlc": hlc,
-                        "device": self.device,
-                        "base_hlc": None,
-                    }
-                )
-                clocks.append(
-                    {"entity": entity, "record_id": row["id"], "field": field, "hlc": hlc}
-                )
+        log = [
+            self._change(entity, row["id"], field, value, None)
+            for row in rows
+            for field, value in row.items()
+            if field != "id"
+        ]
+        clocks = [{k: r[k] for k in ("entity", "record_id", "field", "hlc")} for r in log]
         session.execute(insert(ChangeLog), log)
         session.execute(insert(FieldClock), clocks)

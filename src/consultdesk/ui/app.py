@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -58,8 +59,6 @@ def run_app(data_dir: Path, lang: str | None = None, bench_startup: bool = False
     ws: Workspace | None
     if bench_startup:
         # The benchmark opens a prepared database without dialogs (passphrase from the env).
-        import os
-
         ws = Workspace.unlock(data_dir, os.environ["CONSULTDESK_PASSPHRASE"])
     elif Workspace.exists(data_dir):
         ws = UnlockDialog.ask(data_dir)

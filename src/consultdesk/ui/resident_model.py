@@ -29,9 +29,6 @@ class ResidentTableModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
-    def row_at(self, row: int) -> ResidentRow:
-        return self._rows[row]
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

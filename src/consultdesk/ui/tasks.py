@@ -32,6 +32,7 @@ class _Job(QRunnable):
             self.relay.finished.emit(result)
 
 
+# Keeps each relay (and so its signal connections) alive until its job has reported back.
 _running: set[_Relay] = set()
 
 
@@ -55,10 +56,6 @@ def run_task(
     relay.failed.connect(error)
     QThreadPool.globalInstance().start(_Job(fn, relay))
     return relay
-
-
-def busy() -> bool:
-    return bool(_running)
 
 
 def wait_all(msecs: int = 10_000) -> bool:
