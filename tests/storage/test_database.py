@@ -128,3 +128,9 @@ def test_setup_refuses_a_short_or_mismatched_passphrase(tmp_path):
         Workspace.create(tmp_path, "short", "shorter", Profile("박약사"))
     assert {p.code for p in e.value.problems} == {"passphrase_short", "passphrase_mismatch"}
     assert not Workspace.exists(tmp_path)
+
+
+def test_the_head_revision_constant_matches_the_migration_scripts():
+    # Start-up compares against the constant to avoid importing Alembic; a new migration
+    # must update it, or databases would silently stay on the old schema.
+    assert schema.head_revision() == schema.HEAD_REVISION
