@@ -45,6 +45,10 @@ def test_type_validate_save_and_find_by_initials(qtbot, workspace, monkeypatch):
     assert "김나다" in view.panel.summary.text()
     assert "이사례" in view.panel.summary.text()
 
+    view.search.setText("박")  # someone else: the overview must not keep the previous resident
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    assert view.panel.detail is None and not view.panel.body.isVisibleTo(view)
+
     view.search.clear()
     view.search.insert("ㄱㄴㄷ")
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)

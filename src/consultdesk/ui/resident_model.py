@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from consultdesk.domain.dates import full_age
 from consultdesk.storage.residents_repo import ResidentRow
-from consultdesk.ui.labels import living_options, option_label, sex_options
+from consultdesk.ui.labels import living_options, sex_options
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -22,12 +22,33 @@ class ResidentTableModel(QAbstractTableModel):
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
         self._rows: list[ResidentRow] = []
+        self._cells: list[tuple[str, ...]] = []
         self._today = today or date.today()
 
     def set_rows(self, rows: list[ResidentRow]) -> None:
+        # The cell texts are worked out once here: a view asks data() thousands of times per
+        # repaint, so data() must be a lookup.
+        sexes, livings = dict(sex_options()), dict(living_options())
         self.beginResetModel()
         self._rows = rows
+        self._cells = [
+            (
+                r.name,
+                self._age(r.birth_date),
+                sexes.get(r.sex, r.sex),
+                r.phone,
+                r.district,
+                livings.get(r.living_situation, r.living_situation),
+                r.centre_name,
+            )
+            for r in rows
+        ]
         self.endResetModel()
+
+    def _age(self, birth: date | None) -> str:
+        if birth is None:
+            return ""
+        return self.tr("{age} years").format(age=full_age(birth, self._today))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -51,28 +72,12 @@ class ResidentTableModel(QAbstractTableModel):
         ][section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = index.row()
+            return self._cells[row][index.column()] if 0 <= row < len(self._cells) else None
         if role == ID_ROLE:
-            return r.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.AGE:
+            row = index.row()
+            return self._rows[row].id if 0 <= row < len(self._rows) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.AGE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if col == self.NAME:
-            return r.name
-        if col == self.AGE:
-            if r.birth_date is None:
-                return ""
-            return self.tr("{age} years").format(age=full_age(r.birth_date, self._today))
-        if col == self.SEX:
-            return option_label(sex_options(), r.sex)
-        if col == self.PHONE:
-            return r.phone
-        if col == self.DISTRICT:
-            return r.district
-        if col == self.LIVING:
-            return option_label(living_options(), r.living_situation)
-        return r.centre_name
+        return None
