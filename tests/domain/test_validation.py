@@ -32,6 +32,8 @@ def test_a_valid_resident_is_normalised():
     ("draft", "expected"),
     [
         (ResidentDraft(name=""), ("name", "name_empty")),
+        (ResidentDraft(name="   "), ("name", "name_empty")),
+        (ResidentDraft(name="김" * 61), ("name", "name_too_long")),
         (ResidentDraft(name="김", birth_date="1948-13-01"), ("birth_date", "date_malformed")),
         (ResidentDraft(name="김", birth_date="어제"), ("birth_date", "date_malformed")),
         (ResidentDraft(name="김", birth_date="2027-01-01"), ("birth_date", "birth_date_future")),

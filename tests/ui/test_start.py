@@ -6,6 +6,10 @@ from tests.conftest import PASSPHRASE
 def test_first_start_creates_an_encrypted_database(qtbot, tmp_path):
     dialog = SetupDialog(tmp_path)
     qtbot.addWidget(dialog)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled())
+    assert "이름을 입력하세요" in dialog.error.text()
+    assert "8자 이상" in dialog.error.text()
     dialog.name.insert("박약사")
     qtbot.keyClicks(dialog.passphrase, "long enough")
     qtbot.keyClicks(dialog.again, "long enougH")

@@ -48,3 +48,22 @@ def test_every_problem_code_raised_by_the_core_has_a_message():
     raised.discard("storage_error")
     assert raised, "the pattern found nothing: check the test"
     assert raised <= known_codes(), sorted(raised - known_codes())
+
+
+def test_storage_failures_reach_the_person_in_korean():
+    from consultdesk.storage.errors import (
+        DatabaseMissing,
+        DiskFull,
+        MigrationFailed,
+        WrongPassphrase,
+    )
+    from consultdesk.ui.messages import error_text
+
+    expected = {
+        WrongPassphrase(): "암호가 틀렸거나",
+        DiskFull(): "디스크 공간이 부족합니다",
+        MigrationFailed("alembic said no"): "원래 상태 그대로",
+        DatabaseMissing("x"): "데이터베이스 파일이 없습니다",
+    }
+    for error, korean in expected.items():
+        assert korean in error_text(error), type(error).__name__
