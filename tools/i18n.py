@@ -4,10 +4,14 @@
 into resources/i18n/consultdesk_{ko,en}.ts. English is the source language, so the English
 catalogue's translations are the source texts themselves; Korean ones are written by people
 (in Qt Linguist or any editor) and this script lists what is still missing.
+
+`python tools/i18n.py fill ko FILE.json` fills unfinished Korean entries from a JSON object
+{"English source text": "한국어", ...} (handy when many strings arrive at once).
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -56,6 +60,21 @@ def fill_english(ts: Path) -> None:
     tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
+def fill_from(ts: Path, table: dict[str, str]) -> int:
+    """Fill unfinished entries whose source text is in ``table``; returns how many."""
+    tree = ET.parse(ts)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        text = table.get(message.find("source").text or "")
+        if translation.get("type") == "unfinished" and text:
+            translation.text = text
+            del translation.attrib["type"]
+            filled += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def main() -> int:
     I18N.mkdir(parents=True, exist_ok=True)
     fill_english(lupdate("en"))
@@ -66,4 +85,10 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["fill"] and len(sys.argv) == 4:
+        table = json.loads(Path(sys.argv[3]).read_text(encoding="utf-8"))
+        ts = I18N / f"consultdesk_{sys.argv[2]}.ts"
+        filled = fill_from(ts, table)
+        print(f"filled {filled}; still unfinished: {len(unfinished(ts))}")
+        sys.exit(0)
     sys.exit(main() if sys.argv[1:] == ["update"] else 2)

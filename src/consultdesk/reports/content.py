@@ -14,21 +14,10 @@ from enum import StrEnum
 # The coded values the core already defines are used as they are, so a consultation's values
 # reach the documents without a translation table.
 from consultdesk.domain.consent import ConsentMethod
+from consultdesk.domain.consultation import Place as Place
+from consultdesk.domain.consultation import Source as Source
 from consultdesk.domain.medication import Adherence
 from consultdesk.domain.resident import Sex
-
-
-class Place(StrEnum):
-    HOME = "home"
-    WELFARE_CENTRE = "welfare_centre"
-    PHARMACY = "pharmacy"
-    PHONE = "phone"
-
-
-class Source(StrEnum):
-    PRESCRIPTION = "prescription"
-    OTC = "otc"
-    SUPPLEMENT = "supplement"
 
 
 class FlagKind(StrEnum):

@@ -109,9 +109,159 @@ class AuditEvent(SQLModel, table=True):
     detail: str = ""
 
 
+# --- consultations (issue 3) and what hangs off them ------------------------------------------
+# Lists inside a record (ingredients, who was present, screening answers) are JSON text: they are
+# read and written as a whole, and sync carries them as one field.
+
+
+class Consultation(SQLModel, table=True):
+    __tablename__ = "consultation"
+    id: str = Field(default_factory=new_id, primary_key=True)
+    resident_id: str = Field(foreign_key="resident.id", index=True)
+    number: int = 1  # session number, counted per resident
+    visit_date: date
+    visit_time: str = ""
+    place: str = "home"
+    duration_min: int | None = None
+    present: str = "[]"  # JSON list of Present values
+    status: str = Field(default="draft", index=True)
+    advice: str = ""
+    follow_up_plan: str = ""
+    next_visit: date | None = Field(default=None, index=True)
+    observations: str = ""
+    screening: str = "{}"  # JSON: question id -> answer id (or list of ids)
+    observed: str = "[]"  # JSON list of {"text", "severity", "services"}
+    amendment_count: int = 0
+    finalised_at: str = ""
+    updated_at: str = ""
+    deleted: bool = False
+
+
+class MedicationEntry(SQLModel, table=True):
+    __tablename__ = "medication_entry"
+    id: str = Field(default_factory=new_id, primary_key=True)
+    consultation_id: str = Field(foreign_key="consultation.id", index=True)
+    position: int = 0
+    name_as_found: str = ""
+    ingredients: str = "[]"  # JSON list of {"atc", "name_ko", "name_en"}
+    strength: str = ""
+    form: str = "oral"
+    morning: str = ""
+    noon: str = ""
+    evening: str = ""
+    bedtime: str = ""
+    as_needed: str = ""
+    prescriber: str = ""
+    purpose: str = ""
+    source: str = "prescription"
+    adherence: str = "as_prescribed"
+    storage_problem: str = ""
+    leftover: str = ""
+    action: str = "continue"
+    deleted: bool = False
+
+
+class DrugProblemEntry(SQLModel, table=True):
+    __tablename__ = "drug_problem"
+    id: str = Field(default_factory=new_id, primary_key=True)
+    consultation_id: str = Field(foreign_key="consultation.id", index=True)
+    position: int = 0
+    category: str = "other"
+    description: str = ""
+    intervention: str = "advice"
+    outcome: str = ""
+    deleted: bool = False
+
+
+class ConsultationVersion(SQLModel, table=True):
+    """What a finalised session said before an amendment (the whole record as JSON)."""
+
+    __tablename__ = "consultation_version"
+    id: str = Field(default_factory=new_id, primary_key=True)
+    consultation_id: str = Field(foreign_key="consultation.id", index=True)
+    version: int
+    reason: str = ""
+    snapshot: str  # JSON
+    recorded_at: str = ""
+    deleted: bool = False
+
+
+class FlagDecision(SQLModel, table=True):
+    """The pharmacist's decision on one risk flag of one session (flag key = RiskFlag.key)."""
+
+    __tablename__ = "flag_decision"
+    id: str = Field(default_factory=new_id, primary_key=True)
+    consultation_id: str = Field(foreign_key="consultation.id", index=True)
+    flag_key: str
+    status: str  # confirmed / dismissed
+    reason: str = ""
+    decided_at: str = ""
+    deleted: bool = False
+
+
+class Referral(SQLModel, table=True):
+    """One referral sheet and its life: draft -> sent -> acknowledged -> closed."""
+
+    __tablename__ = "referral"
+    id: str = Field(default_factory=new_id, primary_key=True)
+    resident_id: str = Field(foreign_key="resident.id", index=True)
+    consultation_id: str | None = Field(default=None, foreign_key="consultation.id")
+    reference: str = Field(index=True)
+    state: str = Field(default="draft", index=True)
+    created_on: date
+    sent_on: date | None = None
+    acknowledged_on: date | None = None
+    closed_on: date | None = None
+    outcome: str = ""  # resolved / not_resolved
+    outcome_reason: str = ""
+    services: str = "[]"  # JSON list of service ids
+    opinion: str = ""
+    include_phone: bool = False
+    include_district: bool = False
+    reply_received_on: date | None = None
+    reply_actions: str = ""
+    reply_status: str = ""  # linked / in_progress / could_not_link
+    reply_reason: str = ""
+    reply_by: str = ""
+    deleted: bool = False
+
+
+# --- local reference data (imported files; not shared, not personal) --------------------------
+
+
+class ImportedProduct(SQLModel, table=True):
+    """A product from an imported product list; a later file with the same name replaces it."""
+
+    __tablename__ = "imported_product"
+    name: str = Field(primary_key=True)
+    atc_codes: str = "[]"  # JSON list
+    ingredient_codes: str = "[]"  # JSON list (MFDS/HIRA 주성분코드)
+    ingredient_names: str = "[]"  # JSON list
+    company: str = ""
+    source: str = ""  # the file it came from
+
+
+class ImportedRuleSet(SQLModel, table=True):
+    """One imported DUR file (병용금기 / 노인주의 / 효능군중복). The file itself is kept and
+    parsed again when rules load, so a parser fix reaches old imports too."""
+
+    __tablename__ = "imported_rule_set"
+    kind: str = Field(primary_key=True)
+    file_name: str = ""
+    version: str = ""
+    imported_at: str = ""
+    content: bytes = b""
+
+
 SHARED_TABLES: dict[str, type[SQLModel]] = {
     "welfare_centre": WelfareCentre,
     "case_worker": CaseWorker,
     "resident": Resident,
     "consent": Consent,
+    "consultation": Consultation,
+    "medication_entry": MedicationEntry,
+    "drug_problem": DrugProblemEntry,
+    "consultation_version": ConsultationVersion,
+    "flag_decision": FlagDecision,
+    "referral": Referral,
 }
