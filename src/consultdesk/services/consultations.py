@@ -322,3 +322,31 @@ def draft_to_recover(ws: Workspace) -> DraftToRecover | None:
         return DraftToRecover(
             record.id, resident.name, record.number, record.visit_date, record.updated_at
         )
+
+
+@dataclass(frozen=True, slots=True)
+class ResidentBrief:
+    """What the editor's header and the age-dependent rules need to know about the resident."""
+
+    id: str
+    name: str
+    birth_date: date | None
+    allergies: str
+
+
+def resident_brief(ws: Workspace, resident_id: str) -> ResidentBrief | None:
+    with ws.db.session() as s:
+        r = s.get(Resident, resident_id)
+        if r is None or r.deleted:
+            return None
+        return ResidentBrief(r.id, r.name, r.birth_date, r.allergies)
+
+
+def unfinished_session(ws: Workspace, resident_id: str) -> str | None:
+    """The resident's latest session if it is still a draft: "new consultation" resumes it
+    rather than starting a second draft of the same visit."""
+    with ws.db.session() as s:
+        latest = repo.latest_for_resident(s, resident_id)
+        if latest is not None and latest.status != Status.FINAL.value:
+            return latest.id
+        return None

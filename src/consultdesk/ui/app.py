@@ -34,11 +34,14 @@ class Shell:
         i18n.save_language(self.ws.data_dir, choice)
         i18n.install(i18n.resolve(choice))
         old = self.window
+        editing = old.editor.data.id if old.editor.data is not None else None
         self.window = self._make_window()
         self.window.setGeometry(old.geometry())
         self.window.show()
-        old.close()
+        old.close()  # saves and closes the open consultation
         old.deleteLater()
+        if editing is not None:
+            self.window.open_consultation(editing)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -68,6 +71,8 @@ def run_app(data_dir: Path, lang: str | None = None, bench_startup: bool = False
         return 0
     shell = Shell(ws)
     shell.window.show()
+    if not bench_startup:
+        QTimer.singleShot(0, shell.window.offer_recovery)
     if bench_startup:
 
         def report() -> None:

@@ -14,6 +14,12 @@ from consultdesk.paths import resource_path
 
 LANGUAGES = ("ko", "en")
 _installed: list[QTranslator] = []
+_current = ["ko"]
+
+
+def current_language() -> str:
+    """The language of the installed catalogue ("ko" or "en"), for data with both texts."""
+    return _current[0]
 
 
 def settings(data_dir: Path) -> QSettings:
@@ -50,6 +56,7 @@ def install(lang: str) -> str:
         raise FileNotFoundError(f"translation catalogue missing: {qm} (run `make translations`)")
     app.installTranslator(translator)
     _installed.append(translator)
+    _current[0] = lang
     QLocale.setDefault(
         QLocale(QLocale.Language.Korean if lang == "ko" else QLocale.Language.English)
     )

@@ -6,6 +6,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialogButtonBox
 
 from consultdesk.domain.consent import ConsentKind, ConsentMethod, ConsentStatus
+from consultdesk.domain.consultation import (
+    Action,
+    Intervention,
+    Place,
+    Present,
+    ProblemCategory,
+    Source,
+    Status,
+)
+from consultdesk.domain.medication import Adherence
 
 
 def sex_options() -> list[tuple[str, str]]:
@@ -58,6 +68,113 @@ def consent_status(status: ConsentStatus) -> str:
         ConsentStatus.REFUSED: QCoreApplication.translate("Labels", "Refused"),
         ConsentStatus.WITHDRAWN: QCoreApplication.translate("Labels", "Withdrawn"),
     }[status]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+def place_options() -> list[tuple[str, str]]:
+    return [
+        (Place.HOME.value, _t("Home")),
+        (Place.WELFARE_CENTRE.value, _t("Welfare centre")),
+        (Place.PHARMACY.value, _t("Pharmacy")),
+        (Place.PHONE.value, _t("Phone")),
+    ]
+
+
+def present_options() -> list[tuple[str, str]]:
+    return [
+        (Present.RESIDENT.value, _t("Resident")),
+        (Present.FAMILY.value, _t("Family")),
+        (Present.CARER.value, _t("Carer")),
+        (Present.CASE_WORKER.value, _t("Case worker")),
+    ]
+
+
+def source_options() -> list[tuple[str, str]]:
+    return [
+        (Source.PRESCRIPTION.value, _t("Prescription")),
+        (Source.OTC.value, _t("Over the counter")),
+        (Source.SUPPLEMENT.value, _t("Supplement")),
+    ]
+
+
+def adherence_options() -> list[tuple[str, str]]:
+    return [
+        (Adherence.AS_PRESCRIBED.value, _t("As prescribed")),
+        (Adherence.MISSES_DOSES.value, _t("Misses doses")),
+        (Adherence.STOPPED_ON_OWN.value, _t("Stopped on own")),
+        (Adherence.TAKES_MORE.value, _t("Takes more")),
+    ]
+
+
+def action_options() -> list[tuple[str, str]]:
+    return [
+        (Action.CONTINUE.value, _t("Continue")),
+        (Action.STOP.value, _t("Stop")),
+        (Action.ASK_PRESCRIBER.value, _t("Ask the prescriber")),
+        (Action.DISPOSE.value, _t("Dispose")),
+    ]
+
+
+def problem_category_options() -> list[tuple[str, str]]:
+    return [
+        (ProblemCategory.EFFECTIVENESS.value, _t("Effectiveness")),
+        (ProblemCategory.ADVERSE_EFFECT.value, _t("Adverse effect")),
+        (ProblemCategory.ADHERENCE.value, _t("Adherence")),
+        (ProblemCategory.DUPLICATION.value, _t("Duplication")),
+        (ProblemCategory.INTERACTION.value, _t("Interaction")),
+        (ProblemCategory.STORAGE.value, _t("Storage")),
+        (ProblemCategory.COST.value, _t("Cost")),
+        (ProblemCategory.OTHER.value, _t("Other")),
+    ]
+
+
+def intervention_options() -> list[tuple[str, str]]:
+    return [
+        (Intervention.ADVICE.value, _t("Advice to the resident")),
+        (Intervention.CONTACT_PRESCRIBER.value, _t("Contact the prescriber")),
+        (Intervention.REFER_CASE_WORKER.value, _t("Refer to the case worker")),
+    ]
+
+
+def status_label(status: Status) -> str:
+    return {
+        Status.DRAFT: _t("Draft"),
+        Status.FINAL: _t("Final"),
+        Status.AMENDING: _t("Being amended"),
+    }[status]
+
+
+# --- risk flags (issue 4) ---
+
+
+def severity_label(severity: str) -> str:
+    """A flag's severity (rules.flag.Severity value) in words, so it never relies on colour."""
+    return {
+        "high": QCoreApplication.translate("Labels", "High"),
+        "moderate": QCoreApplication.translate("Labels", "Moderate"),
+        "low": QCoreApplication.translate("Labels", "Low"),
+    }.get(severity, severity)
+
+
+def flag_status_label(status: str) -> str:
+    """open / confirmed / dismissed (services.flags)."""
+    return {
+        "open": QCoreApplication.translate("Labels", "To review"),
+        "confirmed": QCoreApplication.translate("Labels", "Confirmed"),
+        "dismissed": QCoreApplication.translate("Labels", "Dismissed"),
+    }.get(status, status)
+
+
+def dur_kind_label(kind: str) -> str:
+    """The Korean DUR lists that can be imported (domain.dur_import.DurKind values)."""
+    return {
+        "combination": QCoreApplication.translate("Labels", "Contraindicated combinations"),
+        "older_adults": QCoreApplication.translate("Labels", "Caution in older adults"),
+        "same_group": QCoreApplication.translate("Labels", "Same efficacy group"),
+    }.get(kind, kind)
 
 
 def dialog_buttons(ok_text: str | None = None) -> QDialogButtonBox:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -17,9 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from consultdesk import __version__
+from consultdesk.services import consultations as consultation_service
 from consultdesk.services.residents import count_residents
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.centres_view import CentresView
+from consultdesk.ui.consultation_editor import ConsultationEditor, RecoverPrompt
+from consultdesk.ui.follow_up_view import FollowUpView
 from consultdesk.ui.residents_view import ResidentsView
 from consultdesk.ui.settings_dialog import SettingsDialog
 
@@ -33,6 +37,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("ConsultDesk — medication consultation desk"))
         self.residents = ResidentsView(ws)
         self.centres = CentresView(ws)
+        self.follow_ups = FollowUpView(ws)
+        self.follow_ups.resident_requested.connect(self.show_resident)
+        self.editor = ConsultationEditor(ws, attach_completer=self._completer_factory())
+        self.editor.closed.connect(self._editor_closed)
+        self.editor.changed.connect(self._editor_changed)
+        timeline = self.residents.panel.timeline
+        timeline.open_requested.connect(self.open_consultation)
+        timeline.new_requested.connect(self.new_consultation)
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setFixedWidth(170)
@@ -41,11 +53,15 @@ class MainWindow(QMainWindow):
         )
         self._areas: list[tuple[str, object, Callable[[], None]]] = [
             (self.tr("Residents"), self.residents, self.residents.refresh),
+            (self.tr("Follow-up visits"), self.follow_ups, self.follow_ups.refresh),
             (self.tr("Welfare centres"), self.centres, self.centres.refresh),
         ]
         for title, widget, _ in self._areas:
             self.nav.addItem(title)
             self.stack.addWidget(widget)  # type: ignore[arg-type]
+        # The open consultation is the last area; its nav entry exists only while it is open.
+        self.stack.addWidget(self.editor)
+        self._editor_item: QListWidgetItem | None = None
         self.nav.currentRowChanged.connect(self._show_area)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -85,6 +101,60 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self._areas):
             self.stack.setCurrentIndex(row)
             self._areas[row][2]()
+        elif self._editor_item is not None and row == self.nav.row(self._editor_item):
+            self.stack.setCurrentWidget(self.editor)
+
+    # --- consultations --------------------------------------------------------------------------
+
+    def _completer_factory(self):  # type: ignore[no-untyped-def]
+        from consultdesk.services.catalog import medicines_catalog
+        from consultdesk.ui.catalog_completer import attach_catalog_completer
+
+        ws = self.ws
+        return lambda editor, chosen: attach_catalog_completer(
+            editor, lambda: medicines_catalog(ws), chosen
+        )
+
+    def open_consultation(self, consultation_id: str) -> bool:
+        if not self.editor.open(consultation_id):
+            return False
+        if self._editor_item is None:
+            self._editor_item = QListWidgetItem()
+            self.nav.addItem(self._editor_item)
+        self._editor_item.setText(self.editor.title.text())
+        self.nav.setCurrentItem(self._editor_item)
+        self.stack.setCurrentWidget(self.editor)
+        return True
+
+    def new_consultation(self, resident_id: str) -> None:
+        draft = consultation_service.unfinished_session(self.ws, resident_id)
+        if draft is None:
+            draft = consultation_service.start_consultation(self.ws, resident_id)
+        self.open_consultation(draft)
+
+    def _editor_changed(self) -> None:
+        if self._editor_item is not None:
+            self._editor_item.setText(self.editor.title.text())
+
+    def _editor_closed(self, resident_id: str) -> None:
+        if self._editor_item is not None:
+            self.nav.takeItem(self.nav.row(self._editor_item))
+            self._editor_item = None
+        self.show_resident(resident_id)
+
+    def show_resident(self, resident_id: str) -> None:
+        self.nav.setCurrentRow(0)
+        self.residents.reveal(resident_id)
+
+    def offer_recovery(self) -> None:
+        """After a crash: offer back the session that was open (called once the window shows)."""
+        offer = consultation_service.draft_to_recover(self.ws)
+        if offer is None:
+            return
+        if RecoverPrompt.ask(offer, self):
+            self.open_consultation(offer.consultation_id)
+        else:
+            consultation_service.mark_editing(self.ws, None)
 
     def focus_search(self) -> None:
         self.nav.setCurrentRow(0)
@@ -114,4 +184,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.editor.close_session():
+            # The last edits could not be saved (e.g. a full disk): stay open, text on screen.
+            event.ignore()
+            return
         event.accept()

@@ -65,10 +65,188 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
         "The database could not be upgraded to this version of ConsultDesk. It was left as it "
         "was, and a backup is in the backups folder.",
     ),
+    "date_in_future": QT_TRANSLATE_NOOP("Messages", "The visit date is in the future."),
+    "next_visit_before_visit": QT_TRANSLATE_NOOP(
+        "Messages", "The next visit cannot be before this visit."
+    ),
+    "duration_range": QT_TRANSLATE_NOOP(
+        "Messages", "Write the duration in minutes, between 1 and 600."
+    ),
+    "nothing_recorded": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Record at least one medicine or the advice given before finishing the session.",
+    ),
+    "session_final": QT_TRANSLATE_NOOP(
+        "Messages",
+        'This session is finished and can no longer be changed. Use "Amend" to correct it; '
+        "the earlier version is kept.",
+    ),
+    "consultation_gone": QT_TRANSLATE_NOOP(
+        "Messages", "This consultation has been deleted in the meantime."
+    ),
+    "reason_required": QT_TRANSLATE_NOOP("Messages", "Write the reason."),
     "disk_full": QT_TRANSLATE_NOOP(
         "Messages", "The disk is full. Free some space and save again; nothing you typed was lost."
     ),
+    # --- DUR file import (issue 4): "dur_" + domain.dur_import.DurImportError.reason_code ---
+    "dur_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "The file cannot be opened ({detail}). Check that it still exists."
+    ),
+    "dur_not_csv": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This is a spreadsheet (Excel) file. Open it in a spreadsheet program, save it as CSV, "
+        "and import the CSV file.",
+    ),
+    "dur_encoding": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Line {line}: the text is neither UTF-8 nor CP949 (EUC-KR). Save the file again in "
+        "one of these encodings.",
+    ),
+    "dur_empty": QT_TRANSLATE_NOOP("Messages", "The file is empty: it has no header row."),
+    "dur_bad_csv": QT_TRANSLATE_NOOP(
+        "Messages", "Line {line}: this line cannot be read as CSV ({detail})."
+    ),
+    "dur_duplicate_column": QT_TRANSLATE_NOOP(
+        "Messages", "Line {line}: the same column appears twice ({detail})."
+    ),
+    "dur_field_count": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Line {line}: the number of fields differs from the header ({detail}). The file may "
+        "be cut off or have a stray comma or quote.",
+    ),
+    "dur_unknown_kind": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Line {line}: cannot tell which DUR list this file is. Choose the list type and "
+        "import again.",
+    ),
+    "dur_missing_column": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Line {line}: a required column is missing ({detail}). The README lists the column "
+        "titles that are recognised.",
+    ),
+    "dur_bad_value": QT_TRANSLATE_NOOP("Messages", "Line {line}: unexpected value ({detail})."),
+    "dur_wrong_type": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Line {line}: this row belongs to another DUR list ({detail}). Check the list type.",
+    ),
+    "dur_missing_value": QT_TRANSLATE_NOOP(
+        "Messages", "Line {line}: a required value is empty ({detail})."
+    ),
+    "dur_no_rules": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The file was read, but none of its rows gives a usable rule (all are deleted rows or "
+        "combination products). Nothing was changed.",
+    ),
+    "dur_rules_clash": QT_TRANSLATE_NOOP(
+        "Messages", "The rules of this file clash with the rules in use ({detail})."
+    ),
 }
+
+
+# --- team sync (issue 6): consultdesk.sync.errors, services.sync, and the reasons a sync report
+# gives for a file it skipped (sync.folder.SkippedFile.code) or a laptop it waits for.
+_SYNC_MESSAGES: dict[str, object] = {
+    "sync_error": QT_TRANSLATE_NOOP("Messages", "Sync failed ({detail})."),
+    "share_unavailable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Cannot reach the shared folder: {path} ({detail}). Nothing was changed on this "
+        "computer; the next sync continues where this one stopped.",
+    ),
+    "team_file_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The team file {path} is damaged or is not a ConsultDesk team file."
+    ),
+    "team_format_unsupported": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The team folder was made by a newer version of ConsultDesk. Update ConsultDesk on "
+        "this computer.",
+    ),
+    "wrong_team_passphrase": QT_TRANSLATE_NOOP(
+        "Messages", "The team passphrase is wrong. Nothing was changed; try again."
+    ),
+    "team_passphrase_too_short": QT_TRANSLATE_NOOP(
+        "Messages", "The team passphrase needs at least {minimum} characters."
+    ),
+    "team_mismatch": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The folder {path} holds a different team. Nothing was changed; choose this team's folder.",
+    ),
+    "sync_not_set_up": QT_TRANSLATE_NOOP(
+        "Messages", "This computer is not part of a team yet. Set up the team folder first."
+    ),
+    "no_team_in_folder": QT_TRANSLATE_NOOP(
+        "Messages", "There is no ConsultDesk team in {path}. Check the folder, or create a team."
+    ),
+    "several_teams_in_folder": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} holds several teams ({detail}). Choose the folder of your team inside it.",
+    ),
+    "conflict_gone": QT_TRANSLATE_NOOP(
+        "Messages", "This conflict was already resolved, or its record is no longer here."
+    ),
+    "conflict_value_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "This value does not fit the field ({detail})."
+    ),
+    "export_name_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "{detail} cannot be used as a file name in the shared folder."
+    ),
+    "bundle_exists": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This computer's next change file is already in the shared folder, and files there are "
+        "never overwritten. Was this computer's database restored from a backup? Nothing was "
+        "sent; ask for help before syncing again.",
+    ),
+    "bundle_write_failed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The changes could not be written to the shared folder ({detail}). They stay on this "
+        "computer and are sent next time.",
+    ),
+    # A file the report skipped, and why. The file stays where it is; nothing was deleted.
+    "bundle_invalid": QT_TRANSLATE_NOOP("Messages", "The file cannot be read."),
+    "truncated": QT_TRANSLATE_NOOP(
+        "Messages", "The file is incomplete; it may still be uploading. It is tried again later."
+    ),
+    "bad_magic": QT_TRANSLATE_NOOP("Messages", "The file is not a ConsultDesk change file."),
+    "unsupported_version": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The file was written by a newer version of ConsultDesk. Update ConsultDesk on this "
+        "computer.",
+    ),
+    "other_team": QT_TRANSLATE_NOOP("Messages", "The file belongs to another team."),
+    "authentication_failed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The file was changed after it was written, or was written with another team "
+        "passphrase. Nothing of it was used.",
+    ),
+    "malformed_payload": QT_TRANSLATE_NOOP(
+        "Messages", "The content of the file is not a valid list of changes."
+    ),
+    "misplaced": QT_TRANSLATE_NOOP(
+        "Messages", "The file is in the wrong place: its name or folder does not match its content."
+    ),
+    "chain_broken": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The file does not follow the previous file of the same computer; it may have been "
+        "replaced.",
+    ),
+    "unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "The file could not be read from the shared folder. It is tried again later."
+    ),
+    "system_file": QT_TRANSLATE_NOOP(
+        "Messages", "A file the operating system keeps in folders; ignored."
+    ),
+    "conflict_copy": QT_TRANSLATE_NOOP(
+        "Messages", "A copy made by the file sync program; ignored, the original is used."
+    ),
+    "partial_file": QT_TRANSLATE_NOOP(
+        "Messages", "A file still being copied or uploaded; ignored for now."
+    ),
+    "unknown_file": QT_TRANSLATE_NOOP("Messages", "A file ConsultDesk did not write; ignored."),
+    "unknown_folder": QT_TRANSLATE_NOOP("Messages", "A folder ConsultDesk did not make; ignored."),
+    "gap": QT_TRANSLATE_NOOP(
+        "Messages", "An earlier file of this computer has not arrived yet; waiting for it."
+    ),
+}
+_MESSAGES.update(_SYNC_MESSAGES)
 
 
 def known_codes() -> set[str]:
@@ -95,5 +273,7 @@ def problem_text(problem: Problem) -> str:
 def error_text(error: BaseException) -> str:
     code = getattr(error, "code", None)
     if isinstance(code, str) and code in _MESSAGES:
-        return message_for(code)
+        # Sync errors carry the values their message names (the folder, the reason).
+        context = getattr(error, "context", None)
+        return message_for(code, context if isinstance(context, dict) else None)
     return str(error)

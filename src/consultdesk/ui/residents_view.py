@@ -37,6 +37,7 @@ from consultdesk.ui.labels import (
 )
 from consultdesk.ui.resident_dialog import ResidentDialog
 from consultdesk.ui.resident_model import ID_ROLE, ResidentTableModel
+from consultdesk.ui.timeline_view import TimelineWidget
 
 SEARCH_DELAY_MS = 120
 _STATUS_COLOURS = {
@@ -93,7 +94,8 @@ class ResidentPanel(QWidget):
         buttons.addStretch()
         body.addLayout(buttons)
         body.addWidget(consent_box)
-        body.addStretch()
+        self.timeline = TimelineWidget(ws)
+        body.addWidget(self.timeline, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.body)
@@ -103,6 +105,7 @@ class ResidentPanel(QWidget):
         self.detail = residents.open_resident(self.ws, resident_id) if resident_id else None
         self.empty.setVisible(self.detail is None)
         self.body.setVisible(self.detail is not None)
+        self.timeline.show_resident(self.detail.id if self.detail else None)
         if self.detail is None:
             return
         d = self.detail.data
@@ -280,11 +283,13 @@ class ResidentsView(QWidget):
 
     def new_resident(self) -> None:
         resident_id = ResidentDialog.ask(self.ws, None, self)
-        if not resident_id:
-            return
+        if resident_id:
+            self.reveal(resident_id)
+
+    def reveal(self, resident_id: str) -> None:
+        """Show this resident: narrow the list to their name so they are listed and selected."""
         self.panel.show_resident(resident_id)
         if self.panel.detail is not None:
-            # Narrow the list to the new name so the new resident is visible and selected.
             self.search.setText(self.panel.detail.data.name)
         self.refresh()
         self.select(resident_id)

@@ -1,0 +1,128 @@
+"""Next visits that are overdue or due this week."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultdesk.services import consultations as svc
+from consultdesk.services.workspace import Workspace
+from consultdesk.storage.consultations_repo import FollowUpRow
+
+Index = QModelIndex | QPersistentModelIndex
+OVERDUE = QBrush(QColor("#fadbd8"))
+
+
+class FollowUpModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[FollowUpRow] = []
+        self.today = date.today()
+
+    def set_rows(self, rows: list[FollowUpRow], today: date) -> None:
+        self.beginResetModel()
+        self.rows, self.today = rows, today
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return (
+            self.tr("Resident"),
+            self.tr("Phone"),
+            self.tr("Last visit"),
+            self.tr("Next visit"),
+            self.tr("Due"),
+        )[section]
+
+    def due_text(self, row: FollowUpRow) -> str:
+        days = (row.next_visit - self.today).days
+        if days < 0:
+            return self.tr("{n} days overdue").format(n=-days)
+        if days == 0:
+            return self.tr("today")
+        return self.tr("in {n} days").format(n=days)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                row.resident_name,
+                row.phone,
+                row.last_visit.isoformat(),
+                row.next_visit.isoformat(),
+                self.due_text(row),
+            )[index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and row.next_visit < self.today:
+            return OVERDUE
+        return None
+
+
+class FollowUpView(QWidget):
+    """Emits ``resident_requested`` to show the resident (and start the visit from there)."""
+
+    resident_requested = Signal(str)
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.ws = ws
+        self.model = FollowUpModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._open)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("font-size: 12pt;")
+        open_button = QPushButton(self.tr("Show resident"))
+        open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
+        title = QLabel(self.tr("Follow-up visits: overdue and due this week"))
+        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(open_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self, today: date | None = None) -> None:
+        today = today or date.today()
+        due = svc.follow_up_list(self.ws, today)
+        self.model.set_rows(due.overdue + due.this_week, today)
+        self.summary.setText(
+            self.tr("{overdue} overdue · {week} due this week").format(
+                overdue=len(due.overdue), week=len(due.this_week)
+            )
+        )
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.resident_requested.emit(self.model.rows[index.row()].resident_id)

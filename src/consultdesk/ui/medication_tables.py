@@ -1,0 +1,185 @@
+"""The two tables of the consultation editor: the medication inventory and the problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from consultdesk.domain.catalog import CatalogMatch
+from consultdesk.domain.consultation import MedicationRow, ProblemRow
+from consultdesk.domain.ids import new_id
+from consultdesk.domain.medication import Adherence
+from consultdesk.ui import i18n, labels
+from consultdesk.ui.row_tables import (
+    ATTENTION,
+    UNMATCHED_FG,
+    ChoiceDelegate,
+    Column,
+    RowTableModel,
+    italic,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MedicationTable", text)
+
+
+def _ingredients_text(row: MedicationRow) -> str:
+    if row.is_blank:
+        return ""
+    if not row.matched:
+        return _t("unmatched")
+    ko = i18n.current_language() == "ko"
+    return ", ".join(
+        f"{(i.name_ko if ko else i.name_en) or i.name_en or i.name_ko} {i.atc}".strip()
+        for i in row.ingredients
+    )
+
+
+def medication_columns() -> list[Column]:
+    return [
+        Column("name_as_found", lambda: _t("Name as found"), width=170),
+        Column("ingredients", lambda: _t("Ingredient (ATC)"), width=170, editable=False,
+               display=_ingredients_text),
+        Column("strength", lambda: _t("Strength"), width=70),
+        Column("morning", lambda: _t("Morning"), width=48),
+        Column("noon", lambda: _t("Noon"), width=48),
+        Column("evening", lambda: _t("Evening"), width=48),
+        Column("bedtime", lambda: _t("Bedtime"), width=48),
+        Column("as_needed", lambda: _t("As needed"), width=60),
+        Column("prescriber", lambda: _t("Prescriber"), width=100),
+        Column("purpose", lambda: _t("For"), width=90),
+        Column("source", lambda: _t("Source"), labels.source_options, width=90),
+        Column("adherence", lambda: _t("How it is taken"), labels.adherence_options, width=110),
+        Column("storage_problem", lambda: _t("Storage / expiry"), width=110),
+        Column("leftover", lambda: _t("Left over"), width=70),
+        Column("action", lambda: _t("Action"), labels.action_options, width=110),
+    ]  # fmt: skip
+
+
+class MedicationModel(RowTableModel):
+    def __init__(self) -> None:
+        super().__init__(medication_columns(), lambda: MedicationRow(id=new_id(), name_as_found=""))
+        self.name_column = 0
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        # Typing another name drops the catalog match: the row is free text until a
+        # suggestion is chosen again.
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.column() == 0:
+            row = self.rows[index.row()]
+            text = "" if value is None else str(value)
+            if text != row.name_as_found and row.ingredients:
+                self.replace_row(index.row(), replace(row, name_as_found=text, ingredients=()))
+                return True
+        return super().setData(index, value, role)
+
+    def choose(self, position: int, match: CatalogMatch, ingredients: tuple[Any, ...]) -> None:
+        """A catalog suggestion was chosen for this row: its name and ingredients."""
+        if self.read_only or not 0 <= position < len(self.rows):
+            return
+        row = self.rows[position]
+        strength = row.strength
+        if (
+            not strength
+            and len(match.ingredients) == 1
+            and len(match.ingredients[0].strengths) == 1
+        ):
+            strength = match.ingredients[0].strengths[0]
+        form = match.ingredients[0].form if len(match.ingredients) == 1 else row.form
+        self.replace_row(
+            position,
+            replace(
+                row,
+                name_as_found=match.label,
+                ingredients=ingredients,
+                strength=strength,
+                form=_rule_form(form) or row.form,
+            ),
+        )
+
+    def style_data(self, row: MedicationRow, column: Column, role: int) -> Any:
+        if column.field == "ingredients" and not row.is_blank and not row.matched:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return UNMATCHED_FG
+            if role == Qt.ItemDataRole.FontRole:
+                return italic()
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column.field == "adherence" and row.adherence is not Adherence.AS_PRESCRIBED:
+                return ATTENTION
+            if column.field == "storage_problem" and row.storage_problem.strip():
+                return ATTENTION
+        return None
+
+
+def _rule_form(catalog_form: str) -> str:
+    """The catalog's dosage form, as the rules know it (oral, topical, eye, inhaled...)."""
+    return catalog_form.strip().lower()
+
+
+def problem_columns() -> list[Column]:
+    return [
+        Column("category", lambda: _t("Category"), labels.problem_category_options, width=120),
+        Column("description", lambda: _t("Problem"), width=300),
+        Column("intervention", lambda: _t("Intervention"), labels.intervention_options, width=170),
+        Column("outcome", lambda: _t("Outcome"), width=200),
+    ]
+
+
+class ProblemModel(RowTableModel):
+    def __init__(self) -> None:
+        super().__init__(problem_columns(), lambda: ProblemRow(id=new_id()))
+
+
+class LiveDelegate(ChoiceDelegate):
+    """Text cells write to the model on every keystroke, so autosave sees text that is still
+    being typed (a killed app loses at most the last second)."""
+
+    def create_text_editor(self, parent: QWidget, index: Index) -> QLineEdit:
+        editor = QLineEdit(parent)
+        editor.textEdited.connect(lambda _text: self.commitData.emit(editor))
+        return editor
+
+
+CompleterFactory = Callable[[QLineEdit, Callable[[CatalogMatch], None]], QObject]
+
+
+class MedicationDelegate(LiveDelegate):
+    """The name cell suggests catalog entries (``attach`` wires a completer to its editor)."""
+
+    def __init__(self, model: MedicationModel, attach: CompleterFactory | None) -> None:
+        super().__init__(model)
+        self.medications = model
+        self.attach = attach
+        self._completers: dict[int, QObject] = {}
+
+    def create_text_editor(self, parent: QWidget, index: Index) -> QLineEdit:
+        editor = super().create_text_editor(parent, index)
+        if index.column() == self.medications.name_column and self.attach is not None:
+            position = QPersistentModelIndex(index)
+
+            def chosen(match: CatalogMatch) -> None:
+                if position.isValid():
+                    editor.blockSignals(True)
+                    editor.setText(match.label)
+                    editor.blockSignals(False)
+                    self.on_chosen(position.row(), match)
+
+            completer = self.attach(editor, chosen)
+            self._completers[id(editor)] = completer
+            editor.destroyed.connect(lambda *_: self._completers.pop(id(editor), None))
+        return editor
+
+    def on_chosen(self, position: int, match: CatalogMatch) -> None:
+        """Replaced by the editor, which knows how to turn a match into ingredients."""
+
+    def editor_busy(self, editor: QObject) -> bool:
+        completer = self._completers.get(id(editor))
+        if completer is not None and getattr(completer, "popup_visible", lambda: False)():
+            return True
+        return super().editor_busy(editor)

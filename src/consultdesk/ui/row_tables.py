@@ -1,0 +1,291 @@
+"""Editable tables of frozen rows (medication inventory, drug-related problems), keyboard first.
+
+Enter commits the cell being edited and starts the next row; Tab moves through the cells;
+typing on a cell starts editing it. Rows are frozen dataclasses replaced on each edit, so the
+editor always holds exactly what will be saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: Callable[[], str]
+    options: Callable[[], list[tuple[str, str]]] | None = None  # a choice column
+    width: int = 90
+    display: Callable[[Any], str] | None = None  # read-only, computed from the row
+    editable: bool = True
+
+
+class RowTableModel(QAbstractTableModel):
+    """Rows of one frozen dataclass; `make_row()` creates a fresh blank row."""
+
+    edited = Signal()
+
+    def __init__(self, columns: Sequence[Column], make_row: Callable[[], Any]) -> None:
+        super().__init__()
+        self.columns = list(columns)
+        self.make_row = make_row
+        self.rows: list[Any] = []
+        self.read_only = False
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header()
+        return str(section + 1)
+
+    def raw(self, index: Index) -> Any:
+        return getattr(self.rows[index.row()], self.columns[index.column()].field)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column.display is not None:
+                return column.display(row)
+            value = getattr(row, column.field)
+            code = getattr(value, "value", value)
+            if column.options is not None:
+                return next((label for key, label in column.options() if key == code), code)
+            return value
+        if role == Qt.ItemDataRole.EditRole:
+            value = getattr(row, column.field)
+            return getattr(value, "value", value)
+        return self.style_data(row, column, role)
+
+    def style_data(self, row: Any, column: Column, role: int) -> Any:
+        """Colours and fonts for a cell; subclasses mark what needs attention."""
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.read_only and self.columns[index.column()].editable:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
+            return False
+        column = self.columns[index.column()]
+        row = self.rows[index.row()]
+        current = getattr(row, column.field)
+        if isinstance(current, str):
+            value = "" if value is None else str(value)
+        elif hasattr(current, "value"):  # an enum: convert the code back
+            value = type(current)(value)
+        if value == current:
+            return False
+        self.replace_row(index.row(), replace(row, **{column.field: value}))
+        return True
+
+    def replace_row(self, position: int, row: Any) -> None:
+        self.rows[position] = row
+        self.dataChanged.emit(self.index(position, 0), self.index(position, len(self.columns) - 1))
+        self.edited.emit()
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def insert_row(self, position: int) -> int:
+        position = max(0, min(position, len(self.rows)))
+        self.beginInsertRows(QModelIndex(), position, position)
+        self.rows.insert(position, self.make_row())
+        self.endInsertRows()
+        self.edited.emit()
+        return position
+
+    def remove_row(self, position: int) -> None:
+        if 0 <= position < len(self.rows):
+            self.beginRemoveRows(QModelIndex(), position, position)
+            del self.rows[position]
+            self.endRemoveRows()
+            self.edited.emit()
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box for choice columns, plain line edits for the rest. Enter commits the cell
+    and asks for a new row (``enter_pressed``)."""
+
+    enter_pressed = Signal()
+
+    def __init__(self, model: RowTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        column = self.model.columns[index.column()]
+        if column.options is not None:
+            combo = QComboBox(parent)
+            for key, label in column.options():
+                combo.addItem(label, key)
+            combo.installEventFilter(self)
+            return combo
+        editor = self.create_text_editor(parent, index)
+        editor.installEventFilter(self)
+        return editor
+
+    def create_text_editor(self, parent: QWidget, index: Index) -> QLineEdit:
+        return QLineEdit(parent)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QLineEdit):
+            editor.setText("" if value is None else str(value))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData())
+        elif isinstance(editor, QLineEdit):
+            model.setData(index, editor.text())
+
+    def editor_busy(self, editor: QObject) -> bool:
+        """True while the editor itself needs Enter (e.g. an open suggestion list)."""
+        return isinstance(editor, QComboBox) and editor.view().isVisible()
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not self.editor_busy(editor)
+            and isinstance(editor, QWidget)
+        ):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.enter_pressed.emit()
+            return True
+        return super().eventFilter(editor, event)
+
+
+class RowTableView(QTableView):
+    """Enter (while editing or not) starts a new row after the current one, at its first
+    editable column; Delete on a row that is selected as a whole removes it."""
+
+    def __init__(self, model: RowTableModel, delegate: ChoiceDelegate) -> None:
+        super().__init__()
+        self.rows_model = model
+        self.setModel(model)
+        self.setItemDelegate(delegate)
+        delegate.enter_pressed.connect(lambda: QTimer.singleShot(0, self.add_row_after_current))
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setTabKeyNavigation(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalHeader().setDefaultSectionSize(28)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for i, column in enumerate(model.columns):
+            self.setColumnWidth(i, column.width)
+        header.setStretchLastSection(True)
+
+    def first_editable_column(self) -> int:
+        return next((i for i, c in enumerate(self.rows_model.columns) if c.editable), 0)
+
+    def add_row_after_current(self) -> None:
+        if self.rows_model.read_only:
+            return
+        current = self.currentIndex()
+        row = current.row() + 1 if current.isValid() else self.rows_model.rowCount()
+        position = self.rows_model.insert_row(row)
+        index = self.rows_model.index(position, self.first_editable_column())
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        self.setFocus()
+        self.edit(index)
+
+    def remove_current_row(self) -> None:
+        current = self.currentIndex()
+        if current.isValid() and not self.rows_model.read_only:
+            self.rows_model.remove_row(current.row())
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Tab and Shift+Tab skip computed columns, so Tab always lands on a cell to type in."""
+        index = super().moveCursor(cursorAction, modifiers)
+        steps = (
+            QAbstractItemView.CursorAction.MoveNext,
+            QAbstractItemView.CursorAction.MovePrevious,
+        )
+        if cursorAction not in steps or self.rows_model.read_only:
+            return index
+        for _ in range(len(self.rows_model.columns)):
+            if not index.isValid() or self.rows_model.columns[index.column()].editable:
+                break
+            self.setCurrentIndex(index)
+            index = super().moveCursor(cursorAction, modifiers)
+        return index
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.add_row_after_current()
+            return
+        super().keyPressEvent(event)
+
+
+ATTENTION = QBrush(QColor("#fdebd0"))
+UNMATCHED_FG = QBrush(QColor("#9c640c"))
+
+
+def italic() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font

@@ -1,0 +1,163 @@
+"""The consultation editor driven like a pharmacist would: keyboard first, autosave, finish,
+amend. Real widgets, a real encrypted workspace."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from consultdesk.domain.consultation import Status
+from consultdesk.domain.resident import ResidentDraft
+from consultdesk.services import consultations as svc
+from consultdesk.services.residents import save_resident
+from consultdesk.ui.consultation_editor import ConsultationEditor
+
+MEDICINES = [
+    ("Norvasc", "5mg"),
+    ("Metformin", "500mg"),
+    ("Atorvastatin", "10mg"),
+    ("Aspirin", "100mg"),
+    ("Omeprazole", "20mg"),
+    ("Donepezil", "5mg"),
+    ("Tamsulosin", "0.2mg"),
+    ("Losartan", "50mg"),
+    ("Zolpidem", "10mg"),
+    ("Calcium", "500mg"),
+]
+
+
+@pytest.fixture
+def resident(workspace):
+    return save_resident(workspace, ResidentDraft(name="홍길동", birth_date="1944-03-02"))
+
+
+@pytest.fixture
+def editor(qtbot, workspace, resident):
+    widget = ConsultationEditor(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 800)
+    widget.show()
+    consultation = svc.start_consultation(workspace, resident, today=date(2026, 11, 20))
+    assert widget.open(consultation)
+    return widget
+
+
+def cell_editor(view) -> QLineEdit:
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, QLineEdit), focused
+    assert focused.parent() is view.viewport()
+    return focused
+
+
+def type_in_cell(qtbot, view, text: str) -> None:
+    """Type as a person does: into the focused widget. Tab opens the next cell's editor; on a
+    cell that is not being edited, the first key opens it and goes into it."""
+    if not isinstance(QApplication.focusWidget(), QLineEdit):
+        qtbot.keyClicks(view, text[0])
+        text = text[1:]
+    if text:
+        qtbot.keyClicks(cell_editor(view), text)
+
+
+def test_a_whole_session_of_ten_medicines_with_the_keyboard_only(qtbot, editor, workspace):
+    table = editor.med_table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter starts the first row
+    for i, (name, strength) in enumerate(MEDICINES):
+        qtbot.keyClicks(cell_editor(table), name)
+        qtbot.keyClick(cell_editor(table), Qt.Key.Key_Tab)  # -> strength (ingredient is read-only)
+        type_in_cell(qtbot, table, strength)  # typing on a cell starts editing it
+        qtbot.keyClick(cell_editor(table), Qt.Key.Key_Tab)  # -> morning
+        type_in_cell(qtbot, table, "1")
+        if i < len(MEDICINES) - 1:
+            qtbot.keyClick(cell_editor(table), Qt.Key.Key_Return)  # commit, next medicine
+            qtbot.waitUntil(lambda n=i: editor.medications.rowCount() == n + 2)
+        else:
+            qtbot.keyClick(cell_editor(table), Qt.Key.Key_Tab)
+    qtbot.keyClick(table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = svc.load_consultation(workspace, editor.data.id)
+    assert [(m.name_as_found, m.strength, m.morning) for m in saved.medications] == [
+        (name, strength, "1") for name, strength in MEDICINES
+    ]
+    assert all(not m.matched for m in saved.medications)  # free text stays unmatched
+    assert editor.med_count.text().startswith("10")
+
+
+def test_every_edit_reaches_the_database_without_saving(qtbot, editor, workspace):
+    editor.tabs.setCurrentIndex(3)
+    editor.advice.setPlainText("혈압약은 아침 식후에 드세요")
+    qtbot.waitUntil(
+        lambda: svc.load_consultation(workspace, editor.data.id).advice
+        == "혈압약은 아침 식후에 드세요",
+        timeout=5000,
+    )
+    assert svc.draft_to_recover(workspace).consultation_id == editor.data.id
+
+
+def test_a_malformed_date_is_explained_and_nothing_else_is_lost(qtbot, editor, workspace):
+    editor.next_visit.setText("12월 5일쯤")
+    editor.advice.setPlainText("물을 자주 드세요")
+    assert not editor.save_now()
+    assert "YYYY-MM-DD" in editor.message.text() or "년" in editor.message.text()
+    saved = svc.load_consultation(workspace, editor.data.id)
+    assert saved.advice == "물을 자주 드세요" and saved.next_visit is None
+    assert editor.next_visit.text() == "12월 5일쯤"  # the text stays for the pharmacist
+    editor.next_visit.setText("2026-12-05")
+    assert editor.save_now()
+    assert svc.load_consultation(workspace, editor.data.id).next_visit == date(2026, 12, 5)
+    assert not editor.message.isVisible()
+
+
+def test_a_registration_number_is_refused_and_the_rest_kept_on_screen(editor, workspace):
+    editor.observations.setPlainText("주민번호 440302-1234567 확인함")
+    assert not editor.save_now()
+    assert "주민등록번호" in editor.message.text()
+    assert svc.load_consultation(workspace, editor.data.id).observations == ""
+    editor.observations.setPlainText("복지관 담당자와 통화함")
+    assert editor.save_now()
+
+
+def test_finishing_locks_the_session_and_amending_keeps_the_old_version(
+    qtbot, editor, workspace, monkeypatch
+):
+    editor.med_table.add_row_after_current()
+    cell = cell_editor(editor.med_table)
+    cell.setText("노바스크정")
+    qtbot.keyClick(cell, Qt.Key.Key_Tab)
+    editor.advice.setPlainText("아침에 드세요")
+    editor.finalise()
+    assert editor.data.status is Status.FINAL
+    assert editor.amend_button.isVisible() and not editor.finish_button.isVisible()
+    assert editor.advice.isReadOnly()
+    assert not editor.medications.flags(editor.medications.index(0, 0)) & (
+        Qt.ItemFlag.ItemIsEditable
+    )
+    assert svc.draft_to_recover(workspace) is None
+
+    monkeypatch.setattr(ConsultationEditor, "ask_reason", staticmethod(lambda parent: "오타"))
+    editor.amend()
+    assert editor.data.status is Status.AMENDING and not editor.advice.isReadOnly()
+    editor.advice.setPlainText("아침 식후에 드세요")
+    editor.finalise()
+    history = svc.consultation_history(workspace, editor.data.id)
+    assert history[0].reason == "오타" and history[0].snapshot["advice"] == "아침에 드세요"
+    assert editor.history_button.isVisible()
+
+
+def test_finishing_an_empty_session_says_what_is_missing(editor):
+    editor.finalise()
+    assert editor.data.status is Status.DRAFT
+    assert editor.message.isVisible() and editor.message.text()
+
+
+def test_closing_saves_and_forgets_the_open_session(qtbot, editor, workspace, resident):
+    closed = []
+    editor.closed.connect(closed.append)
+    editor.advice.setPlainText("마지막 메모")
+    assert editor.close_session()
+    assert closed == [resident]
+    assert svc.draft_to_recover(workspace) is None
+    assert svc.resident_timeline(workspace, resident)[0].status == "draft"
