@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -18,12 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from consultdesk import __version__
+from consultdesk.domain.catalog import CatalogMatch
 from consultdesk.services import consultations as consultation_service
 from consultdesk.services.residents import count_residents
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui.catalog_completer import CatalogCompleter
 from consultdesk.ui.centres_view import CentresView
 from consultdesk.ui.consultation_editor import ConsultationEditor, RecoverPrompt
+from consultdesk.ui.dur_import_dialog import DurImportDialog
 from consultdesk.ui.follow_up_view import FollowUpView
+from consultdesk.ui.medication_tables import CompleterFactory
 from consultdesk.ui.residents_view import ResidentsView
 from consultdesk.ui.settings_dialog import SettingsDialog
 
@@ -87,6 +92,9 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))  # issue 4: DUR file import
+        self.dur_import_action = tools_menu.addAction(self.tr("Import DUR files…"))
+        self.dur_import_action.triggered.connect(lambda: DurImportDialog.run(self.ws, self))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About ConsultDesk"), self)
         about.triggered.connect(self.about)
@@ -106,14 +114,15 @@ class MainWindow(QMainWindow):
 
     # --- consultations --------------------------------------------------------------------------
 
-    def _completer_factory(self):  # type: ignore[no-untyped-def]
-        from consultdesk.services.catalog import medicines_catalog
-        from consultdesk.ui.catalog_completer import attach_catalog_completer
-
+    def _completer_factory(self) -> CompleterFactory:
         ws = self.ws
-        return lambda editor, chosen: attach_catalog_completer(
-            editor, lambda: medicines_catalog(ws), chosen
-        )
+
+        def attach(editor: QLineEdit, chosen: Callable[[CatalogMatch], None]) -> QObject:
+            completer = CatalogCompleter(ws, editor, mark_unmatched=False)
+            completer.chosen.connect(chosen)
+            return completer
+
+        return attach
 
     def open_consultation(self, consultation_id: str) -> bool:
         if not self.editor.open(consultation_id):

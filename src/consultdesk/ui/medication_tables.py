@@ -180,6 +180,6 @@ class MedicationDelegate(LiveDelegate):
 
     def editor_busy(self, editor: QObject) -> bool:
         completer = self._completers.get(id(editor))
-        if completer is not None and getattr(completer, "popup_visible", lambda: False)():
+        if completer is not None and getattr(completer, "is_open", lambda: False)():
             return True
         return super().editor_busy(editor)

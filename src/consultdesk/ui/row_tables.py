@@ -193,11 +193,12 @@ class ChoiceDelegate(QStyledItemDelegate):
         return isinstance(editor, QComboBox) and editor.view().isVisible()
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self.editor_busy(editor):
+            return False  # Enter, Tab and Esc belong to the open list, not to the table
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not self.editor_busy(editor)
             and isinstance(editor, QWidget)
         ):
             self.commitData.emit(editor)
