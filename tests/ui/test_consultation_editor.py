@@ -13,19 +13,22 @@ from consultdesk.domain.consultation import Status
 from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consultations as svc
 from consultdesk.services.residents import save_resident
+from consultdesk.ui.catalog_completer import CatalogCompleter
 from consultdesk.ui.consultation_editor import ConsultationEditor
+from consultdesk.ui.main_window import MainWindow
 
+# (typed, strength, expected ATC or None for free text the catalog does not know)
 MEDICINES = [
-    ("Norvasc", "5mg"),
-    ("Metformin", "500mg"),
-    ("Atorvastatin", "10mg"),
-    ("Aspirin", "100mg"),
-    ("Omeprazole", "20mg"),
-    ("Donepezil", "5mg"),
-    ("Tamsulosin", "0.2mg"),
-    ("Losartan", "50mg"),
-    ("Zolpidem", "10mg"),
-    ("Calcium", "500mg"),
+    ("amlodipine", "5mg", "C08CA01"),
+    ("metformin", "500mg", "A10BA02"),
+    ("atorvastatin", "10mg", "C10AA05"),
+    ("omeprazole", "20mg", "A02BC01"),
+    ("donepezil", "5mg", "N06DA02"),
+    ("tamsulosin", "0.2mg", "G04CA02"),
+    ("losartan", "50mg", "C09CA01"),
+    ("zolpidem", "10mg", "N05CF02"),
+    ("Qzx herbal tonic", "1 bottle", None),
+    ("Wbq market pills", "2 tabs", None),
 ]
 
 
@@ -62,14 +65,28 @@ def type_in_cell(qtbot, view, text: str) -> None:
         qtbot.keyClicks(cell_editor(view), text)
 
 
-def test_a_whole_session_of_ten_medicines_with_the_keyboard_only(qtbot, editor, workspace):
+def test_a_whole_session_of_ten_medicines_with_the_keyboard_only(qtbot, workspace, resident):
+    window = MainWindow(workspace)  # the real editor, with the catalog completer
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    cid = svc.start_consultation(workspace, resident, today=date(2026, 11, 20))
+    assert window.open_consultation(cid)
+    editor = window.editor
     table = editor.med_table
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter starts the first row
-    for i, (name, strength) in enumerate(MEDICINES):
-        qtbot.keyClicks(cell_editor(table), name)
-        qtbot.keyClick(cell_editor(table), Qt.Key.Key_Tab)  # -> strength (ingredient is read-only)
-        type_in_cell(qtbot, table, strength)  # typing on a cell starts editing it
+    for i, (name, strength, atc) in enumerate(MEDICINES):
+        cell = cell_editor(table)
+        qtbot.keyClicks(cell, name)
+        completer = cell.findChild(CatalogCompleter)
+        if atc is not None:
+            qtbot.waitUntil(completer.is_open)
+        elif completer.is_open():
+            qtbot.keyClick(cell, Qt.Key.Key_Escape)  # keep the free text
+        qtbot.keyClick(cell, Qt.Key.Key_Tab)  # takes the suggestion; skips the ingredient
+        type_in_cell(qtbot, table, strength)
         qtbot.keyClick(cell_editor(table), Qt.Key.Key_Tab)  # -> morning
         type_in_cell(qtbot, table, "1")
         if i < len(MEDICINES) - 1:
@@ -78,20 +95,25 @@ def test_a_whole_session_of_ten_medicines_with_the_keyboard_only(qtbot, editor, 
         else:
             qtbot.keyClick(cell_editor(table), Qt.Key.Key_Tab)
     qtbot.keyClick(table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    saved = svc.load_consultation(workspace, editor.data.id)
-    assert [(m.name_as_found, m.strength, m.morning) for m in saved.medications] == [
-        (name, strength, "1") for name, strength in MEDICINES
+    saved = svc.load_consultation(workspace, cid).medications
+    assert [(m.strength, m.morning) for m in saved] == [(s, "1") for _, s, _ in MEDICINES]
+    assert [m.ingredients[0].atc if m.matched else None for m in saved] == [
+        atc for _, _, atc in MEDICINES
     ]
-    assert all(not m.matched for m in saved.medications)  # free text stays unmatched
-    assert editor.med_count.text().startswith("10")
+    assert saved[8].name_as_found == "Qzx herbal tonic"  # free text stays as typed
+    assert "10" in editor.med_count.text()
+    # The unmatched rows say so in the ingredient column.
+    assert editor.medications.index(8, 1).data() == "미확인"
+    assert editor.close_session()
 
 
 def test_every_edit_reaches_the_database_without_saving(qtbot, editor, workspace):
     editor.tabs.setCurrentIndex(3)
     editor.advice.setPlainText("혈압약은 아침 식후에 드세요")
     qtbot.waitUntil(
-        lambda: svc.load_consultation(workspace, editor.data.id).advice
-        == "혈압약은 아침 식후에 드세요",
+        lambda: (
+            svc.load_consultation(workspace, editor.data.id).advice == "혈압약은 아침 식후에 드세요"
+        ),
         timeout=5000,
     )
     assert svc.draft_to_recover(workspace).consultation_id == editor.data.id

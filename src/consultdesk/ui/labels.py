@@ -70,80 +70,88 @@ def consent_status(status: ConsentStatus) -> str:
     }[status]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def place_options() -> list[tuple[str, str]]:
     return [
-        (Place.HOME.value, _t("Home")),
-        (Place.WELFARE_CENTRE.value, _t("Welfare centre")),
-        (Place.PHARMACY.value, _t("Pharmacy")),
-        (Place.PHONE.value, _t("Phone")),
+        (Place.HOME.value, QCoreApplication.translate("Labels", "Home")),
+        (Place.WELFARE_CENTRE.value, QCoreApplication.translate("Labels", "Welfare centre")),
+        (Place.PHARMACY.value, QCoreApplication.translate("Labels", "Pharmacy")),
+        (Place.PHONE.value, QCoreApplication.translate("Labels", "Phone")),
     ]
 
 
 def present_options() -> list[tuple[str, str]]:
     return [
-        (Present.RESIDENT.value, _t("Resident")),
-        (Present.FAMILY.value, _t("Family")),
-        (Present.CARER.value, _t("Carer")),
-        (Present.CASE_WORKER.value, _t("Case worker")),
+        (Present.RESIDENT.value, QCoreApplication.translate("Labels", "Resident")),
+        (Present.FAMILY.value, QCoreApplication.translate("Labels", "Family")),
+        (Present.CARER.value, QCoreApplication.translate("Labels", "Carer")),
+        (Present.CASE_WORKER.value, QCoreApplication.translate("Labels", "Case worker")),
     ]
 
 
 def source_options() -> list[tuple[str, str]]:
     return [
-        (Source.PRESCRIPTION.value, _t("Prescription")),
-        (Source.OTC.value, _t("Over the counter")),
-        (Source.SUPPLEMENT.value, _t("Supplement")),
+        (Source.PRESCRIPTION.value, QCoreApplication.translate("Labels", "Prescription")),
+        (Source.OTC.value, QCoreApplication.translate("Labels", "Over the counter")),
+        (Source.SUPPLEMENT.value, QCoreApplication.translate("Labels", "Supplement")),
     ]
 
 
 def adherence_options() -> list[tuple[str, str]]:
     return [
-        (Adherence.AS_PRESCRIBED.value, _t("As prescribed")),
-        (Adherence.MISSES_DOSES.value, _t("Misses doses")),
-        (Adherence.STOPPED_ON_OWN.value, _t("Stopped on own")),
-        (Adherence.TAKES_MORE.value, _t("Takes more")),
+        (Adherence.AS_PRESCRIBED.value, QCoreApplication.translate("Labels", "As prescribed")),
+        (Adherence.MISSES_DOSES.value, QCoreApplication.translate("Labels", "Misses doses")),
+        (Adherence.STOPPED_ON_OWN.value, QCoreApplication.translate("Labels", "Stopped on own")),
+        (Adherence.TAKES_MORE.value, QCoreApplication.translate("Labels", "Takes more")),
     ]
 
 
 def action_options() -> list[tuple[str, str]]:
     return [
-        (Action.CONTINUE.value, _t("Continue")),
-        (Action.STOP.value, _t("Stop")),
-        (Action.ASK_PRESCRIBER.value, _t("Ask the prescriber")),
-        (Action.DISPOSE.value, _t("Dispose")),
+        (Action.CONTINUE.value, QCoreApplication.translate("Labels", "Continue")),
+        (Action.STOP.value, QCoreApplication.translate("Labels", "Stop")),
+        (Action.ASK_PRESCRIBER.value, QCoreApplication.translate("Labels", "Ask the prescriber")),
+        (Action.DISPOSE.value, QCoreApplication.translate("Labels", "Dispose")),
     ]
 
 
 def problem_category_options() -> list[tuple[str, str]]:
     return [
-        (ProblemCategory.EFFECTIVENESS.value, _t("Effectiveness")),
-        (ProblemCategory.ADVERSE_EFFECT.value, _t("Adverse effect")),
-        (ProblemCategory.ADHERENCE.value, _t("Adherence")),
-        (ProblemCategory.DUPLICATION.value, _t("Duplication")),
-        (ProblemCategory.INTERACTION.value, _t("Interaction")),
-        (ProblemCategory.STORAGE.value, _t("Storage")),
-        (ProblemCategory.COST.value, _t("Cost")),
-        (ProblemCategory.OTHER.value, _t("Other")),
+        (
+            ProblemCategory.EFFECTIVENESS.value,
+            QCoreApplication.translate("Labels", "Effectiveness"),
+        ),
+        (
+            ProblemCategory.ADVERSE_EFFECT.value,
+            QCoreApplication.translate("Labels", "Adverse effect"),
+        ),
+        (ProblemCategory.ADHERENCE.value, QCoreApplication.translate("Labels", "Adherence")),
+        (ProblemCategory.DUPLICATION.value, QCoreApplication.translate("Labels", "Duplication")),
+        (ProblemCategory.INTERACTION.value, QCoreApplication.translate("Labels", "Interaction")),
+        (ProblemCategory.STORAGE.value, QCoreApplication.translate("Labels", "Storage")),
+        (ProblemCategory.COST.value, QCoreApplication.translate("Labels", "Cost")),
+        (ProblemCategory.OTHER.value, QCoreApplication.translate("Labels", "Other")),
     ]
 
 
 def intervention_options() -> list[tuple[str, str]]:
     return [
-        (Intervention.ADVICE.value, _t("Advice to the resident")),
-        (Intervention.CONTACT_PRESCRIBER.value, _t("Contact the prescriber")),
-        (Intervention.REFER_CASE_WORKER.value, _t("Refer to the case worker")),
+        (Intervention.ADVICE.value, QCoreApplication.translate("Labels", "Advice to the resident")),
+        (
+            Intervention.CONTACT_PRESCRIBER.value,
+            QCoreApplication.translate("Labels", "Contact the prescriber"),
+        ),
+        (
+            Intervention.REFER_CASE_WORKER.value,
+            QCoreApplication.translate("Labels", "Refer to the case worker"),
+        ),
     ]
 
 
 def status_label(status: Status) -> str:
     return {
-        Status.DRAFT: _t("Draft"),
-        Status.FINAL: _t("Final"),
-        Status.AMENDING: _t("Being amended"),
+        Status.DRAFT: QCoreApplication.translate("Labels", "Draft"),
+        Status.FINAL: QCoreApplication.translate("Labels", "Final"),
+        Status.AMENDING: QCoreApplication.translate("Labels", "Being amended"),
     }[status]
 
 

@@ -6,7 +6,14 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from consultdesk.domain.catalog import CatalogMatch
@@ -26,15 +33,11 @@ from consultdesk.ui.row_tables import (
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MedicationTable", text)
-
-
 def _ingredients_text(row: MedicationRow) -> str:
     if row.is_blank:
         return ""
     if not row.matched:
-        return _t("unmatched")
+        return QCoreApplication.translate("MedicationTable", "unmatched")
     ko = i18n.current_language() == "ko"
     return ", ".join(
         f"{(i.name_ko if ko else i.name_en) or i.name_en or i.name_ko} {i.atc}".strip()
@@ -44,23 +47,45 @@ def _ingredients_text(row: MedicationRow) -> str:
 
 def medication_columns() -> list[Column]:
     return [
-        Column("name_as_found", lambda: _t("Name as found"), width=170),
-        Column("ingredients", lambda: _t("Ingredient (ATC)"), width=170, editable=False,
-               display=_ingredients_text),
-        Column("strength", lambda: _t("Strength"), width=70),
-        Column("morning", lambda: _t("Morning"), width=48),
-        Column("noon", lambda: _t("Noon"), width=48),
-        Column("evening", lambda: _t("Evening"), width=48),
-        Column("bedtime", lambda: _t("Bedtime"), width=48),
-        Column("as_needed", lambda: _t("As needed"), width=60),
-        Column("prescriber", lambda: _t("Prescriber"), width=100),
-        Column("purpose", lambda: _t("For"), width=90),
-        Column("source", lambda: _t("Source"), labels.source_options, width=90),
-        Column("adherence", lambda: _t("How it is taken"), labels.adherence_options, width=110),
-        Column("storage_problem", lambda: _t("Storage / expiry"), width=110),
-        Column("leftover", lambda: _t("Left over"), width=70),
-        Column("action", lambda: _t("Action"), labels.action_options, width=110),
-    ]  # fmt: skip
+        Column("name_as_found", QT_TRANSLATE_NOOP("MedicationTable", "Name as found"), width=170),
+        Column(
+            "ingredients",
+            QT_TRANSLATE_NOOP("MedicationTable", "Ingredient (ATC)"),
+            width=170,
+            editable=False,
+            display=_ingredients_text,
+        ),
+        Column("strength", QT_TRANSLATE_NOOP("MedicationTable", "Strength"), width=70),
+        Column("morning", QT_TRANSLATE_NOOP("MedicationTable", "Morning"), width=48),
+        Column("noon", QT_TRANSLATE_NOOP("MedicationTable", "Noon"), width=48),
+        Column("evening", QT_TRANSLATE_NOOP("MedicationTable", "Evening"), width=48),
+        Column("bedtime", QT_TRANSLATE_NOOP("MedicationTable", "Bedtime"), width=48),
+        Column("as_needed", QT_TRANSLATE_NOOP("MedicationTable", "As needed"), width=60),
+        Column("prescriber", QT_TRANSLATE_NOOP("MedicationTable", "Prescriber"), width=100),
+        Column("purpose", QT_TRANSLATE_NOOP("MedicationTable", "For"), width=90),
+        Column(
+            "source",
+            QT_TRANSLATE_NOOP("MedicationTable", "Source"),
+            labels.source_options,
+            width=90,
+        ),
+        Column(
+            "adherence",
+            QT_TRANSLATE_NOOP("MedicationTable", "How it is taken"),
+            labels.adherence_options,
+            width=110,
+        ),
+        Column(
+            "storage_problem", QT_TRANSLATE_NOOP("MedicationTable", "Storage / expiry"), width=110
+        ),
+        Column("leftover", QT_TRANSLATE_NOOP("MedicationTable", "Left over"), width=70),
+        Column(
+            "action",
+            QT_TRANSLATE_NOOP("MedicationTable", "Action"),
+            labels.action_options,
+            width=110,
+        ),
+    ]
 
 
 class MedicationModel(RowTableModel):
@@ -124,10 +149,24 @@ def _rule_form(catalog_form: str) -> str:
 
 def problem_columns() -> list[Column]:
     return [
-        Column("category", lambda: _t("Category"), labels.problem_category_options, width=120),
-        Column("description", lambda: _t("Problem"), width=300),
-        Column("intervention", lambda: _t("Intervention"), labels.intervention_options, width=170),
-        Column("outcome", lambda: _t("Outcome"), width=200),
+        Column(
+            "category",
+            QT_TRANSLATE_NOOP("MedicationTable", "Category"),
+            labels.problem_category_options,
+            width=120,
+        ),
+        Column(
+            "description",
+            QT_TRANSLATE_NOOP("MedicationTable", "Problem"),
+            width=300,
+        ),
+        Column(
+            "intervention",
+            QT_TRANSLATE_NOOP("MedicationTable", "Intervention"),
+            labels.intervention_options,
+            width=170,
+        ),
+        Column("outcome", QT_TRANSLATE_NOOP("MedicationTable", "Outcome"), width=200),
     ]
 
 

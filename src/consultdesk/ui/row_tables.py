@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -40,7 +41,7 @@ Index = QModelIndex | QPersistentModelIndex
 @dataclass(frozen=True)
 class Column:
     field: str
-    header: Callable[[], str]
+    header: object  # QT_TRANSLATE_NOOP text in the "MedicationTable" translation context
     options: Callable[[], list[tuple[str, str]]] | None = None  # a choice column
     width: int = 90
     display: Callable[[Any], str] | None = None  # read-only, computed from the row
@@ -73,7 +74,7 @@ class RowTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].header()
+            return QCoreApplication.translate("MedicationTable", str(self.columns[section].header))
         return str(section + 1)
 
     def raw(self, index: Index) -> Any:
