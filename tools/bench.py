@@ -138,6 +138,153 @@ def bench_search_view(ws: Workspace) -> dict[str, object]:
     return p95_figure(samples, target_ms=30.0)
 
 
+def thirty_medicine_sessions(ws: Workspace, count: int = 2) -> list[str]:
+    """Sessions of 30 catalog medicines (a heavy but real brown-bag review) for the editor."""
+    from dataclasses import replace
+
+    from consultdesk.domain.consultation import MedicationRow
+    from consultdesk.domain.ids import new_id
+    from consultdesk.domain.medication import Ingredient
+    from consultdesk.domain.resident import ResidentDraft
+    from consultdesk.services import consultations
+    from consultdesk.services.catalog import bundled_ingredients
+
+    oral = [i for i in bundled_ingredients() if i.form == "oral" and i.atc][::7][:30]
+    ids = []
+    for n in range(count):
+        resident = residents.save_resident(
+            ws, ResidentDraft(name=f"벤치{n}", birth_date="1940-01-01")
+        )
+        cid = consultations.start_consultation(ws, resident)
+        rows = tuple(
+            MedicationRow(
+                new_id(),
+                i.name_ko,
+                (Ingredient(i.atc, i.name_ko, i.name_en),),
+                strength=i.strengths[0] if i.strengths else "",
+                morning="1",
+                evening="1" if k % 2 else "",
+                prescriber=f"의원{k % 4}",
+            )
+            for k, i in enumerate(oral)
+        )
+        data = consultations.open_consultation(ws, cid)
+        consultations.save_consultation(ws, replace(data, medications=rows))
+        ids.append(cid)
+    return ids
+
+
+def bench_open_consultation(ws: Workspace) -> dict[str, object]:
+    """Open a 30-medicine session in the real editor: load, fill the table, compute and draw
+    its flags, repaint. Two sessions alternate so every open really reloads."""
+    from consultdesk.ui import i18n
+    from consultdesk.ui.app import make_application
+    from consultdesk.ui.consultation_editor import ConsultationEditor
+
+    app = make_application()
+    i18n.install("ko")
+    ids = thirty_medicine_sessions(ws)
+    editor = ConsultationEditor(ws)
+    editor.resize(1300, 800)
+    editor.show()
+    editor.open(ids[1])  # the first open also reads the rule files once per workspace
+    app.processEvents()
+    samples = []
+    for k in range(30):
+        t = time.perf_counter()
+        editor.open(ids[k % 2])
+        app.processEvents()
+        samples.append((time.perf_counter() - t) * 1000)
+    editor.close_session()
+    editor.close()
+    return p95_figure(samples, target_ms=100.0)
+
+
+# An older resident's real-looking brown bag: heart, diabetes, pain, sleep, stomach, mood,
+# memory and a few supplements — chosen so many rule families fire at once (the worst case).
+FLAG_BENCH_ATC = [
+    "C08CA01",
+    "C09CA01",
+    "C10AA05",
+    "C07AB07",
+    "C03CA01",
+    "B01AA03",
+    "B01AC06",
+    "A10BA02",
+    "A10BB12",
+    "A10BH01",
+    "M01AE01",
+    "M01AC06",
+    "N02BE01",
+    "N02AX02",
+    "N05BA12",
+    "N05CF02",
+    "N06AB06",
+    "N06DA02",
+    "A02BC01",
+    "A03FA01",
+    "G04CA02",
+    "G04BD07",
+    "R06AB04",
+    "H03AA01",
+    "M05BA04",
+    "A12AX",
+    "C01AA05",
+    "N03AX12",
+    "J01FA09",
+    "A11CC05",
+]
+
+
+def bench_flags(ws: Workspace) -> dict[str, object]:
+    """Recompute every flag of a 30-medicine session with screening answers and observations,
+    as the editor does while the pharmacist types (issue 4: target ≤ 20 ms)."""
+    from datetime import date
+
+    from consultdesk.domain.consultation import ConsultationData, MedicationRow, ObservedRisk, Visit
+    from consultdesk.domain.medication import Ingredient
+    from consultdesk.services import flags
+    from consultdesk.services.catalog import bundled_ingredients
+
+    by_atc = {i.atc: i for i in bundled_ingredients() if i.atc}
+    found = [by_atc[a] for a in FLAG_BENCH_ATC if a in by_atc]
+    found += [i for i in by_atc.values() if i not in found][: 30 - len(found)]
+    rows = tuple(
+        MedicationRow(
+            f"m{k}",
+            i.name_ko,
+            (Ingredient(i.atc, i.name_ko, i.name_en),),
+            morning="1",
+            prescriber=f"의원{k % 5}",
+        )
+        for k, i in enumerate(found[:30])
+    )
+    data = ConsultationData(
+        id="bench",
+        resident_id="bench",
+        number=1,
+        visit=Visit(date(2026, 3, 2)),
+        medications=rows,
+        screening={"food_worry": "often", "housing_conditions": ["mould", "no_heating"]},
+        observed=(ObservedRisk("냉장고가 비어 있음", "high", ("meal_support",)),),
+    )
+    ctx = flags.load_flag_context(ws)
+    views = flags.compute_flags(ctx, data, 82, {})
+    samples = []
+    for _ in range(300):
+        t = time.perf_counter()
+        flags.compute_flags(ctx, data, 82, {})
+        samples.append((time.perf_counter() - t) * 1000)
+    figure = p95_figure(samples, target_ms=20.0)
+    figure["detail"] = {
+        "samples": len(samples),
+        "median_ms": round(statistics.median(samples), 2),
+        "medicines": len(rows),
+        "flags": len(views),
+    }
+    return figure
+
+
 def main() -> int:
     results: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -149,6 +296,8 @@ def main() -> int:
         steps: dict[str, Callable[[], dict[str, object]]] = {
             "resident_search_keystroke_p95_10k": lambda: bench_search(ws),
             "resident_search_keystroke_in_view_p95_10k": lambda: bench_search_view(ws),
+            "consultation_open_30_medicines_p95": lambda: bench_open_consultation(ws),
+            "flags_recompute_30_meds_ms": lambda: bench_flags(ws),
         }
         for name, step in steps.items():
             results[name] = step()
