@@ -202,38 +202,14 @@ def bench_open_consultation(ws: Workspace) -> dict[str, object]:
 
 # An older resident's real-looking brown bag: heart, diabetes, pain, sleep, stomach, mood,
 # memory and a few supplements — chosen so many rule families fire at once (the worst case).
-FLAG_BENCH_ATC = [
-    "C08CA01",
-    "C09CA01",
-    "C10AA05",
-    "C07AB07",
-    "C03CA01",
-    "B01AA03",
-    "B01AC06",
-    "A10BA02",
-    "A10BB12",
-    "A10BH01",
-    "M01AE01",
-    "M01AC06",
-    "N02BE01",
-    "N02AX02",
-    "N05BA12",
-    "N05CF02",
-    "N06AB06",
-    "N06DA02",
-    "A02BC01",
-    "A03FA01",
-    "G04CA02",
-    "G04BD07",
-    "R06AB04",
-    "H03AA01",
-    "M05BA04",
-    "A12AX",
-    "C01AA05",
-    "N03AX12",
-    "J01FA09",
-    "A11CC05",
-]
+# fmt: off
+FLAG_BENCH_ATC = (
+    "C08CA01", "C09CA01", "C10AA05", "C07AB07", "C03CA01", "B01AA03", "B01AC06", "A10BA02",
+    "A10BB12", "A10BH01", "M01AE01", "M01AC06", "N02BE01", "N02AX02", "N05BA12", "N05CF02",
+    "N06AB06", "N06DA02", "A02BC01", "A03FA01", "G04CA02", "G04BD07", "R06AB04", "H03AA01",
+    "M05BA04", "N02BF02", "C01AA05", "A12AA04", "J01FA09", "A11CC05",
+)
+# fmt: on
 
 
 def bench_flags(ws: Workspace) -> dict[str, object]:
@@ -285,22 +261,396 @@ def bench_flags(ws: Workspace) -> dict[str, object]:
     return figure
 
 
+# --- documents (issue 5) ------------------------------------------------------------------------
+
+
+def referral_visit(ws: Workspace) -> str:
+    """A resident with consent to share and a session whose referral sheet fills two pages (the
+    sheet and its reply slip): social risks, medicines from three clinics, a missed dose."""
+    from dataclasses import replace
+    from datetime import date
+
+    from consultdesk.domain.consent import ConsentKind
+    from consultdesk.domain.consultation import MedicationRow, ObservedRisk
+    from consultdesk.domain.ids import new_id
+    from consultdesk.domain.medication import Adherence, Ingredient
+    from consultdesk.domain.resident import ResidentDraft
+    from consultdesk.services import centres, consent, consultations
+
+    centre = centres.save_centre(ws, "벤치종합사회복지관 (예시)", "서울 관악구")
+    worker = centres.save_case_worker(ws, centre, "박사례", "010-0000-2222")
+    resident = residents.save_resident(
+        ws,
+        ResidentDraft(
+            name="홍길순",
+            birth_date="1946-05-10",
+            sex="female",
+            centre_id=centre,
+            case_worker_id=worker,
+        ),
+    )
+    consent.record_consent(ws, resident, ConsentKind.SHARE_WELFARE, True, date.today(), "written")
+    meds = [
+        ("노바스크정", "C08CA01", "혈압약", "하늘내과의원", Adherence.MISSES_DOSES),
+        ("다이아벡스정", "A10BA02", "당뇨약", "하늘내과의원", Adherence.AS_PRESCRIBED),
+        ("리피토정", "C10AA05", "콜레스테롤약", "하늘내과의원", Adherence.AS_PRESCRIBED),
+        ("스틸녹스정", "N05CF02", "수면제", "가람정신건강의학과의원", Adherence.AS_PRESCRIBED),
+        ("쎄레브렉스캡슐", "M01AH01", "무릎 통증", "바른정형외과의원", Adherence.AS_PRESCRIBED),
+        ("코자정", "C09CA01", "혈압약", "하늘내과의원", Adherence.STOPPED_ON_OWN),
+    ]
+    rows = tuple(
+        MedicationRow(
+            new_id(),
+            name,
+            (Ingredient(atc),),
+            morning="1",
+            purpose=purpose,
+            prescriber=clinic,
+            adherence=adherence,
+        )
+        for name, atc, purpose, clinic, adherence in meds
+    )
+    cid = consultations.start_consultation(ws, resident)
+    data = consultations.open_consultation(ws, cid)
+    consultations.save_consultation(
+        ws,
+        replace(
+            data,
+            medications=rows,
+            screening={"social_contacts": "none", "heating_cooling": "often"},
+            observed=(ObservedRisk("냉장고가 거의 비어 있었습니다.", "moderate"),),
+        ),
+    )
+    return resident
+
+
+def _strings(value: object) -> list[str]:
+    from dataclasses import fields, is_dataclass
+
+    if isinstance(value, str):
+        return [value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return [s for f in fields(value) for s in _strings(getattr(value, f.name))]
+    if isinstance(value, tuple):
+        return [s for item in value for s in _strings(item)]
+    return []
+
+
+def bench_referral(ws: Workspace) -> dict[str, object]:
+    """A 2-page referral sheet through the service (database read, flags, plain words, PDF,
+    atomic write, access log), after the first export in the process, against bare ReportLab
+    writing the same text in the same font (ARCHITECTURE.md: ≤ 150 ms and ≤ 2×)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    from consultdesk.reports.fonts import FONT_REGULAR
+    from consultdesk.reports.labels import LABELS
+    from consultdesk.services import documents
+
+    request = documents.DocumentRequest(documents.DocumentKind.REFERRAL, referral_visit(ws))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "referral.pdf"
+        first = documents.export_document(ws, request, out)  # fonts, rules: once per process
+        pages = out.read_bytes().count(b"/Type /Page\n")
+        prepared = documents.prepare_document(ws, request)
+        labels = [
+            v for k, v in LABELS["ko"].items() if k.startswith(("referral.", "reply.", "page."))
+        ]
+        paragraphs = _strings(prepared.content) + labels
+        style = ParagraphStyle("bare", fontName=FONT_REGULAR, fontSize=10, leading=15)
+
+        def bare() -> None:
+            half = len(paragraphs) // 2
+            story: list[object] = [Paragraph(p, style) for p in paragraphs[:half]]
+            story += [PageBreak()] + [Paragraph(p, style) for p in paragraphs[half:]]
+            SimpleDocTemplate(io.BytesIO(), pagesize=A4).build(story)  # type: ignore[arg-type]
+
+        bare()
+        ours_ms, bare_ms = [], []
+        for _ in range(25):  # interleaved, so both see the same machine load
+            t = time.perf_counter()
+            documents.export_document(ws, request, out)
+            ours_ms.append((time.perf_counter() - t) * 1000)
+            t = time.perf_counter()
+            bare()
+            bare_ms.append((time.perf_counter() - t) * 1000)
+    ours, floor = statistics.median(ours_ms), statistics.median(bare_ms)
+    ratio = ours / floor
+    return {
+        "value": round(ours, 1),
+        "unit": "ms median",
+        "target": 150.0,
+        "ok": ours <= 150.0 and ratio <= 2.0,
+        "detail": {
+            "pages": pages,
+            "ratio_to_bare_reportlab": round(ratio, 2),
+            "bare_ms": round(floor, 1),
+            "reference": first.reference,
+            "p95_ms": round(percentile(ours_ms, 95), 1),
+        },
+    }
+
+
+# --- issue 3: the medicines catalog with a big imported product list, and the demo data -------
+
+CATALOG_PRODUCTS = 50_000
+
+
+def product_list_csv(path: Path, count: int = CATALOG_PRODUCTS) -> Path:
+    """A product list shaped like a HIRA download (CP949, Korean titles): made-up brand names
+    of two to four syllables, a form, a strength, one ATC code or two for a combination."""
+    import random
+
+    from consultdesk.services.catalog import bundled_ingredients
+
+    rng = random.Random(3)
+    codes = [i.atc for i in bundled_ingredients() if i.atc and i.form == "oral"]
+    syllables = "가나다라마바사아자차카타파하노도로모보소오조코토포호리미비시이지니디티피"
+    forms = ("정", "정", "정", "캡슐", "서방정", "필름코팅정", "시럽", "연질캡슐")
+    rows = ["제품명,업체명,주성분코드,ATC코드"]
+    rows.append("노바스크정5밀리그램,한국화이자제약,111501ATB,C08CA01")
+    for n in range(count - 1):
+        brand = "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+        name = f"{brand}{rng.choice(forms)}{rng.choice((5, 10, 20, 50, 100, 500))}밀리그램"
+        atc = ";".join(rng.sample(codes, 2 if rng.random() < 0.15 else 1))
+        rows.append(f"{name},제약{n % 300},{n:06d}ATB,{atc}")
+    path.write_bytes(("\n".join(rows) + "\n").encode("cp949"))
+    return path
+
+
+def catalog_keystrokes() -> list[str]:
+    """Medicine names as typed, one keystroke at a time: Korean, initials, English, products."""
+    typed = [
+        "암로디핀",
+        "ㅇㅁㄹㄷㅍ",
+        "amlodipine",
+        "메트포르민",
+        "ㅁㅌㅍㄹㅁ",
+        "아토르바스타틴",
+        "졸피뎀",
+        "zolpidem",
+        "노바스크정",
+        "ㄴㅂㅅㅋ",
+        "타이레놀",
+        "가나정",
+        "ㄱㄴㄷ",
+        "와ㅍ",
+    ]
+    return [word[: i + 1] for word in typed for i in range(len(word))]
+
+
+def catalog_workspace(folder: Path) -> tuple[Workspace, float]:
+    """A workspace with the product list imported; returns it and the import time (s)."""
+    from consultdesk.services import catalog
+
+    folder.mkdir(parents=True, exist_ok=True)
+    ws = Workspace.create(folder / "data", PASSPHRASE, PASSPHRASE, Profile("벤치 약사"))
+    path = product_list_csv(folder / "products.csv")
+    started = time.perf_counter()
+    catalog.import_products(ws, path)
+    return ws, time.perf_counter() - started
+
+
+def bench_catalog_search(ws: Workspace, import_s: float) -> dict[str, object]:
+    """Issue 3: a keystroke in the medicine name field, through services.catalog, with the
+    bundled catalog and 50,000 imported products (after the first search built it)."""
+    from consultdesk.services import catalog
+
+    started = time.perf_counter()
+    fresh = catalog.medicines_catalog(ws)  # the import already built it; this is the cache
+    cached_ms = (time.perf_counter() - started) * 1000
+    samples = []
+    for _ in range(5):
+        for query in catalog_keystrokes():
+            t = time.perf_counter()
+            catalog.medicines_catalog(ws).search(query, 12)
+            samples.append((time.perf_counter() - t) * 1000)
+    figure = p95_figure(samples, target_ms=30.0)
+    figure["detail"] = {
+        "samples": len(samples),
+        "median_ms": round(statistics.median(samples), 2),
+        "entries": len(fresh),
+        "import_50k_products_s": round(import_s, 2),
+        "cached_catalog_ms": round(cached_ms, 3),
+    }
+    return figure
+
+
+def bench_catalog_completer(ws: Workspace) -> dict[str, object]:
+    """The same keystrokes through the real completer: search, list model reset, popup placed
+    and painted."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from consultdesk.ui import i18n
+    from consultdesk.ui.app import make_application
+    from consultdesk.ui.catalog_completer import CatalogCompleter
+
+    app = make_application()
+    i18n.install("ko")
+    edit = QLineEdit()
+    edit.resize(320, 30)
+    completer = CatalogCompleter(ws, edit)
+    edit.show()
+    app.processEvents()
+    samples = []
+    for _ in range(3):
+        for query in catalog_keystrokes():
+            edit.setText(query)
+            t = time.perf_counter()
+            completer.search_now()
+            app.processEvents()
+            samples.append((time.perf_counter() - t) * 1000)
+    completer.hide_popup()
+    edit.close()
+    return p95_figure(samples, target_ms=30.0)
+
+
+def first_catalog_build_s(data_dir: Path) -> float:
+    """After a restart the first keystroke builds the catalog from the database."""
+    from consultdesk.services import catalog
+
+    ws = Workspace.unlock(data_dir, PASSPHRASE)
+    try:
+        started = time.perf_counter()
+        catalog.medicines_catalog(ws)
+        return time.perf_counter() - started
+    finally:
+        ws.close()
+
+
+def bench_catalog(folder: Path) -> dict[str, dict[str, object]]:
+    ws, import_s = catalog_workspace(folder)
+    try:
+        search = bench_catalog_search(ws, import_s)
+        completer = bench_catalog_completer(ws)
+    finally:
+        ws.close()
+    build_s = first_catalog_build_s(folder / "data")
+    search["detail"]["first_build_after_start_s"] = round(build_s, 2)  # type: ignore[index]
+    return {
+        "catalog_search_keystroke_p95_50k_products": search,
+        "catalog_search_keystroke_in_completer_p95_50k_products": completer,
+    }
+
+
+# `consultdesk demo` for the full set: 10k residents with 50k sessions. The main workspace of
+# the bench is made this way, so the other figures run on a realistic database. Set
+# BENCH_DEMO_SESSIONS=0 to skip the sessions (the figure is then not reported).
+DEMO_SESSIONS = int(os.environ.get("BENCH_DEMO_SESSIONS", "50000"))
+DEMO_TARGET_S = 120.0
+
+
+def demo_figure(seconds: float, summary: object, data_dir: Path) -> dict[str, object]:
+    size = sum(f.stat().st_size for f in data_dir.iterdir() if f.is_file())
+    return {
+        "value": round(seconds, 1),
+        "unit": "s",
+        "target": DEMO_TARGET_S,
+        "ok": seconds <= DEMO_TARGET_S,
+        "detail": {
+            "sessions": getattr(summary, "sessions", 0),
+            "medications": getattr(summary, "medications", 0),
+            "database_mb": round(size / 1e6),
+        },
+    }
+
+
+SYNC_LAPTOPS = 5
+SYNC_CHANGES_PER_LAPTOP = 2_000
+
+
+def bench_sync(folder: Path) -> dict[str, dict[str, object]]:
+    """Issue 6: a newcomer imports 10,000 changes written by 5 laptops (several bundles each,
+    edits on records of other laptops included), then syncs again with nothing new."""
+    from consultdesk.domain.ids import new_id
+    from consultdesk.services import sync
+    from consultdesk.storage.models import Resident
+
+    share = folder / "share"
+    share.mkdir(parents=True)
+    laptops = [
+        Workspace.create(folder / f"laptop{i}", PASSPHRASE, PASSPHRASE, Profile(f"약사 {i}"))
+        for i in range(SYNC_LAPTOPS + 1)
+    ]
+    *team, newcomer = laptops
+    sync.create_team(team[0], share, "벤치 팀", "bench team passphrase")
+    for ws in laptops[1:]:
+        sync.join_team(ws, share, "bench team passphrase")
+    first_ids: list[str] = []
+    for index, ws in enumerate(team):
+        made = unsent = 0
+        while made < SYNC_CHANGES_PER_LAPTOP:  # a working day: a sync every ~500 changes
+            with ws.db.session() as s:
+                if made < 1_400:  # 100 new residents of 14 fields, 25 at a time
+                    rows = [
+                        {"id": new_id(), "name": f"주민{index}-{made}-{n}", "name_initials": "",
+                         "phone_digits": "", "birth_date": None, "sex": "", "phone": "",
+                         "district": "", "living_situation": "", "centre_id": None,
+                         "case_worker_id": None, "chronic_conditions": "", "allergies": "",
+                         "notes": "", "deleted": False}
+                        for n in range(25)
+                    ]  # fmt: skip
+                    ws.writer.bulk_create(s, Resident, rows)
+                    if index == 0:
+                        first_ids += [str(row["id"]) for row in rows]
+                    made, unsent = made + 25 * 14, unsent + 25 * 14
+                else:  # notes on residents of laptop 0, a separate slice per laptop
+                    for n in range(300):
+                        rid = first_ids[index * 20 + n % 20]
+                        record = s.get(Resident, rid)
+                        ws.writer.save(s, record, {"notes": f"{index}-{made}-{n}"})  # type: ignore[arg-type]
+                    made, unsent = made + 300, unsent + 300
+            if unsent >= 500 or made >= SYNC_CHANGES_PER_LAPTOP:
+                sync.sync_now(ws)
+                unsent = 0
+    started = time.perf_counter()
+    report = sync.sync_now(newcomer)
+    import_s = time.perf_counter() - started
+    changes = sum(outcome.changes for outcome in report.read)
+    quiet = []
+    for _ in range(20):
+        t = time.perf_counter()
+        assert sync.sync_now(newcomer).nothing_new
+        quiet.append((time.perf_counter() - t) * 1000)
+    for ws in laptops:
+        ws.close()
+    return {
+        "sync_import_10k_changes_5_laptops_s": {
+            "value": round(import_s, 3),
+            "unit": "s",
+            "target": 3.0,
+            "ok": import_s <= 3.0,
+            "detail": {"changes": changes, "bundles": report.bundles_read},
+        },
+        "sync_nothing_new_p95": p95_figure(quiet, target_ms=100.0),
+    }
+
+
 def main() -> int:
     results: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
         ws = Workspace.create(data_dir, PASSPHRASE, PASSPHRASE, Profile("벤치 약사"))
         t = time.perf_counter()
-        fill_demo(ws, residents=RESIDENTS)
-        print(f"demo data: {RESIDENTS} residents in {time.perf_counter() - t:.1f} s")
+        summary = fill_demo(ws, residents=RESIDENTS, sessions=DEMO_SESSIONS)
+        demo_s = time.perf_counter() - t
+        print(f"demo data: {RESIDENTS} residents, {summary.sessions} sessions in {demo_s:.1f} s")
+        if DEMO_SESSIONS:  # issue 3
+            results["demo_10k_residents_50k_sessions_s"] = demo_figure(demo_s, summary, data_dir)
         steps: dict[str, Callable[[], dict[str, object]]] = {
             "resident_search_keystroke_p95_10k": lambda: bench_search(ws),
             "resident_search_keystroke_in_view_p95_10k": lambda: bench_search_view(ws),
             "consultation_open_30_medicines_p95": lambda: bench_open_consultation(ws),
             "flags_recompute_30_meds_ms": lambda: bench_flags(ws),
+            "referral_pdf_2_pages_ms": lambda: bench_referral(ws),  # issue 5
         }
         for name, step in steps.items():
             results[name] = step()
+        results.update(bench_sync(Path(tmp) / "sync"))  # issue 6
+        results.update(bench_catalog(Path(tmp) / "catalog"))  # issue 3
         ws.close()
         results["startup_ratio_10k_residents"] = bench_startup(data_dir)
     out = ROOT / "build" / "bench.json"

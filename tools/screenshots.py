@@ -31,7 +31,8 @@ def shoot(widget, path: Path) -> None:  # type: ignore[no-untyped-def]
     print(f"wrote {path}")
 
 
-def screens(ws: Workspace, out: Path, lang: str) -> None:
+def screens(ws: Workspace, out: Path, lang: str) -> list[Path]:
+    """The screens in `lang`; returns the demo resident's document PDFs (Korean only)."""
     i18n.install(lang)
     window = MainWindow(ws)
     window.resize(1280, 800)
@@ -41,7 +42,7 @@ def screens(ws: Workspace, out: Path, lang: str) -> None:
     window.residents.search.setText("ㄱㅁ")
     window.residents.refresh()
     shoot(window, out / f"search_initials_{lang}.png")
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(window.stack.indexOf(window.centres))
     shoot(window, out / f"welfare_centres_{lang}.png")
     dialog = ResidentDialog(ws, rows[3].id, window)
     shoot(dialog, out / f"resident_dialog_{lang}.png")
@@ -53,10 +54,186 @@ def screens(ws: Workspace, out: Path, lang: str) -> None:
     consent = ConsentDialog(ws, rows[3].id, ConsentKind.SHARE_WELFARE, window)
     shoot(consent, out / f"consent_dialog_{lang}.png")
     consent.close()
+    consultation_screens(ws, window, out, lang)
+    pdfs = document_screens(ws, window, out, lang)
     window.close()
+    return pdfs
 
 
-def reports(out: Path) -> None:
+def consultation_screens(ws: Workspace, window: MainWindow, out: Path, lang: str) -> None:
+    """The editor on the demo's richest session, the timeline comparison, the follow-ups."""
+    from consultdesk.services import consultations
+    from consultdesk.ui.timeline_view import ComparisonDialog
+
+    rows, _ = residents.search_residents(ws, "", limit=10_000)
+    timelines = [(r.id, consultations.resident_timeline(ws, r.id)) for r in rows]
+    resident, sessions = max(timelines, key=lambda t: t[1][0].medicines if t[1] else 0)
+    window.show_resident(resident)
+    shoot(window, out / f"resident_timeline_{lang}.png")
+    window.open_consultation(sessions[0].id)
+    window.editor.tabs.setCurrentIndex(0)
+    shoot(window, out / f"consultation_editor_{lang}.png")
+    window.editor.tabs.setCurrentIndex(2)
+    shoot(window, out / f"consultation_social_{lang}.png")
+    window.editor.tabs.setCurrentIndex(3)
+    shoot(window, out / f"consultation_visit_{lang}.png")
+    window.editor.close_session()
+    if len(sessions) > 1:
+        result = consultations.compare_sessions(ws, sessions[1].id, sessions[0].id)
+        dialog = ComparisonDialog(result, window)
+        shoot(dialog, out / f"session_comparison_{lang}.png")
+        dialog.close()
+    window.nav.setCurrentRow(window.stack.indexOf(window.follow_ups))
+    shoot(window, out / f"follow_ups_{lang}.png")
+
+
+# --- documents and referrals (issue 5) --------------------------------------------------------
+
+
+def _wait(ms: int) -> None:
+    """Let background work (the preview render, QPdfView's page rendering) finish."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from consultdesk.ui import tasks
+
+    tasks.wait_all()
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _document_residents(ws: Workspace) -> tuple[str | None, str | None]:
+    """A resident whose referral sheet can be made (the demo's showcase if possible) and one
+    whose cannot (no consent to share), both with a session; a session is recorded through the
+    services when the demo has none."""
+    from dataclasses import replace
+
+    from consultdesk.domain.consultation import MedicationRow, ObservedRisk
+    from consultdesk.domain.ids import new_id
+    from consultdesk.domain.medication import Adherence, Ingredient
+    from consultdesk.services import consultations, documents
+    from consultdesk.services.demo import showcase_resident
+
+    rows, _ = residents.search_residents(ws, "", limit=10_000)
+    candidates = [r.id for r in rows]
+    showcase = showcase_resident(ws)
+    if showcase:
+        candidates.insert(0, showcase)
+    allowed = next(
+        (r for r in candidates if documents.referral_blocked_reason(ws, r) is None), None
+    )
+    blocked = next(
+        (r for r in candidates if documents.referral_blocked_reason(ws, r) is not None), None
+    )
+    for rid in (allowed, blocked):
+        if rid is None or documents.latest_consultation_id(ws, rid) is not None:
+            continue
+        cid = consultations.start_consultation(ws, rid)
+        data = consultations.open_consultation(ws, cid)
+        meds = [
+            ("노바스크정", "C08CA01", "혈압약", "하늘내과의원 (예시)", Adherence.MISSES_DOSES),
+            ("다이아벡스정", "A10BA02", "당뇨약", "하늘내과의원 (예시)", Adherence.AS_PRESCRIBED),
+            ("리피토정", "C10AA05", "콜레스테롤약", "하늘내과의원 (예시)", Adherence.AS_PRESCRIBED),
+            ("스틸녹스정", "N05CF02", "수면제", "가람정신과의원 (예시)", Adherence.AS_PRESCRIBED),
+            (
+                "쎄레브렉스캡슐",
+                "M01AH01",
+                "무릎 통증",
+                "바른정형외과 (예시)",
+                Adherence.AS_PRESCRIBED,
+            ),
+            ("코자정", "C09CA01", "혈압약", "하늘내과의원 (예시)", Adherence.STOPPED_ON_OWN),
+        ]
+        consultations.save_consultation(
+            ws,
+            replace(
+                data,
+                medications=tuple(
+                    MedicationRow(
+                        new_id(),
+                        n,
+                        (Ingredient(a),),
+                        morning="1",
+                        purpose=p,
+                        prescriber=c,
+                        adherence=ad,
+                    )
+                    for n, a, p, c, ad in meds
+                ),
+                screening={"social_contacts": "none", "heating_cooling": "often"},
+                observed=(ObservedRisk("냉장고가 거의 비어 있었습니다.", "moderate"),),
+            ),
+        )
+    return allowed, blocked
+
+
+def _referrals(ws: Workspace) -> None:
+    """A few referrals at every stage, one of them sent three weeks ago without a reply."""
+    from datetime import date, timedelta
+
+    from consultdesk.domain.ids import new_id
+    from consultdesk.services import documents, referrals
+    from consultdesk.services.referrals import ReferralOptions
+
+    if referrals.list_open_referrals(ws):
+        return
+    rows, _ = residents.search_residents(ws, "", limit=10_000)
+    allowed = [r.id for r in rows if documents.referral_blocked_reason(ws, r.id) is None][:5]
+    today = date.today()
+    ages = (30, 21, 9, 4, 1)  # days since drafted
+    for n, (rid, age) in enumerate(zip(allowed, ages, strict=False)):
+        created = today - timedelta(days=age)
+        options = ReferralOptions(services=("emotional_support", "energy_support"))
+        referral = referrals.draft_referral(ws, new_id(), rid, None, options, today=created)
+        if n < 4:
+            referrals.mark_sent(ws, referral, created + timedelta(days=1), today=today)
+        if n == 0:
+            referrals.record_reply(
+                ws,
+                referral,
+                created + timedelta(days=6),
+                "정서지원 서비스 연결",
+                "linked",
+                by="사례담당자 (예시)",
+                today=today,
+            )
+
+
+def document_screens(ws: Workspace, window: MainWindow, out: Path, lang: str) -> list[Path]:
+    """The export dialog with its preview (and without consent), the referrals view; in Korean
+    also the three documents of the demo resident as PDFs for the report previews."""
+    from consultdesk.services import documents
+    from consultdesk.ui.export_dialog import ExportDialog
+
+    allowed, blocked = _document_residents(ws)
+    for rid, name in ((allowed, "export_dialog"), (blocked, "export_dialog_blocked")):
+        if rid is None:
+            continue
+        dialog = ExportDialog(ws, rid, window)
+        dialog.show()
+        _wait(1500)
+        shoot(dialog, out / f"{name}_{lang}.png")
+        dialog.close()
+    _referrals(ws)
+    window.nav.setCurrentRow(window.stack.indexOf(window.referrals))
+    shoot(window, out / f"referrals_{lang}.png")
+    if lang != "ko" or allowed is None:
+        return []
+    folder = ws.data_dir / "documents"
+    pdfs = []
+    for kind, stem in (
+        (documents.DocumentKind.REFERRAL, "referral"),
+        (documents.DocumentKind.MEDICATION_LIST, "medication-list"),
+        (documents.DocumentKind.SUMMARY, "consultation-summary"),
+    ):
+        request = documents.DocumentRequest(kind, allowed)
+        pdfs.append(documents.export_document(ws, request, folder / f"{stem}-demo.pdf").path)
+    return pdfs
+
+
+def reports(out: Path, demo_pdfs: list[Path] | None = None) -> None:
+    """PNGs of the documents' first pages: the demo resident's (issue 5) when given, else the
+    report builders' samples."""
     try:
         from consultdesk.paths import resource_path
         from consultdesk.reports.samples import render_samples
@@ -66,7 +243,7 @@ def reports(out: Path) -> None:
         print("pdftoppm not found: report previews skipped")
         return
     with tempfile.TemporaryDirectory() as tmp:
-        pdfs = render_samples(Path(tmp), resource_path("fonts"))
+        pdfs = demo_pdfs or render_samples(Path(tmp), resource_path("fonts"))
         for pdf in pdfs or sorted(Path(tmp).glob("*.pdf")):
             target = out / f"report_{Path(pdf).stem}"
             subprocess.run(
@@ -100,11 +277,11 @@ def main(out: Path) -> int:
         )
         try:
             fill_demo(ws, residents=300)
-            screens(ws, out, "ko")
+            pdfs = screens(ws, out, "ko")
             screens(ws, out, "en")
+            reports(out, pdfs)
         finally:
             ws.close()
-    reports(out)
     return 0
 
 

@@ -1,6 +1,64 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Amend a finished session</source>
+        <translation>Amend a finished session</translation>
+    </message>
+    <message>
+        <source>e.g. the dose of one medicine was written wrong</source>
+        <translation>e.g. the dose of one medicine was written wrong</translation>
+    </message>
+    <message>
+        <source>The session as it is now is kept as an earlier version. Why is it being corrected?</source>
+        <translation>The session as it is now is kept as an earlier version. Why is it being corrected?</translation>
+    </message>
+    <message>
+        <source>Amend</source>
+        <translation>Amend</translation>
+    </message>
+</context>
+<context>
+    <name>BatchExportDialog</name>
+    <message>
+        <source>Exporting documents</source>
+        <translation>Exporting documents</translation>
+    </message>
+    <message>
+        <source>Writing {count} documents to {folder}</source>
+        <translation>Writing {count} documents to {folder}</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v of %m</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Stopping after the current document…</source>
+        <translation>Stopping after the current document…</translation>
+    </message>
+    <message>
+        <source>{written} documents written to {folder}.</source>
+        <translation>{written} documents written to {folder}.</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>Stopped before the end.</translation>
+    </message>
+    <message>
+        <source>Not written ({what}): {reason}</source>
+        <translation>Not written ({what}): {reason}</translation>
+    </message>
+</context>
+<context>
     <name>CaseWorkerDialog</name>
     <message>
         <source>Case worker</source>
@@ -17,6 +75,56 @@
     <message>
         <source>E-mail</source>
         <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogCompleter</name>
+    <message>
+        <source>Not in the catalog: kept as typed, without ingredient codes.</source>
+        <translation>Not in the catalog: kept as typed, without ingredient codes.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogMatchModel</name>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>External use</source>
+        <translation>External use</translation>
+    </message>
+    <message>
+        <source>Inhaled</source>
+        <translation>Inhaled</translation>
+    </message>
+    <message>
+        <source>Injection</source>
+        <translation>Injection</translation>
+    </message>
+    <message>
+        <source>Eye</source>
+        <translation>Eye</translation>
+    </message>
+    <message>
+        <source>Ear</source>
+        <translation>Ear</translation>
+    </message>
+    <message>
+        <source>Nasal</source>
+        <translation>Nasal</translation>
+    </message>
+    <message>
+        <source>Rectal</source>
+        <translation>Rectal</translation>
+    </message>
+    <message>
+        <source>Patch</source>
+        <translation>Patch</translation>
+    </message>
+    <message>
+        <source>Other form</source>
+        <translation>Other form</translation>
     </message>
 </context>
 <context>
@@ -62,6 +170,198 @@
     </message>
 </context>
 <context>
+    <name>CloseReferralDialog</name>
+    <message>
+        <source>Close the referral</source>
+        <translation>Close the referral</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Needed when it was not resolved</source>
+        <translation>Needed when it was not resolved</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonDialog</name>
+    <message>
+        <source>What changed between the two sessions</source>
+        <translation>What changed between the two sessions</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>strength</source>
+        <translation>strength</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>morning</translation>
+    </message>
+    <message>
+        <source>noon</source>
+        <translation>noon</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>evening</translation>
+    </message>
+    <message>
+        <source>bedtime</source>
+        <translation>bedtime</translation>
+    </message>
+    <message>
+        <source>as needed</source>
+        <translation>as needed</translation>
+    </message>
+    <message>
+        <source>prescriber</source>
+        <translation>prescriber</translation>
+    </message>
+    <message>
+        <source>how it is taken</source>
+        <translation>how it is taken</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>action</translation>
+    </message>
+    <message>
+        <source>storage</source>
+        <translation>storage</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Medicines added</source>
+        <translation>Medicines added</translation>
+    </message>
+    <message>
+        <source>Medicines stopped or no longer found</source>
+        <translation>Medicines stopped or no longer found</translation>
+    </message>
+    <message>
+        <source>Medicines changed</source>
+        <translation>Medicines changed</translation>
+    </message>
+    <message>
+        <source>Problems resolved</source>
+        <translation>Problems resolved</translation>
+    </message>
+    <message>
+        <source>New problems</source>
+        <translation>New problems</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictTableModel</name>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Shown now</source>
+        <translation>Shown now</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>A safety field: a person must decide.</source>
+        <translation>A safety field: a person must decide.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Decide</source>
+        <translation>Decide</translation>
+    </message>
+    <message>
+        <source>Shown now</source>
+        <translation>Shown now</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Keep this value</translation>
+    </message>
+    <message>
+        <source>Use this value</source>
+        <translation>Use this value</translation>
+    </message>
+    <message>
+        <source>Or type the right value, e.g. both combined</source>
+        <translation>Or type the right value, e.g. both combined</translation>
+    </message>
+    <message>
+        <source>Save this value</source>
+        <translation>Save this value</translation>
+    </message>
+    <message>
+        <source>Conflicts to decide: {count}</source>
+        <translation>Conflicts to decide: {count}</translation>
+    </message>
+    <message>
+        <source>No conflicts: every laptop agrees.</source>
+        <translation>No conflicts: every laptop agrees.</translation>
+    </message>
+    <message>
+        <source>{about} — one laptop deleted this record while another changed it. Keep the record, or delete it?</source>
+        <translation>{about} — one laptop deleted this record while another changed it. Keep the record, or delete it?</translation>
+    </message>
+    <message>
+        <source>{about} — {what} was changed on two laptops. This is a safety field: check with the resident or the prescription, then choose.</source>
+        <translation>{about} — {what} was changed on two laptops. This is a safety field: check with the resident or the prescription, then choose.</translation>
+    </message>
+    <message>
+        <source>{about} — {what} was changed on two laptops. Which is right?</source>
+        <translation>{about} — {what} was changed on two laptops. Which is right?</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>Delete the record</translation>
+    </message>
+    <message>
+        <source>Keep the record</source>
+        <translation>Keep the record</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Record consent</source>
@@ -101,6 +401,230 @@
     </message>
 </context>
 <context>
+    <name>ConsultationEditor</name>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Finish session</source>
+        <translation>Finish session</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>Amend…</translation>
+    </message>
+    <message>
+        <source>Earlier versions…</source>
+        <translation>Earlier versions…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Add medicine (Enter)</source>
+        <translation>Add medicine (Enter)</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>Enter: next medicine · Tab: next cell · type to search the catalog; names that match nothing stay as written, marked “unmatched”.</source>
+        <translation>Enter: next medicine · Tab: next cell · type to search the catalog; names that match nothing stay as written, marked “unmatched”.</translation>
+    </message>
+    <message>
+        <source>Add problem</source>
+        <translation>Add problem</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>Duration (minutes)</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Advice given</source>
+        <translation>Advice given</translation>
+    </message>
+    <message>
+        <source>What I observed</source>
+        <translation>What I observed</translation>
+    </message>
+    <message>
+        <source>Follow-up plan</source>
+        <translation>Follow-up plan</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation>Medicines</translation>
+    </message>
+    <message>
+        <source>Drug-related problems</source>
+        <translation>Drug-related problems</translation>
+    </message>
+    <message>
+        <source>Social risks</source>
+        <translation>Social risks</translation>
+    </message>
+    <message>
+        <source>Visit and advice</source>
+        <translation>Visit and advice</translation>
+    </message>
+    <message>
+        <source>{name} — session {n}</source>
+        <translation>{name} — session {n}</translation>
+    </message>
+    <message>
+        <source>{n} medicines</source>
+        <translation>{n} medicines</translation>
+    </message>
+    <message>
+        <source>Not saved yet…</source>
+        <translation>Not saved yet…</translation>
+    </message>
+    <message>
+        <source>Not saved: see the message above</source>
+        <translation>Not saved: see the message above</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <source>Finished and saved</source>
+        <translation>Finished and saved</translation>
+    </message>
+</context>
+<context>
+    <name>DismissFlagDialog</name>
+    <message>
+        <source>Dismiss flag</source>
+        <translation>Dismiss flag</translation>
+    </message>
+    <message>
+        <source>The prescriber knows and wants both</source>
+        <translation>The prescriber knows and wants both</translation>
+    </message>
+    <message>
+        <source>Short-term use only</source>
+        <translation>Short-term use only</translation>
+    </message>
+    <message>
+        <source>Already handled during this visit</source>
+        <translation>Already handled during this visit</translation>
+    </message>
+    <message>
+        <source>Does not apply to this resident</source>
+        <translation>Does not apply to this resident</translation>
+    </message>
+    <message>
+        <source>Why is this flag not a problem here?</source>
+        <translation>Why is this flag not a problem here?</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>Reason for dismissing</source>
+        <translation>Reason for dismissing</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsBar</name>
+    <message>
+        <source>Export documents…</source>
+        <translation>Export documents…</translation>
+    </message>
+    <message>
+        <source>Documents can be made once a consultation is recorded.</source>
+        <translation>Documents can be made once a consultation is recorded.</translation>
+    </message>
+    <message>
+        <source>Referral sheet not available: {reason} The medication list and the summary can still be exported.</source>
+        <translation>Referral sheet not available: {reason} The medication list and the summary can still be exported.</translation>
+    </message>
+</context>
+<context>
+    <name>DurImportDialog</name>
+    <message>
+        <source>Import DUR files</source>
+        <translation>Import DUR files</translation>
+    </message>
+    <message>
+        <source>Import the DUR ingredient lists you downloaded (contraindicated combinations, caution in older adults, same efficacy group) as CSV files in CP949 or UTF-8. Their rules are used next to the bundled ones, labelled with the file name. A newer file of the same list replaces the older one.</source>
+        <translation>Import the DUR ingredient lists you downloaded (contraindicated combinations, caution in older adults, same efficacy group) as CSV files in CP949 or UTF-8. Their rules are used next to the bundled ones, labelled with the file name. A newer file of the same list replaces the older one.</translation>
+    </message>
+    <message>
+        <source>Recognise from the file</source>
+        <translation>Recognise from the file</translation>
+    </message>
+    <message>
+        <source>Choose file and import…</source>
+        <translation>Choose file and import…</translation>
+    </message>
+    <message>
+        <source>Stop using this file</source>
+        <translation>Stop using this file</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>List type</source>
+        <translation>List type</translation>
+    </message>
+    <message>
+        <source>DUR files in use</source>
+        <translation>DUR files in use</translation>
+    </message>
+    <message>
+        <source>Choose a DUR file</source>
+        <translation>Choose a DUR file</translation>
+    </message>
+    <message>
+        <source>{list}: {rules} rules from {rows} rows of {file} ({encoding}). {skipped} rows were skipped (deleted, or combination products that cannot be matched by name).</source>
+        <translation>{list}: {rules} rules from {rows} rows of {file} ({encoding}). {skipped} rows were skipped (deleted, or combination products that cannot be matched by name).</translation>
+    </message>
+    <message>
+        <source>It replaces the file of this list imported before.</source>
+        <translation>It replaces the file of this list imported before.</translation>
+    </message>
+    <message>
+        <source>Columns not used: {columns}.</source>
+        <translation>Columns not used: {columns}.</translation>
+    </message>
+    <message>
+        <source>Stop using {file} ({list})? The bundled rules stay.</source>
+        <translation>Stop using {file} ({list})? The bundled rules stay.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected problem</source>
@@ -109,6 +633,296 @@
     <message>
         <source>Something went wrong. What you saved is safe, and the details were written to the log file in the data folder. You can keep working.</source>
         <translation>Something went wrong. What you saved is safe, and the details were written to the log file in the data folder. You can keep working.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Session {number} · {date}</source>
+        <translation>Session {number} · {date}</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>Korean</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Print the phone number</source>
+        <translation>Print the phone number</translation>
+    </message>
+    <message>
+        <source>Print the district</source>
+        <translation>Print the district</translation>
+    </message>
+    <message>
+        <source>Add a service from the list…</source>
+        <translation>Add a service from the list…</translation>
+    </message>
+    <message>
+        <source>Or write a service in your own words</source>
+        <translation>Or write a service in your own words</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Your opinion for the case worker (optional)</source>
+        <translation>Your opinion for the case worker (optional)</translation>
+    </message>
+    <message>
+        <source>Referral sheet</source>
+        <translation>Referral sheet</translation>
+    </message>
+    <message>
+        <source>Name, age and sex are always printed; phone and district only if ticked.</source>
+        <translation>Name, age and sex are always printed; phone and district only if ticked.</translation>
+    </message>
+    <message>
+        <source>Services requested (untick to leave one out)</source>
+        <translation>Services requested (untick to leave one out)</translation>
+    </message>
+    <message>
+        <source>Pharmacist's opinion</source>
+        <translation>Pharmacist's opinion</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Keep referral as draft</source>
+        <translation>Keep referral as draft</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Language of the documents</source>
+        <translation>Language of the documents</translation>
+    </message>
+    <message>
+        <source>Documents (tick to save; click to preview)</source>
+        <translation>Documents (tick to save; click to preview)</translation>
+    </message>
+    <message>
+        <source>The referral sheet is not available: {reason}</source>
+        <translation>The referral sheet is not available: {reason}</translation>
+    </message>
+    <message>
+        <source>No consultation to print yet: record a session first.</source>
+        <translation>No consultation to print yet: record a session first.</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <source>{document} · {code} · pages: {pages}</source>
+        <translation>{document} · {code} · pages: {pages}</translation>
+    </message>
+    <message>
+        <source>Saved: {files}</source>
+        <translation>Saved: {files}</translation>
+    </message>
+    <message>
+        <source>Printed: {document}</source>
+        <translation>Printed: {document}</translation>
+    </message>
+    <message>
+        <source>The referral was kept as a draft.</source>
+        <translation>The referral was kept as a draft.</translation>
+    </message>
+    <message>
+        <source>Save document</source>
+        <translation>Save document</translation>
+    </message>
+    <message>
+        <source>Save documents in</source>
+        <translation>Save documents in</translation>
+    </message>
+</context>
+<context>
+    <name>FlagsPanel</name>
+    <message>
+        <source>Risk flags</source>
+        <translation>Risk flags</translation>
+    </message>
+    <message>
+        <source>Medication ({count})</source>
+        <translation>Medication ({count})</translation>
+    </message>
+    <message>
+        <source>Social risks ({count})</source>
+        <translation>Social risks ({count})</translation>
+    </message>
+    <message>
+        <source>{count} dismissed</source>
+        <translation>{count} dismissed</translation>
+    </message>
+    <message>
+        <source>Medicines involved</source>
+        <translation>Medicines involved</translation>
+    </message>
+    <message>
+        <source>Imported DUR file: {source}</source>
+        <translation>Imported DUR file: {source}</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Suggested services</source>
+        <translation>Suggested services</translation>
+    </message>
+    <message>
+        <source>{status} — reason: {reason}</source>
+        <translation>{status} — reason: {reason}</translation>
+    </message>
+    <message>
+        <source>{status} — note: {reason}</source>
+        <translation>{status} — note: {reason}</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>Dismiss…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>Resident</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>{n} days overdue</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>in {n} days</source>
+        <translation>in {n} days</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpView</name>
+    <message>
+        <source>Show resident</source>
+        <translation>Show resident</translation>
+    </message>
+    <message>
+        <source>Follow-up visits: overdue and due this week</source>
+        <translation>Follow-up visits: overdue and due this week</translation>
+    </message>
+    <message>
+        <source>{overdue} overdue · {week} due this week</source>
+        <translation>{overdue} overdue · {week} due this week</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Earlier versions</translation>
+    </message>
+    <message>
+        <source>Version {n} — replaced on {when}</source>
+        <translation>Version {n} — replaced on {when}</translation>
+    </message>
+    <message>
+        <source>Reason for the correction:</source>
+        <translation>Reason for the correction:</translation>
+    </message>
+    <message>
+        <source>Medicines (morning / noon / evening / bedtime / as needed):</source>
+        <translation>Medicines (morning / noon / evening / bedtime / as needed):</translation>
+    </message>
+    <message>
+        <source>Advice:</source>
+        <translation>Advice:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ImportedSetsModel</name>
+    <message>
+        <source>List</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>cannot be read</translation>
+    </message>
+    <message>
+        <source>This file can no longer be read and its rules are not used: {error}</source>
+        <translation>This file can no longer be read and its rules are not used: {error}</translation>
     </message>
 </context>
 <context>
@@ -178,6 +992,218 @@
         <translation>Withdrawn</translation>
     </message>
     <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Welfare centre</source>
+        <translation>Welfare centre</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>Pharmacy</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Carer</source>
+        <translation>Carer</translation>
+    </message>
+    <message>
+        <source>Case worker</source>
+        <translation>Case worker</translation>
+    </message>
+    <message>
+        <source>Prescription</source>
+        <translation>Prescription</translation>
+    </message>
+    <message>
+        <source>Over the counter</source>
+        <translation>Over the counter</translation>
+    </message>
+    <message>
+        <source>Supplement</source>
+        <translation>Supplement</translation>
+    </message>
+    <message>
+        <source>As prescribed</source>
+        <translation>As prescribed</translation>
+    </message>
+    <message>
+        <source>Misses doses</source>
+        <translation>Misses doses</translation>
+    </message>
+    <message>
+        <source>Stopped on own</source>
+        <translation>Stopped on own</translation>
+    </message>
+    <message>
+        <source>Takes more</source>
+        <translation>Takes more</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Ask the prescriber</source>
+        <translation>Ask the prescriber</translation>
+    </message>
+    <message>
+        <source>Dispose</source>
+        <translation>Dispose</translation>
+    </message>
+    <message>
+        <source>Effectiveness</source>
+        <translation>Effectiveness</translation>
+    </message>
+    <message>
+        <source>Adverse effect</source>
+        <translation>Adverse effect</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>Adherence</translation>
+    </message>
+    <message>
+        <source>Duplication</source>
+        <translation>Duplication</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>Interaction</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Storage</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Advice to the resident</source>
+        <translation>Advice to the resident</translation>
+    </message>
+    <message>
+        <source>Contact the prescriber</source>
+        <translation>Contact the prescriber</translation>
+    </message>
+    <message>
+        <source>Refer to the case worker</source>
+        <translation>Refer to the case worker</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Being amended</source>
+        <translation>Being amended</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Moderate</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <source>Contraindicated combinations</source>
+        <translation>Contraindicated combinations</translation>
+    </message>
+    <message>
+        <source>Caution in older adults</source>
+        <translation>Caution in older adults</translation>
+    </message>
+    <message>
+        <source>Same efficacy group</source>
+        <translation>Same efficacy group</translation>
+    </message>
+    <message>
+        <source>Referral sheet</source>
+        <translation>Referral sheet</translation>
+    </message>
+    <message>
+        <source>Personal medication list</source>
+        <translation>Personal medication list</translation>
+    </message>
+    <message>
+        <source>Consultation summary</source>
+        <translation>Consultation summary</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Reply received</source>
+        <translation>Reply received</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Not ticked</source>
+        <translation>Not ticked</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Linked</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Could not link</source>
+        <translation>Could not link</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>Not resolved</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -197,8 +1223,20 @@
         <translation>Residents</translation>
     </message>
     <message>
+        <source>Follow-up visits</source>
+        <translation>Follow-up visits</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
         <source>Welfare centres</source>
         <translation>Welfare centres</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -209,8 +1247,24 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>Sync &amp;now</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>Import DUR files…</source>
+        <translation>Import DUR files…</translation>
+    </message>
+    <message>
+        <source>Import product list…</source>
+        <translation>Import product list…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -237,6 +1291,104 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
 Medication consultations for visiting pharmacists.
 Residents' data stays encrypted on this computer.
 Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
+    </message>
+</context>
+<context>
+    <name>MarkSentDialog</name>
+    <message>
+        <source>Referral sent</source>
+        <translation>Referral sent</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>Sent on</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationTable</name>
+    <message>
+        <source>unmatched</source>
+        <translation>unmatched</translation>
+    </message>
+    <message>
+        <source>Name as found</source>
+        <translation>Name as found</translation>
+    </message>
+    <message>
+        <source>Ingredient (ATC)</source>
+        <translation>Ingredient (ATC)</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Strength</translation>
+    </message>
+    <message>
+        <source>Morning</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <source>Noon</source>
+        <translation>Noon</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>Evening</translation>
+    </message>
+    <message>
+        <source>Bedtime</source>
+        <translation>Bedtime</translation>
+    </message>
+    <message>
+        <source>As needed</source>
+        <translation>As needed</translation>
+    </message>
+    <message>
+        <source>Prescriber</source>
+        <translation>Prescriber</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>How it is taken</source>
+        <translation>How it is taken</translation>
+    </message>
+    <message>
+        <source>Storage / expiry</source>
+        <translation>Storage / expiry</translation>
+    </message>
+    <message>
+        <source>Left over</source>
+        <translation>Left over</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
     </message>
 </context>
 <context>
@@ -338,12 +1490,536 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>The database could not be upgraded to this version of ConsultDesk. It was left as it was, and a backup is in the backups folder.</translation>
     </message>
     <message>
+        <source>The visit date is in the future.</source>
+        <translation>The visit date is in the future.</translation>
+    </message>
+    <message>
+        <source>The next visit cannot be before this visit.</source>
+        <translation>The next visit cannot be before this visit.</translation>
+    </message>
+    <message>
+        <source>Write the duration in minutes, between 1 and 600.</source>
+        <translation>Write the duration in minutes, between 1 and 600.</translation>
+    </message>
+    <message>
+        <source>Record at least one medicine or the advice given before finishing the session.</source>
+        <translation>Record at least one medicine or the advice given before finishing the session.</translation>
+    </message>
+    <message>
+        <source>This session is finished and can no longer be changed. Use "Amend" to correct it; the earlier version is kept.</source>
+        <translation>This session is finished and can no longer be changed. Use "Amend" to correct it; the earlier version is kept.</translation>
+    </message>
+    <message>
+        <source>This consultation has been deleted in the meantime.</source>
+        <translation>This consultation has been deleted in the meantime.</translation>
+    </message>
+    <message>
+        <source>Write the reason.</source>
+        <translation>Write the reason.</translation>
+    </message>
+    <message>
         <source>The disk is full. Free some space and save again; nothing you typed was lost.</source>
         <translation>The disk is full. Free some space and save again; nothing you typed was lost.</translation>
     </message>
     <message>
+        <source>The file cannot be opened ({detail}). Check that it still exists.</source>
+        <translation>The file cannot be opened ({detail}). Check that it still exists.</translation>
+    </message>
+    <message>
+        <source>This is a spreadsheet (Excel) file. Open it in a spreadsheet program, save it as CSV, and import the CSV file.</source>
+        <translation>This is a spreadsheet (Excel) file. Open it in a spreadsheet program, save it as CSV, and import the CSV file.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the text is neither UTF-8 nor CP949 (EUC-KR). Save the file again in one of these encodings.</source>
+        <translation>Line {line}: the text is neither UTF-8 nor CP949 (EUC-KR). Save the file again in one of these encodings.</translation>
+    </message>
+    <message>
+        <source>The file is empty: it has no header row.</source>
+        <translation>The file is empty: it has no header row.</translation>
+    </message>
+    <message>
+        <source>Line {line}: this line cannot be read as CSV ({detail}).</source>
+        <translation>Line {line}: this line cannot be read as CSV ({detail}).</translation>
+    </message>
+    <message>
+        <source>Line {line}: the same column appears twice ({detail}).</source>
+        <translation>Line {line}: the same column appears twice ({detail}).</translation>
+    </message>
+    <message>
+        <source>Line {line}: the number of fields differs from the header ({detail}). The file may be cut off or have a stray comma or quote.</source>
+        <translation>Line {line}: the number of fields differs from the header ({detail}). The file may be cut off or have a stray comma or quote.</translation>
+    </message>
+    <message>
+        <source>Line {line}: cannot tell which DUR list this file is. Choose the list type and import again.</source>
+        <translation>Line {line}: cannot tell which DUR list this file is. Choose the list type and import again.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a required column is missing ({detail}). The README lists the column titles that are recognised.</source>
+        <translation>Line {line}: a required column is missing ({detail}). The README lists the column titles that are recognised.</translation>
+    </message>
+    <message>
+        <source>Line {line}: unexpected value ({detail}).</source>
+        <translation>Line {line}: unexpected value ({detail}).</translation>
+    </message>
+    <message>
+        <source>Line {line}: this row belongs to another DUR list ({detail}). Check the list type.</source>
+        <translation>Line {line}: this row belongs to another DUR list ({detail}). Check the list type.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a required value is empty ({detail}).</source>
+        <translation>Line {line}: a required value is empty ({detail}).</translation>
+    </message>
+    <message>
+        <source>The file was read, but none of its rows gives a usable rule (all are deleted rows or combination products). Nothing was changed.</source>
+        <translation>The file was read, but none of its rows gives a usable rule (all are deleted rows or combination products). Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The rules of this file clash with the rules in use ({detail}).</source>
+        <translation>The rules of this file clash with the rules in use ({detail}).</translation>
+    </message>
+    <message>
+        <source>Sync failed ({detail}).</source>
+        <translation>Sync failed ({detail}).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the shared folder: {path} ({detail}). Nothing was changed on this computer; the next sync continues where this one stopped.</source>
+        <translation>Cannot reach the shared folder: {path} ({detail}). Nothing was changed on this computer; the next sync continues where this one stopped.</translation>
+    </message>
+    <message>
+        <source>The team file {path} is damaged or is not a ConsultDesk team file.</source>
+        <translation>The team file {path} is damaged or is not a ConsultDesk team file.</translation>
+    </message>
+    <message>
+        <source>The team folder was made by a newer version of ConsultDesk. Update ConsultDesk on this computer.</source>
+        <translation>The team folder was made by a newer version of ConsultDesk. Update ConsultDesk on this computer.</translation>
+    </message>
+    <message>
+        <source>The team passphrase is wrong. Nothing was changed; try again.</source>
+        <translation>The team passphrase is wrong. Nothing was changed; try again.</translation>
+    </message>
+    <message>
+        <source>The team passphrase needs at least {minimum} characters.</source>
+        <translation>The team passphrase needs at least {minimum} characters.</translation>
+    </message>
+    <message>
+        <source>The folder {path} holds a different team. Nothing was changed; choose this team's folder.</source>
+        <translation>The folder {path} holds a different team. Nothing was changed; choose this team's folder.</translation>
+    </message>
+    <message>
+        <source>This computer is not part of a team yet. Set up the team folder first.</source>
+        <translation>This computer is not part of a team yet. Set up the team folder first.</translation>
+    </message>
+    <message>
+        <source>There is no ConsultDesk team in {path}. Check the folder, or create a team.</source>
+        <translation>There is no ConsultDesk team in {path}. Check the folder, or create a team.</translation>
+    </message>
+    <message>
+        <source>{path} holds several teams ({detail}). Choose the folder of your team inside it.</source>
+        <translation>{path} holds several teams ({detail}). Choose the folder of your team inside it.</translation>
+    </message>
+    <message>
+        <source>This conflict was already resolved, or its record is no longer here.</source>
+        <translation>This conflict was already resolved, or its record is no longer here.</translation>
+    </message>
+    <message>
+        <source>This value does not fit the field ({detail}).</source>
+        <translation>This value does not fit the field ({detail}).</translation>
+    </message>
+    <message>
+        <source>{detail} cannot be used as a file name in the shared folder.</source>
+        <translation>{detail} cannot be used as a file name in the shared folder.</translation>
+    </message>
+    <message>
+        <source>This computer's next change file is already in the shared folder, and files there are never overwritten. Was this computer's database restored from a backup? Nothing was sent; ask for help before syncing again.</source>
+        <translation>This computer's next change file is already in the shared folder, and files there are never overwritten. Was this computer's database restored from a backup? Nothing was sent; ask for help before syncing again.</translation>
+    </message>
+    <message>
+        <source>The changes could not be written to the shared folder ({detail}). They stay on this computer and are sent next time.</source>
+        <translation>The changes could not be written to the shared folder ({detail}). They stay on this computer and are sent next time.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <source>The file is incomplete; it may still be uploading. It is tried again later.</source>
+        <translation>The file is incomplete; it may still be uploading. It is tried again later.</translation>
+    </message>
+    <message>
+        <source>The file is not a ConsultDesk change file.</source>
+        <translation>The file is not a ConsultDesk change file.</translation>
+    </message>
+    <message>
+        <source>The file was written by a newer version of ConsultDesk. Update ConsultDesk on this computer.</source>
+        <translation>The file was written by a newer version of ConsultDesk. Update ConsultDesk on this computer.</translation>
+    </message>
+    <message>
+        <source>The file belongs to another team.</source>
+        <translation>The file belongs to another team.</translation>
+    </message>
+    <message>
+        <source>The file was changed after it was written, or was written with another team passphrase. Nothing of it was used.</source>
+        <translation>The file was changed after it was written, or was written with another team passphrase. Nothing of it was used.</translation>
+    </message>
+    <message>
+        <source>The content of the file is not a valid list of changes.</source>
+        <translation>The content of the file is not a valid list of changes.</translation>
+    </message>
+    <message>
+        <source>The file is in the wrong place: its name or folder does not match its content.</source>
+        <translation>The file is in the wrong place: its name or folder does not match its content.</translation>
+    </message>
+    <message>
+        <source>The file does not follow the previous file of the same computer; it may have been replaced.</source>
+        <translation>The file does not follow the previous file of the same computer; it may have been replaced.</translation>
+    </message>
+    <message>
+        <source>The file could not be read from the shared folder. It is tried again later.</source>
+        <translation>The file could not be read from the shared folder. It is tried again later.</translation>
+    </message>
+    <message>
+        <source>A file the operating system keeps in folders; ignored.</source>
+        <translation>A file the operating system keeps in folders; ignored.</translation>
+    </message>
+    <message>
+        <source>A copy made by the file sync program; ignored, the original is used.</source>
+        <translation>A copy made by the file sync program; ignored, the original is used.</translation>
+    </message>
+    <message>
+        <source>A file still being copied or uploaded; ignored for now.</source>
+        <translation>A file still being copied or uploaded; ignored for now.</translation>
+    </message>
+    <message>
+        <source>A file ConsultDesk did not write; ignored.</source>
+        <translation>A file ConsultDesk did not write; ignored.</translation>
+    </message>
+    <message>
+        <source>A folder ConsultDesk did not make; ignored.</source>
+        <translation>A folder ConsultDesk did not make; ignored.</translation>
+    </message>
+    <message>
+        <source>An earlier file of this computer has not arrived yet; waiting for it.</source>
+        <translation>An earlier file of this computer has not arrived yet; waiting for it.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the text is neither UTF-8 nor CP949 (EUC-KR). Save the file again as CSV in one of these encodings.</source>
+        <translation>Line {line}: the text is neither UTF-8 nor CP949 (EUC-KR). Save the file again as CSV in one of these encodings.</translation>
+    </message>
+    <message>
+        <source>Line {line}: this line cannot be read as CSV, for example a quote that is never closed. Save the file again as CSV from the spreadsheet program.</source>
+        <translation>Line {line}: this line cannot be read as CSV, for example a quote that is never closed. Save the file again as CSV from the spreadsheet program.</translation>
+    </message>
+    <message>
+        <source>The title row (line 1) has no column for the product name or for the ATC code: {content}. Name the columns 제품명 and ATC코드 (the README lists other titles).</source>
+        <translation>The title row (line 1) has no column for the product name or for the ATC code: {content}. Name the columns 제품명 and ATC코드 (the README lists other titles).</translation>
+    </message>
+    <message>
+        <source>The title row (line 1) has two columns for the same thing: {content}. Delete or rename one of them.</source>
+        <translation>The title row (line 1) has two columns for the same thing: {content}. Delete or rename one of them.</translation>
+    </message>
+    <message>
+        <source>Line {line} has more values than the title row has columns: {content}. A name with a comma must be in quotes.</source>
+        <translation>Line {line} has more values than the title row has columns: {content}. A name with a comma must be in quotes.</translation>
+    </message>
+    <message>
+        <source>Line {line} has no product name: {content}.</source>
+        <translation>Line {line} has no product name: {content}.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the ATC code is not a WHO ATC code of 7 characters like C08CA01: {content}.</source>
+        <translation>Line {line}: the ATC code is not a WHO ATC code of 7 characters like C08CA01: {content}.</translation>
+    </message>
+    <message>
+        <source>The file has a title row but no products.</source>
+        <translation>The file has a title row but no products.</translation>
+    </message>
+    <message>
+        <source>No consent to share with the welfare centre is recorded. Record the resident's consent first.</source>
+        <translation>No consent to share with the welfare centre is recorded. Record the resident's consent first.</translation>
+    </message>
+    <message>
+        <source>The resident refused to share information with the welfare centre, so no referral sheet can be made.</source>
+        <translation>The resident refused to share information with the welfare centre, so no referral sheet can be made.</translation>
+    </message>
+    <message>
+        <source>The resident withdrew consent to share with the welfare centre, so no referral sheet can be made or sent.</source>
+        <translation>The resident withdrew consent to share with the welfare centre, so no referral sheet can be made or sent.</translation>
+    </message>
+    <message>
+        <source>Choose the resident's welfare centre first: a referral needs an addressee.</source>
+        <translation>Choose the resident's welfare centre first: a referral needs an addressee.</translation>
+    </message>
+    <message>
+        <source>Enter the resident's birth date first: the referral sheet shows the age.</source>
+        <translation>Enter the resident's birth date first: the referral sheet shows the age.</translation>
+    </message>
+    <message>
+        <source>This referral no longer exists.</source>
+        <translation>This referral no longer exists.</translation>
+    </message>
+    <message>
+        <source>This step does not fit the referral as it stands now; the list was refreshed.</source>
+        <translation>This step does not fit the referral as it stands now; the list was refreshed.</translation>
+    </message>
+    <message>
+        <source>The date cannot be before {date}, the date of the step before.</source>
+        <translation>The date cannot be before {date}, the date of the step before.</translation>
+    </message>
+    <message>
+        <source>Choose resolved or not resolved.</source>
+        <translation>Choose resolved or not resolved.</translation>
+    </message>
+    <message>
+        <source>This resident has no consultation yet: record a session first.</source>
+        <translation>This resident has no consultation yet: record a session first.</translation>
+    </message>
+    <message>
+        <source>The document cannot be made as it is ({detail}).</source>
+        <translation>The document cannot be made as it is ({detail}).</translation>
+    </message>
+    <message>
         <source>Something went wrong ({code}).</source>
         <translation>Something went wrong ({code}).</translation>
+    </message>
+</context>
+<context>
+    <name>ObservedRow</name>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFlagsSummary</name>
+    <message>
+        <source>No open risk flags in the latest session.</source>
+        <translation>No open risk flags in the latest session.</translation>
+    </message>
+    <message>
+        <source>Open risk flags in the latest session: {count}</source>
+        <translation>Open risk flags in the latest session: {count}</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>and {count} more</translation>
+    </message>
+</context>
+<context>
+    <name>ProductImportDialog</name>
+    <message>
+        <source>Import a product list</source>
+        <translation>Import a product list</translation>
+    </message>
+    <message>
+        <source>Import a product list you downloaded (for example the HIRA drug master or an MFDS product list) as a CSV file in CP949 or UTF-8. The medicine search then also finds product names, and a product fills in all its ingredients. The file needs a product name column (제품명) and an ATC code column (ATC코드). A product imported again is replaced by the newer file.</source>
+        <translation>Import a product list you downloaded (for example the HIRA drug master or an MFDS product list) as a CSV file in CP949 or UTF-8. The medicine search then also finds product names, and a product fills in all its ingredients. The file needs a product name column (제품명) and an ATC code column (ATC코드). A product imported again is replaced by the newer file.</translation>
+    </message>
+    <message>
+        <source>Choose file and import…</source>
+        <translation>Choose file and import…</translation>
+    </message>
+    <message>
+        <source>Remove imported products</source>
+        <translation>Remove imported products</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Products imported: {count}.</source>
+        <translation>Products imported: {count}.</translation>
+    </message>
+    <message>
+        <source>No product list imported yet: the search finds the {count} ingredients of the bundled catalog.</source>
+        <translation>No product list imported yet: the search finds the {count} ingredients of the bundled catalog.</translation>
+    </message>
+    <message>
+        <source>Choose a product list</source>
+        <translation>Choose a product list</translation>
+    </message>
+    <message>
+        <source>{file}: {products} products imported from {rows} rows.</source>
+        <translation>{file}: {products} products imported from {rows} rows.</translation>
+    </message>
+    <message>
+        <source>Rows merged because the product name came again: {merged}. Combination products (several ingredients): {combinations}.</source>
+        <translation>Rows merged because the product name came again: {merged}. Combination products (several ingredients): {combinations}.</translation>
+    </message>
+    <message>
+        <source>Products that replace the same name from an earlier list: {n}.</source>
+        <translation>Products that replace the same name from an earlier list: {n}.</translation>
+    </message>
+    <message>
+        <source>Products without an ATC code: {n}. They are found by name, but the risk checks cannot see their ingredients.</source>
+        <translation>Products without an ATC code: {n}. They are found by name, but the risk checks cannot see their ingredients.</translation>
+    </message>
+    <message>
+        <source>Columns not used: {columns}.</source>
+        <translation>Columns not used: {columns}.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; the products imported before stay.</source>
+        <translation>Nothing was imported; the products imported before stay.</translation>
+    </message>
+    <message>
+        <source>Remove the {count} imported products? The search then finds the ingredients of the bundled catalog only. Medicines already recorded keep their names and ingredients.</source>
+        <translation>Remove the {count} imported products? The search then finds the ingredients of the bundled catalog only. Medicines already recorded keep their names and ingredients.</translation>
+    </message>
+    <message>
+        <source>The imported products were removed.</source>
+        <translation>The imported products were removed.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionWidget</name>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Leave this question unanswered</source>
+        <translation>Leave this question unanswered</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverPrompt</name>
+    <message>
+        <source>Unfinished consultation</source>
+        <translation>Unfinished consultation</translation>
+    </message>
+    <message>
+        <source>ConsultDesk stopped while a consultation was open: {name}, session {n} ({day}). Everything typed until a second before was saved. Continue it now?</source>
+        <translation>ConsultDesk stopped while a consultation was open: {name}, session {n} ({day}). Everything typed until a second before was saved. Continue it now?</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralTableModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Welfare centre · case worker</source>
+        <translation>Welfare centre · case worker</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>No reply for more than {days} days: call the case worker</source>
+        <translation>No reply for more than {days} days: call the case worker</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>Not sent yet</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} days</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <source>Referrals to welfare centres</source>
+        <translation>Referrals to welfare centres</translation>
+    </message>
+    <message>
+        <source>Mark sent…</source>
+        <translation>Mark sent…</translation>
+    </message>
+    <message>
+        <source>Record reply…</source>
+        <translation>Record reply…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <source>Export sheets…</source>
+        <translation>Export sheets…</translation>
+    </message>
+    <message>
+        <source>Write the referral sheets of the selected rows (or of all drafts) at once</source>
+        <translation>Write the referral sheets of the selected rows (or of all drafts) at once</translation>
+    </message>
+    <message>
+        <source>{open} open referrals · {overdue} without a reply after {days} days</source>
+        <translation>{open} open referrals · {overdue} without a reply after {days} days</translation>
+    </message>
+    <message>
+        <source>Discard the draft referral {reference}? It was never sent.</source>
+        <translation>Discard the draft referral {reference}? It was never sent.</translation>
+    </message>
+    <message>
+        <source>Save the sheets in</source>
+        <translation>Save the sheets in</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Reply from the case worker</source>
+        <translation>Reply from the case worker</translation>
+    </message>
+    <message>
+        <source>Needed when it could not be linked</source>
+        <translation>Needed when it could not be linked</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>Actions taken</source>
+        <translation>Actions taken</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Why it could not be linked</source>
+        <translation>Why it could not be linked</translation>
+    </message>
+    <message>
+        <source>Case worker</source>
+        <translation>Case worker</translation>
     </message>
 </context>
 <context>
@@ -555,6 +2231,85 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
     </message>
 </context>
 <context>
+    <name>ScreeningPanel</name>
+    <message>
+        <source>Ask in your own words; any question may be skipped. Form: {title} ({version})</source>
+        <translation>Ask in your own words; any question may be skipped. Form: {title} ({version})</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Housing</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>Food</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>Money</translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation>Utilities</translation>
+    </message>
+    <message>
+        <source>Transport to care</source>
+        <translation>Transport to care</translation>
+    </message>
+    <message>
+        <source>Social contact</source>
+        <translation>Social contact</translation>
+    </message>
+    <message>
+        <source>Loneliness</source>
+        <translation>Loneliness</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Safety</translation>
+    </message>
+    <message>
+        <source>Help at home</source>
+        <translation>Help at home</translation>
+    </message>
+    <message>
+        <source>Reading and understanding</source>
+        <translation>Reading and understanding</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memory</translation>
+    </message>
+    <message>
+        <source>Cost of medicines</source>
+        <translation>Cost of medicines</translation>
+    </message>
+    <message>
+        <source>What I observed</source>
+        <translation>What I observed</translation>
+    </message>
+    <message>
+        <source>e.g. the fridge was empty; the stairs have no handrail</source>
+        <translation>e.g. the fridge was empty; the stairs have no handrail</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Services to suggest (optional)</source>
+        <translation>Services to suggest (optional)</translation>
+    </message>
+    <message>
+        <source>This observation is already listed.</source>
+        <translation>This observation is already listed.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -606,6 +2361,452 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
     <message>
         <source>Create</source>
         <translation>Create</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <source>Resident</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Welfare centre</source>
+        <translation>Welfare centre</translation>
+    </message>
+    <message>
+        <source>Case worker</source>
+        <translation>Case worker</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Medicine</translation>
+    </message>
+    <message>
+        <source>Drug-related problem</source>
+        <translation>Drug-related problem</translation>
+    </message>
+    <message>
+        <source>Risk flag decision</source>
+        <translation>Risk flag decision</translation>
+    </message>
+    <message>
+        <source>Earlier version of a consultation</source>
+        <translation>Earlier version of a consultation</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Strength</translation>
+    </message>
+    <message>
+        <source>Dose in the morning</source>
+        <translation>Dose in the morning</translation>
+    </message>
+    <message>
+        <source>Dose at noon</source>
+        <translation>Dose at noon</translation>
+    </message>
+    <message>
+        <source>Dose in the evening</source>
+        <translation>Dose in the evening</translation>
+    </message>
+    <message>
+        <source>Dose at bedtime</source>
+        <translation>Dose at bedtime</translation>
+    </message>
+    <message>
+        <source>Dose when needed</source>
+        <translation>Dose when needed</translation>
+    </message>
+    <message>
+        <source>Medicine name</source>
+        <translation>Medicine name</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Consent given</translation>
+    </message>
+    <message>
+        <source>Date of the decision</source>
+        <translation>Date of the decision</translation>
+    </message>
+    <message>
+        <source>How consent was given</source>
+        <translation>How consent was given</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Withdrawn on</translation>
+    </message>
+    <message>
+        <source>Kind of consent</source>
+        <translation>Kind of consent</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Living situation</source>
+        <translation>Living situation</translation>
+    </message>
+    <message>
+        <source>Chronic conditions</source>
+        <translation>Chronic conditions</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Advice given</source>
+        <translation>Advice given</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Observations</translation>
+    </message>
+    <message>
+        <source>Follow-up plan</source>
+        <translation>Follow-up plan</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Prescriber</source>
+        <translation>Prescriber</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>Adherence</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Pharmacist's opinion</source>
+        <translation>Pharmacist's opinion</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>The record was deleted</source>
+        <translation>The record was deleted</translation>
+    </message>
+    <message>
+        <source>{field} was changed to: {value}</source>
+        <translation>{field} was changed to: {value}</translation>
+    </message>
+    <message>
+        <source>this computer, {time}</source>
+        <translation>this computer, {time}</translation>
+    </message>
+    <message>
+        <source>computer {device}, {time}</source>
+        <translation>computer {device}, {time}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReportDialog</name>
+    <message>
+        <source>Sync report</source>
+        <translation>Sync report</translation>
+    </message>
+    <message>
+        <source>The sync did not run: {reason}</source>
+        <translation>The sync did not run: {reason}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Sent: {changes} changes in {bundles} files.</source>
+        <translation>Sent: {changes} changes in {bundles} files.</translation>
+    </message>
+    <message>
+        <source>Received: {bundles} files from the team, {changes} changes applied.</source>
+        <translation>Received: {bundles} files from the team, {changes} changes applied.</translation>
+    </message>
+    <message>
+        <source>New conflicts to look at: {count}.</source>
+        <translation>New conflicts to look at: {count}.</translation>
+    </message>
+    <message>
+        <source>Files skipped: {count} (nothing was deleted).</source>
+        <translation>Files skipped: {count} (nothing was deleted).</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: {reason}</source>
+        <translation>Nothing was sent: {reason}</translation>
+    </message>
+    <message>
+        <source>Everything was already up to date.</source>
+        <translation>Everything was already up to date.</translation>
+    </message>
+    <message>
+        <source>Skipped {file}: {reason}</source>
+        <translation>Skipped {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Computer {device}: waiting for its file {seq}.</source>
+        <translation>Computer {device}: waiting for its file {seq}.</translation>
+    </message>
+    <message>
+        <source>The folder of computer {device} is missing or empty. Nothing was deleted here; check the shared folder.</source>
+        <translation>The folder of computer {device} is missing or empty. Nothing was deleted here; check the shared folder.</translation>
+    </message>
+    <message>
+        <source>Computer {device} made changes dated in the future. Check its date and time settings.</source>
+        <translation>Computer {device} made changes dated in the future. Check its date and time settings.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Not syncing with a team</source>
+        <translation>Not syncing with a team</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>Last sync {time}</source>
+        <translation>Last sync {time}</translation>
+    </message>
+    <message>
+        <source>shared folder not reachable</source>
+        <translation>shared folder not reachable</translation>
+    </message>
+    <message>
+        <source>last sync failed</source>
+        <translation>last sync failed</translation>
+    </message>
+    <message>
+        <source>{count} waiting to be sent</source>
+        <translation>{count} waiting to be sent</translation>
+    </message>
+    <message>
+        <source>{count} conflicts</source>
+        <translation>{count} conflicts</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Set up the team folder…</source>
+        <translation>Set up the team folder…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>This computer is not part of a team. Set up the team folder to share.</source>
+        <translation>This computer is not part of a team. Set up the team folder to share.</translation>
+    </message>
+    <message>
+        <source>Team {name} · folder {folder}</source>
+        <translation>Team {name} · folder {folder}</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {time}</source>
+        <translation>Last successful sync: {time}</translation>
+    </message>
+    <message>
+        <source>Records with changes waiting to be sent: {count}</source>
+        <translation>Records with changes waiting to be sent: {count}</translation>
+    </message>
+    <message>
+        <source>Open conflicts: {count} (a decision is needed for {person})</source>
+        <translation>Open conflicts: {count} (a decision is needed for {person})</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSetupDialog</name>
+    <message>
+        <source>Team shared folder</source>
+        <translation>Team shared folder</translation>
+    </message>
+    <message>
+        <source>Laptops of one team exchange their changes through a shared folder (a NAS, OneDrive, Google Drive, Syncthing…). Only encrypted files go there; the database stays on this computer.</source>
+        <translation>Laptops of one team exchange their changes through a shared folder (a NAS, OneDrive, Google Drive, Syncthing…). Only encrypted files go there; the database stays on this computer.</translation>
+    </message>
+    <message>
+        <source>Join the team in this folder</source>
+        <translation>Join the team in this folder</translation>
+    </message>
+    <message>
+        <source>Start a new team in this folder</source>
+        <translation>Start a new team in this folder</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>Shared folder</translation>
+    </message>
+    <message>
+        <source>Team name</source>
+        <translation>Team name</translation>
+    </message>
+    <message>
+        <source>Team passphrase</source>
+        <translation>Team passphrase</translation>
+    </message>
+    <message>
+        <source>Team passphrase again</source>
+        <translation>Team passphrase again</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder.</source>
+        <translation>Choose the shared folder.</translation>
+    </message>
+    <message>
+        <source>Give the team a name.</source>
+        <translation>Give the team a name.</translation>
+    </message>
+    <message>
+        <source>Checking the team passphrase…</source>
+        <translation>Checking the team passphrase…</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>New consultation</source>
+        <translation>New consultation</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Compare two…</source>
+        <translation>Compare two…</translation>
+    </message>
+    <message>
+        <source>Select two sessions (Ctrl+click) to compare</source>
+        <translation>Select two sessions (Ctrl+click) to compare</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Consultations</translation>
+    </message>
+    <message>
+        <source>{date} · session {n} · {place} · {meds} medicines, {problems} problems · {status}</source>
+        <translation>{date} · session {n} · {place} · {meds} medicines, {problems} problems · {status}</translation>
+    </message>
+    <message>
+        <source>(amended)</source>
+        <translation>(amended)</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,63 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko" sourcelanguage="en">
+<context>
+    <name>AmendDialog</name>
+    <message>
+        <source>Amend a finished session</source>
+        <translation>마친 상담 고치기</translation>
+    </message>
+    <message>
+        <source>e.g. the dose of one medicine was written wrong</source>
+        <translation>예: 약 하나의 용량을 잘못 적음</translation>
+    </message>
+    <message>
+        <source>The session as it is now is kept as an earlier version. Why is it being corrected?</source>
+        <translation>지금 내용은 이전 버전으로 보관됩니다. 왜 고치시나요?</translation>
+    </message>
+    <message>
+        <source>Amend</source>
+        <translation>고치기</translation>
+    </message>
+</context>
+<context>
+    <name>BatchExportDialog</name>
+    <message>
+        <source>Exporting documents</source>
+        <translation>문서 내보내기</translation>
+    </message>
+    <message>
+        <source>Writing {count} documents to {folder}</source>
+        <translation>{folder}에 문서 {count}건을 저장하는 중입니다</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%m건 중 %v건</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Stopping after the current document…</source>
+        <translation>지금 문서를 마치고 중지합니다…</translation>
+    </message>
+    <message>
+        <source>{written} documents written to {folder}.</source>
+        <translation>{folder}에 문서 {written}건을 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>끝나기 전에 중지했습니다.</translation>
+    </message>
+    <message>
+        <source>Not written ({what}): {reason}</source>
+        <translation>저장하지 못함 ({what}): {reason}</translation>
+    </message>
+</context>
 <context>
     <name>CaseWorkerDialog</name>
     <message>
@@ -18,6 +75,56 @@
     <message>
         <source>E-mail</source>
         <translation>이메일</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogCompleter</name>
+    <message>
+        <source>Not in the catalog: kept as typed, without ingredient codes.</source>
+        <translation>목록에 없는 약입니다. 입력한 그대로 기록하며 성분 코드는 붙지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogMatchModel</name>
+    <message>
+        <source>Product</source>
+        <translation>제품</translation>
+    </message>
+    <message>
+        <source>External use</source>
+        <translation>외용</translation>
+    </message>
+    <message>
+        <source>Inhaled</source>
+        <translation>흡입</translation>
+    </message>
+    <message>
+        <source>Injection</source>
+        <translation>주사</translation>
+    </message>
+    <message>
+        <source>Eye</source>
+        <translation>점안</translation>
+    </message>
+    <message>
+        <source>Ear</source>
+        <translation>점이</translation>
+    </message>
+    <message>
+        <source>Nasal</source>
+        <translation>비강</translation>
+    </message>
+    <message>
+        <source>Rectal</source>
+        <translation>직장</translation>
+    </message>
+    <message>
+        <source>Patch</source>
+        <translation>패취</translation>
+    </message>
+    <message>
+        <source>Other form</source>
+        <translation>기타 제형</translation>
     </message>
 </context>
 <context>
@@ -63,6 +170,198 @@
     </message>
 </context>
 <context>
+    <name>CloseReferralDialog</name>
+    <message>
+        <source>Close the referral</source>
+        <translation>의뢰 종결</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <source>Needed when it was not resolved</source>
+        <translation>해결되지 않았을 때 적어 주세요</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>의뢰</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>종결일</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonDialog</name>
+    <message>
+        <source>What changed between the two sessions</source>
+        <translation>두 상담 사이에 달라진 점</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>strength</source>
+        <translation>함량</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>아침</translation>
+    </message>
+    <message>
+        <source>noon</source>
+        <translation>점심</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>저녁</translation>
+    </message>
+    <message>
+        <source>bedtime</source>
+        <translation>취침 전</translation>
+    </message>
+    <message>
+        <source>as needed</source>
+        <translation>필요시</translation>
+    </message>
+    <message>
+        <source>prescriber</source>
+        <translation>처방처</translation>
+    </message>
+    <message>
+        <source>how it is taken</source>
+        <translation>복용 실태</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>조치</translation>
+    </message>
+    <message>
+        <source>storage</source>
+        <translation>보관</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Medicines added</source>
+        <translation>새로 추가된 약</translation>
+    </message>
+    <message>
+        <source>Medicines stopped or no longer found</source>
+        <translation>중단되었거나 더 이상 없는 약</translation>
+    </message>
+    <message>
+        <source>Medicines changed</source>
+        <translation>달라진 약</translation>
+    </message>
+    <message>
+        <source>Problems resolved</source>
+        <translation>해결된 문제</translation>
+    </message>
+    <message>
+        <source>New problems</source>
+        <translation>새 문제</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictTableModel</name>
+    <message>
+        <source>About</source>
+        <translation>대상</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <source>Shown now</source>
+        <translation>지금 보이는 값</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>다른 값</translation>
+    </message>
+    <message>
+        <source>A safety field: a person must decide.</source>
+        <translation>안전 관련 항목입니다. 사람이 직접 정해야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Decide</source>
+        <translation>결정하기</translation>
+    </message>
+    <message>
+        <source>Shown now</source>
+        <translation>지금 보이는 값</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>다른 값</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>이 값 유지</translation>
+    </message>
+    <message>
+        <source>Use this value</source>
+        <translation>이 값으로 바꾸기</translation>
+    </message>
+    <message>
+        <source>Or type the right value, e.g. both combined</source>
+        <translation>또는 맞는 값을 직접 입력하세요 (예: 두 값을 합친 내용)</translation>
+    </message>
+    <message>
+        <source>Save this value</source>
+        <translation>입력한 값 저장</translation>
+    </message>
+    <message>
+        <source>Conflicts to decide: {count}</source>
+        <translation>결정할 충돌: {count}건</translation>
+    </message>
+    <message>
+        <source>No conflicts: every laptop agrees.</source>
+        <translation>충돌이 없습니다. 모든 노트북의 내용이 같습니다.</translation>
+    </message>
+    <message>
+        <source>{about} — one laptop deleted this record while another changed it. Keep the record, or delete it?</source>
+        <translation>{about} — 한 노트북에서 이 기록을 삭제하는 동안 다른 노트북에서 내용을 고쳤습니다. 기록을 남길까요, 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>{about} — {what} was changed on two laptops. This is a safety field: check with the resident or the prescription, then choose.</source>
+        <translation>{about} — 두 노트북에서 {what}을(를) 서로 다르게 고쳤습니다. 안전 관련 항목이므로 내담자나 처방전으로 확인한 뒤 고르세요.</translation>
+    </message>
+    <message>
+        <source>{about} — {what} was changed on two laptops. Which is right?</source>
+        <translation>{about} — 두 노트북에서 {what}을(를) 서로 다르게 고쳤습니다. 어느 쪽이 맞나요?</translation>
+    </message>
+    <message>
+        <source>Delete the record</source>
+        <translation>기록 삭제</translation>
+    </message>
+    <message>
+        <source>Keep the record</source>
+        <translation>기록 남기기</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Record consent</source>
@@ -102,6 +401,230 @@
     </message>
 </context>
 <context>
+    <name>ConsultationEditor</name>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>저장 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Finish session</source>
+        <translation>상담 마치기</translation>
+    </message>
+    <message>
+        <source>Amend…</source>
+        <translation>고치기…</translation>
+    </message>
+    <message>
+        <source>Earlier versions…</source>
+        <translation>이전 버전…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Add medicine (Enter)</source>
+        <translation>약 추가 (Enter)</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>행 삭제</translation>
+    </message>
+    <message>
+        <source>Enter: next medicine · Tab: next cell · type to search the catalog; names that match nothing stay as written, marked “unmatched”.</source>
+        <translation>Enter: 다음 약 · Tab: 다음 칸 · 이름을 입력하면 약 목록에서 찾아 줍니다. 찾지 못한 이름은 적은 그대로 두고 ‘미확인’으로 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Add problem</source>
+        <translation>문제 추가</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>방문 날짜</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>장소</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>소요 시간(분)</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>참석자</translation>
+    </message>
+    <message>
+        <source>Advice given</source>
+        <translation>상담 내용</translation>
+    </message>
+    <message>
+        <source>What I observed</source>
+        <translation>약사 관찰</translation>
+    </message>
+    <message>
+        <source>Follow-up plan</source>
+        <translation>후속 계획</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>다음 방문</translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation>약 목록</translation>
+    </message>
+    <message>
+        <source>Drug-related problems</source>
+        <translation>약물 관련 문제</translation>
+    </message>
+    <message>
+        <source>Social risks</source>
+        <translation>사회적 위험</translation>
+    </message>
+    <message>
+        <source>Visit and advice</source>
+        <translation>방문·상담 내용</translation>
+    </message>
+    <message>
+        <source>{name} — session {n}</source>
+        <translation>{name} — {n}회차 상담</translation>
+    </message>
+    <message>
+        <source>{n} medicines</source>
+        <translation>약 {n}개</translation>
+    </message>
+    <message>
+        <source>Not saved yet…</source>
+        <translation>아직 저장 전…</translation>
+    </message>
+    <message>
+        <source>Not saved: see the message above</source>
+        <translation>저장하지 못함: 위 안내를 확인하세요</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>{time} 저장됨</translation>
+    </message>
+    <message>
+        <source>Finished and saved</source>
+        <translation>상담을 마치고 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>DismissFlagDialog</name>
+    <message>
+        <source>Dismiss flag</source>
+        <translation>위험 신호 제외</translation>
+    </message>
+    <message>
+        <source>The prescriber knows and wants both</source>
+        <translation>처방의가 알고 있으며 함께 쓰기로 함</translation>
+    </message>
+    <message>
+        <source>Short-term use only</source>
+        <translation>단기간만 복용함</translation>
+    </message>
+    <message>
+        <source>Already handled during this visit</source>
+        <translation>이번 방문에서 이미 조치함</translation>
+    </message>
+    <message>
+        <source>Does not apply to this resident</source>
+        <translation>이 내담자에게는 해당하지 않음</translation>
+    </message>
+    <message>
+        <source>Why is this flag not a problem here?</source>
+        <translation>이 위험 신호를 제외하는 이유를 적어 주세요</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>제외</translation>
+    </message>
+    <message>
+        <source>Reason for dismissing</source>
+        <translation>제외 사유</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsBar</name>
+    <message>
+        <source>Export documents…</source>
+        <translation>문서 내보내기…</translation>
+    </message>
+    <message>
+        <source>Documents can be made once a consultation is recorded.</source>
+        <translation>상담을 기록한 뒤에 문서를 만들 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Referral sheet not available: {reason} The medication list and the summary can still be exported.</source>
+        <translation>연계 의뢰서를 만들 수 없습니다: {reason} 복약 목록과 상담 기록은 내보낼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DurImportDialog</name>
+    <message>
+        <source>Import DUR files</source>
+        <translation>DUR 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>Import the DUR ingredient lists you downloaded (contraindicated combinations, caution in older adults, same efficacy group) as CSV files in CP949 or UTF-8. Their rules are used next to the bundled ones, labelled with the file name. A newer file of the same list replaces the older one.</source>
+        <translation>내려받은 DUR 성분 목록(병용금기, 노인주의, 효능군중복)을 CP949 또는 UTF-8 CSV 파일로 가져옵니다. 가져온 규칙은 기본 규칙과 함께 쓰이며, 파일 이름으로 출처가 표시됩니다. 같은 목록의 새 파일을 가져오면 이전 파일을 대신합니다.</translation>
+    </message>
+    <message>
+        <source>Recognise from the file</source>
+        <translation>파일에서 자동 인식</translation>
+    </message>
+    <message>
+        <source>Choose file and import…</source>
+        <translation>파일 선택 후 가져오기…</translation>
+    </message>
+    <message>
+        <source>Stop using this file</source>
+        <translation>이 파일 사용 중지</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>List type</source>
+        <translation>목록 종류</translation>
+    </message>
+    <message>
+        <source>DUR files in use</source>
+        <translation>사용 중인 DUR 파일</translation>
+    </message>
+    <message>
+        <source>Choose a DUR file</source>
+        <translation>DUR 파일 선택</translation>
+    </message>
+    <message>
+        <source>{list}: {rules} rules from {rows} rows of {file} ({encoding}). {skipped} rows were skipped (deleted, or combination products that cannot be matched by name).</source>
+        <translation>{list}: {file}({encoding})의 {rows}개 행에서 규칙 {rules}개를 가져왔습니다. {skipped}개 행은 건너뛰었습니다(삭제된 행, 또는 성분명으로 찾을 수 없는 복합제).</translation>
+    </message>
+    <message>
+        <source>It replaces the file of this list imported before.</source>
+        <translation>이전에 가져온 같은 목록의 파일을 대신합니다.</translation>
+    </message>
+    <message>
+        <source>Columns not used: {columns}.</source>
+        <translation>쓰지 않은 열: {columns}.</translation>
+    </message>
+    <message>
+        <source>Stop using {file} ({list})? The bundled rules stay.</source>
+        <translation>{file}({list}) 파일의 사용을 중지할까요? 기본 규칙은 그대로 쓰입니다.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected problem</source>
@@ -110,6 +633,296 @@
     <message>
         <source>Something went wrong. What you saved is safe, and the details were written to the log file in the data folder. You can keep working.</source>
         <translation>문제가 생겼습니다. 저장한 내용은 안전하며, 자세한 내용은 데이터 폴더의 로그 파일에 기록했습니다. 계속 작업하셔도 됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Documents</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>Session {number} · {date}</source>
+        <translation>{number}회차 · {date}</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>Print the phone number</source>
+        <translation>전화번호 표시</translation>
+    </message>
+    <message>
+        <source>Print the district</source>
+        <translation>거주 지역(구) 표시</translation>
+    </message>
+    <message>
+        <source>Add a service from the list…</source>
+        <translation>목록에서 서비스 추가…</translation>
+    </message>
+    <message>
+        <source>Or write a service in your own words</source>
+        <translation>또는 필요한 서비스를 직접 적어 주세요</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Your opinion for the case worker (optional)</source>
+        <translation>사례담당자에게 전할 약사 의견 (선택)</translation>
+    </message>
+    <message>
+        <source>Referral sheet</source>
+        <translation>연계 의뢰서</translation>
+    </message>
+    <message>
+        <source>Name, age and sex are always printed; phone and district only if ticked.</source>
+        <translation>이름, 나이, 성별은 항상 표시되며 전화번호와 거주 지역은 선택한 경우에만 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Services requested (untick to leave one out)</source>
+        <translation>요청하는 서비스 (빼려면 선택을 해제하세요)</translation>
+    </message>
+    <message>
+        <source>Pharmacist's opinion</source>
+        <translation>약사 의견</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>인쇄…</translation>
+    </message>
+    <message>
+        <source>Keep referral as draft</source>
+        <translation>의뢰서 임시 저장</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>회차</translation>
+    </message>
+    <message>
+        <source>Language of the documents</source>
+        <translation>문서 언어</translation>
+    </message>
+    <message>
+        <source>Documents (tick to save; click to preview)</source>
+        <translation>문서 (저장할 문서를 선택하고, 누르면 미리 봅니다)</translation>
+    </message>
+    <message>
+        <source>The referral sheet is not available: {reason}</source>
+        <translation>연계 의뢰서를 만들 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>No consultation to print yet: record a session first.</source>
+        <translation>인쇄할 상담이 없습니다. 먼저 상담을 기록해 주세요.</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>미리보기를 준비하는 중…</translation>
+    </message>
+    <message>
+        <source>{document} · {code} · pages: {pages}</source>
+        <translation>{document} · {code} · {pages}쪽</translation>
+    </message>
+    <message>
+        <source>Saved: {files}</source>
+        <translation>저장했습니다: {files}</translation>
+    </message>
+    <message>
+        <source>Printed: {document}</source>
+        <translation>인쇄했습니다: {document}</translation>
+    </message>
+    <message>
+        <source>The referral was kept as a draft.</source>
+        <translation>의뢰서를 임시 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Save document</source>
+        <translation>문서 저장</translation>
+    </message>
+    <message>
+        <source>Save documents in</source>
+        <translation>문서를 저장할 폴더</translation>
+    </message>
+</context>
+<context>
+    <name>FlagsPanel</name>
+    <message>
+        <source>Risk flags</source>
+        <translation>위험 신호</translation>
+    </message>
+    <message>
+        <source>Medication ({count})</source>
+        <translation>의약품 ({count})</translation>
+    </message>
+    <message>
+        <source>Social risks ({count})</source>
+        <translation>사회적 위험 ({count})</translation>
+    </message>
+    <message>
+        <source>{count} dismissed</source>
+        <translation>제외 {count}건</translation>
+    </message>
+    <message>
+        <source>Medicines involved</source>
+        <translation>관련 약</translation>
+    </message>
+    <message>
+        <source>Imported DUR file: {source}</source>
+        <translation>가져온 DUR 파일: {source}</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>Suggested services</source>
+        <translation>연계 서비스 제안</translation>
+    </message>
+    <message>
+        <source>{status} — reason: {reason}</source>
+        <translation>{status} — 사유: {reason}</translation>
+    </message>
+    <message>
+        <source>{status} — note: {reason}</source>
+        <translation>{status} — 메모: {reason}</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>제외…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>다시 검토</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <source>Resident</source>
+        <translation>대상자</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>지난 방문</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>다음 방문</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>예정</translation>
+    </message>
+    <message>
+        <source>{n} days overdue</source>
+        <translation>{n}일 지남</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <source>in {n} days</source>
+        <translation>{n}일 후</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpView</name>
+    <message>
+        <source>Show resident</source>
+        <translation>대상자 보기</translation>
+    </message>
+    <message>
+        <source>Follow-up visits: overdue and due this week</source>
+        <translation>후속 방문: 지난 방문과 이번 주 방문</translation>
+    </message>
+    <message>
+        <source>{overdue} overdue · {week} due this week</source>
+        <translation>지남 {overdue}명 · 이번 주 {week}명</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Earlier versions</source>
+        <translation>이전 버전</translation>
+    </message>
+    <message>
+        <source>Version {n} — replaced on {when}</source>
+        <translation>{n}번째 버전 — {when}에 고쳐짐</translation>
+    </message>
+    <message>
+        <source>Reason for the correction:</source>
+        <translation>고친 이유:</translation>
+    </message>
+    <message>
+        <source>Medicines (morning / noon / evening / bedtime / as needed):</source>
+        <translation>약 (아침 / 점심 / 저녁 / 취침 전 / 필요시):</translation>
+    </message>
+    <message>
+        <source>Advice:</source>
+        <translation>상담 내용:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>ImportedSetsModel</name>
+    <message>
+        <source>List</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>가져온 날짜</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>규칙 수</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>읽을 수 없음</translation>
+    </message>
+    <message>
+        <source>This file can no longer be read and its rules are not used: {error}</source>
+        <translation>이 파일을 더 이상 읽을 수 없어 규칙을 쓰지 않고 있습니다: {error}</translation>
     </message>
 </context>
 <context>
@@ -179,6 +992,218 @@
         <translation>철회함</translation>
     </message>
     <message>
+        <source>Home</source>
+        <translation>가정</translation>
+    </message>
+    <message>
+        <source>Welfare centre</source>
+        <translation>복지관</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>약국</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>대상자</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>가족</translation>
+    </message>
+    <message>
+        <source>Carer</source>
+        <translation>돌봄 제공자</translation>
+    </message>
+    <message>
+        <source>Case worker</source>
+        <translation>사례관리자</translation>
+    </message>
+    <message>
+        <source>Prescription</source>
+        <translation>처방약</translation>
+    </message>
+    <message>
+        <source>Over the counter</source>
+        <translation>일반의약품</translation>
+    </message>
+    <message>
+        <source>Supplement</source>
+        <translation>건강기능식품</translation>
+    </message>
+    <message>
+        <source>As prescribed</source>
+        <translation>처방대로 복용</translation>
+    </message>
+    <message>
+        <source>Misses doses</source>
+        <translation>자주 빠뜨림</translation>
+    </message>
+    <message>
+        <source>Stopped on own</source>
+        <translation>임의로 중단</translation>
+    </message>
+    <message>
+        <source>Takes more</source>
+        <translation>더 많이 복용</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>이어서 작성</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중단</translation>
+    </message>
+    <message>
+        <source>Ask the prescriber</source>
+        <translation>처방의에게 문의</translation>
+    </message>
+    <message>
+        <source>Dispose</source>
+        <translation>폐기</translation>
+    </message>
+    <message>
+        <source>Effectiveness</source>
+        <translation>효과</translation>
+    </message>
+    <message>
+        <source>Adverse effect</source>
+        <translation>부작용</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>복약 순응</translation>
+    </message>
+    <message>
+        <source>Duplication</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>상호작용</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>보관</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>Advice to the resident</source>
+        <translation>대상자에게 복약 지도</translation>
+    </message>
+    <message>
+        <source>Contact the prescriber</source>
+        <translation>처방의에게 연락</translation>
+    </message>
+    <message>
+        <source>Refer to the case worker</source>
+        <translation>사례관리자에게 의뢰</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>작성 중</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Being amended</source>
+        <translation>고치는 중</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>높음</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>중간</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>낮음</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>검토 필요</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>확인함</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>제외함</translation>
+    </message>
+    <message>
+        <source>Contraindicated combinations</source>
+        <translation>병용금기</translation>
+    </message>
+    <message>
+        <source>Caution in older adults</source>
+        <translation>노인주의</translation>
+    </message>
+    <message>
+        <source>Same efficacy group</source>
+        <translation>효능군중복</translation>
+    </message>
+    <message>
+        <source>Referral sheet</source>
+        <translation>연계 의뢰서</translation>
+    </message>
+    <message>
+        <source>Personal medication list</source>
+        <translation>나의 복약 목록</translation>
+    </message>
+    <message>
+        <source>Consultation summary</source>
+        <translation>복약상담 기록</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>발송함</translation>
+    </message>
+    <message>
+        <source>Reply received</source>
+        <translation>회신 받음</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>종결</translation>
+    </message>
+    <message>
+        <source>Not ticked</source>
+        <translation>표시 없음</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>연계 완료</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Could not link</source>
+        <translation>연계하지 못함</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>해결됨</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>해결되지 않음</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>저장</translation>
     </message>
@@ -198,8 +1223,20 @@
         <translation>내담자</translation>
     </message>
     <message>
+        <source>Follow-up visits</source>
+        <translation>후속 방문</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>의뢰 관리</translation>
+    </message>
+    <message>
         <source>Welfare centres</source>
         <translation>복지관</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>동기화</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -210,8 +1247,24 @@
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
+        <source>Sync &amp;now</source>
+        <translation>지금 동기화(&amp;N)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>도구(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Import DUR files…</source>
+        <translation>DUR 파일 가져오기…</translation>
+    </message>
+    <message>
+        <source>Import product list…</source>
+        <translation>제품 목록 가져오기…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -232,12 +1285,110 @@
     <message>
         <source>ConsultDesk {version}
 Medication consultations for visiting pharmacists.
-Residents&apos; data stays encrypted on this computer.
+Residents' data stays encrypted on this computer.
 Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>복약상담 데스크 {version}
 찾아가는 복약상담을 위한 약사용 프로그램입니다.
 내담자 정보는 이 컴퓨터에 암호화되어 저장됩니다.
 한글 글꼴: 나눔고딕 (SIL Open Font License 1.1).</translation>
+    </message>
+</context>
+<context>
+    <name>MarkSentDialog</name>
+    <message>
+        <source>Referral sent</source>
+        <translation>의뢰서 발송</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>의뢰</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>발송일</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationTable</name>
+    <message>
+        <source>unmatched</source>
+        <translation>미확인</translation>
+    </message>
+    <message>
+        <source>Name as found</source>
+        <translation>발견된 이름</translation>
+    </message>
+    <message>
+        <source>Ingredient (ATC)</source>
+        <translation>성분 (ATC)</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>함량</translation>
+    </message>
+    <message>
+        <source>Morning</source>
+        <translation>아침</translation>
+    </message>
+    <message>
+        <source>Noon</source>
+        <translation>점심</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>저녁</translation>
+    </message>
+    <message>
+        <source>Bedtime</source>
+        <translation>취침 전</translation>
+    </message>
+    <message>
+        <source>As needed</source>
+        <translation>필요시</translation>
+    </message>
+    <message>
+        <source>Prescriber</source>
+        <translation>처방처</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>용도</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>How it is taken</source>
+        <translation>복용 실태</translation>
+    </message>
+    <message>
+        <source>Storage / expiry</source>
+        <translation>보관·유효기간</translation>
+    </message>
+    <message>
+        <source>Left over</source>
+        <translation>남은 양</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>조치</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>중재</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
     </message>
 </context>
 <context>
@@ -339,12 +1490,536 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>데이터베이스를 이 버전에 맞게 바꾸지 못했습니다. 원래 상태 그대로 두었고, 백업이 backups 폴더에 있습니다.</translation>
     </message>
     <message>
+        <source>The visit date is in the future.</source>
+        <translation>방문 날짜가 미래입니다.</translation>
+    </message>
+    <message>
+        <source>The next visit cannot be before this visit.</source>
+        <translation>다음 방문은 이번 방문보다 앞설 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Write the duration in minutes, between 1 and 600.</source>
+        <translation>소요 시간은 1에서 600 사이의 분으로 적어 주세요.</translation>
+    </message>
+    <message>
+        <source>Record at least one medicine or the advice given before finishing the session.</source>
+        <translation>상담을 마치기 전에 약을 하나 이상 적거나 상담 내용을 적어 주세요.</translation>
+    </message>
+    <message>
+        <source>This session is finished and can no longer be changed. Use "Amend" to correct it; the earlier version is kept.</source>
+        <translation>마친 상담은 바꿀 수 없습니다. ‘고치기’로 고치면 이전 내용도 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>This consultation has been deleted in the meantime.</source>
+        <translation>그 사이에 이 상담 기록이 삭제되었습니다.</translation>
+    </message>
+    <message>
+        <source>Write the reason.</source>
+        <translation>이유를 적어 주세요.</translation>
+    </message>
+    <message>
         <source>The disk is full. Free some space and save again; nothing you typed was lost.</source>
         <translation>디스크 공간이 부족합니다. 공간을 비운 뒤 다시 저장하세요. 입력한 내용은 그대로 있습니다.</translation>
     </message>
     <message>
+        <source>The file cannot be opened ({detail}). Check that it still exists.</source>
+        <translation>파일을 열 수 없습니다({detail}). 파일이 아직 있는지 확인해 주세요.</translation>
+    </message>
+    <message>
+        <source>This is a spreadsheet (Excel) file. Open it in a spreadsheet program, save it as CSV, and import the CSV file.</source>
+        <translation>엑셀 같은 스프레드시트 파일입니다. 스프레드시트 프로그램에서 열어 CSV로 저장한 뒤, 그 CSV 파일을 가져와 주세요.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the text is neither UTF-8 nor CP949 (EUC-KR). Save the file again in one of these encodings.</source>
+        <translation>{line}번째 줄: 글자 인코딩이 UTF-8도 CP949(EUC-KR)도 아닙니다. 둘 중 하나로 다시 저장해 주세요.</translation>
+    </message>
+    <message>
+        <source>The file is empty: it has no header row.</source>
+        <translation>빈 파일입니다. 머리글 행이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Line {line}: this line cannot be read as CSV ({detail}).</source>
+        <translation>{line}번째 줄: CSV 형식으로 읽을 수 없습니다({detail}).</translation>
+    </message>
+    <message>
+        <source>Line {line}: the same column appears twice ({detail}).</source>
+        <translation>{line}번째 줄: 같은 열이 두 번 나옵니다({detail}).</translation>
+    </message>
+    <message>
+        <source>Line {line}: the number of fields differs from the header ({detail}). The file may be cut off or have a stray comma or quote.</source>
+        <translation>{line}번째 줄: 항목 수가 머리글과 다릅니다({detail}). 파일이 중간에 잘렸거나 쉼표나 따옴표가 잘못 들어갔을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Line {line}: cannot tell which DUR list this file is. Choose the list type and import again.</source>
+        <translation>{line}번째 줄: 어떤 DUR 목록인지 알 수 없습니다. 목록 종류를 골라 다시 가져와 주세요.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a required column is missing ({detail}). The README lists the column titles that are recognised.</source>
+        <translation>{line}번째 줄: 꼭 필요한 열이 없습니다({detail}). 인식하는 열 이름은 README에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Line {line}: unexpected value ({detail}).</source>
+        <translation>{line}번째 줄: 알 수 없는 값입니다({detail}).</translation>
+    </message>
+    <message>
+        <source>Line {line}: this row belongs to another DUR list ({detail}). Check the list type.</source>
+        <translation>{line}번째 줄: 다른 DUR 목록의 행입니다({detail}). 목록 종류를 확인해 주세요.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a required value is empty ({detail}).</source>
+        <translation>{line}번째 줄: 꼭 필요한 값이 비어 있습니다({detail}).</translation>
+    </message>
+    <message>
+        <source>The file was read, but none of its rows gives a usable rule (all are deleted rows or combination products). Nothing was changed.</source>
+        <translation>파일은 읽었지만 쓸 수 있는 규칙이 없습니다(모두 삭제된 행이거나 복합제입니다). 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The rules of this file clash with the rules in use ({detail}).</source>
+        <translation>이 파일의 규칙이 사용 중인 규칙과 겹칩니다({detail}).</translation>
+    </message>
+    <message>
+        <source>Sync failed ({detail}).</source>
+        <translation>동기화하지 못했습니다 ({detail}).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the shared folder: {path} ({detail}). Nothing was changed on this computer; the next sync continues where this one stopped.</source>
+        <translation>공유 폴더에 연결할 수 없습니다: {path} ({detail}). 이 컴퓨터에서는 아무것도 바뀌지 않았고, 다음 동기화 때 멈춘 곳부터 이어서 합니다.</translation>
+    </message>
+    <message>
+        <source>The team file {path} is damaged or is not a ConsultDesk team file.</source>
+        <translation>팀 파일 {path}이(가) 손상되었거나 ConsultDesk 팀 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The team folder was made by a newer version of ConsultDesk. Update ConsultDesk on this computer.</source>
+        <translation>이 팀 폴더는 더 새로운 버전의 ConsultDesk로 만들어졌습니다. 이 컴퓨터의 ConsultDesk를 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>The team passphrase is wrong. Nothing was changed; try again.</source>
+        <translation>팀 암호가 틀렸습니다. 아무것도 바뀌지 않았습니다. 다시 입력해 주세요.</translation>
+    </message>
+    <message>
+        <source>The team passphrase needs at least {minimum} characters.</source>
+        <translation>팀 암호는 {minimum}자 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The folder {path} holds a different team. Nothing was changed; choose this team's folder.</source>
+        <translation>{path} 폴더에는 다른 팀이 있습니다. 아무것도 바뀌지 않았습니다. 이 팀의 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>This computer is not part of a team yet. Set up the team folder first.</source>
+        <translation>이 컴퓨터는 아직 팀에 속해 있지 않습니다. 먼저 팀 공유 폴더를 설정하세요.</translation>
+    </message>
+    <message>
+        <source>There is no ConsultDesk team in {path}. Check the folder, or create a team.</source>
+        <translation>{path}에 ConsultDesk 팀이 없습니다. 폴더를 확인하거나 새 팀을 만드세요.</translation>
+    </message>
+    <message>
+        <source>{path} holds several teams ({detail}). Choose the folder of your team inside it.</source>
+        <translation>{path}에 여러 팀이 있습니다 ({detail}). 그 안에서 우리 팀의 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>This conflict was already resolved, or its record is no longer here.</source>
+        <translation>이 충돌은 이미 해결되었거나, 해당 기록이 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>This value does not fit the field ({detail}).</source>
+        <translation>이 값은 이 항목에 맞지 않습니다 ({detail}).</translation>
+    </message>
+    <message>
+        <source>{detail} cannot be used as a file name in the shared folder.</source>
+        <translation>{detail}은(는) 공유 폴더의 파일 이름으로 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This computer's next change file is already in the shared folder, and files there are never overwritten. Was this computer's database restored from a backup? Nothing was sent; ask for help before syncing again.</source>
+        <translation>이 컴퓨터가 다음에 보낼 변경 파일이 공유 폴더에 이미 있습니다. 공유 폴더의 파일은 절대 덮어쓰지 않습니다. 이 컴퓨터의 데이터베이스를 백업에서 복원했나요? 아무것도 보내지 않았습니다. 다시 동기화하기 전에 도움을 요청하세요.</translation>
+    </message>
+    <message>
+        <source>The changes could not be written to the shared folder ({detail}). They stay on this computer and are sent next time.</source>
+        <translation>변경 내용을 공유 폴더에 쓰지 못했습니다 ({detail}). 변경 내용은 이 컴퓨터에 남아 있고 다음 동기화 때 보냅니다.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>파일을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The file is incomplete; it may still be uploading. It is tried again later.</source>
+        <translation>파일이 완전하지 않습니다. 아직 업로드 중일 수 있습니다. 나중에 다시 읽습니다.</translation>
+    </message>
+    <message>
+        <source>The file is not a ConsultDesk change file.</source>
+        <translation>ConsultDesk 변경 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The file was written by a newer version of ConsultDesk. Update ConsultDesk on this computer.</source>
+        <translation>더 새로운 버전의 ConsultDesk가 쓴 파일입니다. 이 컴퓨터의 ConsultDesk를 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>The file belongs to another team.</source>
+        <translation>다른 팀의 파일입니다.</translation>
+    </message>
+    <message>
+        <source>The file was changed after it was written, or was written with another team passphrase. Nothing of it was used.</source>
+        <translation>파일이 쓰인 뒤에 바뀌었거나 다른 팀 암호로 쓰였습니다. 이 파일의 내용은 하나도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The content of the file is not a valid list of changes.</source>
+        <translation>파일 내용이 올바른 변경 목록이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The file is in the wrong place: its name or folder does not match its content.</source>
+        <translation>파일이 잘못된 곳에 있습니다. 파일 이름이나 폴더가 내용과 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The file does not follow the previous file of the same computer; it may have been replaced.</source>
+        <translation>같은 컴퓨터의 이전 파일과 이어지지 않습니다. 파일이 바뀌었을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The file could not be read from the shared folder. It is tried again later.</source>
+        <translation>공유 폴더에서 파일을 읽지 못했습니다. 나중에 다시 읽습니다.</translation>
+    </message>
+    <message>
+        <source>A file the operating system keeps in folders; ignored.</source>
+        <translation>운영체제가 폴더에 두는 파일이라 무시했습니다.</translation>
+    </message>
+    <message>
+        <source>A copy made by the file sync program; ignored, the original is used.</source>
+        <translation>파일 동기화 프로그램이 만든 사본이라 무시했습니다. 원본을 사용합니다.</translation>
+    </message>
+    <message>
+        <source>A file still being copied or uploaded; ignored for now.</source>
+        <translation>아직 복사나 업로드 중인 파일이라 지금은 무시했습니다.</translation>
+    </message>
+    <message>
+        <source>A file ConsultDesk did not write; ignored.</source>
+        <translation>ConsultDesk가 쓴 파일이 아니라 무시했습니다.</translation>
+    </message>
+    <message>
+        <source>A folder ConsultDesk did not make; ignored.</source>
+        <translation>ConsultDesk가 만든 폴더가 아니라 무시했습니다.</translation>
+    </message>
+    <message>
+        <source>An earlier file of this computer has not arrived yet; waiting for it.</source>
+        <translation>이 컴퓨터의 이전 파일이 아직 도착하지 않아 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>파일이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the text is neither UTF-8 nor CP949 (EUC-KR). Save the file again as CSV in one of these encodings.</source>
+        <translation>{line}번째 줄: 글자가 UTF-8도 CP949(EUC-KR)도 아닙니다. 둘 중 하나의 인코딩으로 CSV 파일을 다시 저장해 주세요.</translation>
+    </message>
+    <message>
+        <source>Line {line}: this line cannot be read as CSV, for example a quote that is never closed. Save the file again as CSV from the spreadsheet program.</source>
+        <translation>{line}번째 줄: CSV로 읽을 수 없습니다(예: 닫히지 않은 따옴표). 스프레드시트 프로그램에서 CSV로 다시 저장해 주세요.</translation>
+    </message>
+    <message>
+        <source>The title row (line 1) has no column for the product name or for the ATC code: {content}. Name the columns 제품명 and ATC코드 (the README lists other titles).</source>
+        <translation>제목 행(1번째 줄)에 제품명 열이나 ATC 코드 열이 없습니다: {content}. 열 제목을 제품명, ATC코드로 바꿔 주세요(다른 제목은 README에 있습니다).</translation>
+    </message>
+    <message>
+        <source>The title row (line 1) has two columns for the same thing: {content}. Delete or rename one of them.</source>
+        <translation>제목 행(1번째 줄)에 같은 내용의 열이 두 개 있습니다: {content}. 하나를 지우거나 제목을 바꿔 주세요.</translation>
+    </message>
+    <message>
+        <source>Line {line} has more values than the title row has columns: {content}. A name with a comma must be in quotes.</source>
+        <translation>{line}번째 줄의 값이 제목 행의 열보다 많습니다: {content}. 쉼표가 들어간 이름은 따옴표로 묶어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Line {line} has no product name: {content}.</source>
+        <translation>{line}번째 줄에 제품명이 없습니다: {content}.</translation>
+    </message>
+    <message>
+        <source>Line {line}: the ATC code is not a WHO ATC code of 7 characters like C08CA01: {content}.</source>
+        <translation>{line}번째 줄: ATC 코드가 C08CA01처럼 7자리로 된 WHO ATC 코드가 아닙니다: {content}.</translation>
+    </message>
+    <message>
+        <source>The file has a title row but no products.</source>
+        <translation>제목 행만 있고 제품이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No consent to share with the welfare centre is recorded. Record the resident's consent first.</source>
+        <translation>복지관 개인정보 제3자 제공 동의가 기록되어 있지 않습니다. 먼저 내담자의 동의를 기록해 주세요.</translation>
+    </message>
+    <message>
+        <source>The resident refused to share information with the welfare centre, so no referral sheet can be made.</source>
+        <translation>내담자가 복지관에 개인정보를 제공하는 데 동의하지 않아 연계 의뢰서를 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The resident withdrew consent to share with the welfare centre, so no referral sheet can be made or sent.</source>
+        <translation>내담자가 복지관 개인정보 제3자 제공 동의를 철회하여 연계 의뢰서를 만들거나 보낼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose the resident's welfare centre first: a referral needs an addressee.</source>
+        <translation>먼저 내담자의 복지관을 지정해 주세요. 의뢰서를 받을 곳이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Enter the resident's birth date first: the referral sheet shows the age.</source>
+        <translation>먼저 내담자의 생년월일을 입력해 주세요. 의뢰서에 나이가 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>This referral no longer exists.</source>
+        <translation>이 의뢰는 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>This step does not fit the referral as it stands now; the list was refreshed.</source>
+        <translation>지금 의뢰 상태에서는 할 수 없는 단계입니다. 목록을 새로 고쳤습니다.</translation>
+    </message>
+    <message>
+        <source>The date cannot be before {date}, the date of the step before.</source>
+        <translation>이전 단계 날짜({date})보다 앞선 날짜는 입력할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Choose resolved or not resolved.</source>
+        <translation>해결됨 또는 해결되지 않음을 선택해 주세요.</translation>
+    </message>
+    <message>
+        <source>This resident has no consultation yet: record a session first.</source>
+        <translation>이 내담자는 아직 상담 기록이 없습니다. 먼저 상담을 기록해 주세요.</translation>
+    </message>
+    <message>
+        <source>The document cannot be made as it is ({detail}).</source>
+        <translation>지금 내용으로는 문서를 만들 수 없습니다 ({detail}).</translation>
+    </message>
+    <message>
         <source>Something went wrong ({code}).</source>
         <translation>문제가 생겼습니다 ({code}).</translation>
+    </message>
+</context>
+<context>
+    <name>ObservedRow</name>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>OpenFlagsSummary</name>
+    <message>
+        <source>No open risk flags in the latest session.</source>
+        <translation>최근 상담에서 검토할 위험 신호가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Open risk flags in the latest session: {count}</source>
+        <translation>최근 상담에서 검토할 위험 신호: {count}건</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>외 {count}건</translation>
+    </message>
+</context>
+<context>
+    <name>ProductImportDialog</name>
+    <message>
+        <source>Import a product list</source>
+        <translation>제품 목록 가져오기</translation>
+    </message>
+    <message>
+        <source>Import a product list you downloaded (for example the HIRA drug master or an MFDS product list) as a CSV file in CP949 or UTF-8. The medicine search then also finds product names, and a product fills in all its ingredients. The file needs a product name column (제품명) and an ATC code column (ATC코드). A product imported again is replaced by the newer file.</source>
+        <translation>내려받은 제품 목록(예: 심평원 약제급여목록, 식약처 제품 목록)을 CP949 또는 UTF-8 CSV 파일로 가져옵니다. 가져오면 약 이름 검색에서 제품명도 찾을 수 있고, 제품을 고르면 모든 성분이 채워집니다. 파일에는 제품명 열(제품명)과 ATC 코드 열(ATC코드)이 있어야 합니다. 같은 제품을 다시 가져오면 새 파일의 내용으로 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Choose file and import…</source>
+        <translation>파일 선택 후 가져오기…</translation>
+    </message>
+    <message>
+        <source>Remove imported products</source>
+        <translation>가져온 제품 지우기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Products imported: {count}.</source>
+        <translation>가져온 제품: {count}개</translation>
+    </message>
+    <message>
+        <source>No product list imported yet: the search finds the {count} ingredients of the bundled catalog.</source>
+        <translation>아직 가져온 제품 목록이 없습니다. 검색은 기본 목록의 성분 {count}개에서 찾습니다.</translation>
+    </message>
+    <message>
+        <source>Choose a product list</source>
+        <translation>제품 목록 선택</translation>
+    </message>
+    <message>
+        <source>{file}: {products} products imported from {rows} rows.</source>
+        <translation>{file}: {rows}행에서 제품 {products}개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Rows merged because the product name came again: {merged}. Combination products (several ingredients): {combinations}.</source>
+        <translation>같은 제품명이 다시 나와 합친 행: {merged}. 복합제(성분이 여러 개인 제품): {combinations}.</translation>
+    </message>
+    <message>
+        <source>Products that replace the same name from an earlier list: {n}.</source>
+        <translation>전에 가져온 같은 이름의 제품을 바꾼 수: {n}.</translation>
+    </message>
+    <message>
+        <source>Products without an ATC code: {n}. They are found by name, but the risk checks cannot see their ingredients.</source>
+        <translation>ATC 코드가 없는 제품: {n}. 이름으로는 찾을 수 있지만 위험 점검에서는 성분을 확인할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Columns not used: {columns}.</source>
+        <translation>사용하지 않은 열: {columns}.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; the products imported before stay.</source>
+        <translation>아무것도 가져오지 않았습니다. 전에 가져온 제품은 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>Remove the {count} imported products? The search then finds the ingredients of the bundled catalog only. Medicines already recorded keep their names and ingredients.</source>
+        <translation>가져온 제품 {count}개를 지울까요? 그 뒤로는 기본 목록의 성분만 검색됩니다. 이미 기록한 약의 이름과 성분은 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>The imported products were removed.</source>
+        <translation>가져온 제품을 지웠습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionWidget</name>
+    <message>
+        <source>Clear</source>
+        <translation>선택 해제</translation>
+    </message>
+    <message>
+        <source>Leave this question unanswered</source>
+        <translation>이 질문을 답하지 않은 상태로 둡니다</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverPrompt</name>
+    <message>
+        <source>Unfinished consultation</source>
+        <translation>작성 중이던 상담</translation>
+    </message>
+    <message>
+        <source>ConsultDesk stopped while a consultation was open: {name}, session {n} ({day}). Everything typed until a second before was saved. Continue it now?</source>
+        <translation>상담을 작성하던 중에 프로그램이 멈췄습니다: {name}, {n}회차 ({day}). 멈추기 1초 전까지 입력한 내용은 모두 저장되어 있습니다. 지금 이어서 작성할까요?</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>이어서 작성</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>나중에</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralTableModel</name>
+    <message>
+        <source>Reference</source>
+        <translation>문서번호</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>내담자</translation>
+    </message>
+    <message>
+        <source>Welfare centre · case worker</source>
+        <translation>복지관 · 사례담당자</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>경과</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>확인 필요</translation>
+    </message>
+    <message>
+        <source>No reply for more than {days} days: call the case worker</source>
+        <translation>{days}일 넘게 회신 없음: 사례담당자에게 연락해 주세요</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>아직 보내지 않음</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days}일</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <source>Referrals to welfare centres</source>
+        <translation>복지관 연계 의뢰</translation>
+    </message>
+    <message>
+        <source>Mark sent…</source>
+        <translation>발송 기록…</translation>
+    </message>
+    <message>
+        <source>Record reply…</source>
+        <translation>회신 기록…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>종결…</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>임시 의뢰서 삭제</translation>
+    </message>
+    <message>
+        <source>Export sheets…</source>
+        <translation>의뢰서 내보내기…</translation>
+    </message>
+    <message>
+        <source>Write the referral sheets of the selected rows (or of all drafts) at once</source>
+        <translation>선택한 의뢰(선택이 없으면 모든 임시 의뢰)의 의뢰서를 한꺼번에 저장합니다</translation>
+    </message>
+    <message>
+        <source>{open} open referrals · {overdue} without a reply after {days} days</source>
+        <translation>진행 중인 의뢰 {open}건 · {days}일 넘게 회신 없음 {overdue}건</translation>
+    </message>
+    <message>
+        <source>Discard the draft referral {reference}? It was never sent.</source>
+        <translation>임시 의뢰서 {reference}를 삭제할까요? 아직 보내지 않은 의뢰입니다.</translation>
+    </message>
+    <message>
+        <source>Save the sheets in</source>
+        <translation>의뢰서를 저장할 폴더</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Reply from the case worker</source>
+        <translation>사례담당자 회신</translation>
+    </message>
+    <message>
+        <source>Needed when it could not be linked</source>
+        <translation>연계하지 못했을 때 적어 주세요</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>의뢰</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>받은 날</translation>
+    </message>
+    <message>
+        <source>Actions taken</source>
+        <translation>조치 내용</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>연계 결과</translation>
+    </message>
+    <message>
+        <source>Why it could not be linked</source>
+        <translation>연계하지 못한 이유</translation>
+    </message>
+    <message>
+        <source>Case worker</source>
+        <translation>사례담당자</translation>
     </message>
 </context>
 <context>
@@ -556,6 +2231,85 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     </message>
 </context>
 <context>
+    <name>ScreeningPanel</name>
+    <message>
+        <source>Ask in your own words; any question may be skipped. Form: {title} ({version})</source>
+        <translation>편한 말로 물어보세요. 어느 질문이든 건너뛸 수 있습니다. 질문지: {title} ({version})</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>주거</translation>
+    </message>
+    <message>
+        <source>Food</source>
+        <translation>식생활</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>경제 상황</translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation>공과금·냉난방</translation>
+    </message>
+    <message>
+        <source>Transport to care</source>
+        <translation>병원 이동</translation>
+    </message>
+    <message>
+        <source>Social contact</source>
+        <translation>사회적 관계</translation>
+    </message>
+    <message>
+        <source>Loneliness</source>
+        <translation>외로움</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>안전</translation>
+    </message>
+    <message>
+        <source>Help at home</source>
+        <translation>일상생활 도움</translation>
+    </message>
+    <message>
+        <source>Reading and understanding</source>
+        <translation>읽기와 이해</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>기억력</translation>
+    </message>
+    <message>
+        <source>Cost of medicines</source>
+        <translation>약값 부담</translation>
+    </message>
+    <message>
+        <source>What I observed</source>
+        <translation>약사 관찰</translation>
+    </message>
+    <message>
+        <source>e.g. the fridge was empty; the stairs have no handrail</source>
+        <translation>예: 냉장고가 비어 있음, 계단에 손잡이가 없음</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <source>Services to suggest (optional)</source>
+        <translation>제안할 연계 서비스 (선택)</translation>
+    </message>
+    <message>
+        <source>This observation is already listed.</source>
+        <translation>이미 적어 둔 관찰입니다.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -581,7 +2335,7 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>복약상담 데스크 설정</translation>
     </message>
     <message>
-        <source>Welcome. ConsultDesk keeps residents&apos; health information encrypted on this computer. Choose a passphrase: it opens the data, and it cannot be recovered if it is lost.</source>
+        <source>Welcome. ConsultDesk keeps residents' health information encrypted on this computer. Choose a passphrase: it opens the data, and it cannot be recovered if it is lost.</source>
         <translation>환영합니다. 복약상담 데스크는 내담자의 건강정보를 이 컴퓨터에 암호화하여 보관합니다. 암호를 정해 주세요. 이 암호로 자료를 열며, 잊어버리면 되찾을 수 없습니다.</translation>
     </message>
     <message>
@@ -610,6 +2364,452 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     </message>
 </context>
 <context>
+    <name>SyncLabels</name>
+    <message>
+        <source>Resident</source>
+        <translation>내담자</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>동의</translation>
+    </message>
+    <message>
+        <source>Welfare centre</source>
+        <translation>복지관</translation>
+    </message>
+    <message>
+        <source>Case worker</source>
+        <translation>사례담당자</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>복약상담</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>복용 약</translation>
+    </message>
+    <message>
+        <source>Drug-related problem</source>
+        <translation>약물 관련 문제</translation>
+    </message>
+    <message>
+        <source>Risk flag decision</source>
+        <translation>위험 신호 판단</translation>
+    </message>
+    <message>
+        <source>Earlier version of a consultation</source>
+        <translation>복약상담의 이전 판</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>연계 의뢰서</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>함량</translation>
+    </message>
+    <message>
+        <source>Dose in the morning</source>
+        <translation>아침 복용량</translation>
+    </message>
+    <message>
+        <source>Dose at noon</source>
+        <translation>점심 복용량</translation>
+    </message>
+    <message>
+        <source>Dose in the evening</source>
+        <translation>저녁 복용량</translation>
+    </message>
+    <message>
+        <source>Dose at bedtime</source>
+        <translation>취침 전 복용량</translation>
+    </message>
+    <message>
+        <source>Dose when needed</source>
+        <translation>필요시 복용량</translation>
+    </message>
+    <message>
+        <source>Medicine name</source>
+        <translation>약 이름</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>동의 여부</translation>
+    </message>
+    <message>
+        <source>Date of the decision</source>
+        <translation>결정한 날짜</translation>
+    </message>
+    <message>
+        <source>How consent was given</source>
+        <translation>동의 방법</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>입회인</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>철회한 날짜</translation>
+    </message>
+    <message>
+        <source>Kind of consent</source>
+        <translation>동의 종류</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>생년월일</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>성별</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>지역(구)</translation>
+    </message>
+    <message>
+        <source>Living situation</source>
+        <translation>거주 형태</translation>
+    </message>
+    <message>
+        <source>Chronic conditions</source>
+        <translation>만성질환</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>알레르기·이상반응</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Advice given</source>
+        <translation>상담 내용</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>관찰 내용</translation>
+    </message>
+    <message>
+        <source>Follow-up plan</source>
+        <translation>추후 계획</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>다음 방문일</translation>
+    </message>
+    <message>
+        <source>Visit date</source>
+        <translation>방문일</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>복용 목적</translation>
+    </message>
+    <message>
+        <source>Prescriber</source>
+        <translation>처방처</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>복약 이행</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>중재</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Pharmacist's opinion</source>
+        <translation>약사 의견</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>진행 상태</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(비어 있음)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>The record was deleted</source>
+        <translation>기록이 삭제됨</translation>
+    </message>
+    <message>
+        <source>{field} was changed to: {value}</source>
+        <translation>{field}을(를) 다음과 같이 고침: {value}</translation>
+    </message>
+    <message>
+        <source>this computer, {time}</source>
+        <translation>이 컴퓨터, {time}</translation>
+    </message>
+    <message>
+        <source>computer {device}, {time}</source>
+        <translation>컴퓨터 {device}, {time}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReportDialog</name>
+    <message>
+        <source>Sync report</source>
+        <translation>동기화 결과</translation>
+    </message>
+    <message>
+        <source>The sync did not run: {reason}</source>
+        <translation>동기화하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>자세한 내용</translation>
+    </message>
+    <message>
+        <source>Sent: {changes} changes in {bundles} files.</source>
+        <translation>보냄: 변경 {changes}건 (파일 {bundles}개)</translation>
+    </message>
+    <message>
+        <source>Received: {bundles} files from the team, {changes} changes applied.</source>
+        <translation>받음: 팀의 파일 {bundles}개, 반영한 변경 {changes}건</translation>
+    </message>
+    <message>
+        <source>New conflicts to look at: {count}.</source>
+        <translation>새로 확인할 충돌: {count}건</translation>
+    </message>
+    <message>
+        <source>Files skipped: {count} (nothing was deleted).</source>
+        <translation>건너뛴 파일: {count}개 (삭제한 것은 없습니다)</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: {reason}</source>
+        <translation>아무것도 보내지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Everything was already up to date.</source>
+        <translation>모두 이미 최신 상태입니다.</translation>
+    </message>
+    <message>
+        <source>Skipped {file}: {reason}</source>
+        <translation>건너뜀 {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Computer {device}: waiting for its file {seq}.</source>
+        <translation>컴퓨터 {device}: {seq}번 파일을 기다리는 중입니다.</translation>
+    </message>
+    <message>
+        <source>The folder of computer {device} is missing or empty. Nothing was deleted here; check the shared folder.</source>
+        <translation>컴퓨터 {device}의 폴더가 없거나 비어 있습니다. 이 컴퓨터에서는 아무것도 삭제하지 않았습니다. 공유 폴더를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Computer {device} made changes dated in the future. Check its date and time settings.</source>
+        <translation>컴퓨터 {device}의 변경 시각이 미래로 되어 있습니다. 그 컴퓨터의 날짜와 시간 설정을 확인하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Sync now</source>
+        <translation>지금 동기화</translation>
+    </message>
+    <message>
+        <source>Not syncing with a team</source>
+        <translation>팀과 동기화하지 않음</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>동기화한 적 없음</translation>
+    </message>
+    <message>
+        <source>Last sync {time}</source>
+        <translation>마지막 동기화 {time}</translation>
+    </message>
+    <message>
+        <source>shared folder not reachable</source>
+        <translation>공유 폴더에 연결할 수 없음</translation>
+    </message>
+    <message>
+        <source>last sync failed</source>
+        <translation>마지막 동기화 실패</translation>
+    </message>
+    <message>
+        <source>{count} waiting to be sent</source>
+        <translation>보낼 변경 {count}건</translation>
+    </message>
+    <message>
+        <source>{count} conflicts</source>
+        <translation>충돌 {count}건</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>동기화 중…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <source>Team</source>
+        <translation>팀</translation>
+    </message>
+    <message>
+        <source>Set up the team folder…</source>
+        <translation>팀 공유 폴더 설정…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>지금 동기화</translation>
+    </message>
+    <message>
+        <source>This computer is not part of a team. Set up the team folder to share.</source>
+        <translation>이 컴퓨터는 팀에 속해 있지 않습니다. 함께 쓰려면 팀 공유 폴더를 설정하세요.</translation>
+    </message>
+    <message>
+        <source>Team {name} · folder {folder}</source>
+        <translation>팀 {name} · 폴더 {folder}</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>아직 없음</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {time}</source>
+        <translation>마지막으로 동기화에 성공한 때: {time}</translation>
+    </message>
+    <message>
+        <source>Records with changes waiting to be sent: {count}</source>
+        <translation>보낼 변경이 있는 기록: {count}건</translation>
+    </message>
+    <message>
+        <source>Open conflicts: {count} (a decision is needed for {person})</source>
+        <translation>해결되지 않은 충돌: {count}건 (직접 정해야 하는 것 {person}건)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSetupDialog</name>
+    <message>
+        <source>Team shared folder</source>
+        <translation>팀 공유 폴더</translation>
+    </message>
+    <message>
+        <source>Laptops of one team exchange their changes through a shared folder (a NAS, OneDrive, Google Drive, Syncthing…). Only encrypted files go there; the database stays on this computer.</source>
+        <translation>한 팀의 노트북들은 공유 폴더(NAS, OneDrive, Google Drive, Syncthing 등)를 통해 변경 내용을 주고받습니다. 공유 폴더에는 암호화된 파일만 올라가고, 데이터베이스는 이 컴퓨터에 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>Join the team in this folder</source>
+        <translation>이 폴더의 팀에 참여</translation>
+    </message>
+    <message>
+        <source>Start a new team in this folder</source>
+        <translation>이 폴더에 새 팀 만들기</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <source>Shared folder</source>
+        <translation>공유 폴더</translation>
+    </message>
+    <message>
+        <source>Team name</source>
+        <translation>팀 이름</translation>
+    </message>
+    <message>
+        <source>Team passphrase</source>
+        <translation>팀 암호</translation>
+    </message>
+    <message>
+        <source>Team passphrase again</source>
+        <translation>팀 암호 확인</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder.</source>
+        <translation>공유 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Give the team a name.</source>
+        <translation>팀 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Checking the team passphrase…</source>
+        <translation>팀 암호를 확인하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>New consultation</source>
+        <translation>새 상담</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <source>Compare two…</source>
+        <translation>두 회차 비교…</translation>
+    </message>
+    <message>
+        <source>Select two sessions (Ctrl+click) to compare</source>
+        <translation>비교할 두 회차를 고르세요 (Ctrl+클릭)</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>상담 기록</translation>
+    </message>
+    <message>
+        <source>{date} · session {n} · {place} · {meds} medicines, {problems} problems · {status}</source>
+        <translation>{date} · {n}회차 · {place} · 약 {meds}개, 문제 {problems}개 · {status}</translation>
+    </message>
+    <message>
+        <source>(amended)</source>
+        <translation>(고침)</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock ConsultDesk</source>
@@ -624,7 +2824,7 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>열기</translation>
     </message>
     <message>
-        <source>Enter the passphrase to open the residents&apos; records.</source>
+        <source>Enter the passphrase to open the residents' records.</source>
         <translation>내담자 기록을 열려면 암호를 입력하세요.</translation>
     </message>
     <message>

@@ -34,22 +34,127 @@ def _passphrase(confirm: bool = False) -> str:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from consultdesk.services.demo import MAX_RESIDENTS, fill_demo
+    import time
+
+    from consultdesk.services.demo import MAX_RESIDENTS, MAX_SESSIONS, fill_demo
     from consultdesk.services.workspace import Profile, Workspace
 
     if not 0 <= args.residents <= MAX_RESIDENTS:
         raise CliError(f"--residents must be between 0 and {MAX_RESIDENTS}.")
+    if args.sessions is not None and not 0 <= args.sessions <= MAX_SESSIONS:
+        raise CliError(f"--sessions must be between 0 and {MAX_SESSIONS}.")
     if Workspace.exists(args.data_dir):
         raise CliError(f"{args.data_dir} already holds a database; demo data goes into a new one.")
     passphrase = _passphrase(confirm=True)
     ws = Workspace.create(
         args.data_dir, passphrase, passphrase, Profile("김약사 (예시)", "예시약국", "010-0000-1234")
     )
+    started = time.perf_counter()
     try:
-        fill_demo(ws, residents=args.residents)
+        summary = fill_demo(ws, residents=args.residents, sessions=args.sessions)
     finally:
         ws.close()
-    print(f"Created {args.residents} fictional residents in {args.data_dir}")
+    print(
+        f"Created {summary.residents} fictional residents with {summary.sessions} sessions "
+        f"({summary.medications} medicines) in {args.data_dir} "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
+    return 0
+
+
+# --- team sync (issue 6) ----------------------------------------------------------------------
+
+TEAM_PASSPHRASE_ENV = "CONSULTDESK_TEAM_PASSPHRASE"
+
+
+def _team_passphrase(confirm: bool = False) -> str:
+    value = os.environ.get(TEAM_PASSPHRASE_ENV)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise CliError(
+            f"Set {TEAM_PASSPHRASE_ENV} or run in a terminal to type the team passphrase."
+        )
+    first = getpass.getpass("Team passphrase: ")
+    if confirm and getpass.getpass("Team passphrase again: ") != first:
+        raise CliError("The two team passphrases are not the same.")
+    return first
+
+
+def _open_workspace(data_dir: Path):  # type: ignore[no-untyped-def]
+    from consultdesk.services.workspace import Workspace
+
+    if not Workspace.exists(data_dir):
+        raise CliError(f"{data_dir} holds no ConsultDesk database; start the app once first.")
+    return Workspace.unlock(data_dir, _passphrase())
+
+
+def _cmd_team(args: argparse.Namespace) -> int:
+    from consultdesk.services import sync
+
+    ws = _open_workspace(args.data_dir)
+    try:
+        if args.team_command == "create":
+            team = sync.create_team(ws, args.folder, args.name, _team_passphrase(confirm=True))
+            print(f"Created team {team.name!r} in {team.folder}")
+        else:
+            team = sync.join_team(ws, args.folder, _team_passphrase())
+            print(f"Joined team {team.name!r} in {team.folder}; run 'consultdesk sync' next.")
+    finally:
+        ws.close()
+    return 0
+
+
+def _cmd_sync(args: argparse.Namespace) -> int:
+    from consultdesk.services import sync
+
+    ws = _open_workspace(args.data_dir)
+    try:
+        if args.folder is not None:
+            sync.move_team_folder(ws, args.folder)
+        report = sync.sync_now(ws)
+    finally:
+        ws.close()
+    summary = (
+        f"Synced: sent {report.changes_sent} changes in {report.bundles_written} bundles, "
+        f"read {report.bundles_read} bundles ({report.changes_applied} changes applied), "
+        f"{report.conflicts_raised} new conflicts, {len(report.skipped)} files skipped."
+    )
+    if report.export_error is not None:
+        raise CliError(f"{summary} Nothing could be sent: {report.export_error.message}")
+    print(summary)
+    return 0
+
+
+# --- documents (issue 5) ----------------------------------------------------------------------
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from consultdesk.services import documents
+
+    request = documents.DocumentRequest(
+        documents.DocumentKind(args.kind),
+        args.resident,
+        consultation_id=args.session,
+        lang=args.doc_lang,
+    )
+    ws = _open_workspace(args.data_dir)
+    try:
+        prepared = documents.prepare_document(ws, request)
+        if (args.include_phone or args.include_district) and prepared.options is not None:
+            # The ticks go on top of what the draft (or the flags' suggestions) already holds.
+            options = replace(
+                prepared.options,
+                include_phone=args.include_phone,
+                include_district=args.include_district,
+            )
+            prepared = documents.prepare_document(ws, replace(prepared.request, options=options))
+        result = documents.write_document(ws, prepared, args.out)
+    finally:
+        ws.close()
+    print(f"Wrote {result.path} ({result.reference})")
     return 0
 
 
@@ -73,7 +178,38 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     demo = sub.add_parser("demo", help="create a new database filled with fictional residents")
     demo.add_argument("--residents", type=int, default=200)
+    demo.add_argument(
+        "--sessions",
+        type=int,
+        default=None,
+        help="consultations in total (≤ 50,000, ≤ 8 per resident; default: 1 to 8 per resident)",
+    )
     demo.set_defaults(func=_cmd_demo)
+    team = sub.add_parser("team", help="create or join the team that syncs through a shared folder")
+    team_sub = team.add_subparsers(dest="team_command", required=True)
+    team_create = team_sub.add_parser("create", help="start a team in a shared folder")
+    team_create.add_argument("--folder", type=Path, required=True, help="the shared folder")
+    team_create.add_argument("--name", required=True, help="the team's name, shown when joining")
+    team_create.set_defaults(func=_cmd_team)
+    team_join = team_sub.add_parser("join", help="join the team in a shared folder")
+    team_join.add_argument("--folder", type=Path, required=True, help="the shared or team folder")
+    team_join.set_defaults(func=_cmd_team)
+    sync_cmd = sub.add_parser("sync", help="send this computer's changes and import the team's")
+    sync_cmd.add_argument(
+        "--folder", type=Path, default=None, help="where the team folder is now (if it moved)"
+    )
+    sync_cmd.set_defaults(func=_cmd_sync)
+    export = sub.add_parser("export", help="write a referral sheet, medication list or summary")
+    export.add_argument("kind", choices=["referral", "medlist", "summary"])
+    export.add_argument("--resident", required=True, help="the resident's id")
+    export.add_argument("--session", default=None, help="the session's id (default: the latest)")
+    export.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    export.add_argument(
+        "--lang", dest="doc_lang", choices=["ko", "en"], default="ko", help="document language"
+    )
+    export.add_argument("--include-phone", action="store_true", help="print the phone number")
+    export.add_argument("--include-district", action="store_true", help="print the district")
+    export.set_defaults(func=_cmd_export)
     return parser
 
 

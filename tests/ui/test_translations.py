@@ -34,8 +34,8 @@ def test_korean_catalogue_is_really_korean():
     assert len(hangul) / len(texts) > 0.9
 
 
-# The packages whose errors the UI shows today; sync joins when its screens do (issue 6).
-SHOWN = ["domain", "storage", "services"]
+# The packages whose errors the UI shows.
+SHOWN = ["domain", "storage", "services", "sync"]
 
 
 def test_every_problem_code_raised_by_the_core_has_a_message():
@@ -67,3 +67,12 @@ def test_storage_failures_reach_the_person_in_korean():
     }
     for error, korean in expected.items():
         assert korean in error_text(error), type(error).__name__
+
+
+def test_sync_failures_reach_the_person_in_korean_with_the_folder_named():
+    from consultdesk.sync.errors import ShareUnavailable, WrongTeamPassphrase
+    from consultdesk.ui.messages import error_text
+
+    text = error_text(ShareUnavailable(path="Z:/팀폴더", detail="drive missing"))
+    assert "공유 폴더에 연결할 수 없습니다" in text and "Z:/팀폴더" in text
+    assert "팀 암호가 틀렸습니다" in error_text(WrongTeamPassphrase())

@@ -92,13 +92,19 @@ def start_consultation(
         return data.id
 
 
-def open_consultation(ws: Workspace, consultation_id: str) -> ConsultationData:
-    """The session for the editor; the view is written to the access log."""
+def open_consultation(
+    ws: Workspace, consultation_id: str, editing: bool = False
+) -> ConsultationData:
+    """The session for the editor; the view is written to the access log. With ``editing``,
+    an editable session is also remembered as the one the editor has open (same transaction:
+    opening a session costs one write)."""
     with ws.db.session() as s:
         data = repo.load(s, consultation_id)
         if data is None:
             raise _gone()
         s.add(ws.audit("view", "consultation", consultation_id, data.resident_id))
+        if editing and data.editable:
+            put_setting(s, EDITING_KEY, consultation_id)
         return data
 
 

@@ -55,7 +55,8 @@ class Workspace:
         db = create_database(cls.database_path(data_dir), passphrase)
         try:
             schema.upgrade(db)
-            device = new_id()
+            # Hex only: the id names this laptop's folder on the team share (sync.team.ID_PATTERN).
+            device = new_id().replace("-", "")
             with db.session() as s:
                 put_setting(s, "device_id", device)
                 put_setting(s, "pharmacist_name", profile.pharmacist_name.strip())

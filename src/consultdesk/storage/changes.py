@@ -75,21 +75,25 @@ class ChangeWriter:
             row = self._change(entity, record_id, field, value, clock.hlc if clock else None)
             rows.append(row)
             if clock is None:
-                session.add(
-                    FieldClock(entity=entity, record_id=record_id, field=field, hlc=row["hlc"])
-                )
-            else:
-                clock.hlc = row["hlc"]
+                clock = FieldClock(entity=entity, record_id=record_id, field=field, hlc="")
+            # The field's whole state, as sync compares it (value as sent, see FieldClock).
+            clock.hlc, clock.device = row["hlc"], row["device"]
+            clock.base_hlc, clock.value = row["base_hlc"], row["value"]
+            session.add(clock)
         session.execute(insert(ChangeLog), rows)
 
-    def save(self, session: Session, record: SQLModel, values: dict[str, Any]) -> SQLModel:
-        """Create or update `record` with `values`; log only the fields that really change."""
+    def save(
+        self, session: Session, record: SQLModel, values: dict[str, Any], *, force: bool = False
+    ) -> SQLModel:
+        """Create or update `record` with `values`; log only the fields that really change
+        (every one of `values` with `force`: resolving a sync conflict re-affirms a value so
+        that it wins on every laptop)."""
         entity = str(record.__tablename__)
         assert entity in SHARED_TABLES, entity
         is_new = session.get(type(record), record.id) is None  # type: ignore[attr-defined]
         changed = {}
         for field, value in values.items():
-            if is_new or getattr(record, field) != value:
+            if is_new or force or getattr(record, field) != value:
                 changed[field] = value
                 setattr(record, field, value)
         session.add(record)
@@ -117,6 +121,7 @@ class ChangeWriter:
             for field, value in row.items()
             if field != "id"
         ]
-        clocks = [{k: r[k] for k in ("entity", "record_id", "field", "hlc")} for r in log]
+        keys = ("entity", "record_id", "field", "hlc", "device", "base_hlc", "value")
+        clocks = [{k: r[k] for k in keys} for r in log]
         session.execute(insert(ChangeLog), log)
         session.execute(insert(FieldClock), clocks)

@@ -87,6 +87,12 @@ class FieldClock(SQLModel, table=True):
     record_id: str = Field(primary_key=True)
     field: str = Field(primary_key=True)
     hlc: str
+    # Added for sync (migration 0003): the whole state a merge compares against. ``value`` is the
+    # JSON the change carried, kept as sent rather than re-read from the record's column, so a
+    # merge compares exactly what travelled (and a field this version has no column for survives).
+    device: str = ""
+    base_hlc: str | None = None
+    value: str | None = None  # JSON
 
 
 class Setting(SQLModel, table=True):
@@ -265,3 +271,65 @@ SHARED_TABLES: dict[str, type[SQLModel]] = {
     "flag_decision": FlagDecision,
     "referral": Referral,
 }
+
+
+# --- sync bookkeeping (issue 6; migration 0003) -------------------------------------------------
+# Local to this laptop: never in SHARED_TABLES, never in a bundle.
+
+
+class SyncLedger(SQLModel, table=True):
+    """Per other device, the last bundle imported from it (bundles go strictly by seq)."""
+
+    __tablename__ = "sync_ledger"
+    device: str = Field(primary_key=True)
+    seq: int
+    bundle_hash: str
+    imported_at: str = ""
+
+
+class SyncSentBundle(SQLModel, table=True):
+    """Each bundle this laptop wrote to the share; the highest seq is the outbox's mark."""
+
+    __tablename__ = "sync_sent_bundle"
+    seq: int = Field(primary_key=True)
+    bundle_hash: str
+    changes: int = 0
+    sent_at: str = ""
+
+
+class SyncConflict(SQLModel, table=True):
+    """Two values of one field (or an edit and a delete) that a person should look at.
+
+    ``kept_*`` is what every laptop shows meanwhile (the higher HLC); ``other_*`` is the value
+    that lost, kept so that no edit is lost. Values are JSON text as they travelled.
+    """
+
+    __tablename__ = "sync_conflict"
+    id: str = Field(default_factory=new_id, primary_key=True)
+    kind: str  # parallel_update / edit_after_delete
+    entity: str
+    record_id: str = Field(index=True)
+    field: str  # "__deleted__" for an edit after a delete
+    requires_person: bool = False  # a safety field: dose, timing, allergies, consent
+    kept_field: str
+    kept_value: str
+    kept_hlc: str
+    kept_device: str
+    other_field: str
+    other_value: str
+    other_hlc: str
+    other_device: str
+    raised_at: str
+    resolved_at: str | None = Field(default=None, index=True)
+    resolution: str | None = None  # JSON of the value chosen, or "delete" / "keep" marks
+    resolved_by: str = ""  # "here" (a person on this laptop) or "sync" (a later edit arrived)
+
+
+class SyncPending(SQLModel, table=True):
+    """A record whose fields arrived but whose row cannot be written yet: a required field or a
+    parent record (its resident, its consultation) is still in a bundle that has not arrived.
+    Retried on every import; its field states are already in field_clock."""
+
+    __tablename__ = "sync_pending"
+    entity: str = Field(primary_key=True)
+    record_id: str = Field(primary_key=True)

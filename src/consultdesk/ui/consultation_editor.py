@@ -331,15 +331,16 @@ class ConsultationEditor(QWidget):
 
     def open(self, consultation_id: str) -> bool:
         """Show a session. False if it no longer exists (deleted on another laptop)."""
-        if self.data is not None and self.data.id != consultation_id:
-            self.close_session()
+        if self.data is not None and self.data.id != consultation_id and not self.save_now():
+            return False  # the open session's last edits could not be saved: stay on it
         try:
-            data = svc.open_consultation(self.ws, consultation_id)
+            data = svc.open_consultation(self.ws, consultation_id, editing=True)
         except ValidationFailed:
             return False
         self.resident = svc.resident_brief(self.ws, data.resident_id)
-        if self.flag_context is None:
-            self.flag_context = flag_service.load_flag_context(self.ws)
+        # A cached lookup: a DUR import or removal clears the cache, so the next session opened
+        # uses the new rules.
+        self.flag_context = flag_service.load_flag_context(self.ws)
         if self.screening is None:
             self.screening = ScreeningPanel(self.flag_context.form, self.flag_context.catalog)
             self.screening.changed.connect(self._edited)
@@ -348,8 +349,6 @@ class ConsultationEditor(QWidget):
             layout.addWidget(self.screening)
         self.decisions = flag_service.flag_decisions(self.ws, consultation_id)
         self._show(data)
-        if data.editable:
-            svc.mark_editing(self.ws, consultation_id)
         self.med_table.setFocus()
         first = self.medications.index(0, 0)
         if first.isValid():
@@ -492,7 +491,7 @@ class ConsultationEditor(QWidget):
     def save_now(self) -> bool:
         """Write what is on screen. True when everything readable is in the database."""
         self._autosave.stop()
-        if self.data is None or not self.data.editable:
+        if self.data is None or not self.data.editable or not self._dirty:
             return True
         data, problems = self.collect()
         try:
@@ -508,7 +507,8 @@ class ConsultationEditor(QWidget):
             self._autosave.start(AUTOSAVE_MS * 4)  # try again; the text stays on screen
             return False
         self.data = data
-        self._dirty = False
+        # A field that could not be read (a malformed date) is still unsaved text on screen.
+        self._dirty = bool(problems)
         if problems:
             self.problem_display.show(problems)
         else:

@@ -185,6 +185,46 @@ def dur_kind_label(kind: str) -> str:
     }.get(kind, kind)
 
 
+# --- documents and referrals (issue 5) --------------------------------------------------------
+
+
+def document_kind_label(kind: str) -> str:
+    """services.documents.DocumentKind values."""
+    return {
+        "referral": QCoreApplication.translate("Labels", "Referral sheet"),
+        "medlist": QCoreApplication.translate("Labels", "Personal medication list"),
+        "summary": QCoreApplication.translate("Labels", "Consultation summary"),
+    }.get(kind, kind)
+
+
+def referral_state_label(state: str) -> str:
+    """domain.referral.ReferralState values."""
+    return {
+        "draft": QCoreApplication.translate("Labels", "Draft"),
+        "sent": QCoreApplication.translate("Labels", "Sent"),
+        "acknowledged": QCoreApplication.translate("Labels", "Reply received"),
+        "closed": QCoreApplication.translate("Labels", "Closed"),
+    }.get(state, state)
+
+
+def reply_status_options() -> list[tuple[str, str]]:
+    """What the case worker ticked on the reply slip (domain.referral.ReplyStatus)."""
+    return [
+        ("", QCoreApplication.translate("Labels", "Not ticked")),
+        ("linked", QCoreApplication.translate("Labels", "Linked")),
+        ("in_progress", QCoreApplication.translate("Labels", "In progress")),
+        ("could_not_link", QCoreApplication.translate("Labels", "Could not link")),
+    ]
+
+
+def outcome_options() -> list[tuple[str, str]]:
+    """domain.referral.Outcome values."""
+    return [
+        ("resolved", QCoreApplication.translate("Labels", "Resolved")),
+        ("not_resolved", QCoreApplication.translate("Labels", "Not resolved")),
+    ]
+
+
 def dialog_buttons(ok_text: str | None = None) -> QDialogButtonBox:
     """Save/Cancel (or `ok_text`/Cancel) buttons with translated texts."""
     box = QDialogButtonBox(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,8 +29,11 @@ from consultdesk.ui.consultation_editor import ConsultationEditor, RecoverPrompt
 from consultdesk.ui.dur_import_dialog import DurImportDialog
 from consultdesk.ui.follow_up_view import FollowUpView
 from consultdesk.ui.medication_tables import CompleterFactory
+from consultdesk.ui.product_import_dialog import ProductImportDialog
+from consultdesk.ui.referrals_view import ReferralsView
 from consultdesk.ui.residents_view import ResidentsView
 from consultdesk.ui.settings_dialog import SettingsDialog
+from consultdesk.ui.sync_view import SyncStatusBar, SyncView
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +53,8 @@ class MainWindow(QMainWindow):
         timeline = self.residents.panel.timeline
         timeline.open_requested.connect(self.open_consultation)
         timeline.new_requested.connect(self.new_consultation)
+        self.sync_area = SyncView(ws)  # issue 6: team sync
+        self.referrals = ReferralsView(ws)  # issue 5: referral tracking
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setFixedWidth(170)
@@ -59,7 +64,9 @@ class MainWindow(QMainWindow):
         self._areas: list[tuple[str, object, Callable[[], None]]] = [
             (self.tr("Residents"), self.residents, self.residents.refresh),
             (self.tr("Follow-up visits"), self.follow_ups, self.follow_ups.refresh),
+            (self.tr("Referrals"), self.referrals, self.referrals.refresh),  # issue 5
             (self.tr("Welfare centres"), self.centres, self.centres.refresh),
+            (self.tr("Sync"), self.sync_area, self.sync_area.refresh),
         ]
         for title, widget, _ in self._areas:
             self.nav.addItem(title)
@@ -78,6 +85,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
+        # issue 6: team sync — status bar, "sync now", a quiet sync once the window is up
+        self.sync_bar = SyncStatusBar(self.sync_area.controller)
+        self.sync_bar.conflicts_requested.connect(self.show_sync_area)
+        self.statusBar().addPermanentWidget(self.sync_bar)
+        QTimer.singleShot(0, self.sync_area.controller, self.sync_area.controller.start_up)
         self.nav.setCurrentRow(0)
         self.update_status()
         self.resize(1200, 760)
@@ -87,6 +99,8 @@ class MainWindow(QMainWindow):
         settings = QAction(self.tr("&Settings…"), self)
         settings.triggered.connect(self.open_settings)
         file_menu.addAction(settings)
+        self.sync_action = file_menu.addAction(self.tr("Sync &now"))  # issue 6
+        self.sync_action.triggered.connect(lambda: self.sync_area.controller.sync_now())
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -95,6 +109,9 @@ class MainWindow(QMainWindow):
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))  # issue 4: DUR file import
         self.dur_import_action = tools_menu.addAction(self.tr("Import DUR files…"))
         self.dur_import_action.triggered.connect(lambda: DurImportDialog.run(self.ws, self))
+        # issue 3: product list import (the medicine search then also finds product names)
+        self.product_import_action = tools_menu.addAction(self.tr("Import product list…"))
+        self.product_import_action.triggered.connect(lambda: ProductImportDialog.run(self.ws, self))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About ConsultDesk"), self)
         about.triggered.connect(self.about)
@@ -104,6 +121,9 @@ class MainWindow(QMainWindow):
         search.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         search.triggered.connect(self.focus_search)
         self.addAction(search)
+
+    def show_sync_area(self) -> None:  # issue 6
+        self.nav.setCurrentRow(self.stack.indexOf(self.sync_area))
 
     def _show_area(self, row: int) -> None:
         if 0 <= row < len(self._areas):

@@ -249,6 +249,94 @@ _SYNC_MESSAGES: dict[str, object] = {
 _MESSAGES.update(_SYNC_MESSAGES)
 
 
+# --- product list import (issue 3): services.catalog.PROBLEM_CODES, that is "product_" + the
+# reason of domain.product_import.ProductImportError; {content} quotes the line of the file.
+_PRODUCT_MESSAGES: dict[str, object] = {
+    "product_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "The file cannot be opened ({detail}). Check that it still exists."
+    ),
+    "product_empty_file": QT_TRANSLATE_NOOP("Messages", "The file is empty."),
+    "product_undecodable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Line {line}: the text is neither UTF-8 nor CP949 (EUC-KR). Save the file again as CSV "
+        "in one of these encodings.",
+    ),
+    "product_bad_csv": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Line {line}: this line cannot be read as CSV, for example a quote that is never "
+        "closed. Save the file again as CSV from the spreadsheet program.",
+    ),
+    "product_missing_column": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The title row (line 1) has no column for the product name or for the ATC code: "
+        "{content}. Name the columns 제품명 and ATC코드 (the README lists other titles).",
+    ),
+    "product_duplicate_column": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The title row (line 1) has two columns for the same thing: {content}. Delete or "
+        "rename one of them.",
+    ),
+    "product_too_many_fields": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Line {line} has more values than the title row has columns: {content}. A name with "
+        "a comma must be in quotes.",
+    ),
+    "product_missing_product_name": QT_TRANSLATE_NOOP(
+        "Messages", "Line {line} has no product name: {content}."
+    ),
+    "product_bad_atc_code": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Line {line}: the ATC code is not a WHO ATC code of 7 characters like C08CA01: {content}.",
+    ),
+    "product_no_products": QT_TRANSLATE_NOOP(
+        "Messages", "The file has a title row but no products."
+    ),
+}
+_MESSAGES.update(_PRODUCT_MESSAGES)
+
+
+# --- documents and referrals (issue 5): services.referrals.BLOCK_MESSAGES, domain.referral.
+_DOCUMENT_MESSAGES: dict[str, object] = {
+    "consent_to_share_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No consent to share with the welfare centre is recorded. Record the resident's consent "
+        "first.",
+    ),
+    "consent_to_share_refused": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The resident refused to share information with the welfare centre, so no referral "
+        "sheet can be made.",
+    ),
+    "consent_to_share_withdrawn": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The resident withdrew consent to share with the welfare centre, so no referral sheet "
+        "can be made or sent.",
+    ),
+    "referral_needs_centre": QT_TRANSLATE_NOOP(
+        "Messages", "Choose the resident's welfare centre first: a referral needs an addressee."
+    ),
+    "referral_needs_birth_date": QT_TRANSLATE_NOOP(
+        "Messages", "Enter the resident's birth date first: the referral sheet shows the age."
+    ),
+    "referral_gone": QT_TRANSLATE_NOOP("Messages", "This referral no longer exists."),
+    "referral_state": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This step does not fit the referral as it stands now; the list was refreshed.",
+    ),
+    "referral_date_order": QT_TRANSLATE_NOOP(
+        "Messages", "The date cannot be before {date}, the date of the step before."
+    ),
+    "outcome_required": QT_TRANSLATE_NOOP("Messages", "Choose resolved or not resolved."),
+    "no_consultation": QT_TRANSLATE_NOOP(
+        "Messages", "This resident has no consultation yet: record a session first."
+    ),
+    "document_incomplete": QT_TRANSLATE_NOOP(
+        "Messages", "The document cannot be made as it is ({detail})."
+    ),
+}
+_MESSAGES.update(_DOCUMENT_MESSAGES)
+
+
 def known_codes() -> set[str]:
     return set(_MESSAGES)
 

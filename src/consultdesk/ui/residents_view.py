@@ -27,6 +27,8 @@ from consultdesk.services import residents
 from consultdesk.services.residents import ResidentDetail
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.consent_dialog import ConsentDialog, WithdrawConsentDialog
+from consultdesk.ui.export_dialog import DocumentsBar
+from consultdesk.ui.flags_panel import OpenFlagsSummary
 from consultdesk.ui.labels import (
     consent_kind,
     consent_method,
@@ -94,6 +96,10 @@ class ResidentPanel(QWidget):
         buttons.addStretch()
         body.addLayout(buttons)
         body.addWidget(consent_box)
+        self.documents = DocumentsBar(ws)  # issue 5: export documents, or why a referral can't
+        body.addWidget(self.documents)
+        self.open_flags = OpenFlagsSummary(ws)  # issue 4: open flags of the latest session
+        body.addWidget(self.open_flags)
         self.timeline = TimelineWidget(ws)
         body.addWidget(self.timeline, 1)
         layout = QVBoxLayout(self)
@@ -106,6 +112,8 @@ class ResidentPanel(QWidget):
         self.empty.setVisible(self.detail is None)
         self.body.setVisible(self.detail is not None)
         self.timeline.show_resident(self.detail.id if self.detail else None)
+        self.open_flags.show_resident(self.detail.id if self.detail else None)
+        self.documents.show_resident(self.detail.id if self.detail else None)
         if self.detail is None:
             return
         d = self.detail.data

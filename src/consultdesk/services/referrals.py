@@ -1,0 +1,422 @@
+"""Referral tracking: one record per referral sheet, from draft to closed (PRODUCT.md job 5).
+
+A record is created when a referral sheet is first exported or printed, or when the pharmacist
+saves it as a draft; it is then sent, acknowledged by the case worker's reply slip, and closed
+with an outcome. Referral is a shared table, so every write goes through ws.writer.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from consultdesk.domain.consent import ConsentKind, ConsentRecord, ConsentStatus, status_of
+from consultdesk.domain.problems import Problem, ValidationFailed
+from consultdesk.domain.referral import (
+    OPEN_STATES,
+    ReferralState,
+    age_days,
+    is_overdue,
+    reference_code,
+    validate_close,
+    validate_reply,
+    validate_send,
+)
+from consultdesk.domain.rrn import contains_rrn
+from consultdesk.services.consent import consent_records
+from consultdesk.services.workspace import Workspace
+from consultdesk.storage.models import CaseWorker, Consultation, Referral, Resident, WelfareCentre
+
+# Why a referral sheet cannot be made, in the order they are checked (the UI words them).
+BLOCK_MESSAGES = {
+    "resident_gone": "No such resident.",
+    "consent_to_share_missing": (
+        "No consent to share with the welfare centre is recorded: record it before a referral."
+    ),
+    "consent_to_share_refused": "The resident refused to share with the welfare centre.",
+    "consent_to_share_withdrawn": (
+        "The resident withdrew consent to share with the welfare centre."
+    ),
+    "referral_needs_centre": "Choose the resident's welfare centre before a referral.",
+    "referral_needs_birth_date": "A referral needs the resident's birth date.",
+}
+_CONSENT_BLOCKS = {
+    ConsentStatus.NONE: "consent_to_share_missing",
+    ConsentStatus.REFUSED: "consent_to_share_refused",
+    ConsentStatus.WITHDRAWN: "consent_to_share_withdrawn",
+}
+
+
+@dataclass(frozen=True)
+class ReferralOptions:
+    """What the pharmacist chooses for one sheet. `services` holds catalog service ids or the
+    pharmacist's own words for a service the catalog does not have."""
+
+    services: tuple[str, ...] = ()
+    opinion: str = ""
+    include_phone: bool = False
+    include_district: bool = False
+
+
+@dataclass(frozen=True)
+class ReferralRow:
+    """One line of the referrals list."""
+
+    id: str
+    reference: str
+    resident_id: str
+    resident_name: str
+    centre_name: str
+    case_worker_name: str
+    state: ReferralState
+    created_on: date
+    sent_on: date | None
+    acknowledged_on: date | None
+    age_days: int
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ReferralDetail:
+    id: str
+    reference: str
+    resident_id: str
+    consultation_id: str | None
+    state: ReferralState
+    created_on: date
+    sent_on: date | None = None
+    acknowledged_on: date | None = None
+    closed_on: date | None = None
+    outcome: str = ""
+    outcome_reason: str = ""
+    options: ReferralOptions = field(default_factory=ReferralOptions)
+    reply_received_on: date | None = None
+    reply_actions: str = ""
+    reply_status: str = ""
+    reply_reason: str = ""
+    reply_by: str = ""
+
+
+def blocked_problem(code: str) -> ValidationFailed:
+    return ValidationFailed([Problem("consent", code, {}, BLOCK_MESSAGES[code])])
+
+
+def share_consent(s: Session, resident_id: str) -> tuple[str | None, ConsentRecord | None]:
+    """(None, the consent record) when a referral sheet may be made, else (why not, None)."""
+    resident = s.get(Resident, resident_id)
+    if resident is None or resident.deleted:
+        return "resident_gone", None
+    status, record = status_of(consent_records(s, resident_id), ConsentKind.SHARE_WELFARE)
+    if status is not ConsentStatus.GRANTED:
+        return _CONSENT_BLOCKS[status], None
+    centre = s.get(WelfareCentre, resident.centre_id) if resident.centre_id else None
+    if centre is None or centre.deleted:
+        return "referral_needs_centre", None
+    if resident.birth_date is None:
+        return "referral_needs_birth_date", None
+    return None, record
+
+
+def block_reason(s: Session, resident_id: str) -> str | None:
+    return share_consent(s, resident_id)[0]
+
+
+def referral_blocked_reason(ws: Workspace, resident_id: str) -> str | None:
+    """None when a referral sheet may be made for this resident, else a code saying why not:
+    no consent to share with the welfare centre, refused, withdrawn (PIPA Art. 17), or the
+    sheet would have no addressee or no age."""
+    with ws.db.session() as s:
+        return block_reason(s, resident_id)
+
+
+def _get(s: Session, referral_id: str) -> Referral:
+    record = s.get(Referral, referral_id)
+    if record is None or record.deleted:
+        raise ValidationFailed(
+            [Problem("referral", "referral_gone", {}, "This referral no longer exists.")]
+        )
+    return record
+
+
+def options_of(record: Referral) -> ReferralOptions:
+    try:
+        services = tuple(str(v) for v in json.loads(record.services or "[]"))
+    except (ValueError, TypeError):
+        services = ()
+    return ReferralOptions(services, record.opinion, record.include_phone, record.include_district)
+
+
+def _state(value: str) -> ReferralState:
+    # A state written by a newer version reads as open (a draft) rather than crashing the list.
+    try:
+        return ReferralState(value)
+    except ValueError:
+        return ReferralState.DRAFT
+
+
+def _detail(r: Referral) -> ReferralDetail:
+    return ReferralDetail(
+        id=r.id,
+        reference=r.reference,
+        resident_id=r.resident_id,
+        consultation_id=r.consultation_id,
+        state=_state(r.state),
+        created_on=r.created_on,
+        sent_on=r.sent_on,
+        acknowledged_on=r.acknowledged_on,
+        closed_on=r.closed_on,
+        outcome=r.outcome,
+        outcome_reason=r.outcome_reason,
+        options=options_of(r),
+        reply_received_on=r.reply_received_on,
+        reply_actions=r.reply_actions,
+        reply_status=r.reply_status,
+        reply_reason=r.reply_reason,
+        reply_by=r.reply_by,
+    )
+
+
+def _check_options(options: ReferralOptions) -> None:
+    texts = (options.opinion, *options.services)
+    if any(contains_rrn(t) for t in texts):
+        raise ValidationFailed([Problem("opinion", "rrn_refused", {}, "No registration numbers.")])
+
+
+def referral_detail(ws: Workspace, referral_id: str) -> ReferralDetail:
+    with ws.db.session() as s:
+        return _detail(_get(s, referral_id))
+
+
+def open_draft_for(s: Session, consultation_id: str) -> Referral | None:
+    q = select(Referral).where(
+        Referral.consultation_id == consultation_id,
+        Referral.state == ReferralState.DRAFT.value,
+        col(Referral.deleted).is_(False),
+    )
+    return s.exec(q.order_by(col(Referral.created_on).desc(), col(Referral.id).desc())).first()
+
+
+def referral_for_sheet(ws: Workspace, consultation_id: str) -> ReferralDetail | None:
+    """The draft referral a new sheet of this session continues, if there is one: exporting the
+    same session twice updates one referral instead of opening two."""
+    with ws.db.session() as s:
+        record = open_draft_for(s, consultation_id)
+        return _detail(record) if record is not None else None
+
+
+def save_draft(
+    ws: Workspace,
+    s: Session,
+    referral_id: str,
+    resident_id: str,
+    consultation_id: str | None,
+    options: ReferralOptions,
+    today: date,
+) -> Referral:
+    """Create the referral `referral_id` as a draft, or update it while it is still a draft
+    (once sent, it stays as it was sent). Runs inside the caller's transaction."""
+    _check_options(options)
+    record = s.get(Referral, referral_id)
+    if record is not None and (record.deleted or record.state != ReferralState.DRAFT):
+        return record
+    values: dict[str, object] = {
+        "services": json.dumps(list(options.services), ensure_ascii=False),
+        "opinion": options.opinion.strip(),
+        "include_phone": options.include_phone,
+        "include_district": options.include_district,
+    }
+    if record is None:
+        record = Referral(
+            id=referral_id,
+            resident_id=resident_id,
+            reference=reference_code(referral_id, today.year),
+            created_on=today,
+        )
+        values.update(
+            resident_id=resident_id,
+            consultation_id=consultation_id,
+            reference=record.reference,
+            state=ReferralState.DRAFT.value,
+            created_on=today,
+        )
+    ws.writer.save(s, record, values)
+    return record
+
+
+def draft_referral(
+    ws: Workspace,
+    referral_id: str,
+    resident_id: str,
+    consultation_id: str | None,
+    options: ReferralOptions,
+    today: date | None = None,
+) -> str:
+    """Save the referral as a draft without printing it (blocked without consent to share)."""
+    with ws.db.session() as s:
+        code = block_reason(s, resident_id)
+        if code is not None:
+            raise blocked_problem(code)
+        if consultation_id is not None:
+            consultation = s.get(Consultation, consultation_id)
+            if consultation is None or consultation.deleted:
+                raise ValidationFailed(
+                    [Problem("consultation", "consultation_gone", {}, "Deleted.")]
+                )
+        record = save_draft(
+            ws, s, referral_id, resident_id, consultation_id, options, today or date.today()
+        )
+        s.add(ws.audit("draft", "referral", record.id, resident_id))
+        return record.id
+
+
+def mark_sent(
+    ws: Workspace, referral_id: str, sent_on: date | None, today: date | None = None
+) -> None:
+    with ws.db.session() as s:
+        record = _get(s, referral_id)
+        problems = validate_send(record.state, record.created_on, sent_on, today or date.today())
+        if problems:
+            raise ValidationFailed(problems)
+        # Consent may have been withdrawn since the sheet was drafted: then it is not sent.
+        code = block_reason(s, record.resident_id)
+        if code is not None and code.startswith("consent_"):
+            raise blocked_problem(code)
+        ws.writer.save(s, record, {"state": ReferralState.SENT.value, "sent_on": sent_on})
+        s.add(ws.audit("referral_sent", "referral", record.id, record.resident_id))
+
+
+def record_reply(
+    ws: Workspace,
+    referral_id: str,
+    received_on: date | None,
+    actions: str = "",
+    status: str = "",
+    reason: str = "",
+    by: str = "",
+    today: date | None = None,
+) -> None:
+    """Copy the case worker's reply slip into the referral; it acknowledges the referral."""
+    with ws.db.session() as s:
+        record = _get(s, referral_id)
+        problems = validate_reply(
+            record.state,
+            record.sent_on,
+            received_on,
+            status,
+            reason,
+            (actions, by),
+            today or date.today(),
+        )
+        if problems:
+            raise ValidationFailed(problems)
+        ws.writer.save(
+            s,
+            record,
+            {
+                "state": ReferralState.ACKNOWLEDGED.value,
+                "acknowledged_on": received_on,
+                "reply_received_on": received_on,
+                "reply_actions": actions.strip(),
+                "reply_status": status,
+                "reply_reason": reason.strip(),
+                "reply_by": " ".join(by.split()),
+            },
+        )
+        s.add(ws.audit("referral_reply", "referral", record.id, record.resident_id))
+
+
+def close_referral(
+    ws: Workspace,
+    referral_id: str,
+    closed_on: date | None,
+    outcome: str,
+    reason: str = "",
+    today: date | None = None,
+) -> None:
+    with ws.db.session() as s:
+        record = _get(s, referral_id)
+        problems = validate_close(
+            record.state,
+            record.sent_on,
+            record.acknowledged_on,
+            closed_on,
+            outcome,
+            reason,
+            today or date.today(),
+        )
+        if problems:
+            raise ValidationFailed(problems)
+        ws.writer.save(
+            s,
+            record,
+            {
+                "state": ReferralState.CLOSED.value,
+                "closed_on": closed_on,
+                "outcome": outcome,
+                "outcome_reason": reason.strip(),
+            },
+        )
+        s.add(ws.audit("referral_closed", "referral", record.id, record.resident_id))
+
+
+def discard_draft(ws: Workspace, referral_id: str) -> None:
+    """Throw away a draft that was never sent (a sent referral is closed instead)."""
+    with ws.db.session() as s:
+        record = _get(s, referral_id)
+        if record.state != ReferralState.DRAFT:
+            raise ValidationFailed(
+                [
+                    Problem(
+                        "state",
+                        "referral_state",
+                        {"state": record.state},
+                        "Only a draft can be discarded.",
+                    )
+                ]
+            )
+        ws.writer.delete(s, record)
+        s.add(ws.audit("delete", "referral", record.id, record.resident_id))
+
+
+def list_open_referrals(ws: Workspace, today: date | None = None) -> list[ReferralRow]:
+    """Referrals not closed yet: overdue ones first, then the oldest."""
+    today = today or date.today()
+    q = (
+        select(Referral, Resident, WelfareCentre, CaseWorker)
+        .join(Resident, col(Resident.id) == col(Referral.resident_id))
+        .join(
+            WelfareCentre,
+            col(WelfareCentre.id) == col(Resident.centre_id),
+            isouter=True,
+        )
+        .join(CaseWorker, col(CaseWorker.id) == col(Resident.case_worker_id), isouter=True)
+        .where(
+            col(Referral.deleted).is_(False),
+            col(Resident.deleted).is_(False),
+            col(Referral.state).in_([s.value for s in OPEN_STATES]),
+        )
+    )
+    with ws.db.session() as s:
+        found = list(s.exec(q))
+    rows = [
+        ReferralRow(
+            id=r.id,
+            reference=r.reference,
+            resident_id=resident.id,
+            resident_name=resident.name,
+            centre_name=centre.name if centre is not None and not centre.deleted else "",
+            case_worker_name=worker.name if worker is not None and not worker.deleted else "",
+            state=_state(r.state),
+            created_on=r.created_on,
+            sent_on=r.sent_on,
+            acknowledged_on=r.acknowledged_on,
+            age_days=age_days(r.created_on, r.sent_on, today),
+            overdue=is_overdue(r.state, r.sent_on, today),
+        )
+        for r, resident, centre, worker in found
+    ]
+    rows.sort(key=lambda r: (not r.overdue, -r.age_days, r.reference))
+    return rows

@@ -1,0 +1,516 @@
+"""Team sync through a shared folder: one function per user action (SYNC.md).
+
+The GUI, the CLI and the tests all call these. Sync itself is ``sync.engine.run_sync`` over the
+local database's ``SqliteSyncStore``; this module keeps the team settings, serialises runs, and
+turns conflicts into something a person can decide.
+
+The team key: a laptop must sync at start-up without asking for the team passphrase again, so
+the key derived from it (never the passphrase) is kept in the ``setting`` table. That table is
+inside the SQLCipher-encrypted database, opened only with the pharmacist's own passphrase, so
+the key is exactly as protected as the residents' records it guards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import threading
+import weakref
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from consultdesk.domain.hlc import Hlc
+from consultdesk.domain.phone import digits
+from consultdesk.services.sync_store import (
+    SqliteSyncStore,
+    column_value,
+    load_states,
+    now_text,
+    python_type_of,
+)
+from consultdesk.services.workspace import Workspace
+from consultdesk.storage.models import SHARED_TABLES, Consent, Resident, SyncConflict
+from consultdesk.storage.residents_repo import search_key_initials
+from consultdesk.storage.settings_repo import get_setting
+from consultdesk.sync import team as teams
+from consultdesk.sync.changes import TOMBSTONE_FIELD, JsonValue
+from consultdesk.sync.engine import run_sync
+from consultdesk.sync.errors import ShareUnavailable, SyncError, TeamMismatch
+from consultdesk.sync.merge import ConflictKind, is_deleted
+from consultdesk.sync.outbound import export_changes
+from consultdesk.sync.report import SyncReport
+
+Progress = Callable[[float], None]
+
+# Fields a person always decides (SYNC.md): allergies, every consent field, and a medicine's
+# strength and when it is taken (dose and timing).
+SAFETY_FIELDS: frozenset[tuple[str, str]] = frozenset(
+    {("resident", "allergies")}
+    | {
+        ("consent", column.name)
+        for column in Consent.__table__.columns  # type: ignore[attr-defined]
+        if column.name not in ("id", "deleted")
+    }
+    | {
+        ("medication_entry", name)
+        for name in ("strength", "morning", "noon", "evening", "bedtime", "as_needed")
+    }
+)
+
+# Search keys kept beside the field they come from: they follow it when a conflict on it is
+# resolved, and a conflict on them alone is not worth a person's time.
+DERIVED_FIELDS: dict[tuple[str, str], tuple[str, Callable[[str], str]]] = {
+    ("resident", "name_initials"): ("name", search_key_initials),
+    ("resident", "phone_digits"): ("phone", digits),
+}
+
+# What a person chooses for an edit made after a delete.
+KEEP_RECORD = "keep_record"
+DELETE_RECORD = "delete_record"
+
+_KEY_FOLDER = "sync.team_folder"
+_KEY_ID = "sync.team_id"
+_KEY_NAME = "sync.team_name"
+_KEY_SECRET = "sync.team_key"  # hex of the derived AES key; see the module docstring
+_KEY_LAST_SUCCESS = "sync.last_success"
+
+
+class SyncNotSetUp(SyncError):
+    code = "sync_not_set_up"
+    default_message = "This computer is not part of a team yet. Set up the team folder first."
+
+
+class NoTeamInFolder(SyncError):
+    code = "no_team_in_folder"
+    default_message = "There is no ConsultDesk team in {path}."
+
+
+class SeveralTeamsInFolder(SyncError):
+    code = "several_teams_in_folder"
+    default_message = "{path} holds several teams ({detail}). Choose the folder of one team."
+
+
+class ConflictGone(SyncError):
+    code = "conflict_gone"
+    default_message = "This conflict was already resolved, or its record is no longer here."
+
+
+class ConflictValueInvalid(SyncError):
+    code = "conflict_value_invalid"
+    default_message = "This value does not fit the field ({detail})."
+
+
+class ExportNameInvalid(SyncError):
+    code = "export_name_invalid"
+    default_message = "{detail} cannot be used as a file name on the shared folder."
+
+
+@dataclass(frozen=True)
+class TeamSummary:
+    team_id: str
+    name: str
+    folder: Path
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    team: TeamSummary | None
+    last_success: datetime | None  # UTC
+    waiting: int  # records with changes not sent yet
+    open_conflicts: int
+    needs_person: int  # of which on a safety field or a delete
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    field: str
+    value: JsonValue
+    device: str
+    edited_at: datetime  # UTC, from the HLC's wall clock
+    this_computer: bool
+
+
+@dataclass(frozen=True)
+class ConflictItem:
+    id: str
+    kind: ConflictKind
+    entity: str
+    record_id: str
+    field: str
+    requires_person: bool
+    kept: ConflictSide  # what every laptop shows meanwhile
+    other: ConflictSide
+    raised_at: str
+    subject: str  # whom it is about (the resident's name), or the record's own name
+    item: str  # which of their things (a medicine's name), if any
+
+
+# --- the team --------------------------------------------------------------------------------
+
+
+def create_team(
+    ws: Workspace,
+    folder: Path,
+    name: str,
+    passphrase: str,
+    *,
+    kdf: teams.KdfParams | None = None,
+) -> TeamSummary:
+    """Start a team in ``folder`` (the shared drive) with this laptop as its first member."""
+    team = teams.create_team(folder, name.strip(), passphrase, kdf=kdf)
+    teams.register_device(team, ws.device)
+    return _remember(ws, team)
+
+
+def join_team(ws: Workspace, folder: Path, passphrase: str) -> TeamSummary:
+    """Join the team in ``folder`` (the team's own folder, or a shared drive holding one team).
+
+    A wrong passphrase raises WrongTeamPassphrase and changes nothing here."""
+    team = teams.join_team(find_team_folder(folder), passphrase)
+    teams.register_device(team, ws.device)
+    return _remember(ws, team)
+
+
+def find_team_folder(folder: Path) -> Path:
+    """The team folder meant by ``folder``: itself, or the only team under it."""
+    try:
+        if (folder / teams.TEAM_FILE).is_file():
+            return folder
+    except OSError as error:
+        raise ShareUnavailable(path=str(folder), detail=str(error)) from error
+    found = teams.find_teams(folder)
+    if not found:
+        raise NoTeamInFolder(path=str(folder))
+    if len(found) > 1:
+        names = ", ".join(info.name for info in found)
+        raise SeveralTeamsInFolder(path=str(folder), detail=names)
+    return found[0].folder
+
+
+def team_summary(ws: Workspace) -> TeamSummary | None:
+    with ws.db.session() as s:
+        team_id = get_setting(s, _KEY_ID)
+        if not team_id:
+            return None
+        return TeamSummary(team_id, get_setting(s, _KEY_NAME), Path(get_setting(s, _KEY_FOLDER)))
+
+
+def move_team_folder(ws: Workspace, folder: Path) -> TeamSummary:
+    """The share now appears elsewhere (another drive letter): same team, new path."""
+    current = _require_team(ws)
+    found = find_team_folder(folder)
+    document = teams.read_team_file(found)
+    if document["team_id"] != current.team_id:
+        raise TeamMismatch(path=str(folder), detail=document["team_id"])
+    _put_settings(ws, {_KEY_FOLDER: str(found)})
+    return TeamSummary(current.team_id, current.name, found)
+
+
+def _remember(ws: Workspace, team: teams.Team) -> TeamSummary:
+    with _run_lock(ws):
+        previous = team_summary(ws)
+        if previous is not None and previous.team_id != team.team_id:
+            _store(ws).reset_for_new_team()
+        _put_settings(
+            ws,
+            {
+                _KEY_FOLDER: str(team.folder),
+                _KEY_ID: team.team_id,
+                _KEY_NAME: team.name,
+                _KEY_SECRET: team.key.hex(),
+            },
+        )
+    return TeamSummary(team.team_id, team.name, team.folder)
+
+
+def _put_settings(ws: Workspace, values: dict[str, str]) -> None:
+    # One upsert, not settings_repo's read-then-write: this runs on the sync thread, and under
+    # WAL a transaction that reads before it writes fails if the window committed in between.
+    with ws.db.session() as s:
+        s.connection().exec_driver_sql(
+            "INSERT INTO setting (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            list(values.items()),
+        )
+
+
+def _require_team(ws: Workspace) -> teams.Team:
+    with ws.db.session() as s:
+        team_id, key = get_setting(s, _KEY_ID), get_setting(s, _KEY_SECRET)
+        if not team_id or not key:
+            raise SyncNotSetUp()
+        folder, name = get_setting(s, _KEY_FOLDER), get_setting(s, _KEY_NAME)
+    return teams.Team(team_id, name, Path(folder), bytes.fromhex(key))
+
+
+# --- syncing ---------------------------------------------------------------------------------
+
+# One run at a time per open database: two runs would both try to write this laptop's next
+# bundle. A second caller waits for the first, then finds little left to do.
+_locks: weakref.WeakKeyDictionary[Workspace, threading.Lock] = weakref.WeakKeyDictionary()
+_locks_guard = threading.Lock()
+
+
+@contextlib.contextmanager
+def _run_lock(ws: Workspace) -> Iterator[None]:
+    with _locks_guard:
+        lock = _locks.setdefault(ws, threading.Lock())
+    with lock:
+        yield
+
+
+def _store(ws: Workspace) -> SqliteSyncStore:
+    return SqliteSyncStore(ws.db, ws.device, quiet_conflict_fields=DERIVED_FIELDS.keys())
+
+
+def sync_now(ws: Workspace, progress: Progress | None = None) -> SyncReport:
+    """Send this laptop's changes and import everybody else's. Raises SyncNotSetUp, or
+    ShareUnavailable / TeamMismatch when the folder cannot be used (nothing changes then)."""
+    team = _require_team(ws)
+    with _run_lock(ws):
+        report = run_sync(
+            team,
+            ws.device,
+            _store(ws),
+            ws.writer.clock,
+            safety_fields=SAFETY_FIELDS,
+            progress=progress,
+        )
+        report.conflicts = [
+            c for c in report.conflicts if (c.entity, c.field) not in DERIVED_FIELDS
+        ]
+        if report.export_error is None:
+            _put_settings(ws, {_KEY_LAST_SUCCESS: now_text()})
+    return report
+
+
+def send_changes(ws: Workspace) -> SyncReport:
+    """Only write this laptop's unsent changes (on close: quick, and what the others need)."""
+    team = _require_team(ws)
+    report = SyncReport()
+    with _run_lock(ws):
+        export_changes(team, ws.device, _store(ws), report)
+    return report
+
+
+def sync_status(ws: Workspace) -> SyncStatus:
+    store = _store(ws)
+    with ws.db.session() as s:
+        last = get_setting(s, _KEY_LAST_SUCCESS)
+        counts = (
+            s.connection()
+            .exec_driver_sql(
+                "SELECT count(*), coalesce(sum(requires_person OR field = ?), 0) "
+                "FROM sync_conflict WHERE resolved_at IS NULL",
+                (TOMBSTONE_FIELD,),
+            )
+            .one()
+        )
+    return SyncStatus(
+        team_summary(ws),
+        datetime.fromisoformat(last) if last else None,
+        store.waiting_records(),
+        int(counts[0]),
+        int(counts[1]),
+    )
+
+
+# --- conflicts -------------------------------------------------------------------------------
+
+
+def list_conflicts(ws: Workspace) -> list[ConflictItem]:
+    """Open conflicts, those a person must decide first, then the oldest first."""
+    from sqlmodel import col, select
+
+    with ws.db.session() as s:
+        rows = s.exec(
+            select(SyncConflict)
+            .where(col(SyncConflict.resolved_at).is_(None))
+            .order_by(col(SyncConflict.raised_at), col(SyncConflict.id))
+        ).all()
+        items = []
+        for row in rows:
+            _, subject, item = _describe(s, row.entity, row.record_id)
+            items.append(
+                ConflictItem(
+                    id=row.id,
+                    kind=ConflictKind(row.kind),
+                    entity=row.entity,
+                    record_id=row.record_id,
+                    field=row.field,
+                    requires_person=row.requires_person or row.field == TOMBSTONE_FIELD,
+                    kept=_side(ws, row.kept_field, row.kept_value, row.kept_hlc, row.kept_device),
+                    other=_side(
+                        ws, row.other_field, row.other_value, row.other_hlc, row.other_device
+                    ),
+                    raised_at=row.raised_at,
+                    subject=subject,
+                    item=item,
+                )
+            )
+    items.sort(key=lambda c: not c.requires_person)
+    return items
+
+
+def value_from_text(entity: str, field: str, text: str) -> JsonValue:
+    """A value typed by a person for ``field``, as the JSON a change carries."""
+    model = SHARED_TABLES.get(entity)
+    column = model.__table__.columns.get(field) if model else None  # type: ignore[attr-defined]
+    if column is None:
+        return text
+    candidate: JsonValue = text
+    kind = python_type_of(column)
+    try:
+        if kind is int:
+            candidate = int(text.strip())
+        elif kind is float:
+            candidate = float(text.strip())
+        elif kind is bool:
+            raise ValueError("choose one of the two values")
+        elif text.strip() == "" and column.nullable and kind is not str:
+            candidate = None
+        else:
+            candidate = text.strip() if kind is not str else text
+        column_value(column, candidate)
+    except ValueError as error:
+        raise ConflictValueInvalid(detail=str(error)) from error
+    return candidate
+
+
+def resolve_conflict(ws: Workspace, conflict_id: str, value: JsonValue) -> None:
+    """Decide a conflict: ``value`` becomes the field's value as a new change of this laptop,
+    so it carries a fresh clock and wins on every laptop; for an edit made after a delete,
+    ``value`` is KEEP_RECORD or DELETE_RECORD. Other open conflicts on the same field are
+    answered by the same decision."""
+    now = now_text()
+    with ws.db.session() as s:
+        conn = s.connection()
+        # A write first, so the transaction holds the write lock before it reads (WAL).
+        claimed = conn.exec_driver_sql(
+            "UPDATE sync_conflict SET resolved_at = ?, resolution = ?, resolved_by = 'here' "
+            "WHERE id = ? AND resolved_at IS NULL",
+            (now, json.dumps(value, ensure_ascii=False), conflict_id),
+        ).rowcount
+        conflict = s.get(SyncConflict, conflict_id)
+        model = SHARED_TABLES.get(conflict.entity) if conflict else None
+        record = s.get(model, conflict.record_id) if conflict and model else None
+        if not claimed or conflict is None or model is None or record is None:
+            raise ConflictGone()
+        table = model.__table__  # type: ignore[attr-defined]
+        if conflict.field == TOMBSTONE_FIELD:
+            if value == DELETE_RECORD:
+                ws.writer.delete(s, record)
+            elif value == KEEP_RECORD:
+                name = conflict.kept_field
+                if name not in table.columns or name in ("id", "deleted"):
+                    name = next(c.name for c in table.columns if c.name not in ("id", "deleted"))
+                ws.writer.save(s, record, {name: getattr(record, name)}, force=True)
+            else:
+                raise ConflictValueInvalid(detail=str(value))
+        else:
+            column = table.columns.get(conflict.field)
+            if column is None:
+                raise ConflictGone()
+            try:
+                chosen = column_value(column, value)
+            except ValueError as error:
+                raise ConflictValueInvalid(detail=str(error)) from error
+            values: dict[str, Any] = {conflict.field: chosen}
+            for (entity, derived), (source, derive) in DERIVED_FIELDS.items():
+                if entity == conflict.entity and source == conflict.field:
+                    values[derived] = derive(str(chosen or ""))
+            ws.writer.save(s, record, {conflict.field: chosen}, force=True)
+            ws.writer.save(s, record, values)
+        s.flush()
+        # The decision is the newest edit of the record now; its deleted flag follows, exactly
+        # as it will on the laptops that import it.
+        states = load_states(conn, [(conflict.entity, conflict.record_id)])
+        record.deleted = is_deleted(states.get((conflict.entity, conflict.record_id), {}))  # type: ignore[attr-defined]
+        s.add(record)
+        conn.exec_driver_sql(
+            "UPDATE sync_conflict SET resolved_at = ?, resolution = ?, resolved_by = 'here' "
+            "WHERE entity = ? AND record_id = ? AND field = ? AND resolved_at IS NULL",
+            (
+                now,
+                json.dumps(value, ensure_ascii=False),
+                conflict.entity,
+                conflict.record_id,
+                conflict.field,
+            ),
+        )
+        resident_id, _, _ = _describe(s, conflict.entity, conflict.record_id)
+        s.add(ws.audit("resolve_conflict", conflict.entity, conflict.record_id, resident_id))
+
+
+def _side(ws: Workspace, field: str, value: str, hlc: str, device: str) -> ConflictSide:
+    wall = Hlc.parse(hlc).wall_ms
+    return ConflictSide(
+        field,
+        json.loads(value),
+        device,
+        datetime.fromtimestamp(wall / 1000, UTC),
+        device == ws.device,
+    )
+
+
+def _describe(s: Session, entity: str, record_id: str) -> tuple[str | None, str, str]:
+    """(resident id, whom the record is about, which of their things it is)."""
+    model = SHARED_TABLES.get(entity)
+    row = s.get(model, record_id) if model else None
+    if row is None:
+        return None, "", ""
+    if isinstance(row, Resident):
+        return row.id, row.name, ""
+    resident_id = getattr(row, "resident_id", None)
+    consultation_id = getattr(row, "consultation_id", None)
+    consultation_model = SHARED_TABLES.get("consultation")
+    if resident_id is None and consultation_id and consultation_model is not None:
+        consultation = s.get(consultation_model, consultation_id)
+        resident_id = getattr(consultation, "resident_id", None)
+    item = str(getattr(row, "name_as_found", "") or getattr(row, "name", "") or "")
+    if resident_id is None:
+        return None, item, ""
+    resident = s.get(Resident, resident_id)
+    return resident_id, resident.name if resident else "", item
+
+
+# --- exports ---------------------------------------------------------------------------------
+
+_REFERENCE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$")
+
+
+def copy_export(ws: Workspace, pdf_path: Path, reference_code: str) -> Path:
+    """Put a copy of an exported referral PDF into ``<team folder>/exports/``.
+
+    The file is named by the referral's reference code only, never by a person; it is written
+    under a temporary name and renamed, so the sync client never uploads half a file."""
+    team = _require_team(ws)
+    if not _REFERENCE.match(reference_code):
+        raise ExportNameInvalid(detail=reference_code)
+    folder = team.folder / "exports"
+    target = folder / f"{reference_code}.pdf"
+    temporary = folder / f".{target.name}.tmp"
+    try:
+        if not team.folder.is_dir():
+            raise FileNotFoundError(str(team.folder))
+        folder.mkdir(exist_ok=True)
+        with open(pdf_path, "rb") as source, open(temporary, "wb") as out:
+            shutil.copyfileobj(source, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise ShareUnavailable(path=str(folder), detail=str(error)) from error
+    with ws.db.session() as s:
+        s.add(ws.audit("export_to_share", "referral", reference_code, None))
+    return target

@@ -1,0 +1,503 @@
+"""The SyncStore of the real, encrypted database (sync.store.SyncStore over SQLite).
+
+It lives in services because it joins the two lower layers: storage must not know about sync,
+and sync never touches the database except through this protocol.
+
+How the parts of the protocol map onto the tables:
+
+* A field's state (value, HLC, device, base HLC) is its ``field_clock`` row. The value is kept
+  there as the JSON that travelled, not re-read from the record's column: a merge then compares
+  exactly what was sent (a date stays the text it was), and a field this version has no column
+  for is still carried along. The record's own columns are the copy the screens read.
+* This laptop's own changes are its ``change_log`` rows; imported changes are never written there,
+  so they can never be sent on. ``bundle_seq`` marks a row as sent.
+* Rows are written generically for any table in SHARED_TABLES, by column type.
+
+Records arrive field by field, and not always parent first: a consultation can come from a
+laptop whose bundle is read before the bundle holding its resident (still uploading), and a
+large first bundle can end in the middle of a record. A row is therefore written only when it
+can be written whole — every required column known and every parent row present; otherwise it
+waits in ``sync_pending`` (its field states are already saved) and is retried on every import.
+Foreign keys stay switched on; tables are written parents first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.sql.ddl import sort_tables
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import SQLModel
+
+from consultdesk.domain.hlc import Hlc
+from consultdesk.domain.ids import new_id
+from consultdesk.storage.database import Database
+from consultdesk.storage.models import SHARED_TABLES
+from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, JsonValue
+from consultdesk.sync.merge import Conflict, FieldState, RecordState, hlc_key, is_deleted
+from consultdesk.sync.store import BundleMark, MergedBundle, RecordKey
+
+# SQLite's limit on bound parameters is 32766 in current versions, 999 in old ones.
+_CHUNK = 900
+# Columns sync never writes from a field: the key, and the deleted flag, which follows the
+# tombstone (demo data logs "deleted": false as a field).
+_NOT_FIELDS = frozenset({"id", "deleted"})
+
+
+def now_text() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# --- values: JSON as it travels <-> Python as the column holds it -----------------------------
+
+
+def python_type_of(column: sa.Column[Any]) -> type | None:
+    kind = column.type
+    # SQLModel's AutoString wraps String and reports "object"; look at what it wraps.
+    while isinstance(kind, TypeDecorator):
+        kind = kind.impl_instance
+    try:
+        return kind.python_type
+    except NotImplementedError:
+        return None
+
+
+def column_value(column: sa.Column[Any], value: JsonValue) -> Any:
+    """The Python value for ``column`` from a change's JSON value; ValueError if it cannot be."""
+    if value is None:
+        if not column.nullable:
+            raise ValueError(f"{column.name} cannot be empty")
+        return None
+    kind = python_type_of(column)
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"{column.name} expects true or false")
+        return value
+    if kind is datetime:
+        return datetime.fromisoformat(str(value))
+    if kind is date:
+        if not isinstance(value, str):
+            raise ValueError(f"{column.name} expects a date")
+        return date.fromisoformat(value)
+    if kind is int:
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+            raise ValueError(f"{column.name} expects a whole number")
+        return int(value)
+    if kind is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"{column.name} expects a number")
+        return float(value)
+    if kind is str:
+        # JSON-text columns (lists inside a record) travel as the text they hold.
+        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if kind is dict or kind is list:
+        return value
+    raise ValueError(f"{column.name}: no sync conversion for {kind}")
+
+
+def _json_text(value: JsonValue) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _loads(text: str | None) -> JsonValue:
+    return None if text is None else json.loads(text)
+
+
+# --- what sync needs to know about each shared table -------------------------------------------
+
+
+@dataclass
+class _TableSpec:
+    entity: str
+    table: sa.Table
+    columns: dict[str, sa.Column[Any]]  # fields sync may write
+    defaults: dict[str, Any]  # what a new row holds where no field state says otherwise
+    required: frozenset[str]  # NOT NULL without a default: a new row waits for these
+    parents: dict[str, str] = field(default_factory=dict)  # FK column -> parent entity
+
+
+def _spec(entity: str, model: type[SQLModel]) -> _TableSpec:
+    table: sa.Table = model.__table__  # type: ignore[attr-defined]
+    columns, defaults, required, parents = {}, {}, set(), {}
+    for column in table.columns:
+        if column.name in _NOT_FIELDS:
+            continue
+        columns[column.name] = column
+        default = column.default
+        if default is not None and getattr(default, "is_scalar", False):
+            defaults[column.name] = default.arg  # type: ignore[attr-defined]
+        elif column.nullable:
+            defaults[column.name] = None
+        else:
+            required.add(column.name)
+        for key in column.foreign_keys:
+            parents[column.name] = key.column.table.name
+    return _TableSpec(entity, table, columns, defaults, frozenset(required), parents)
+
+
+def _specs() -> list[_TableSpec]:
+    """Shared tables, parents before children (computed from the foreign keys)."""
+    by_table = {model.__table__.name: entity for entity, model in SHARED_TABLES.items()}  # type: ignore[attr-defined]
+    ordered = sort_tables([model.__table__ for model in SHARED_TABLES.values()])  # type: ignore[attr-defined]
+    return [_spec(by_table[table.name], SHARED_TABLES[by_table[table.name]]) for table in ordered]
+
+
+class SqliteSyncStore:
+    """sync.store.SyncStore over the local database. Cheap to create; holds no connection."""
+
+    def __init__(
+        self,
+        db: Database,
+        device_id: str,
+        *,
+        quiet_conflict_fields: Collection[tuple[str, str]] = frozenset(),
+    ) -> None:
+        self.db = db
+        self.device_id = device_id
+        # Fields derived from another one (a name's search initials): a conflict on them says
+        # nothing the conflict on their source does not, so none is kept.
+        self.quiet_conflict_fields = frozenset(quiet_conflict_fields)
+        self.specs = _specs()
+        self.spec_by_entity = {spec.entity: spec for spec in self.specs}
+
+    # --- outbox ----------------------------------------------------------------------------------
+
+    def unsent_changes(self, limit: int) -> Sequence[Change]:
+        with self.db.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT entity, record_id, field, value, hlc, device, base_hlc FROM change_log "
+                "WHERE bundle_seq IS NULL AND device = ? ORDER BY seq LIMIT ?",
+                (self.device_id, limit),
+            ).all()
+        return [
+            Change(entity, record_id, name, json.loads(value), hlc, device, base)
+            for entity, record_id, name, value, hlc, device, base in rows
+        ]
+
+    def mark_sent(self, seq: int, bundle_hash: str, changes: Sequence[Change]) -> None:
+        # An HLC is unique per change of this laptop (each change takes a fresh one), and the
+        # bundle_seq index narrows the search to the unsent rows.
+        hlcs = [change.hlc for change in changes]
+        with self.db.session() as s:
+            conn = s.connection()
+            for chunk in _chunks(hlcs):
+                marks = ",".join("?" * len(chunk))
+                conn.exec_driver_sql(
+                    f"UPDATE change_log SET bundle_seq = ? "
+                    f"WHERE bundle_seq IS NULL AND device = ? AND hlc IN ({marks})",
+                    (seq, self.device_id, *chunk),
+                )
+            conn.exec_driver_sql(
+                "INSERT INTO sync_sent_bundle (seq, bundle_hash, changes, sent_at) "
+                "VALUES (?, ?, ?, ?)",
+                (seq, bundle_hash, len(changes), now_text()),
+            )
+
+    def last_sent(self) -> BundleMark | None:
+        with self.db.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT seq, bundle_hash FROM sync_sent_bundle ORDER BY seq DESC LIMIT 1"
+            ).first()
+        return BundleMark(row[0], row[1]) if row else None
+
+    def waiting_records(self) -> int:
+        """How many records have changes of this laptop not sent yet (what the status bar says)."""
+        with self.db.engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT count(*) FROM (SELECT DISTINCT entity, record_id FROM change_log "
+                "WHERE bundle_seq IS NULL AND device = ?)",
+                (self.device_id,),
+            ).one()
+        return int(row[0])
+
+    # --- inbox -----------------------------------------------------------------------------------
+
+    def ledger(self) -> Mapping[str, BundleMark]:
+        with self.db.engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT device, seq, bundle_hash FROM sync_ledger").all()
+        return {device: BundleMark(seq, digest) for device, seq, digest in rows}
+
+    def load_records(self, keys: Collection[RecordKey]) -> Mapping[RecordKey, RecordState]:
+        with self.db.engine.connect() as conn:
+            return load_states(conn, keys)
+
+    def apply_bundle(self, bundle: MergedBundle) -> None:
+        now = now_text()
+        with self.db.session() as s:
+            conn = s.connection()
+            # The ledger first: a write as the first statement takes the write lock at once (even
+            # an UPDATE that matches nothing). A transaction that reads first and writes later
+            # fails outright under WAL if another connection committed in between.
+            self._move_ledger(conn, bundle, now)
+            self._save_states(conn, bundle.writes)
+            touched = {(w.entity, w.record_id) for w in bundle.writes} | set(bundle.deleted)
+            waiting = {
+                (entity, record_id)
+                for entity, record_id in conn.exec_driver_sql(
+                    "SELECT entity, record_id FROM sync_pending"
+                )
+            }
+            self._write_rows(conn, touched | waiting, bundle.deleted, waiting)
+            self._keep_conflicts(conn, bundle.conflicts, now)
+            self._close_answered_conflicts(conn, bundle.writes, now)
+
+    # --- team changes ----------------------------------------------------------------------------
+
+    def reset_for_new_team(self) -> None:
+        """Joining another team: its folder has none of our bundles, and we none of its."""
+        with self.db.session() as s:
+            conn = s.connection()
+            conn.exec_driver_sql(
+                "UPDATE change_log SET bundle_seq = NULL WHERE device = ?", (self.device_id,)
+            )
+            conn.exec_driver_sql("DELETE FROM sync_sent_bundle")
+            conn.exec_driver_sql("DELETE FROM sync_ledger")
+
+    # --- the steps of apply_bundle ---------------------------------------------------------------
+
+    def _move_ledger(self, conn: sa.Connection, bundle: MergedBundle, now: str) -> None:
+        # The ledger only moves forward one bundle at a time; anything else is a bug upstream.
+        moved = conn.exec_driver_sql(
+            "UPDATE sync_ledger SET seq = ?, bundle_hash = ?, imported_at = ? "
+            "WHERE device = ? AND seq = ?",
+            (bundle.seq, bundle.bundle_hash, now, bundle.device_id, bundle.seq - 1),
+        ).rowcount
+        if moved == 1:
+            return
+        if bundle.seq != 1:
+            raise RuntimeError(f"the ledger of {bundle.device_id} is not at {bundle.seq - 1}")
+        # A second "first bundle" of a device fails here on the primary key.
+        conn.exec_driver_sql(
+            "INSERT INTO sync_ledger (device, seq, bundle_hash, imported_at) VALUES (?, ?, ?, ?)",
+            (bundle.device_id, bundle.seq, bundle.bundle_hash, now),
+        )
+
+    def _save_states(self, conn: sa.Connection, writes: Iterable[Change]) -> None:
+        rows = [
+            (w.entity, w.record_id, w.field, w.hlc, w.device, w.base_hlc, _json_text(w.value))
+            for w in writes
+        ]
+        if rows:
+            conn.exec_driver_sql(
+                "INSERT INTO field_clock (entity, record_id, field, hlc, device, base_hlc, value) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, record_id, field) DO UPDATE SET "
+                "hlc = excluded.hlc, device = excluded.device, base_hlc = excluded.base_hlc, "
+                "value = excluded.value",
+                rows,
+            )
+
+    def _write_rows(
+        self,
+        conn: sa.Connection,
+        keys: set[RecordKey],
+        deleted: Mapping[RecordKey, bool],
+        waiting: set[RecordKey],
+    ) -> None:
+        """Bring the rows of ``keys`` in line with their field states, parents first."""
+        wanted = [key for key in keys if key[0] in self.spec_by_entity]
+        # Tables this version does not know (a newer laptop's) keep their states in field_clock
+        # only, ready for when this laptop is updated.
+        states = load_states(conn, wanted)
+        by_entity: dict[str, list[str]] = defaultdict(list)
+        for entity, record_id in wanted:
+            by_entity[entity].append(record_id)
+        still_waiting: set[RecordKey] = set()
+        for spec in self.specs:
+            ids = by_entity.get(spec.entity)
+            if ids:
+                still_waiting |= self._write_table(conn, spec, ids, states, deleted)
+        done = [key for key in waiting if key not in still_waiting]
+        if done:
+            conn.exec_driver_sql(
+                "DELETE FROM sync_pending WHERE entity = ? AND record_id = ?", done
+            )
+        new = [key for key in still_waiting if key not in waiting]
+        if new:
+            conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO sync_pending (entity, record_id) VALUES (?, ?)", new
+            )
+
+    def _write_table(
+        self,
+        conn: sa.Connection,
+        spec: _TableSpec,
+        ids: list[str],
+        states: Mapping[RecordKey, RecordState],
+        deleted: Mapping[RecordKey, bool],
+    ) -> set[RecordKey]:
+        table = spec.table
+        existing = _existing_ids(conn, table, ids)
+        values_by_id: dict[str, dict[str, Any]] = {}
+        parent_ids: dict[str, set[str]] = defaultdict(set)
+        for record_id in ids:
+            record = states.get((spec.entity, record_id), {})
+            values = {}
+            for name, state in record.items():
+                column = spec.columns.get(name)
+                if column is None:
+                    continue
+                try:
+                    values[name] = column_value(column, state.value)
+                except (ValueError, TypeError):
+                    continue  # kept in field_clock; the column keeps what it had
+            values_by_id[record_id] = values
+            for column_name, parent in spec.parents.items():
+                if values.get(column_name) is not None:
+                    parent_ids[parent].add(values[column_name])
+        present = {
+            parent: _existing_ids(conn, self.spec_by_entity[parent].table, sorted(targets))
+            if parent in self.spec_by_entity
+            else set()
+            for parent, targets in parent_ids.items()
+        }
+        inserts: list[dict[str, Any]] = []
+        updates: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+        waiting: set[RecordKey] = set()
+        for record_id in ids:
+            key = (spec.entity, record_id)
+            record = states.get(key, {})
+            values = values_by_id[record_id]
+            gone = deleted[key] if key in deleted else is_deleted(record)
+            complete = True
+            for column_name, parent in spec.parents.items():
+                target = values.get(column_name)
+                if target is None or target in present[parent]:
+                    continue
+                complete = False  # the parent has not arrived yet: wait for it
+                if spec.columns[column_name].nullable:
+                    values[column_name] = None
+                else:
+                    del values[column_name]
+            if record_id in existing:
+                if not complete:
+                    waiting.add(key)
+                columns = tuple(sorted(values))
+                row = {f"v_{name}": value for name, value in values.items()}
+                updates[columns].append({**row, "v_deleted": gone, "v_id": record_id})
+                continue
+            if not values:
+                continue  # only a tombstone (or unknown fields): nothing to show
+            if spec.required - values.keys():
+                complete = False
+            if not complete:
+                if not gone:
+                    waiting.add(key)
+                continue
+            inserts.append({**spec.defaults, **values, "id": record_id, "deleted": gone})
+        if inserts:
+            conn.execute(table.insert(), inserts)
+        for columns, rows in updates.items():
+            # Parameter names must differ from the column names in an UPDATE's SET clause.
+            statement = (
+                table.update()
+                .where(table.c.id == sa.bindparam("v_id"))
+                .values({name: sa.bindparam(f"v_{name}") for name in (*columns, "deleted")})
+            )
+            conn.execute(statement, rows)
+        return waiting
+
+    def _keep_conflicts(self, conn: sa.Connection, conflicts: Iterable[Conflict], now: str) -> None:
+        rows = []
+        for conflict in conflicts:
+            if (conflict.entity, conflict.field) in self.quiet_conflict_fields:
+                continue
+            kept, other = conflict.applied, conflict.other
+            rows.append(
+                (
+                    new_id(),
+                    conflict.kind.value,
+                    conflict.entity,
+                    conflict.record_id,
+                    conflict.field,
+                    conflict.requires_person,
+                    kept.field,
+                    _json_text(kept.value),
+                    kept.hlc,
+                    kept.device,
+                    other.field,
+                    _json_text(other.value),
+                    other.hlc,
+                    other.device,
+                    now,
+                )
+            )
+        if rows:
+            conn.exec_driver_sql(
+                "INSERT INTO sync_conflict (id, kind, entity, record_id, field, requires_person, "
+                "kept_field, kept_value, kept_hlc, kept_device, other_field, other_value, "
+                "other_hlc, other_device, raised_at, resolved_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
+                rows,
+            )
+
+    def _close_answered_conflicts(
+        self, conn: sa.Connection, writes: Sequence[Change], now: str
+    ) -> None:
+        """A conflict is answered once a change newer than both of its values arrives for it:
+        a person resolved it on another laptop (or edited the field again after it)."""
+        open_rows = conn.exec_driver_sql(
+            "SELECT id, entity, record_id, field, kept_field, kept_hlc, other_hlc "
+            "FROM sync_conflict WHERE resolved_at IS NULL"
+        ).all()
+        if not open_rows or not writes:
+            return
+        by_field: dict[tuple[str, str, str], Change] = {
+            (w.entity, w.record_id, w.field): w for w in writes
+        }
+        closed = []
+        for conflict_id, entity, record_id, name, kept_field, kept_hlc, other_hlc in open_rows:
+            # An edit after a delete is answered by a newer delete, or a newer edit of the field
+            # that kept the record.
+            candidates = (name,) if name != TOMBSTONE_FIELD else (TOMBSTONE_FIELD, kept_field)
+            newest = max(hlc_key(kept_hlc), hlc_key(other_hlc))
+            for candidate in candidates:
+                write = by_field.get((entity, record_id, candidate))
+                if write is not None and hlc_key(write.hlc) > newest:
+                    answer = "delete_record" if write.is_tombstone else write.value
+                    if name == TOMBSTONE_FIELD and not write.is_tombstone:
+                        answer = "keep_record"
+                    closed.append((now, _json_text(answer), conflict_id))
+                    break
+        if closed:
+            conn.exec_driver_sql(
+                "UPDATE sync_conflict SET resolved_at = ?, resolution = ?, resolved_by = 'sync' "
+                "WHERE id = ? AND resolved_at IS NULL",
+                closed,
+            )
+
+
+def load_states(conn: sa.Connection, keys: Collection[RecordKey]) -> dict[RecordKey, RecordState]:
+    by_entity: dict[str, list[str]] = defaultdict(list)
+    for entity, record_id in keys:
+        by_entity[entity].append(record_id)
+    found: dict[RecordKey, dict[str, FieldState]] = {}
+    for entity, ids in by_entity.items():
+        for chunk in _chunks(sorted(set(ids))):
+            marks = ",".join("?" * len(chunk))
+            rows = conn.exec_driver_sql(
+                "SELECT record_id, field, value, hlc, device, base_hlc FROM field_clock "
+                f"WHERE entity = ? AND record_id IN ({marks})",
+                (entity, *chunk),
+            )
+            for record_id, name, value, hlc, device, base in rows:
+                state = FieldState(_loads(value), hlc, device or Hlc.parse(hlc).device, base)
+                found.setdefault((entity, record_id), {})[name] = state
+    return dict(found)
+
+
+def _existing_ids(conn: sa.Connection, table: sa.Table, ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(ids):
+        found.update(conn.execute(sa.select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+    return found

@@ -1,0 +1,301 @@
+"""Import the Korean DUR files the user downloaded, and see which ones are in use.
+
+The file is read off the GUI thread with a progress bar; a malformed file is refused with the
+line and the reason, and changes nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultdesk.domain.dur_import import DurKind
+from consultdesk.domain.problems import ValidationFailed
+from consultdesk.services import rule_imports
+from consultdesk.services.rule_imports import ImportedRuleSetInfo, RuleImportSummary
+from consultdesk.services.workspace import Workspace
+from consultdesk.ui.forms import ProblemDisplay
+from consultdesk.ui.labels import dur_kind_label
+from consultdesk.ui.messages import error_text, problem_text
+from consultdesk.ui.tasks import run_task
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ImportedSetsModel(QAbstractTableModel):
+    """The imported DUR files: list, file, version, date imported, rules in use."""
+
+    KIND, FILE, VERSION, IMPORTED, RULES = range(5)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[ImportedRuleSetInfo] = []
+
+    def set_rows(self, rows: list[ImportedRuleSetInfo]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = [
+            self.tr("List"),
+            self.tr("File"),
+            self.tr("Version"),
+            self.tr("Imported"),
+            self.tr("Rules"),
+        ]
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.KIND:
+                return dur_kind_label(row.kind.value)
+            if column == self.FILE:
+                return row.file_name
+            if column == self.VERSION:
+                return row.version
+            if column == self.IMPORTED:
+                return row.imported_at[:10]
+            if column == self.RULES:
+                return self.tr("cannot be read") if row.error else str(row.rules)
+        if role == Qt.ItemDataRole.ToolTipRole and row.error:
+            return self.tr(
+                "This file can no longer be read and its rules are not used: {error}"
+            ).format(error=row.error)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.kind.value
+        return None
+
+
+class _ProgressRelay(QObject):
+    """Carries progress from the import thread to the GUI thread (queued by Qt)."""
+
+    progressed = Signal(float)
+
+
+class DurImportDialog(QDialog):
+    imported = Signal()  # the rules in use changed (import or removal)
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.busy = False
+        self.summary: RuleImportSummary | None = None
+        self.setWindowTitle(self.tr("Import DUR files"))
+        intro = QLabel(
+            self.tr(
+                "Import the DUR ingredient lists you downloaded (contraindicated combinations, "
+                "caution in older adults, same efficacy group) as CSV files in CP949 or UTF-8. "
+                "Their rules are used next to the bundled ones, labelled with the file name. "
+                "A newer file of the same list replaces the older one."
+            )
+        )
+        intro.setWordWrap(True)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Recognise from the file"), "")
+        for kind in DurKind:
+            self.kind.addItem(dur_kind_label(kind.value), kind.value)
+        self.choose_button = QPushButton(self.tr("Choose file and import…"))
+        self.choose_button.clicked.connect(self.choose_and_import)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.hide()
+        self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        self.outcome.hide()
+        self.error = QLabel()
+        self.problems = ProblemDisplay(self.error, {})
+        self.model = ImportedSetsModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.remove_button = QPushButton(self.tr("Stop using this file"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("List type"), self.kind)
+        row = QHBoxLayout()
+        row.addWidget(self.choose_button)
+        row.addStretch()
+        remove_row = QHBoxLayout()
+        remove_row.addStretch()
+        remove_row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.error)
+        layout.addWidget(QLabel(self.tr("DUR files in use")))
+        layout.addWidget(self.table, 1)
+        layout.addLayout(remove_row)
+        layout.addWidget(self.buttons)
+        self.resize(720, 480)
+        self.relay = _ProgressRelay(self)
+        self.relay.progressed.connect(self._progressed)
+        self.refresh()
+
+    # --- seams for tests --------------------------------------------------------------------
+
+    @classmethod
+    def choose_file(cls, parent: QWidget | None, title: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent, title, str(Path.home()), "CSV (*.csv *.txt);;* (*)"
+        )
+        return Path(name) if name else None
+
+    @classmethod
+    def confirm_remove(cls, parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @classmethod
+    def run(cls, ws: Workspace, parent: QWidget | None = None) -> bool:
+        """Show the dialog; True if the rules in use changed."""
+        dialog = cls(ws, parent)
+        changed: list[bool] = []
+        dialog.imported.connect(lambda: changed.append(True))
+        dialog.exec()
+        return bool(changed)
+
+    # --- behaviour ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.model.set_rows(rule_imports.imported_rule_sets(self.ws))
+        self.table.resizeColumnsToContents()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        selected = bool(self.table.selectionModel().selectedRows())
+        self.remove_button.setEnabled(selected and not self.busy)
+        self.choose_button.setEnabled(not self.busy)
+        self.kind.setEnabled(not self.busy)
+        self.buttons.setEnabled(not self.busy)
+
+    def choose_and_import(self) -> None:
+        path = self.choose_file(self, self.tr("Choose a DUR file"))
+        if path is not None:
+            self.start_import(path)
+
+    def start_import(self, path: Path) -> None:
+        value = self.kind.currentData()
+        kind = DurKind(value) if value else None
+        self.busy = True
+        self._update_buttons()
+        self.problems.clear()
+        self.outcome.hide()
+        self.progress.setValue(0)
+        self.progress.show()
+        ws, relay = self.ws, self.relay
+        run_task(
+            lambda: rule_imports.import_dur_file(ws, path, relay.progressed.emit, kind),
+            self._imported,
+            self._failed,
+        )
+
+    def _progressed(self, fraction: float) -> None:
+        self.progress.setValue(round(max(0.0, min(1.0, fraction)) * 100))
+
+    def _imported(self, summary: RuleImportSummary) -> None:
+        self.busy = False
+        self.summary = summary
+        self.progress.setValue(100)
+        text = self.tr(
+            "{list}: {rules} rules from {rows} rows of {file} ({encoding}). {skipped} rows were "
+            "skipped (deleted, or combination products that cannot be matched by name)."
+        ).format(
+            list=dur_kind_label(summary.kind.value),
+            rules=summary.rules,
+            rows=summary.rows_read,
+            file=summary.file_name,
+            encoding=summary.encoding.upper(),
+            skipped=summary.rows_skipped,
+        )
+        if summary.replaced:
+            text += " " + self.tr("It replaces the file of this list imported before.")
+        if summary.unmapped_columns:
+            text += " " + self.tr("Columns not used: {columns}.").format(
+                columns=", ".join(summary.unmapped_columns)
+            )
+        self.outcome.setText(text)
+        self.outcome.show()
+        self.refresh()
+        self.imported.emit()
+
+    def _failed(self, error: Exception) -> None:
+        self.busy = False
+        self.progress.hide()
+        self._update_buttons()
+        if isinstance(error, ValidationFailed):
+            self.problems.show_text("\n".join(problem_text(p) for p in error.problems))
+        else:
+            self.problems.show_text(error_text(error))
+
+    def remove_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        info = self.model.rows[rows[0].row()]
+        name = self.tr("Stop using {file} ({list})? The bundled rules stay.").format(
+            file=info.file_name, list=dur_kind_label(info.kind.value)
+        )
+        if not self.confirm_remove(self, self.tr("Stop using this file"), name):
+            return
+        rule_imports.remove_rule_set(self.ws, info.kind)
+        self.outcome.hide()
+        self.refresh()
+        self.imported.emit()
+
+    def reject(self) -> None:
+        if not self.busy:  # the import finishes on its own; closing meanwhile would hide it
+            super().reject()

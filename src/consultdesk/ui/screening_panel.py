@@ -1,0 +1,347 @@
+"""The short social risk screening and the pharmacist's own observations.
+
+The questions come from the screening form (resources/screening/*.json), shown in the UI
+language and grouped by domain; any question may be skipped. The panel holds answers only; the
+editor saves them with the session and recomputes the flags when `changed` fires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultdesk.domain.consultation import ObservedRisk
+from consultdesk.domain.rrn import contains_rrn
+from consultdesk.domain.rules import Severity
+from consultdesk.domain.screening import Question, ScreeningForm, ServiceCatalog
+from consultdesk.ui.i18n import current_language
+from consultdesk.ui.labels import severity_label
+from consultdesk.ui.messages import message_for
+
+MAX_OBSERVATION = 300
+
+
+class QuestionWidget(QWidget):
+    """One question: radio buttons (one answer) or check boxes (all that apply)."""
+
+    changed = Signal()
+
+    def __init__(self, question: Question, lang: str) -> None:
+        super().__init__()
+        self.question = question
+        self.buttons: dict[str, QAbstractButton] = {}
+        text = QLabel(question.text_ko if lang == "ko" else question.text_en)
+        text.setWordWrap(True)
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setFlat(True)
+        self.clear_button.setToolTip(self.tr("Leave this question unanswered"))
+        self.clear_button.clicked.connect(self.clear)
+        top = QHBoxLayout()
+        top.addWidget(text, 1)
+        top.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
+        # Short answer lists stay on one line; long ones wrap into two columns so the panel
+        # never needs a horizontal scroll bar beside the editor.
+        columns = len(question.answers) if len(question.answers) <= 3 else 2
+        options = QGridLayout()
+        options.setContentsMargins(12, 0, 0, 0)
+        options.setHorizontalSpacing(16)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(not question.multiple)
+        for position, option in enumerate(question.answers):
+            label = option.label_ko if lang == "ko" else option.label_en
+            button: QAbstractButton = QCheckBox(label) if question.multiple else QRadioButton(label)
+            if option.severity is not None:
+                button.setToolTip(severity_label(option.severity.value))
+            self.group.addButton(button)
+            self.buttons[option.id] = button
+            options.addWidget(button, position // columns, position % columns)
+            button.toggled.connect(lambda on, o=option.id: self._toggled(o, on))
+        options.setColumnStretch(columns, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addLayout(options)
+        self._read_only = False
+        self._update_clear()
+        self._quiet = False
+
+    def _toggled(self, answer_id: str, on: bool) -> None:
+        if self._quiet:
+            return
+        if on and self.question.multiple:
+            # "None of these" and a problem cannot both be true: the last click wins.
+            option = self.question.option(answer_id)
+            chose_exclusive = option is not None and option.exclusive
+            self._quiet = True
+            for other_id, button in self.buttons.items():
+                other = self.question.option(other_id)
+                if other_id == answer_id or other is None:
+                    continue
+                if chose_exclusive or other.exclusive:
+                    button.setChecked(False)
+            self._quiet = False
+        self._update_clear()
+        self.changed.emit()
+
+    def value(self) -> str | list[str] | None:
+        chosen = [a.id for a in self.question.answers if self.buttons[a.id].isChecked()]
+        if not chosen:
+            return None
+        return chosen if self.question.multiple else chosen[0]
+
+    def set_value(self, value: str | Sequence[str] | None) -> None:
+        chosen = {value} if isinstance(value, str) else set(value or ())
+        self._quiet = True
+        self.group.setExclusive(False)  # an exclusive group cannot uncheck its last button
+        for answer_id, button in self.buttons.items():
+            button.setChecked(answer_id in chosen)
+        self.group.setExclusive(not self.question.multiple)
+        self._quiet = False
+        self._update_clear()
+
+    def clear(self) -> None:
+        if self.value() is not None:
+            self.set_value(None)
+            self.changed.emit()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        for button in self.buttons.values():
+            button.setEnabled(not read_only)
+        self._update_clear()
+
+    def _update_clear(self) -> None:
+        # Offered only where there is something to clear, so thirty questions do not each
+        # carry a button.
+        self.clear_button.setVisible(not self._read_only and self.value() is not None)
+
+
+class ObservedRow(QWidget):
+    removed = Signal(object)
+
+    def __init__(self, risk: ObservedRisk, text: str) -> None:
+        super().__init__()
+        self.risk = risk
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.clicked.connect(lambda: self.removed.emit(self))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.remove_button)
+
+
+class ScreeningPanel(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self, form: ScreeningForm, catalog: ServiceCatalog, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.form = form
+        self.catalog = catalog
+        self.lang = current_language()
+        self._observed: list[ObservedRow] = []
+        self.questions: dict[str, QuestionWidget] = {}
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        intro = QLabel(
+            self.tr(
+                "Ask in your own words; any question may be skipped. Form: {title} ({version})"
+            ).format(
+                title=form.title_ko if self.lang == "ko" else form.title_en, version=form.version
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setStyleSheet("color: #555;")
+        body_layout.addWidget(intro)
+        boxes: dict[str, QVBoxLayout] = {}
+        for question in form.questions:
+            if question.domain not in boxes:
+                box = QGroupBox(self.domain_title(question.domain))
+                boxes[question.domain] = QVBoxLayout(box)
+                body_layout.addWidget(box)
+            widget = QuestionWidget(question, self.lang)
+            widget.changed.connect(self.changed)
+            boxes[question.domain].addWidget(widget)
+            self.questions[question.id] = widget
+        body_layout.addWidget(self._observation_box())
+        body_layout.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def domain_title(self, domain: str) -> str:
+        titles = {
+            "housing": self.tr("Housing"),
+            "food": self.tr("Food"),
+            "money": self.tr("Money"),
+            "utilities": self.tr("Utilities"),
+            "transport": self.tr("Transport to care"),
+            "isolation": self.tr("Social contact"),
+            "loneliness": self.tr("Loneliness"),
+            "safety": self.tr("Safety"),
+            "support": self.tr("Help at home"),
+            "literacy": self.tr("Reading and understanding"),
+            "memory": self.tr("Memory"),
+            "medicine_cost": self.tr("Cost of medicines"),
+        }
+        return titles.get(domain, domain)
+
+    def _observation_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("What I observed"))
+        self.observation_text = QLineEdit()
+        self.observation_text.setMaxLength(MAX_OBSERVATION)
+        self.observation_text.setPlaceholderText(
+            self.tr("e.g. the fridge was empty; the stairs have no handrail")
+        )
+        self.observation_text.returnPressed.connect(self.add_observation)
+        self.severity = QComboBox()
+        for severity in (Severity.MODERATE, Severity.HIGH, Severity.LOW):
+            self.severity.addItem(severity_label(severity.value), severity.value)
+        self.services = QListWidget()
+        self.services.setFixedHeight(110)
+        # A list view asks for all the height it can get; the questions above need it more.
+        self.services.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        for service in self.catalog.services:
+            item = QListWidgetItem(service.name_ko if self.lang == "ko" else service.name_en)
+            item.setData(Qt.ItemDataRole.UserRole, service.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(service.description_ko if self.lang == "ko" else service.description_en)
+            self.services.addItem(item)
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.clicked.connect(self.add_observation)
+        self.observation_error = QLabel()
+        self.observation_error.setWordWrap(True)
+        self.observation_error.setStyleSheet("color: #a93226;")
+        self.observation_error.hide()
+        self.observed_list = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.observation_text, 1)
+        top.addWidget(QLabel(self.tr("Severity")))
+        top.addWidget(self.severity)
+        top.addWidget(self.add_button)
+        layout = QVBoxLayout(box)
+        layout.addLayout(top)
+        layout.addWidget(QLabel(self.tr("Services to suggest (optional)")))
+        layout.addWidget(self.services)
+        layout.addWidget(self.observation_error)
+        layout.addLayout(self.observed_list)
+        return box
+
+    # --- observations ---------------------------------------------------------------------------
+
+    def _row_text(self, risk: ObservedRisk) -> str:
+        parts = [risk.text, severity_label(risk.severity)]
+        names = []
+        for service_id in risk.services:
+            service = self.catalog.get(service_id)
+            if service is not None:
+                names.append(service.name_ko if self.lang == "ko" else service.name_en)
+        if names:
+            parts.append(", ".join(names))
+        return " · ".join(parts)
+
+    def _append(self, risk: ObservedRisk) -> None:
+        row = ObservedRow(risk, self._row_text(risk))
+        row.removed.connect(self._remove)
+        row.remove_button.setEnabled(self.add_button.isEnabled())
+        self._observed.append(row)
+        self.observed_list.addWidget(row)
+
+    def _checked_services(self) -> tuple[str, ...]:
+        ids = []
+        for i in range(self.services.count()):
+            item = self.services.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                ids.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return tuple(ids)
+
+    def add_observation(self) -> None:
+        text = " ".join(self.observation_text.text().split())
+        self.observation_error.hide()
+        if not text:
+            self.observation_text.setFocus()
+            return
+        if contains_rrn(text):
+            self.observation_error.setText(message_for("rrn_refused"))
+            self.observation_error.show()
+            return
+        if any(" ".join(r.risk.text.split()).casefold() == text.casefold() for r in self._observed):
+            self.observation_error.setText(self.tr("This observation is already listed."))
+            self.observation_error.show()
+            return
+        self._append(ObservedRisk(text, str(self.severity.currentData()), self._checked_services()))
+        self.observation_text.clear()
+        for i in range(self.services.count()):
+            self.services.item(i).setCheckState(Qt.CheckState.Unchecked)
+        self.changed.emit()
+
+    def _remove(self, row: ObservedRow) -> None:
+        self._observed.remove(row)
+        row.hide()
+        row.deleteLater()
+        self.changed.emit()
+
+    # --- state ------------------------------------------------------------------------------------
+
+    def answers(self) -> dict[str, str | list[str]]:
+        result: dict[str, str | list[str]] = {}
+        for question_id, widget in self.questions.items():
+            value = widget.value()
+            if value is not None:
+                result[question_id] = value
+        return result
+
+    def observed(self) -> tuple[ObservedRisk, ...]:
+        return tuple(row.risk for row in self._observed)
+
+    def set_state(
+        self, answers: Mapping[str, str | Sequence[str]], observed: Sequence[ObservedRisk]
+    ) -> None:
+        """Show a saved session's answers. Answers to questions this form no longer has are
+        left out of the panel (the session keeps them until it is saved again). Emits nothing."""
+        for question_id, widget in self.questions.items():
+            widget.set_value(answers.get(question_id))
+        for row in self._observed:
+            row.hide()
+            row.deleteLater()
+        self._observed.clear()
+        for risk in observed:
+            self._append(risk)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for widget in self.questions.values():
+            widget.set_read_only(read_only)
+        for control in (self.observation_text, self.severity, self.services, self.add_button):
+            control.setEnabled(not read_only)
+        for row in self._observed:
+            row.remove_button.setEnabled(not read_only)

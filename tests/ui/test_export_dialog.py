@@ -1,0 +1,224 @@
+"""The documents dialog with real widgets: the consent gate, the QtPdf preview, save, print, the
+draft, and many sheets at once with a progress bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from sqlmodel import col, select
+
+from consultdesk.services import consent, referrals
+from consultdesk.services.documents import DocumentKind, DocumentRequest
+from consultdesk.storage.models import AuditEvent, Referral
+from consultdesk.ui.export_dialog import BatchExportDialog, ExportDialog
+from consultdesk.ui.messages import known_codes
+from consultdesk.ui.residents_view import ResidentsView
+from tests.services.visit_data import make_visit
+
+pytestmark = pytest.mark.usefixtures("korean_app")
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def logged(ws, action: str) -> list[AuditEvent]:
+    with ws.db.session() as s:
+        return list(s.exec(select(AuditEvent).where(col(AuditEvent.action) == action)))
+
+
+def open_dialog(qtbot, ws, resident_id) -> ExportDialog:
+    dialog = ExportDialog(ws, resident_id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.current is not None, timeout=15_000)
+    return dialog
+
+
+def wait_for_preview(qtbot, dialog: ExportDialog, check) -> None:
+    qtbot.waitUntil(
+        lambda: dialog.current is not None and check(dialog.current.doc), timeout=15_000
+    )
+
+
+def test_without_consent_the_referral_sheet_is_disabled_and_says_why(qtbot, workspace):
+    visit = make_visit(workspace, share=None)
+    view = ResidentsView(workspace)
+    qtbot.addWidget(view)
+    view.select(visit.resident_id)
+    bar = view.panel.documents
+    assert bar.button.isEnabled()  # the medication list and the summary stay available
+    assert "제3자 제공 동의" in bar.reason.text() and bar.reason.text() == bar.button.toolTip()
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    referral = dialog.kinds.item(0)
+    assert not referral.flags() & Qt.ItemFlag.ItemIsEnabled
+    assert "제3자 제공 동의" in referral.toolTip()
+    assert dialog.referral_reason.isVisibleTo(dialog) and "동의" in dialog.referral_reason.text()
+    assert not dialog.referral_box.isEnabled() and not dialog.draft_button.isEnabled()
+    assert dialog.checked_kinds() == [DocumentKind.MEDICATION_LIST]
+    assert dialog.current is not None and dialog.current.doc.kind is DocumentKind.MEDICATION_LIST
+
+
+def test_withdrawn_consent_blocks_the_referral_in_the_overview(qtbot, workspace):
+    visit = make_visit(workspace)
+    view = ResidentsView(workspace)
+    qtbot.addWidget(view)
+    view.select(visit.resident_id)
+    assert view.panel.documents.reason.text() == ""
+    record = consent.consents_for(workspace, visit.resident_id)[0]
+    consent.withdraw_consent(workspace, record.id, record.decided_on)
+    view.panel.show_resident(visit.resident_id)
+    assert "철회" in view.panel.documents.reason.text()
+
+
+def test_the_preview_follows_the_pharmacists_choices(qtbot, workspace):
+    visit = make_visit(workspace)
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    assert dialog.current.doc.kind is DocumentKind.REFERRAL
+    assert dialog.pdf.pageCount() == dialog.current.data.count(b"/Type /Page\n") >= 2
+    assert dialog.current.doc.reference in dialog.preview_status.text()
+    services = [dialog.services.item(i).text() for i in range(dialog.services.count())]
+    assert "에너지 지원" in services and "복약 지원" in services  # suggested by the flags
+    dialog.include_phone.setChecked(True)
+    dialog.services.item(services.index("에너지 지원")).setCheckState(Qt.CheckState.Unchecked)
+    dialog.own_service.setText("보일러 수리 업체 연결")
+    dialog._add_own()
+    dialog.opinion.setPlainText("난방 지원이 가장 급합니다.")
+    wait_for_preview(
+        qtbot,
+        dialog,
+        lambda doc: doc.content.pharmacist_opinion == "난방 지원이 가장 급합니다.",
+    )
+    content = dialog.current.doc.content
+    assert content.resident.phone == "010-0000-5678" and content.resident.district is None
+    assert "에너지 지원" not in content.services_requested
+    assert "보일러 수리 업체 연결" in content.services_requested
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    wait_for_preview(qtbot, dialog, lambda doc: doc.request.lang == "en")
+    dialog.kinds.setCurrentRow(2)
+    wait_for_preview(qtbot, dialog, lambda doc: doc.kind is DocumentKind.SUMMARY)
+
+
+def test_save_writes_one_file_named_by_code_and_logs_it(qtbot, workspace, out_dir, monkeypatch):
+    visit = make_visit(workspace)
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    suggested: list[Path] = []
+
+    def choose(cls, parent, path):
+        suggested.append(path)
+        return out_dir / path.name
+
+    monkeypatch.setattr(ExportDialog, "choose_file", classmethod(choose))
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: bool(dialog.saved), timeout=15_000)
+    assert suggested[0].name == dialog.current.doc.file_name  # no name of the resident
+    assert "홍길순" not in suggested[0].name
+    assert dialog.saved == [out_dir / dialog.current.doc.file_name]
+    assert "홍길순" in "".join(p.extract_text() for p in PdfReader(dialog.saved[0]).pages)
+    assert [e.detail.split()[0] for e in logged(workspace, "export")] == ["referral"]
+    with workspace.db.session() as s:
+        referral = s.exec(select(Referral)).one()
+    assert referral.reference == dialog.current.doc.reference and referral.state == "draft"
+
+
+def test_several_documents_go_into_a_folder(qtbot, workspace, out_dir, monkeypatch):
+    visit = make_visit(workspace)
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    for row in (1, 2):
+        dialog.kinds.item(row).setCheckState(Qt.CheckState.Checked)
+    monkeypatch.setattr(ExportDialog, "choose_folder", classmethod(lambda cls, p, s: out_dir))
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: len(dialog.saved) == 3, timeout=15_000)
+    names = sorted(p.name for p in out_dir.iterdir())
+    assert [n.split("-CD-")[0] for n in names] == [
+        "consultation-summary",
+        "medication-list",
+        "referral",
+    ]
+    assert len(logged(workspace, "export")) == 3
+
+
+def test_print_goes_to_the_printer_and_is_logged(qtbot, workspace, out_dir, monkeypatch):
+    visit = make_visit(workspace)
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    target = out_dir / "printed.pdf"
+
+    def to_file(cls, printer: QPrinter, parent) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return True
+
+    monkeypatch.setattr(ExportDialog, "ask_print", classmethod(to_file))
+    dialog.print_button.click()
+    assert len(PdfReader(target).pages) == dialog.pdf.pageCount()
+    assert [e.detail.split()[0] for e in logged(workspace, "print")] == ["referral"]
+    assert "인쇄" in dialog.preview_status.text()
+
+
+def test_a_cancelled_print_or_save_writes_and_logs_nothing(qtbot, workspace, monkeypatch):
+    visit = make_visit(workspace)
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    monkeypatch.setattr(ExportDialog, "ask_print", classmethod(lambda cls, p, w: False))
+    monkeypatch.setattr(ExportDialog, "choose_file", classmethod(lambda cls, p, s: None))
+    dialog.print_button.click()
+    dialog.save_button.click()
+    assert logged(workspace, "print") == [] and logged(workspace, "export") == []
+
+
+def test_the_referral_can_be_kept_as_a_draft_and_reopens_with_its_choices(qtbot, workspace):
+    visit = make_visit(workspace)
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    dialog.include_district.setChecked(True)
+    dialog.opinion.setPlainText("다음 주에 다시 연락드리겠습니다.")
+    dialog.draft_button.click()
+    assert "임시" in dialog.preview_status.text() or "초안" in dialog.preview_status.text()
+    draft = referrals.referral_for_sheet(workspace, visit.consultation_id)
+    assert draft is not None and draft.options.include_district
+    again = open_dialog(qtbot, workspace, visit.resident_id)
+    assert again.include_district.isChecked()
+    assert again.opinion.toPlainText() == "다음 주에 다시 연락드리겠습니다."
+    assert again.current.doc.reference == draft.reference
+
+
+def test_consent_withdrawn_while_the_dialog_is_open_shows_why_saving_failed(
+    qtbot, workspace, out_dir, monkeypatch
+):
+    visit = make_visit(workspace)
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    record = consent.consents_for(workspace, visit.resident_id)[0]
+    consent.withdraw_consent(workspace, record.id, record.decided_on)
+    monkeypatch.setattr(
+        ExportDialog, "choose_file", classmethod(lambda cls, p, s: out_dir / "x.pdf")
+    )
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=15_000)
+    assert "철회" in dialog.error.text() and not (out_dir / "x.pdf").exists()
+
+
+def test_many_sheets_at_once_with_a_progress_bar(qtbot, workspace, out_dir):
+    a = make_visit(workspace)
+    b = make_visit(workspace, name="김민수")
+    c = make_visit(workspace, share=None, name="이영희")
+    items = [
+        (label, DocumentRequest(DocumentKind.REFERRAL, v.resident_id))
+        for label, v in (("가", a), ("나", b), ("다 (동의 없음)", c))
+    ]
+    dialog = BatchExportDialog(workspace, items, out_dir)
+    qtbot.addWidget(dialog)
+    assert dialog.bar.maximum() == 3 and dialog.bar.value() == 0
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.bar.value() == 3, timeout=5_000)
+    assert len(list(out_dir.iterdir())) == 2 and dialog.close_button.isEnabled()
+    assert "다 (동의 없음)" in dialog.details.text() and "동의" in dialog.details.text()
+    assert "2" in dialog.status.text()
+
+
+def test_every_reason_a_referral_is_blocked_has_a_message():
+    assert set(referrals.BLOCK_MESSAGES) <= known_codes()
