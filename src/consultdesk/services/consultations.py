@@ -110,7 +110,7 @@ def open_consultation(
 
 def load_consultation(ws: Workspace, consultation_id: str) -> ConsultationData | None:
     """Read a session without logging a view (comparisons, documents that log on their own)."""
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         return repo.load(s, consultation_id)
 
 
@@ -235,7 +235,7 @@ class Version:
 
 def consultation_history(ws: Workspace, consultation_id: str) -> list[Version]:
     """Earlier versions of an amended session, oldest first."""
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         return [
             Version(v.version, v.reason, v.recorded_at, json.loads(v.snapshot))
             for v in repo.versions(s, consultation_id)
@@ -259,13 +259,13 @@ def delete_consultation(ws: Workspace, consultation_id: str) -> None:
 
 
 def resident_timeline(ws: Workspace, resident_id: str) -> list[SessionSummary]:
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         return repo.timeline(s, resident_id)
 
 
 def compare_sessions(ws: Workspace, older_id: str, newer_id: str) -> Comparison:
     """What changed between two sessions; the arguments may come in either order."""
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         a, b = repo.load(s, older_id), repo.load(s, newer_id)
     if a is None or b is None:
         raise _gone()
@@ -284,7 +284,7 @@ def follow_up_list(ws: Workspace, today: date | None = None) -> FollowUps:
     """Next visits that are overdue, and those due from today to the end of this week (Sunday)."""
     today = today or date.today()
     week_end = today + timedelta(days=6 - today.weekday())
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         rows = repo.follow_ups(s, week_end)
     return FollowUps(
         [r for r in rows if r.next_visit < today], [r for r in rows if r.next_visit >= today]
@@ -341,7 +341,7 @@ class ResidentBrief:
 
 
 def resident_brief(ws: Workspace, resident_id: str) -> ResidentBrief | None:
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         r = s.get(Resident, resident_id)
         if r is None or r.deleted:
             return None
@@ -351,7 +351,7 @@ def resident_brief(ws: Workspace, resident_id: str) -> ResidentBrief | None:
 def unfinished_session(ws: Workspace, resident_id: str) -> str | None:
     """The resident's latest session if it is still a draft: "new consultation" resumes it
     rather than starting a second draft of the same visit."""
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         latest = repo.latest_for_resident(s, resident_id)
         if latest is not None and latest.status != Status.FINAL.value:
             return latest.id

@@ -173,7 +173,7 @@ def load_flag_context(ws: Workspace) -> FlagContext:
         context = _contexts.get(ws)
     if context is not None:
         return context
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         rows = list(s.exec(select(ImportedRuleSet)))
     context = build_context(rows)
     with _lock:
@@ -265,7 +265,7 @@ def _decision_records(s: Session, consultation_id: str) -> list[FlagDecision]:
 
 
 def flag_decisions(ws: Workspace, consultation_id: str) -> dict[str, FlagDecisionView]:
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         records = _decision_records(s, consultation_id)
     return {
         r.flag_key: FlagDecisionView(r.flag_key, r.status, r.reason, r.decided_at) for r in records

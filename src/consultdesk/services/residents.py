@@ -95,7 +95,7 @@ def delete_resident(ws: Workspace, resident_id: str) -> None:
 def search_residents(
     ws: Workspace, query: str, limit: int = SEARCH_LIMIT
 ) -> tuple[list[ResidentRow], int]:
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         return residents_repo.search_residents(s, query, limit)
 
 
@@ -148,5 +148,5 @@ def draft_from(detail: ResidentDetail) -> ResidentDraft:
 
 
 def count_residents(ws: Workspace) -> int:
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         return residents_repo.count_residents(s)

@@ -58,8 +58,14 @@ def _make_engine(path: Path, passphrase: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn):  # type: ignore[no-untyped-def]
-        # Deferred: readers never wait for each other under WAL; writes are short.
-        conn.exec_driver_sql("BEGIN")
+        # A unit of work that may write takes the write lock at once (IMMEDIATE): a deferred
+        # transaction that read first fails with "database is locked" when another connection
+        # (a background sync) committed meanwhile, and busy_timeout cannot help it. Read-only
+        # work (search as you type) stays deferred and never waits under WAL.
+        if conn.get_execution_options().get("read_only"):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 
@@ -74,11 +80,16 @@ class Database:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        self._reader = engine.execution_options(read_only=True)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A transaction: committed when the block ends, rolled back if it raises."""
-        with Session(self.engine, expire_on_commit=False) as session:
+    def session(self, read_only: bool = False) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back if it raises.
+
+        ``read_only`` sessions must not write (they do not hold the write lock); every other
+        session may, and waits (busy_timeout) while another connection writes."""
+        bind = self._reader if read_only else self.engine
+        with Session(bind, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
