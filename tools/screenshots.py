@@ -276,7 +276,7 @@ def main(out: Path) -> int:
             Profile("김약사 (예시)", "예시약국", "010-0000-1234"),
         )
         try:
-            fill_demo(ws, residents=300)
+            fill_demo(ws, residents=300, sessions=None)
             pdfs = screens(ws, out, "ko")
             screens(ws, out, "en")
             reports(out, pdfs)

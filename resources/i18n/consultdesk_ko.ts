@@ -790,7 +790,7 @@
     </message>
     <message>
         <source>Source</source>
-        <translation>구분</translation>
+        <translation>출처</translation>
     </message>
     <message>
         <source>Suggested services</source>
@@ -1852,7 +1852,7 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     </message>
     <message>
         <source>Products that replace the same name from an earlier list: {n}.</source>
-        <translation>전에 가져온 같은 이름의 제품을 바꾼 수: {n}.</translation>
+        <translation>이전 목록과 이름이 같아 새 내용으로 바뀐 제품: {n}.</translation>
     </message>
     <message>
         <source>Products without an ATC code: {n}. They are found by name, but the risk checks cannot see their ingredients.</source>

@@ -21,7 +21,7 @@ from consultdesk.domain.catalog import (
     fold,
     load_catalog,
 )
-from consultdesk.domain.hangul import consonants, initials, is_initials_query
+from consultdesk.domain.hangul import consonants, initials, is_initials_query, matches
 
 CATALOG_DIR = Path(__file__).resolve().parents[2] / "resources" / "catalog"
 CATALOG_CSV = CATALOG_DIR / "ingredients.csv"
@@ -304,3 +304,34 @@ def test_any_query_returns_ranked_distinct_results_within_the_limit(query: str, 
     ranks = [m.rank for m in results]
     assert ranks == sorted(ranks)
     assert len({id(m.ingredients[0]) for m in results}) == len(results)
+
+
+SYLLABLES = st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3)
+
+
+@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.text(alphabet=SYLLABLES, min_size=2, max_size=6), min_size=1, max_size=20),
+    st.data(),
+)
+def test_an_imported_product_is_found_by_any_mix_of_its_syllables_and_initials(
+    names: list[str], data: st.DataObject
+) -> None:
+    catalog = _catalog_with_products(*(Product(n, ("C08CA01",)) for n in names))
+    name = data.draw(st.sampled_from(names))
+    as_initial = data.draw(st.lists(st.booleans(), min_size=len(name), max_size=len(name)))
+    pairs = zip(name, as_initial, strict=True)
+    query = "".join(initials(ch) if flag else ch for ch, flag in pairs)
+    assert name in [m.label for m in catalog.search(query, limit=len(catalog))]
+
+
+@PROPERTY_SETTINGS
+@given(
+    st.text(alphabet=st.sampled_from("ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ아로디핀메트포민"), max_size=4)
+)
+def test_every_result_of_a_hangul_query_is_explained_by_its_names(query: str) -> None:
+    q = fold(query)
+    for match in CATALOG.search(query, limit=ALL):
+        (ingredient,) = match.ingredients
+        names = (fold(ingredient.name_ko), fold(ingredient.name_en))
+        assert any(matches(name, q) for name in names), (query, match.label)

@@ -71,7 +71,7 @@ def test_bundled_ingredients_come_before_products_and_stay_matched(
     workspace: Workspace, tmp_path: Path
 ) -> None:
     service.import_products(workspace, _write(tmp_path, HIRA_STYLE))
-    first, *rest = service.medicines_catalog(workspace).search("암로디핀")
+    first = service.medicines_catalog(workspace).search("암로디핀")[0]
     assert (first.kind, first.rank) == ("ingredient", MatchRank.EXACT)
     assert service.ingredients_for(first) == (Ingredient("C08CA01", "암로디핀", "amlodipine"),)
 
@@ -96,7 +96,9 @@ def test_a_later_list_replaces_products_of_the_same_name_and_keeps_the_others(
     workspace: Workspace, tmp_path: Path
 ) -> None:
     service.import_products(workspace, _write(tmp_path, HIRA_STYLE, name="2025.csv"))
-    newer = "product_name,atc_code,company\n리피토정10밀리그램,C10AA05,새회사\nNorvasc 5mg,C08CA01,\n"
+    newer = (
+        "product_name,atc_code,company\n리피토정10밀리그램,C10AA05,새회사\nNorvasc 5mg,C08CA01,\n"
+    )
     summary = service.import_products(workspace, _write(tmp_path, newer, name="2026.csv"))
     assert (summary.products, summary.replaced, summary.total) == (2, 1, 6)
     (lipitor,) = service.medicines_catalog(workspace).search("리피토")
@@ -269,3 +271,18 @@ def test_the_suggested_form_of_an_ingredient_is_its_own_and_a_product_falls_back
     assert service.suggested_form(_one(workspace, "볼타렌")) == "topical"
     assert service.suggested_form(_one(workspace, "이름만")) == "oral"
     assert service.suggested_form(_one(workspace, "수수께끼")) == "oral"
+
+
+def test_imports_and_removals_are_in_the_access_log(workspace: Workspace, tmp_path: Path) -> None:
+    from sqlmodel import select
+
+    from consultdesk.storage.models import AuditEvent
+
+    service.import_products(workspace, _write(tmp_path, HIRA_STYLE, name="hira-2026.csv"))
+    service.clear_products(workspace)
+    with workspace.db.session() as s:
+        events = [
+            (e.action, e.record_id, e.actor)
+            for e in s.exec(select(AuditEvent).where(AuditEvent.entity == "imported_product"))
+        ]
+    assert events == [("import", "hira-2026.csv", "박약사"), ("delete", "*", "박약사")]

@@ -6,6 +6,7 @@ import json
 import random
 from collections import defaultdict
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from sqlmodel import col, select
@@ -72,7 +73,7 @@ def test_sessions_are_numbered_per_resident_in_date_order_and_only_the_latest_ma
         assert days == sorted(days) and days[-1] <= date.today()
         assert all(c.status == Status.FINAL.value and c.finalised_at for c in sessions[:-1])
         drafts += sessions[-1].status == Status.DRAFT.value
-        for earlier, later in zip(sessions, sessions[1:], strict=False):
+        for earlier, later in pairwise(sessions):
             assert earlier.next_visit is not None and earlier.next_visit <= later.visit_date
     assert 0 < drafts < 40
 
@@ -128,6 +129,15 @@ def test_without_sessions_only_residents_are_made(workspace: Workspace) -> None:
     summary = fill_demo(workspace, residents=5)
     assert summary == DemoSummary(5, 0, 0, 0, None)
     assert _sessions(workspace) == []
+    assert showcase_resident(workspace) is None
+
+
+def test_a_total_too_small_for_the_showcase_goes_to_random_residents(
+    workspace: Workspace,
+) -> None:
+    summary = fill_demo(workspace, residents=4, sessions=2)
+    assert (summary.sessions, summary.showcase_resident_id) == (2, None)
+    assert len(_sessions(workspace)) == 2
     assert showcase_resident(workspace) is None
 
 
@@ -198,3 +208,21 @@ def test_the_showcase_resident_has_ten_medicines_an_interaction_and_social_answe
     assert set(warfarin_nsaid.items) == {"와파린", "아세클로페낙"}
     changes = consultations.compare_sessions(workspace, timeline[1].id, latest.id)
     assert {c.name for c in changes.added} == {"라베프라졸", "아세클로페낙", "에페리손"}
+
+
+def test_the_demo_command_takes_a_number_of_sessions(tmp_path, monkeypatch, capsys) -> None:
+    from consultdesk import cli
+
+    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    data = tmp_path / "demo"
+    assert cli.main(["--data-dir", str(data), "demo", "--residents", "5", "--sessions", "12"]) == 0
+    assert "5 fictional residents with 12 sessions" in capsys.readouterr().out
+    ws = Workspace.unlock(data, PASSPHRASE)
+    try:
+        assert len(_sessions(ws)) == 12
+        assert showcase_resident(ws) is not None
+    finally:
+        ws.close()
+    too_many = ["--data-dir", str(tmp_path / "x"), "demo", "--sessions", str(MAX_SESSIONS + 1)]
+    assert cli.main(too_many) == 1
+    assert "50000" in capsys.readouterr().err

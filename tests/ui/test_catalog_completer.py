@@ -280,3 +280,21 @@ def test_the_catalog_is_built_in_the_background_before_the_first_keystroke(qtbot
         qtbot.waitUntil(lambda: catalog_service.catalog_ready(ws))
     finally:
         ws.close()
+
+
+def test_the_syllable_still_being_composed_is_searched_too(qtbot, form):
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    # The input method shows "암" while it waits for the next jamo; the field has no text yet.
+    QApplication.sendEvent(form.edit, QInputMethodEvent("암", []))
+    qtbot.waitUntil(form.completer.is_open)
+    assert form.edit.text() == ""
+    assert form.completer.query() == "암"
+    assert _labels(form.completer)[0] == "암로디핀"
+    committed = QInputMethodEvent("", [])
+    committed.setCommitString("암")
+    QApplication.sendEvent(form.edit, committed)
+    assert form.edit.text() == "암" == form.completer.query()
+    qtbot.keyClick(form.edit, Qt.Key.Key_Return)
+    assert form.edit.text() == "암로디핀"

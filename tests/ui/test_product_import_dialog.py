@@ -90,9 +90,7 @@ def test_choosing_no_file_does_nothing(qtbot, dialog, monkeypatch):
     assert not dialog.busy and not dialog.progress.isVisible()
 
 
-def test_the_dialog_stays_open_until_the_import_has_finished(
-    qtbot, dialog, workspace, tmp_path
-):
+def test_the_dialog_stays_open_until_the_import_has_finished(qtbot, dialog, workspace, tmp_path):
     dialog.start_import(_file(tmp_path, GOOD, "hira.csv"))
     dialog.reject()
     assert dialog.isVisible()

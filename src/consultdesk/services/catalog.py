@@ -49,7 +49,10 @@ _BATCH = 2000
 # SQLite allows 32,766 bound variables per statement; stay far below it.
 _IN_CHUNK = 500
 
-_lock = threading.Lock()
+# Held while a catalog is built or replaced, so that a build that read the database before an
+# import cannot publish its older list after the import's. Lookups do not take it: a search on
+# the GUI thread must not wait for a build running in the background.
+_build_lock = threading.Lock()
 _catalogs: WeakKeyDictionary[Workspace, Catalog] = WeakKeyDictionary()
 
 
@@ -62,19 +65,20 @@ def bundled_ingredients() -> tuple[CatalogIngredient, ...]:
 def medicines_catalog(ws: Workspace) -> Catalog:
     """The catalog for this workspace: built on the first call, then the same object until an
     import or a clear replaces it. Safe to call from any thread."""
-    with _lock:
+    catalog = _catalogs.get(ws)
+    if catalog is not None:
+        return catalog
+    with _build_lock:
         catalog = _catalogs.get(ws)
-        if catalog is None:
-            with ws.db.session() as s:
-                catalog = _build(_stored_products(s))
+        if catalog is None:  # nobody built it while this thread waited for the lock
+            catalog = _build(_load_products(ws))
             _catalogs[ws] = catalog
         return catalog
 
 
 def catalog_ready(ws: Workspace) -> bool:
     """True once the catalog of this workspace is built (a search then never waits)."""
-    with _lock:
-        return ws in _catalogs
+    return ws in _catalogs
 
 
 def _build(products: Iterable[Product]) -> Catalog:
@@ -84,8 +88,14 @@ def _build(products: Iterable[Product]) -> Catalog:
 
 
 def _publish(ws: Workspace, catalog: Catalog) -> None:
-    with _lock:
+    with _build_lock:
         _catalogs[ws] = catalog
+
+
+def _load_products(ws: Workspace) -> list[Product]:
+    # A read-only (deferred) transaction: reading 50,000 rows must not hold the write lock.
+    with ws.db.session(read_only=True) as s:
+        return _stored_products(s)
 
 
 def _stored_products(s: Session) -> list[Product]:
@@ -199,10 +209,10 @@ def import_products(ws: Workspace, path: Path, progress: Progress | None = None)
             s.execute(insert(ImportedProduct), [_row(p, path.name) for p in batch])
             report(_READ + _WRITE * (start + len(batch)) / len(products))
         total = int(s.exec(select(func.count()).select_from(ImportedProduct)).one())
-        catalog = _build(_stored_products(s))
-    # Published only after the commit above, so the search never shows products that a failed
-    # write rolled back.
-    _publish(ws, catalog)
+        s.add(ws.audit("import", "imported_product", path.name, None))
+    # Built and published only after the commit above, so the search never shows products that
+    # a failed write rolled back, and the write lock is not held while the index is built.
+    _publish(ws, _build(_load_products(ws)))
     report(1.0)
     return ImportSummary(
         file_name=path.name,
@@ -229,7 +239,7 @@ def _row(product: Product, source: str) -> dict[str, str]:
 
 
 def imported_product_count(ws: Workspace) -> int:
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         return int(s.exec(select(func.count()).select_from(ImportedProduct)).one())
 
 
@@ -238,6 +248,7 @@ def clear_products(ws: Workspace) -> int:
     with ws.db.session() as s:
         count = int(s.exec(select(func.count()).select_from(ImportedProduct)).one())
         s.execute(delete(ImportedProduct))
+        s.add(ws.audit("delete", "imported_product", "*", None))
     _publish(ws, _build(()))
     return count
 

@@ -152,7 +152,7 @@ def showcase_resident(ws: Workspace) -> str | None:
     """The demo resident made for screenshots and demonstrations, if this is a demo database:
     ten medicines from three clinics (warfarin with an NSAID among them) and social screening
     answers in the latest session, today's visit, still a draft."""
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         return get_setting(s, SHOWCASE_KEY) or None
 
 
@@ -165,37 +165,43 @@ def fill_demo(
 ) -> DemoSummary:
     """Add welfare centres, case workers and `residents` residents with consent records, and
     consultations for them: `sessions` in total (at most 8 per resident and MAX_SESSIONS in
-    all), or None for 1 to 8 per resident. With sessions, the first resident is the showcase
-    (see showcase_resident)."""
+    all), or None for 1 to 8 per resident. When the total leaves room for its three
+    sessions, the first resident is the showcase (see showcase_resident)."""
     if not 0 <= residents <= MAX_RESIDENTS:
         raise ValueError(f"residents must be between 0 and {MAX_RESIDENTS}")
     if sessions is not None and not 0 <= sessions <= MAX_SESSIONS:
         raise ValueError(f"sessions must be between 0 and {MAX_SESSIONS}")
     rng = random.Random(seed)
     today = date.today()
-    with_sessions = residents > 0 and (sessions is None or sessions >= 3)
+    with_sessions = residents > 0 and sessions != 0
+    # The showcase takes three sessions of the total; a smaller total goes to random residents.
+    showcase = with_sessions and (sessions is None or sessions >= 3)
     share = 0.15 if with_sessions else 1.0
 
     def resident_progress(fraction: float) -> None:
         if progress:
             progress(fraction * share)
 
-    conditions = _fill_residents(ws, residents, rng, today, with_sessions, resident_progress)
+    conditions = _fill_residents(ws, residents, rng, today, showcase, resident_progress)
     if not with_sessions:
         if progress:
             progress(1.0)
         return DemoSummary(residents, 0, 0, 0, None)
-    showcase_id = conditions[0][0]
-    with ws.db.session() as s:
-        put_setting(s, SHOWCASE_KEY, showcase_id)
-    budget = None if sessions is None else sessions - 3
-    counts = list(iter_counts(rng, residents - 1, budget, MAX_SESSIONS - 3))
-    total = 3 + sum(counts)
+    showcase_id = conditions[0][0] if showcase else None
+    if showcase_id is not None:
+        with ws.db.session() as s:
+            put_setting(s, SHOWCASE_KEY, showcase_id)
+        conditions = conditions[1:]
+    fixed = 3 if showcase else 0
+    budget = None if sessions is None else sessions - fixed
+    counts = list(iter_counts(rng, len(conditions), budget, MAX_SESSIONS - fixed))
+    total = max(1, fixed + sum(counts))
     names = MedicineNames(bundled_ingredients())
     form = load_form(resource_path("screening/default.json"))
     maker = SessionMaker(rng, today, names, form)
     batch = Batch()
-    showcase_sessions(maker, showcase_id, batch)
+    if showcase_id is not None:
+        showcase_sessions(maker, showcase_id, batch)
     written = {"sessions": 0, "medications": 0, "problems": 0}
 
     def flush() -> None:
@@ -211,7 +217,7 @@ def fill_demo(
         if progress:
             progress(share + (1 - share) * written["sessions"] / total)
 
-    for (resident_id, resident_conditions), count in zip(conditions[1:], counts, strict=True):
+    for (resident_id, resident_conditions), count in zip(conditions, counts, strict=True):
         maker.resident(resident_id, resident_conditions, count, batch)
         if len(batch.consultations) >= _SESSIONS_PER_BATCH:
             flush()

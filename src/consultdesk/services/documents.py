@@ -22,6 +22,7 @@ from typing import BinaryIO
 
 from sqlmodel import Session
 
+from consultdesk.domain.consent import ConsentRecord
 from consultdesk.domain.dates import full_age
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.problems import Problem, ValidationFailed
@@ -166,7 +167,7 @@ def _fonts() -> None:
 
 
 def latest_consultation_id(ws: Workspace, resident_id: str) -> str | None:
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         latest = consultations_repo.latest_for_resident(s, resident_id)
         return latest.id if latest is not None else None
 
@@ -201,18 +202,16 @@ def service_text(catalog: ServiceCatalog, value: str, lang: Lang) -> str:
     return service.name_ko if lang == "ko" else service.name_en
 
 
-def _referral(
-    ws: Workspace,
-    s: Session,
-    request: DocumentRequest,
-    facts: Facts,
-    views: list[FlagView],
-    today: date,
-) -> PreparedDocument:
+@dataclass(frozen=True)
+class _ReferralFacts:
+    consent: ConsentRecord
+    record: Referral | None  # the referral this sheet continues or reprints
+
+
+def _referral_facts(s: Session, request: DocumentRequest, facts: Facts) -> _ReferralFacts:
     code, consent = share_consent(s, request.resident_id)
     if code is not None or consent is None:
         raise blocked_problem(code or "consent_to_share_missing")
-    lang = request.lang
     record = (
         s.get(Referral, request.referral_id)
         if request.referral_id
@@ -220,6 +219,19 @@ def _referral(
     )
     if record is not None and (record.deleted or record.resident_id != request.resident_id):
         raise _problem("referral", "referral_gone", "This referral no longer exists.")
+    return _ReferralFacts(consent, record)
+
+
+def _referral(
+    ws: Workspace,
+    request: DocumentRequest,
+    facts: Facts,
+    known: _ReferralFacts,
+    views: list[FlagView],
+    today: date,
+) -> PreparedDocument:
+    lang = request.lang
+    consent, record = known.consent, known.record
     referral_id = record.id if record is not None else (request.referral_id or new_id())
     frozen = record is not None and record.state != "draft"
     if frozen and record is not None:
@@ -284,29 +296,32 @@ def prepare_document(
     today = today or date.today()
     lang = check_lang(request.lang)
     request = replace(request, lang=lang)
-    with ws.db.session() as s:
+    referral = request.kind is DocumentKind.REFERRAL
+    # Read in one read-only transaction, then work outside it: the flag services open their own.
+    with ws.db.session(read_only=True) as s:
         consultation_id = request.consultation_id
-        if request.kind is DocumentKind.REFERRAL and request.referral_id:
+        if referral and request.referral_id:
             # A referral is always printed from the session it was written from.
             existing = s.get(Referral, request.referral_id)
             if existing is not None and not existing.deleted and existing.consultation_id:
                 consultation_id = existing.consultation_id
         facts = read_facts(s, request.resident_id, consultation_id)
-        views = session_flags(ws, facts) if request.kind is not DocumentKind.MEDICATION_LIST else []
-        try:
-            if request.kind is DocumentKind.REFERRAL:
-                return _referral(ws, s, request, facts, views, today)
-            content: Content
-            if request.kind is DocumentKind.MEDICATION_LIST:
-                content = medication_list_content(ws, facts, today)
-                reference = content.reference_code or session_code(facts.data)
-            else:
-                content = summary_content(ws, facts, views, lang)
-                reference = content.reference_code
-        except IncompleteContentError as e:
-            raise ValidationFailed(
-                [Problem("document", "document_incomplete", {"detail": str(e)}, str(e))]
-            ) from e
+        known = _referral_facts(s, request, facts) if referral else None
+    views = session_flags(ws, facts) if request.kind is not DocumentKind.MEDICATION_LIST else []
+    try:
+        if known is not None:
+            return _referral(ws, request, facts, known, views, today)
+        content: Content
+        if request.kind is DocumentKind.MEDICATION_LIST:
+            content = medication_list_content(ws, facts, today)
+            reference = content.reference_code or session_code(facts.data)
+        else:
+            content = summary_content(ws, facts, views, lang)
+            reference = content.reference_code
+    except IncompleteContentError as e:
+        raise ValidationFailed(
+            [Problem("document", "document_incomplete", {"detail": str(e)}, str(e))]
+        ) from e
     resolved = replace(request, consultation_id=facts.data.id)
     return PreparedDocument(resolved, facts.data.id, content, reference)
 

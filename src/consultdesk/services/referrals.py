@@ -128,7 +128,7 @@ def referral_blocked_reason(ws: Workspace, resident_id: str) -> str | None:
     """None when a referral sheet may be made for this resident, else a code saying why not:
     no consent to share with the welfare centre, refused, withdrawn (PIPA Art. 17), or the
     sheet would have no addressee or no age."""
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         return block_reason(s, resident_id)
 
 
@@ -186,7 +186,7 @@ def _check_options(options: ReferralOptions) -> None:
 
 
 def referral_detail(ws: Workspace, referral_id: str) -> ReferralDetail:
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         return _detail(_get(s, referral_id))
 
 
@@ -202,7 +202,7 @@ def open_draft_for(s: Session, consultation_id: str) -> Referral | None:
 def referral_for_sheet(ws: Workspace, consultation_id: str) -> ReferralDetail | None:
     """The draft referral a new sheet of this session continues, if there is one: exporting the
     same session twice updates one referral instead of opening two."""
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         record = open_draft_for(s, consultation_id)
         return _detail(record) if record is not None else None
 
@@ -399,7 +399,7 @@ def list_open_referrals(ws: Workspace, today: date | None = None) -> list[Referr
             col(Referral.state).in_([s.value for s in OPEN_STATES]),
         )
     )
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         found = list(s.exec(q))
     rows = [
         ReferralRow(

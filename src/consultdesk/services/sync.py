@@ -303,7 +303,7 @@ def send_changes(ws: Workspace) -> SyncReport:
 
 def sync_status(ws: Workspace) -> SyncStatus:
     store = _store(ws)
-    with ws.db.session() as s:
+    with ws.db.session(read_only=True) as s:
         last = get_setting(s, _KEY_LAST_SUCCESS)
         counts = (
             s.connection()

@@ -86,7 +86,7 @@ class FieldClock(SQLModel, table=True):
     entity: str = Field(primary_key=True)
     record_id: str = Field(primary_key=True)
     field: str = Field(primary_key=True)
-    hlc: str
+    hlc: str = Field(index=True)  # start-up reads the newest one
     # Added for sync (migration 0003): the whole state a merge compares against. ``value`` is the
     # JSON the change carried, kept as sent rather than re-read from the record's column, so a
     # merge compares exactly what travelled (and a field this version has no column for survives).

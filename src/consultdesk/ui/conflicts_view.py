@@ -144,12 +144,17 @@ def side_text(item: ConflictItem, side: ConflictSide) -> str:
     return value_text(side.value)
 
 
+def short_device(device_id: str) -> str:
+    # The random end of the id: its start is a timestamp, alike for laptops set up together.
+    return device_id[-8:]
+
+
 def who_text(side: ConflictSide) -> str:
     when = side.edited_at.astimezone().strftime("%Y-%m-%d %H:%M")
     if side.this_computer:
         return QCoreApplication.translate("SyncLabels", "this computer, {time}").format(time=when)
     return QCoreApplication.translate("SyncLabels", "computer {device}, {time}").format(
-        device=side.device[-8:], time=when
+        device=short_device(side.device), time=when
     )
 
 

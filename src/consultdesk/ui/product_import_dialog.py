@@ -198,6 +198,7 @@ class ProductImportDialog(QDialog):
         self.outcome.setText("\n".join(lines))
         self.outcome.show()
         self.refresh()
+        self._fit()
         self.changed.emit()
 
     def _failed(self, error: Exception) -> None:
@@ -224,7 +225,16 @@ class ProductImportDialog(QDialog):
         self.outcome.setText(self.tr("The imported products were removed."))
         self.outcome.show()
         self.refresh()
+        self._fit()
         self.changed.emit()
+
+    def _fit(self) -> None:
+        # A dialog keeps the size it was first shown at; make room for the summary so that it
+        # never draws over the other widgets.
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     # An import finishes on its own; closing meanwhile would hide its outcome.
     def reject(self) -> None:

@@ -36,7 +36,7 @@ from consultdesk.services import sync
 from consultdesk.services.sync import SyncStatus, TeamSummary
 from consultdesk.services.workspace import Workspace
 from consultdesk.sync.report import SyncReport
-from consultdesk.ui.conflicts_view import ConflictsView
+from consultdesk.ui.conflicts_view import ConflictsView, short_device
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.labels import dialog_buttons
 from consultdesk.ui.messages import error_text, message_for
@@ -47,11 +47,6 @@ log = logging.getLogger(__name__)
 # How long quitting waits for this laptop's changes to reach the share. The writing thread is
 # not killed after that: the process ends when it is done, the window is already gone.
 QUIT_SEND_SECONDS = 5.0
-
-
-def short_device(device_id: str) -> str:
-    # The random end of the id: its start is a timestamp, alike for laptops set up together.
-    return device_id[-8:]
 
 
 def local_time(moment: datetime | None) -> str:
@@ -87,7 +82,19 @@ class SyncController(QObject):
         return sync.sync_status(self.ws)
 
     def refresh_status(self) -> None:
-        self.status_changed.emit(self.status())
+        """Read the status in the background (counting waiting changes reads an index that
+        grows with unsent work) and announce it when ready."""
+        ws = self.ws
+        run_task(lambda: sync.sync_status(ws), self._status_ready, self._status_failed)
+
+    def _status_ready(self, status: SyncStatus) -> None:
+        try:
+            self.status_changed.emit(status)
+        except RuntimeError:  # the window closed meanwhile
+            pass
+
+    def _status_failed(self, error: Exception) -> None:
+        log.warning("sync status unavailable: %s", error)
 
     def start_up(self) -> None:
         """The quiet sync after the window opens: only when a team is set up."""
@@ -173,7 +180,14 @@ class SyncStatusBar(QWidget):
         controller.status_changed.connect(self.show_status)
         controller.progress.connect(lambda fraction: self.bar.setValue(round(fraction * 100)))
         controller.running_changed.connect(self._running)
-        self.show_status(controller.status())
+        # A team summary is one setting: shown at once; the counts follow from the background.
+        if sync.team_summary(controller.ws) is None:
+            self.label.setText(self.tr("Not syncing with a team"))
+            self.button.hide()
+            self.conflicts.hide()
+        else:
+            self.label.setText(self.tr("Reading the sync status…"))
+            controller.refresh_status()
 
     def show_status(self, status: SyncStatus) -> None:
         if status.team is None:
@@ -477,9 +491,7 @@ class SyncView(QWidget):
         last = local_time(status.last_success) if status.last_success else self.tr("not yet")
         lines = [
             self.tr("Last successful sync: {time}").format(time=last),
-            self.tr("Records with changes waiting to be sent: {count}").format(
-                count=status.waiting
-            ),
+            self.tr("Changes waiting to be sent: {count}").format(count=status.waiting),
             self.tr("Open conflicts: {count} (a decision is needed for {person})").format(
                 count=status.open_conflicts, person=status.needs_person
             ),

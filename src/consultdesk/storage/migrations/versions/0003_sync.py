@@ -30,6 +30,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("device", sa.String(), nullable=False, server_default=""))
         batch_op.add_column(sa.Column("base_hlc", sa.String(), nullable=True))
         batch_op.add_column(sa.Column("value", sa.String(), nullable=True))
+        # Start-up reads the newest clock (max(hlc)); without an index that scans every field.
+        batch_op.create_index(batch_op.f("ix_field_clock_hlc"), ["hlc"], unique=False)
     bind = op.get_bind()
     _rewrite_device_id(bind)
     # Every field clock so far was set by a local change with the very same HLC.
@@ -131,6 +133,7 @@ def downgrade() -> None:
     op.drop_table("sync_sent_bundle")
     op.drop_table("sync_ledger")
     with op.batch_alter_table("field_clock", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_field_clock_hlc"))
         batch_op.drop_column("value")
         batch_op.drop_column("base_hlc")
         batch_op.drop_column("device")
