@@ -61,13 +61,15 @@ def screens(ws: Workspace, out: Path, lang: str) -> list[Path]:
 
 
 def consultation_screens(ws: Workspace, window: MainWindow, out: Path, lang: str) -> None:
-    """The editor on the demo's richest session, the timeline comparison, the follow-ups."""
+    """The editor on the showcase resident's draft (10 medicines, an interacting pair, social
+    answers), the timeline comparison, the follow-ups."""
     from consultdesk.services import consultations
+    from consultdesk.services.demo import showcase_resident
     from consultdesk.ui.timeline_view import ComparisonDialog
 
-    rows, _ = residents.search_residents(ws, "", limit=10_000)
-    timelines = [(r.id, consultations.resident_timeline(ws, r.id)) for r in rows]
-    resident, sessions = max(timelines, key=lambda t: t[1][0].medicines if t[1] else 0)
+    resident = showcase_resident(ws)
+    assert resident is not None, "the demo data has no showcase resident"
+    sessions = consultations.resident_timeline(ws, resident)
     window.show_resident(resident)
     shoot(window, out / f"resident_timeline_{lang}.png")
     window.open_consultation(sessions[0].id)

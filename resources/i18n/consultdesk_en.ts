@@ -2656,6 +2656,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>Not syncing with a team</translation>
     </message>
     <message>
+        <source>Reading the sync status…</source>
+        <translation>Reading the sync status…</translation>
+    </message>
+    <message>
         <source>Never synced</source>
         <translation>Never synced</translation>
     </message>
@@ -2715,8 +2719,8 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>Last successful sync: {time}</translation>
     </message>
     <message>
-        <source>Records with changes waiting to be sent: {count}</source>
-        <translation>Records with changes waiting to be sent: {count}</translation>
+        <source>Changes waiting to be sent: {count}</source>
+        <translation>Changes waiting to be sent: {count}</translation>
     </message>
     <message>
         <source>Open conflicts: {count} (a decision is needed for {person})</source>

@@ -2656,6 +2656,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>팀과 동기화하지 않음</translation>
     </message>
     <message>
+        <source>Reading the sync status…</source>
+        <translation>동기화 상태를 확인하는 중…</translation>
+    </message>
+    <message>
         <source>Never synced</source>
         <translation>동기화한 적 없음</translation>
     </message>
@@ -2715,8 +2719,8 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>마지막으로 동기화에 성공한 때: {time}</translation>
     </message>
     <message>
-        <source>Records with changes waiting to be sent: {count}</source>
-        <translation>보낼 변경이 있는 기록: {count}건</translation>
+        <source>Changes waiting to be sent: {count}</source>
+        <translation>보낼 변경: {count}건</translation>
     </message>
     <message>
         <source>Open conflicts: {count} (a decision is needed for {person})</source>

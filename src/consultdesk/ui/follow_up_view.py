@@ -23,7 +23,7 @@ from consultdesk.services.workspace import Workspace
 from consultdesk.storage.consultations_repo import FollowUpRow
 
 Index = QModelIndex | QPersistentModelIndex
-OVERDUE = QBrush(QColor("#fadbd8"))
+OVERDUE = QBrush(QColor("#fbeeec"))
 
 
 class FollowUpModel(QAbstractTableModel):
