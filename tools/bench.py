@@ -87,6 +87,57 @@ def bench_startup(data_dir: Path) -> dict[str, object]:
     }
 
 
+MEMORY_SCRIPT = """
+import os, resource, sys
+from pathlib import Path
+from consultdesk.services import consultations
+from consultdesk.services.demo import showcase_resident
+from consultdesk.services.workspace import Workspace
+from consultdesk.ui import i18n
+from consultdesk.ui.app import make_application
+from consultdesk.ui.main_window import MainWindow
+app = make_application()
+i18n.install("ko")
+ws = Workspace.unlock(Path(sys.argv[1]), os.environ["CONSULTDESK_PASSPHRASE"])
+window = MainWindow(ws)
+window.show()
+app.processEvents()
+resident = showcase_resident(ws)
+if resident:
+    window.show_resident(resident)
+    window.open_consultation(consultations.resident_timeline(ws, resident)[0].id)
+    app.processEvents()
+    window.editor.close_session()
+window.nav.setCurrentRow(window.stack.indexOf(window.follow_ups))
+app.processEvents()
+for query in ("김", "ㄱㅁ", "010", ""):
+    window.residents.search.setText(query)
+    window.residents.refresh()
+    app.processEvents()
+print("peak_rss_kb=%d" % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+"""
+
+
+def bench_memory(data_dir: Path) -> dict[str, object]:
+    """Peak resident memory of the app on the bench database: start, open the showcase
+    session, the follow-up list and a few searches (ARCHITECTURE.md: ≤ 300 MB)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CONSULTDESK_PASSPHRASE": PASSPHRASE}
+    out = subprocess.run(
+        [sys.executable, "-c", MEMORY_SCRIPT, str(data_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    peak_mb = int(out.split("peak_rss_kb=")[1].split()[0]) / 1024
+    return {
+        "value": round(peak_mb, 1),
+        "unit": "MB peak RSS",
+        "target": 300.0,
+        "ok": peak_mb <= 300,
+    }
+
+
 def keystrokes() -> list[str]:
     """What people type, one keystroke at a time: names, initials, phone digits."""
     typed = [
@@ -653,6 +704,7 @@ def main() -> int:
         results.update(bench_catalog(Path(tmp) / "catalog"))  # issue 3
         ws.close()
         results["startup_ratio_10k_residents"] = bench_startup(data_dir)
+        results["memory_peak_10k_residents_with_sessions"] = bench_memory(data_dir)
     out = ROOT / "build" / "bench.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -81,7 +81,7 @@ def test_sync_now_reports_what_happened_and_an_unreachable_share_calmly(
     residents.save_resident(a, ResidentDraft(name="김순자"))
     view = SyncView(a)
     qtbot.addWidget(view)
-    assert "행복약국 방문팀" in view.team_label.text()
+    qtbot.waitUntil(lambda: "행복약국 방문팀" in view.team_label.text())  # read in the background
     view.sync_button.click()
     finish(qtbot, view.controller)
     [(report, error)] = reports
@@ -91,7 +91,7 @@ def test_sync_now_reports_what_happened_and_an_unreachable_share_calmly(
     finish(qtbot, view.controller)
     report, error = reports[-1]
     assert report is None and getattr(error, "code", None) == "share_unavailable"
-    assert "공유 폴더에 연결할 수 없습니다" in view.state_label.text()
+    qtbot.waitUntil(lambda: "공유 폴더에 연결할 수 없습니다" in view.state_label.text())
 
 
 def test_a_quiet_start_up_sync_opens_no_dialog(

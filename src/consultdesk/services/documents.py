@@ -37,10 +37,6 @@ from consultdesk.reports import (
     MedicationListContent,
     ReferralContent,
     ReferralResident,
-    build_consultation_summary_pdf,
-    build_medication_list_pdf,
-    build_referral_pdf,
-    register_fonts,
 )
 from consultdesk.reports.labels import Lang, check_lang
 from consultdesk.services import flags as flag_service
@@ -160,6 +156,9 @@ def _problem(field: str, code: str, default: str) -> ValidationFailed:
 
 def _fonts() -> None:
     # Once per process (reports.fonts caches it); the builders refuse to run without it.
+    # ReportLab is imported here, on the first document, not at start-up.
+    from consultdesk.reports.fonts import register_fonts
+
     register_fonts(resource_path("fonts"))
 
 
@@ -331,6 +330,12 @@ def prepare_document(
 
 def render_pdf(doc: PreparedDocument, out: Path | BinaryIO) -> None:
     _fonts()
+    from consultdesk.reports import (
+        build_consultation_summary_pdf,
+        build_medication_list_pdf,
+        build_referral_pdf,
+    )
+
     lang = doc.request.lang
     content = doc.content
     if isinstance(content, ReferralContent):

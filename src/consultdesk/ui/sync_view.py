@@ -8,6 +8,7 @@ short, bounded wait (importing can wait for the next start).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from datetime import datetime
@@ -88,10 +89,8 @@ class SyncController(QObject):
         run_task(lambda: sync.sync_status(ws), self._status_ready, self._status_failed)
 
     def _status_ready(self, status: SyncStatus) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
             self.status_changed.emit(status)
-        except RuntimeError:  # the window closed meanwhile
-            pass
 
     def _status_failed(self, error: Exception) -> None:
         log.warning("sync status unavailable: %s", error)
@@ -468,7 +467,8 @@ class SyncView(QWidget):
         self.controller.progress.connect(lambda f: self.progress.setValue(round(f * 100)))
         self.controller.report_ready.connect(self._report)
         self.controller.failed.connect(self._failed)
-        self.show_status(self.controller.status())
+        self.state_label.setText(self.tr("Reading the sync status…"))
+        self.controller.refresh_status()  # in the background: counting can take a while
 
     def refresh(self) -> None:
         self.controller.refresh_status()
