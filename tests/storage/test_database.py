@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import select
 
 from consultdesk.domain.resident import ResidentDraft
-from consultdesk.services import residents
+from consultdesk.services import consultations, flags, residents
 from consultdesk.services.workspace import Profile, Workspace
 from consultdesk.storage import schema
 from consultdesk.storage.database import create_database, open_database
@@ -63,6 +63,25 @@ def test_the_first_schema_fixture_upgrades_and_keeps_its_data(tmp_path):
         assert schema.current_revision(ws.db) == schema.head_revision()
         rows, total = residents.search_residents(ws, "ㅎㄱㄷ")
         assert total == 1 and rows[0].name == "홍길동"
+    finally:
+        ws.close()
+
+
+def test_the_release_database_with_consultations_opens_and_reads(tmp_path):
+    """schema_0003.db: the first release with consultations, flags, referrals and sync."""
+    data_dir = tmp_path / "release"
+    data_dir.mkdir()
+    shutil.copy(FIXTURES / "schema_0003.db", data_dir / "consultdesk.db")
+    ws = Workspace.unlock(data_dir, "fixture passphrase")
+    try:
+        assert schema.current_revision(ws.db) == schema.head_revision()
+        rows, _ = residents.search_residents(ws, "홍길동")
+        [session] = consultations.resident_timeline(ws, rows[0].id)
+        data = consultations.load_consultation(ws, session.id)
+        assert data is not None and data.status.value == "final"
+        assert [m.name_as_found for m in data.medications] == ["와파린정 2mg", "부루펜정 400mg"]
+        decisions = flags.flag_decisions(ws, session.id)
+        assert [d.status for d in decisions.values()] == ["confirmed"]
     finally:
         ws.close()
 
