@@ -183,3 +183,19 @@ def test_closing_saves_and_forgets_the_open_session(qtbot, editor, workspace, re
     assert closed == [resident]
     assert svc.draft_to_recover(workspace) is None
     assert svc.resident_timeline(workspace, resident)[0].status == "draft"
+
+
+def test_choosing_a_product_fills_its_ingredients_strength_and_form(editor):
+    from consultdesk.domain.catalog import CatalogIngredient, CatalogMatch, MatchRank, Product
+    from consultdesk.services import catalog
+
+    gel = Product("디클로페낙나트륨겔 1%", ("M02AA15",), (), ("diclofenac",))
+    ingredient = CatalogIngredient("M02AA15", "디클로페낙", "diclofenac", ("1%",), "topical", "")
+    match = CatalogMatch("product", gel.name, MatchRank.PREFIX, (ingredient,), gel)
+    editor.med_table.add_row_after_current()
+    editor._chosen(0, match)
+    row = editor.medications.rows[0]
+    assert row.name_as_found == "디클로페낙나트륨겔 1%" and row.matched
+    assert row.strength == catalog.strength_suggestions(match)[0]
+    assert row.form == "topical"  # a gel: the systemic checks leave it out
+    assert not row.for_rules().acts_systemically

@@ -7,6 +7,7 @@ the tuple, so the database and the bundles can compare clocks as plain strings:
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,24 +48,29 @@ class HlcClock:
         self._now_ms = now_ms
         self._wall = last.wall_ms if last else 0
         self._counter = last.counter if last else 0
+        # The window's saves and a background sync share one clock: two threads must never be
+        # handed the same timestamp.
+        self._lock = threading.Lock()
 
     def now(self) -> Hlc:
         """A timestamp later than every one issued or observed before."""
-        physical = self._now_ms()
-        if physical > self._wall:
-            self._wall, self._counter = physical, 0
-        elif self._counter < MAX_COUNTER:
-            self._counter += 1
-        else:
-            self._wall, self._counter = self._wall + 1, 0
-        return Hlc(self._wall, self._counter, self.device)
+        with self._lock:
+            physical = self._now_ms()
+            if physical > self._wall:
+                self._wall, self._counter = physical, 0
+            elif self._counter < MAX_COUNTER:
+                self._counter += 1
+            else:
+                self._wall, self._counter = self._wall + 1, 0
+            return Hlc(self._wall, self._counter, self.device)
 
     def observe(self, remote: Hlc) -> bool:
         """Advance past a remote timestamp. Returns True if it lies suspiciously in the future."""
-        physical = self._now_ms()
-        suspicious = remote.wall_ms > physical + FUTURE_TOLERANCE_MS
-        if remote.wall_ms > self._wall:
-            self._wall, self._counter = remote.wall_ms, remote.counter
-        elif remote.wall_ms == self._wall:
-            self._counter = max(self._counter, remote.counter)
-        return suspicious
+        with self._lock:
+            physical = self._now_ms()
+            suspicious = remote.wall_ms > physical + FUTURE_TOLERANCE_MS
+            if remote.wall_ms > self._wall:
+                self._wall, self._counter = remote.wall_ms, remote.counter
+            elif remote.wall_ms == self._wall:
+                self._counter = max(self._counter, remote.counter)
+            return suspicious

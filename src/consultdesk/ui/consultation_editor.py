@@ -42,11 +42,13 @@ from consultdesk.domain.consultation import (
 )
 from consultdesk.domain.dates import full_age, parse_date
 from consultdesk.domain.problems import Problem, ValidationFailed
+from consultdesk.services import catalog
 from consultdesk.services import consultations as svc
 from consultdesk.services import flags as flag_service
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage.errors import StorageError
 from consultdesk.ui import labels
+from consultdesk.ui.catalog_completer import preload_catalog
 from consultdesk.ui.flags_panel import FlagsPanel
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.i18n import current_language
@@ -338,6 +340,7 @@ class ConsultationEditor(QWidget):
         except ValidationFailed:
             return False
         self.resident = svc.resident_brief(self.ws, data.resident_id)
+        preload_catalog(self.ws)  # the first keystroke in a name cell should not wait for it
         # A cached lookup: a DUR import or removal clears the cache, so the next session opened
         # uses the new rules.
         self.flag_context = flag_service.load_flag_context(self.ws)
@@ -439,9 +442,13 @@ class ConsultationEditor(QWidget):
         self._update_header()
 
     def _chosen(self, position: int, match: CatalogMatch) -> None:
-        from consultdesk.services.catalog import ingredients_for
-
-        self.medications.choose(position, match, ingredients_for(match))
+        self.medications.choose(
+            position,
+            match,
+            catalog.ingredients_for(match),
+            catalog.strength_suggestions(match),
+            catalog.suggested_form(match),
+        )
 
     def collect(self) -> tuple[ConsultationData, list[Problem]]:
         """What the widgets hold now; fields that cannot be read keep their saved value and

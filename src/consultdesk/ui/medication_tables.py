@@ -104,19 +104,20 @@ class MedicationModel(RowTableModel):
                 return True
         return super().setData(index, value, role)
 
-    def choose(self, position: int, match: CatalogMatch, ingredients: tuple[Any, ...]) -> None:
-        """A catalog suggestion was chosen for this row: its name and ingredients."""
+    def choose(
+        self,
+        position: int,
+        match: CatalogMatch,
+        ingredients: tuple[Any, ...],
+        strengths: tuple[str, ...] = (),
+        form: str = "",
+    ) -> None:
+        """A catalog suggestion was chosen for this row: its name, ingredients and form, and the
+        strength when there is only one to choose (a strength already typed is kept)."""
         if self.read_only or not 0 <= position < len(self.rows):
             return
         row = self.rows[position]
-        strength = row.strength
-        if (
-            not strength
-            and len(match.ingredients) == 1
-            and len(match.ingredients[0].strengths) == 1
-        ):
-            strength = match.ingredients[0].strengths[0]
-        form = match.ingredients[0].form if len(match.ingredients) == 1 else row.form
+        strength = row.strength or (strengths[0] if len(strengths) == 1 else "")
         self.replace_row(
             position,
             replace(
@@ -124,7 +125,7 @@ class MedicationModel(RowTableModel):
                 name_as_found=match.label,
                 ingredients=ingredients,
                 strength=strength,
-                form=_rule_form(form) or row.form,
+                form=form or row.form,
             ),
         )
 
@@ -140,11 +141,6 @@ class MedicationModel(RowTableModel):
             if column.field == "storage_problem" and row.storage_problem.strip():
                 return ATTENTION
         return None
-
-
-def _rule_form(catalog_form: str) -> str:
-    """The catalog's dosage form, as the rules know it (oral, topical, eye, inhaled...)."""
-    return catalog_form.strip().lower()
 
 
 def problem_columns() -> list[Column]:
