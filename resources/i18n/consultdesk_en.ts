@@ -686,6 +686,14 @@
         <translation>Name, age and sex are always printed; phone and district only if ticked.</translation>
     </message>
     <message>
+        <source>Also put a copy in the team folder (exports/)</source>
+        <translation>Also put a copy in the team folder (exports/)</translation>
+    </message>
+    <message>
+        <source>The copy is named by the reference code only, never by the resident.</source>
+        <translation>The copy is named by the reference code only, never by the resident.</translation>
+    </message>
+    <message>
         <source>Services requested (untick to leave one out)</source>
         <translation>Services requested (untick to leave one out)</translation>
     </message>
@@ -2701,6 +2709,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
     <message>
         <source>Sync now</source>
         <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Reading the sync status…</source>
+        <translation>Reading the sync status…</translation>
     </message>
     <message>
         <source>This computer is not part of a team. Set up the team folder to share.</source>

@@ -686,6 +686,14 @@
         <translation>이름, 나이, 성별은 항상 표시되며 전화번호와 거주 지역은 선택한 경우에만 표시됩니다.</translation>
     </message>
     <message>
+        <source>Also put a copy in the team folder (exports/)</source>
+        <translation>팀 공유 폴더(exports/)에도 사본 저장</translation>
+    </message>
+    <message>
+        <source>The copy is named by the reference code only, never by the resident.</source>
+        <translation>사본의 파일 이름은 참조번호뿐이며 대상자 이름은 쓰지 않습니다.</translation>
+    </message>
+    <message>
         <source>Services requested (untick to leave one out)</source>
         <translation>요청하는 서비스 (빼려면 선택을 해제하세요)</translation>
     </message>
@@ -2701,6 +2709,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     <message>
         <source>Sync now</source>
         <translation>지금 동기화</translation>
+    </message>
+    <message>
+        <source>Reading the sync status…</source>
+        <translation type="unfinished">동기화 상태를 확인하는 중…</translation>
     </message>
     <message>
         <source>This computer is not part of a team. Set up the team folder to share.</source>

@@ -222,3 +222,31 @@ def test_many_sheets_at_once_with_a_progress_bar(qtbot, workspace, out_dir):
 
 def test_every_reason_a_referral_is_blocked_has_a_message():
     assert set(referrals.BLOCK_MESSAGES) <= known_codes()
+
+
+def test_a_referral_can_also_go_to_the_team_folder_named_by_its_code(
+    qtbot, workspace, out_dir, tmp_path, monkeypatch
+):
+    from consultdesk.services import sync
+    from tests.services.sync_laptops import CHEAP_KDF
+
+    visit = make_visit(workspace)
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    assert dialog.copy_to_team.isHidden()  # no team yet: nothing to copy to
+    dialog.close()
+    share = tmp_path / "share"
+    share.mkdir()
+    team = sync.create_team(workspace, share, "방문팀", "team passphrase 1", kdf=CHEAP_KDF)
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    assert not dialog.copy_to_team.isHidden() and not dialog.copy_to_team.isChecked()
+    dialog.copy_to_team.setChecked(True)
+    monkeypatch.setattr(
+        ExportDialog, "choose_file", classmethod(lambda cls, p, path: out_dir / path.name)
+    )
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: bool(dialog.saved), timeout=15_000)
+    reference = dialog.current.doc.reference
+    copy = team.folder / "exports" / f"{reference}.pdf"
+    assert copy.read_bytes() == dialog.saved[0].read_bytes()
+    assert [p.name for p in (team.folder / "exports").iterdir()] == [f"{reference}.pdf"]
+    assert logged(workspace, "export_to_share")

@@ -56,6 +56,7 @@ from consultdesk.domain.ids import new_id
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.screening import ServiceCatalog
 from consultdesk.services import consultations, documents, referrals
+from consultdesk.services import sync as sync_service
 from consultdesk.services.documents import (
     BatchResult,
     DocumentKind,
@@ -176,6 +177,13 @@ class ExportDialog(QDialog):
         )
         box.addWidget(self.include_phone)
         box.addWidget(self.include_district)
+        # Only with a team folder: a copy for the office, named by the reference code alone.
+        self.copy_to_team = QCheckBox(self.tr("Also put a copy in the team folder (exports/)"))
+        self.copy_to_team.setToolTip(
+            self.tr("The copy is named by the reference code only, never by the resident.")
+        )
+        self.copy_to_team.setVisible(sync_service.team_summary(self.ws) is not None)
+        box.addWidget(self.copy_to_team)
         box.addWidget(QLabel(self.tr("Services requested (untick to leave one out)")))
         box.addWidget(self.services, 1)
         box.addWidget(self.add_service)
@@ -446,6 +454,17 @@ class ExportDialog(QDialog):
             return
         requests = [self.request(kind) for kind in kinds]
         today = self.today
+        ws = self.ws
+        share = not self.copy_to_team.isHidden() and self.copy_to_team.isChecked()
+
+        def shared(results: list[documents.ExportResult]) -> list[Path]:
+            """Copy the referral sheets to the team folder when asked; the local files stand
+            even if the share cannot be reached (the error is shown)."""
+            if share:
+                for r in results:
+                    if r.kind is DocumentKind.REFERRAL:
+                        sync_service.copy_export(ws, r.path, r.reference)
+            return [r.path for r in results]
         if len(requests) == 1:
             preview = self.current
             name = (
@@ -459,7 +478,7 @@ class ExportDialog(QDialog):
             target, single = chosen, requests[0]
 
             def work() -> tuple[list[Path], list[Problem]]:
-                return [documents.export_document(self.ws, single, target, today).path], []
+                return shared([documents.export_document(ws, single, target, today)]), []
 
         else:
             folder = self.choose_folder(self, self._documents_folder())
@@ -467,8 +486,8 @@ class ExportDialog(QDialog):
                 return
 
             def work() -> tuple[list[Path], list[Problem]]:
-                result = documents.export_batch(self.ws, requests, folder, today=today)
-                return [r.path for r in result.written], [p for _, p in result.skipped]
+                result = documents.export_batch(ws, requests, folder, today=today)
+                return shared(result.written), [p for _, p in result.skipped]
 
         self._busy(True)
         run_task(work, self._saved, self._failed)
