@@ -2712,7 +2712,7 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     </message>
     <message>
         <source>Reading the sync status…</source>
-        <translation type="unfinished">동기화 상태를 확인하는 중…</translation>
+        <translation>동기화 상태를 확인하는 중…</translation>
     </message>
     <message>
         <source>This computer is not part of a team. Set up the team folder to share.</source>
