@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from consultdesk.domain.consent import ConsentKind
@@ -267,6 +268,48 @@ def reports(out: Path, demo_pdfs: list[Path] | None = None) -> None:
             print(f"wrote {target}.png")
 
 
+def sync_screens(out: Path) -> None:
+    """Two laptops of a team changed the same resident's allergies from the same base: the
+    conflicts view on the second one, and its status bar (issue 6)."""
+    from consultdesk.domain.resident import ResidentDraft
+    from consultdesk.services import sync
+    from consultdesk.services.residents import draft_from, open_resident, save_resident
+    from consultdesk.ui.sync_view import SyncView
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        share = root / "share"
+        share.mkdir()
+        laptops = [
+            Workspace.create(root / name, "screenshot passphrase", "screenshot passphrase", who)
+            for name, who in (("a", Profile("김약사 (예시)")), ("b", Profile("이약사 (예시)")))
+        ]
+        a, b = laptops
+        try:
+            sync.create_team(a, share, "행복약국 방문팀 (예시)", "team screenshot passphrase")
+            resident = save_resident(a, ResidentDraft(name="한옥순", allergies="페니실린"))
+            sync.sync_now(a)
+            sync.join_team(b, share, "team screenshot passphrase")
+            sync.sync_now(b)
+            for ws, allergies in ((a, "페니실린, 설파제"), (b, "페니실린 (두드러기)")):
+                detail = open_resident(ws, resident)
+                assert detail is not None
+                save_resident(ws, replace(draft_from(detail), allergies=allergies), resident)
+            sync.sync_now(a)
+            sync.sync_now(b)
+            for lang in ("ko", "en"):
+                i18n.install(lang)
+                view = SyncView(b)
+                view.resize(1100, 600)
+                _wait(300)
+                view.conflicts.refresh()
+                shoot(view, out / f"sync_conflicts_{lang}.png")
+                view.close()
+        finally:
+            for ws in laptops:
+                ws.close()
+
+
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     make_application()
@@ -284,6 +327,7 @@ def main(out: Path) -> int:
             reports(out, pdfs)
         finally:
             ws.close()
+    sync_screens(out)
     return 0
 
 
