@@ -199,3 +199,18 @@ def test_choosing_a_product_fills_its_ingredients_strength_and_form(editor):
     assert row.strength == catalog.strength_suggestions(match)[0]
     assert row.form == "topical"  # a gel: the systemic checks leave it out
     assert not row.for_rules().acts_systemically
+
+
+def test_a_full_disk_keeps_the_text_on_screen_and_saves_once_there_is_room(editor, workspace):
+    from tests.disk_full import disk_full
+
+    long_advice = "혈압약은 아침 식후에 드세요. " * 400  # needs new pages in the database
+    with disk_full(workspace.db):
+        editor.advice.setPlainText(long_advice)
+        assert not editor.save_now()
+        assert "디스크" in editor.message.text()
+        assert editor.advice.toPlainText() == long_advice  # nothing typed is lost
+        assert svc.load_consultation(workspace, editor.data.id).advice == ""
+    assert editor.save_now()  # room again: the same text goes in
+    assert svc.load_consultation(workspace, editor.data.id).advice == long_advice
+    assert not editor.message.isVisible()
