@@ -63,6 +63,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return getattr(import_module(module), name)
 
+
 __all__ = [
     "LANGUAGES",
     "Adherence",

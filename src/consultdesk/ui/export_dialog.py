@@ -465,6 +465,7 @@ class ExportDialog(QDialog):
                     if r.kind is DocumentKind.REFERRAL:
                         sync_service.copy_export(ws, r.path, r.reference)
             return [r.path for r in results]
+
         if len(requests) == 1:
             preview = self.current
             name = (
