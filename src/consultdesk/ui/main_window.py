@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -21,9 +22,10 @@ from PySide6.QtWidgets import (
 from consultdesk import __version__
 from consultdesk.domain.catalog import CatalogMatch
 from consultdesk.services import consultations as consultation_service
+from consultdesk.services import flags as flag_service
 from consultdesk.services.residents import count_residents
 from consultdesk.services.workspace import Workspace
-from consultdesk.ui.catalog_completer import CatalogCompleter
+from consultdesk.ui.catalog_completer import CatalogCompleter, preload_catalog
 from consultdesk.ui.centres_view import CentresView
 from consultdesk.ui.consultation_editor import ConsultationEditor, RecoverPrompt
 from consultdesk.ui.dur_import_dialog import DurImportDialog
@@ -34,6 +36,9 @@ from consultdesk.ui.referrals_view import ReferralsView
 from consultdesk.ui.residents_view import ResidentsView
 from consultdesk.ui.settings_dialog import SettingsDialog
 from consultdesk.ui.sync_view import SyncStatusBar, SyncView
+from consultdesk.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +95,7 @@ class MainWindow(QMainWindow):
         self.sync_bar.conflicts_requested.connect(self.show_sync_area)
         self.statusBar().addPermanentWidget(self.sync_bar)
         QTimer.singleShot(0, self.sync_area.controller, self.sync_area.controller.start_up)
+        QTimer.singleShot(0, self, self._warm_up)
         self.nav.setCurrentRow(0)
         self.update_status()
         self.resize(1200, 760)
@@ -131,6 +137,17 @@ class MainWindow(QMainWindow):
             self._areas[row][2]()
         elif self._editor_item is not None and row == self.nav.row(self._editor_item):
             self.stack.setCurrentWidget(self.editor)
+
+    def _warm_up(self) -> None:
+        """Read the rule files (and re-parse imported DUR files, seconds for a big one) and build
+        the medicines catalog in the background, so the first session opens at once."""
+        ws = self.ws
+        run_task(
+            lambda: flag_service.load_flag_context(ws),
+            lambda _context: None,
+            lambda error: log.warning("flag rules not preloaded: %s", error),
+        )
+        preload_catalog(ws)
 
     # --- consultations --------------------------------------------------------------------------
 
