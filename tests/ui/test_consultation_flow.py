@@ -124,3 +124,22 @@ def test_switching_language_keeps_the_open_session(qtbot, workspace):
         assert editor.close_session()
     finally:
         i18n.install("ko")
+
+
+def test_declining_the_recovered_draft_keeps_it_and_stops_asking(qtbot, workspace, monkeypatch):
+    from consultdesk.ui.consultation_editor import RecoverPrompt
+
+    resident = save_resident(workspace, ResidentDraft(name="홍길동"))
+    cid = svc.start_consultation(workspace, resident)
+    svc.mark_editing(workspace, cid)  # as if the app had died with it open
+    asked = []
+    monkeypatch.setattr(
+        RecoverPrompt, "ask", classmethod(lambda cls, offer, parent: asked.append(offer) or False)
+    )
+    shell = Shell(workspace)
+    qtbot.addWidget(shell.window)
+    shell.window.offer_recovery()
+    assert [o.consultation_id for o in asked] == [cid]
+    assert shell.window.stack.currentWidget() is not shell.window.editor
+    assert svc.draft_to_recover(workspace) is None  # not asked again at the next start
+    assert svc.unfinished_session(workspace, resident) == cid  # the draft itself is kept

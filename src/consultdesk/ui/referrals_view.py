@@ -151,11 +151,37 @@ def _parse(field: QLineEdit, name: str) -> date:
     return value
 
 
-class MarkSentDialog(QDialog):
+class _StepDialog(QDialog):
+    """A dialog for one step of a referral; ``ask`` is the seam tests answer. (No tr() here:
+    translation contexts belong to the concrete dialogs.)"""
+
     def __init__(self, ws: Workspace, detail: ReferralDetail, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = ws
         self.detail = detail
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    @classmethod
+    def ask(cls, ws: Workspace, detail: ReferralDetail, parent: QWidget | None = None) -> bool:
+        return cls(ws, detail, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def _lay_out(dialog: _StepDialog, form: QFormLayout, error: QLabel) -> None:
+    """The form, its problem message, then Save/Cancel (Save runs the dialog's submit)."""
+    buttons = dialog_buttons()
+    buttons.accepted.connect(dialog.submit)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(error)
+    layout.addWidget(buttons)
+
+
+class MarkSentDialog(_StepDialog):
+    def __init__(self, ws: Workspace, detail: ReferralDetail, parent: QWidget | None = None):
+        super().__init__(ws, detail, parent)
         self.setWindowTitle(self.tr("Referral sent"))
         self.sent_on = _date_field(None)
         form = QFormLayout()
@@ -163,13 +189,7 @@ class MarkSentDialog(QDialog):
         form.addRow(self.tr("Sent on"), self.sent_on)
         self.error = QLabel()
         self.problems = ProblemDisplay(self.error, {"sent_on": self.sent_on})
-        buttons = dialog_buttons()
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        _lay_out(self, form, self.error)
 
     def submit(self) -> None:
         try:
@@ -179,18 +199,12 @@ class MarkSentDialog(QDialog):
             return
         self.accept()
 
-    @classmethod
-    def ask(cls, ws: Workspace, detail: ReferralDetail, parent: QWidget | None = None) -> bool:
-        return cls(ws, detail, parent).exec() == QDialog.DialogCode.Accepted
 
-
-class ReplyDialog(QDialog):
+class ReplyDialog(_StepDialog):
     """The case worker's reply slip (회신서), copied in as it came back."""
 
     def __init__(self, ws: Workspace, detail: ReferralDetail, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ws = ws
-        self.detail = detail
+        super().__init__(ws, detail, parent)
         self.setWindowTitle(self.tr("Reply from the case worker"))
         self.received_on = _date_field(detail.reply_received_on)
         self.actions_taken = QPlainTextEdit(detail.reply_actions)
@@ -219,13 +233,7 @@ class ReplyDialog(QDialog):
                 "actions": self.actions_taken,
             },
         )
-        buttons = dialog_buttons()
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        _lay_out(self, form, self.error)
         self.setMinimumWidth(520)
 
     def submit(self) -> None:
@@ -244,16 +252,10 @@ class ReplyDialog(QDialog):
             return
         self.accept()
 
-    @classmethod
-    def ask(cls, ws: Workspace, detail: ReferralDetail, parent: QWidget | None = None) -> bool:
-        return cls(ws, detail, parent).exec() == QDialog.DialogCode.Accepted
 
-
-class CloseReferralDialog(QDialog):
+class CloseReferralDialog(_StepDialog):
     def __init__(self, ws: Workspace, detail: ReferralDetail, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ws = ws
-        self.detail = detail
+        super().__init__(ws, detail, parent)
         self.setWindowTitle(self.tr("Close the referral"))
         self.closed_on = _date_field(None)
         self.outcome = QComboBox()
@@ -272,13 +274,7 @@ class CloseReferralDialog(QDialog):
             self.error,
             {"closed_on": self.closed_on, "outcome": self.outcome, "reason": self.reason},
         )
-        buttons = dialog_buttons()
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        _lay_out(self, form, self.error)
         self.setMinimumWidth(460)
 
     def submit(self) -> None:
@@ -294,10 +290,6 @@ class CloseReferralDialog(QDialog):
             self.problems.show(e.problems)
             return
         self.accept()
-
-    @classmethod
-    def ask(cls, ws: Workspace, detail: ReferralDetail, parent: QWidget | None = None) -> bool:
-        return cls(ws, detail, parent).exec() == QDialog.DialogCode.Accepted
 
 
 class ReferralsView(QWidget):
