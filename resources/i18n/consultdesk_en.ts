@@ -1526,6 +1526,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>Write the reason.</translation>
     </message>
     <message>
+        <source>{file} is saved on this computer, but its copy could not be put in the team folder {path}. Check that the shared folder is reachable and save again to copy it.</source>
+        <translation>{file} is saved on this computer, but its copy could not be put in the team folder {path}. Check that the shared folder is reachable and save again to copy it.</translation>
+    </message>
+    <message>
         <source>The disk is full. Free some space and save again; nothing you typed was lost.</source>
         <translation>The disk is full. Free some space and save again; nothing you typed was lost.</translation>
     </message>

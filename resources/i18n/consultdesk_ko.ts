@@ -1526,6 +1526,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>이유를 적어 주세요.</translation>
     </message>
     <message>
+        <source>{file} is saved on this computer, but its copy could not be put in the team folder {path}. Check that the shared folder is reachable and save again to copy it.</source>
+        <translation>{file} 파일은 이 컴퓨터에 저장했지만, 팀 공유 폴더 {path}에는 사본을 넣지 못했습니다. 공유 폴더에 연결되어 있는지 확인한 뒤 다시 저장하면 사본이 들어갑니다.</translation>
+    </message>
+    <message>
         <source>The disk is full. Free some space and save again; nothing you typed was lost.</source>
         <translation>디스크 공간이 부족합니다. 공간을 비운 뒤 다시 저장하세요. 입력한 내용은 그대로 있습니다.</translation>
     </message>

@@ -65,6 +65,7 @@ from consultdesk.services.documents import (
 )
 from consultdesk.services.referrals import ReferralOptions
 from consultdesk.services.workspace import Workspace
+from consultdesk.sync.errors import SyncError
 from consultdesk.ui import i18n
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.labels import document_kind_label
@@ -457,14 +458,19 @@ class ExportDialog(QDialog):
         ws = self.ws
         share = not self.copy_to_team.isHidden() and self.copy_to_team.isChecked()
 
-        def shared(results: list[documents.ExportResult]) -> list[Path]:
-            """Copy the referral sheets to the team folder when asked; the local files stand
-            even if the share cannot be reached (the error is shown)."""
-            if share:
-                for r in results:
-                    if r.kind is DocumentKind.REFERRAL:
-                        sync_service.copy_export(ws, r.path, r.reference)
-            return [r.path for r in results]
+        def shared(results: list[documents.ExportResult]) -> tuple[list[Path], list[Problem]]:
+            """Copy the referral sheets to the team folder when asked. The files on this
+            computer stand even if the share cannot be reached: that is said, not raised."""
+            problems = []
+            for r in results if share else ():
+                if r.kind is not DocumentKind.REFERRAL:
+                    continue
+                try:
+                    sync_service.copy_export(ws, r.path, r.reference)
+                except SyncError as error:
+                    params = {"path": error.context.get("path", ""), "file": r.path.name}
+                    problems.append(Problem("share", "export_copy_failed", params, str(error)))
+            return [r.path for r in results], problems
 
         if len(requests) == 1:
             preview = self.current
@@ -479,7 +485,7 @@ class ExportDialog(QDialog):
             target, single = chosen, requests[0]
 
             def work() -> tuple[list[Path], list[Problem]]:
-                return shared([documents.export_document(ws, single, target, today)]), []
+                return shared([documents.export_document(ws, single, target, today)])
 
         else:
             folder = self.choose_folder(self, self._documents_folder())
@@ -488,7 +494,8 @@ class ExportDialog(QDialog):
 
             def work() -> tuple[list[Path], list[Problem]]:
                 result = documents.export_batch(ws, requests, folder, today=today)
-                return shared(result.written), [p for _, p in result.skipped]
+                paths, problems = shared(result.written)
+                return paths, [p for _, p in result.skipped] + problems
 
         self._busy(True)
         run_task(work, self._saved, self._failed)

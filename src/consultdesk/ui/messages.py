@@ -85,6 +85,11 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
         "Messages", "This consultation has been deleted in the meantime."
     ),
     "reason_required": QT_TRANSLATE_NOOP("Messages", "Write the reason."),
+    "export_copy_failed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{file} is saved on this computer, but its copy could not be put in the team folder "
+        "{path}. Check that the shared folder is reachable and save again to copy it.",
+    ),
     "disk_full": QT_TRANSLATE_NOOP(
         "Messages", "The disk is full. Free some space and save again; nothing you typed was lost."
     ),
