@@ -203,7 +203,7 @@ class ConsultationEditor(QWidget):
         # Medicines
         self.medications = MedicationModel()
         self.med_delegate = MedicationDelegate(self.medications, attach_completer)
-        self.med_delegate.on_chosen = self._chosen  # type: ignore[method-assign]
+        self.med_delegate.chosen.connect(self._chosen)
         self.med_table = RowTableView(self.medications, self.med_delegate)
         self.med_table.setObjectName("medications")
         self.medications.edited.connect(self._edited)

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -185,7 +186,10 @@ CompleterFactory = Callable[[QLineEdit, Callable[[CatalogMatch], None]], QObject
 
 
 class MedicationDelegate(LiveDelegate):
-    """The name cell suggests catalog entries (``attach`` wires a completer to its editor)."""
+    """The name cell suggests catalog entries (``attach`` wires a completer to its editor);
+    ``chosen(row, match)`` says which suggestion was taken for which row."""
+
+    chosen = Signal(int, object)
 
     def __init__(self, model: MedicationModel, attach: CompleterFactory | None) -> None:
         super().__init__(model)
@@ -198,20 +202,17 @@ class MedicationDelegate(LiveDelegate):
         if index.column() == self.medications.name_column and self.attach is not None:
             position = QPersistentModelIndex(index)
 
-            def chosen(match: CatalogMatch) -> None:
+            def taken(match: CatalogMatch) -> None:
                 if position.isValid():
                     editor.blockSignals(True)
                     editor.setText(match.label)
                     editor.blockSignals(False)
-                    self.on_chosen(position.row(), match)
+                    self.chosen.emit(position.row(), match)
 
-            completer = self.attach(editor, chosen)
+            completer = self.attach(editor, taken)
             self._completers[id(editor)] = completer
             editor.destroyed.connect(lambda *_: self._completers.pop(id(editor), None))
         return editor
-
-    def on_chosen(self, position: int, match: CatalogMatch) -> None:
-        """Replaced by the editor, which knows how to turn a match into ingredients."""
 
     def editor_busy(self, editor: QObject) -> bool:
         completer = self._completers.get(id(editor))
