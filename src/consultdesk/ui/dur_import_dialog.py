@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -22,12 +21,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -40,10 +37,10 @@ from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import rule_imports
 from consultdesk.services.rule_imports import ImportedRuleSetInfo, RuleImportSummary
 from consultdesk.services.workspace import Workspace
-from consultdesk.ui.forms import ProblemDisplay
+from consultdesk.ui.forms import ProblemDisplay, ask_csv_file, ask_yes_no
 from consultdesk.ui.labels import dur_kind_label
 from consultdesk.ui.messages import error_text, problem_text
-from consultdesk.ui.tasks import run_task
+from consultdesk.ui.tasks import ProgressRelay, run_task
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -105,12 +102,6 @@ class ImportedSetsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.kind.value
         return None
-
-
-class _ProgressRelay(QObject):
-    """Carries progress from the import thread to the GUI thread (queued by Qt)."""
-
-    progressed = Signal(float)
 
 
 class DurImportDialog(QDialog):
@@ -181,7 +172,7 @@ class DurImportDialog(QDialog):
         layout.addLayout(remove_row)
         layout.addWidget(self.buttons)
         self.resize(720, 480)
-        self.relay = _ProgressRelay(self)
+        self.relay = ProgressRelay(self)
         self.relay.progressed.connect(self._progressed)
         self.refresh()
 
@@ -189,15 +180,11 @@ class DurImportDialog(QDialog):
 
     @classmethod
     def choose_file(cls, parent: QWidget | None, title: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            parent, title, str(Path.home()), "CSV (*.csv *.txt);;* (*)"
-        )
-        return Path(name) if name else None
+        return ask_csv_file(parent, title)
 
     @classmethod
     def confirm_remove(cls, parent: QWidget | None, title: str, text: str) -> bool:
-        answer = QMessageBox.question(parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(parent, title, text)
 
     @classmethod
     def run(cls, ws: Workspace, parent: QWidget | None = None) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from consultdesk.domain.problems import Problem
 from consultdesk.ui.messages import problem_text
@@ -59,3 +61,16 @@ class ProblemDisplay:
             widget.setToolTip("")
         self.label.clear()
         self.label.hide()
+
+
+def ask_csv_file(parent: QWidget | None, title: str) -> Path | None:
+    """The file dialog behind the import dialogs' ``choose_file`` seams (None: cancelled)."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent, title, str(Path.home()), "CSV (*.csv *.txt);;* (*)"
+    )
+    return Path(name) if name else None
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes/no question behind the dialogs' ``confirm_*`` seams."""
+    return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -27,15 +25,9 @@ from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import catalog as catalog_service
 from consultdesk.services.catalog import ImportSummary
 from consultdesk.services.workspace import Workspace
-from consultdesk.ui.forms import ProblemDisplay
+from consultdesk.ui.forms import ProblemDisplay, ask_csv_file, ask_yes_no
 from consultdesk.ui.messages import error_text, problem_text
-from consultdesk.ui.tasks import run_task
-
-
-class _ProgressRelay(QObject):
-    """Carries progress from the import thread to the GUI thread (a queued signal)."""
-
-    progressed = Signal(float)
+from consultdesk.ui.tasks import ProgressRelay, run_task
 
 
 class ProductImportDialog(QDialog):
@@ -89,7 +81,7 @@ class ProductImportDialog(QDialog):
         layout.addStretch()
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
-        self.relay = _ProgressRelay(self)
+        self.relay = ProgressRelay(self)
         self.relay.progressed.connect(self._progressed)
         self.refresh()
 
@@ -97,15 +89,11 @@ class ProductImportDialog(QDialog):
 
     @classmethod
     def choose_file(cls, parent: QWidget | None, title: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(
-            parent, title, str(Path.home()), "CSV (*.csv *.txt);;* (*)"
-        )
-        return Path(name) if name else None
+        return ask_csv_file(parent, title)
 
     @classmethod
     def confirm_clear(cls, parent: QWidget | None, title: str, text: str) -> bool:
-        answer = QMessageBox.question(parent, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(parent, title, text)
 
     @classmethod
     def run(cls, ws: Workspace, parent: QWidget | None = None) -> bool:

@@ -41,7 +41,7 @@ from consultdesk.ui.conflicts_view import ConflictsView, short_device
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.labels import dialog_buttons
 from consultdesk.ui.messages import error_text, message_for
-from consultdesk.ui.tasks import run_task
+from consultdesk.ui.tasks import ProgressRelay, run_task
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +52,6 @@ QUIT_SEND_SECONDS = 5.0
 
 def local_time(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
-class _ProgressRelay(QObject):
-    # Emitted on the sync thread, delivered on the GUI thread (the relay lives there).
-    progressed = Signal(float)
 
 
 class SyncController(QObject):
@@ -73,7 +68,7 @@ class SyncController(QObject):
         self.ws = ws
         self.running = False
         self.last_error: Exception | None = None
-        self._relay = _ProgressRelay(self)
+        self._relay = ProgressRelay(self)
         self._relay.progressed.connect(self.progress)
         app = QCoreApplication.instance()
         if app is not None:

@@ -58,5 +58,12 @@ def run_task(
     return relay
 
 
+class ProgressRelay(QObject):
+    """Carries a fraction done (0..1) from a worker thread to the GUI thread: create it on the
+    GUI thread, hand ``progressed.emit`` to the work, connect ``progressed`` to the widget."""
+
+    progressed = Signal(float)
+
+
 def wait_all(msecs: int = 10_000) -> bool:
     return QThreadPool.globalInstance().waitForDone(msecs)
