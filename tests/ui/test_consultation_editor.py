@@ -214,3 +214,28 @@ def test_a_full_disk_keeps_the_text_on_screen_and_saves_once_there_is_room(edito
     assert editor.save_now()  # room again: the same text goes in
     assert svc.load_consultation(workspace, editor.data.id).advice == long_advice
     assert not editor.message.isVisible()
+
+
+def test_the_earlier_version_is_shown_as_it_was(qtbot, editor, workspace, monkeypatch):
+    from consultdesk.ui.consultation_editor import HistoryDialog
+    from consultdesk.ui.timeline_view import TimelineWidget
+
+    editor.med_table.add_row_after_current()
+    editor.medications.setData(editor.medications.index(0, 0), "노바스크정")
+    editor.medications.setData(editor.medications.index(0, 3), "1")
+    editor.advice.setPlainText("아침에 드세요")
+    editor.finalise()
+    monkeypatch.setattr(ConsultationEditor, "ask_reason", staticmethod(lambda parent: "용량 오기"))
+    editor.amend()
+    editor.medications.setData(editor.medications.index(0, 3), "2")
+    editor.finalise()
+    editor.show_history()
+    dialog = editor.findChild(HistoryDialog)
+    text = dialog.text.toPlainText()
+    assert "1번째 버전" in text and "용량 오기" in text
+    assert "노바스크정" in text and "1 / - / - / - / -" in text and "아침에 드세요" in text
+    dialog.close()
+    timeline = TimelineWidget(workspace)
+    qtbot.addWidget(timeline)
+    timeline.show_resident(editor.data.resident_id)
+    assert "(고침)" in timeline.list.item(0).text() and "완료" in timeline.list.item(0).text()
