@@ -1406,6 +1406,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>This looks like a resident registration number. ConsultDesk never stores one: the law allows it only with a specific legal basis, and the work does not need it. Remove it and use the birth date instead.</translation>
     </message>
     <message>
+        <source>This text holds a broken character (often left by copying from another program). Type that part again.</source>
+        <translation>This text holds a broken character (often left by copying from another program). Type that part again.</translation>
+    </message>
+    <message>
         <source>Enter the name.</source>
         <translation>Enter the name.</translation>
     </message>
@@ -1800,6 +1804,14 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
 </context>
 <context>
     <name>ObservedRow</name>
+    <message>
+        <source>Change…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <source>Change the words, the severity or the services</source>
+        <translation>Change the words, the severity or the services</translation>
+    </message>
     <message>
         <source>Remove</source>
         <translation>Remove</translation>
@@ -2309,6 +2321,14 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>Add</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Keep the observation as it was</source>
+        <translation>Keep the observation as it was</translation>
+    </message>
+    <message>
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
@@ -2319,6 +2339,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
     <message>
         <source>This observation is already listed.</source>
         <translation>This observation is already listed.</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Save changes</translation>
     </message>
 </context>
 <context>

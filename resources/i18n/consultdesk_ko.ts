@@ -1406,6 +1406,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>주민등록번호로 보이는 내용이 있습니다. 주민등록번호는 법령에 근거가 있을 때만 처리할 수 있고 복약상담에는 필요하지 않아 저장하지 않습니다. 지우고 생년월일을 대신 입력해 주세요.</translation>
     </message>
     <message>
+        <source>This text holds a broken character (often left by copying from another program). Type that part again.</source>
+        <translation>이 글에 깨진 문자가 있습니다(다른 프로그램에서 복사할 때 자주 생깁니다). 그 부분을 다시 입력하세요.</translation>
+    </message>
+    <message>
         <source>Enter the name.</source>
         <translation>이름을 입력하세요.</translation>
     </message>
@@ -1800,6 +1804,14 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
 </context>
 <context>
     <name>ObservedRow</name>
+    <message>
+        <source>Change…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the words, the severity or the services</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Remove</source>
         <translation>삭제</translation>
@@ -2309,6 +2321,14 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>추가</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation type="unfinished">취소</translation>
+    </message>
+    <message>
+        <source>Keep the observation as it was</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Severity</source>
         <translation>심각도</translation>
     </message>
@@ -2319,6 +2339,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     <message>
         <source>This observation is already listed.</source>
         <translation>이미 적어 둔 관찰입니다.</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

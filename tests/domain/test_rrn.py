@@ -3,7 +3,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consultdesk.domain.rrn import contains_rrn, find_rrn
+from consultdesk.domain.rrn import contains_rrn, find_rrn, normalise, text_problems
 
 births = st.dates(min_value=date(1900, 1, 1), max_value=date(2025, 12, 31))
 
@@ -34,3 +34,35 @@ def test_dates_and_short_numbers_are_not_flagged():
     assert not contains_rrn("481305-1234567")  # month 13: not a date
     assert not contains_rrn("4803051234567890")  # too long: some other number
     assert find_rrn("메모 480305-1234567") == [(3, 17)]
+
+
+# --- held-out bad-input suite (issue 12): what people paste from forms, IMEs and PDFs ---
+
+SLIPPED = [
+    "８００１０１-１２３４５６７",  # full-width digits
+    "８００１０１－１２３４５６７",  # full-width digits and dash
+    "800101\uff0d1234567",  # FULLWIDTH HYPHEN-MINUS
+    "800101\u20101234567",  # HYPHEN
+    "800101\u20111234567",  # NON-BREAKING HYPHEN
+    "800101\u22121234567",  # MINUS SIGN
+    "800101-\u200b1234567",  # zero-width space after the dash
+    "80\u200b0101\u200b-1234567",  # zero-width spaces inside the birth date
+    "800101\u2060-\ufeff1234567",  # word joiner and BOM
+    "800101\u00ad1234567",  # soft hyphen (a format character)
+]
+
+
+def test_registration_numbers_in_other_digits_and_dashes_are_found():
+    missed = [text for text in SLIPPED if not contains_rrn(f"메모 {text} 끝")]
+    assert missed == []
+
+
+def test_normalising_does_not_flag_phone_numbers_or_dates():
+    assert not contains_rrn("０１０－１２３４－５６７８")
+    assert not contains_rrn("1948\u20103\u20105")
+
+
+def test_a_lone_surrogate_is_a_problem_not_an_exception():
+    problems = text_problems([("name", "김\ud800순"), ("notes", "괜찮음")])
+    assert [(p.field, p.code) for p in problems] == [("name", "text_unreadable")]
+    assert normalise("김\ud800순")  # normalising alone never raises

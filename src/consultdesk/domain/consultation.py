@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from consultdesk.domain.medication import Adherence, Ingredient, MedicationItem
 from consultdesk.domain.problems import Problem
-from consultdesk.domain.rrn import contains_rrn
+from consultdesk.domain.rrn import text_problems
 
 
 class Place(StrEnum):
@@ -70,6 +70,16 @@ class Status(StrEnum):
     AMENDING = "amending"  # a finalised session reopened for a correction
 
 
+def _coerce_codes(row: object, **kinds: type[StrEnum]) -> None:
+    """A row always holds its codes as enums. The codes are StrEnums, so a plain string (as a
+    table cell hands back) passes every ``isinstance(x, str)`` test and then fails where
+    ``.value`` is read; an unknown code is refused here, where it is made."""
+    for name, kind in kinds.items():
+        value = getattr(row, name)
+        if not isinstance(value, kind):
+            object.__setattr__(row, name, kind(value))
+
+
 TIMES = ("morning", "noon", "evening", "bedtime", "as_needed")
 """The dose slots of a medication row (아침 / 점심 / 저녁 / 취침 전 / 필요시)."""
 
@@ -95,6 +105,9 @@ class MedicationRow:
     storage_problem: str = ""  # expiry, heat, mixed bottles; empty when none
     leftover: str = ""
     action: Action = Action.CONTINUE
+
+    def __post_init__(self) -> None:
+        _coerce_codes(self, source=Source, adherence=Adherence, action=Action)
 
     @property
     def matched(self) -> bool:
@@ -134,6 +147,9 @@ class ProblemRow:
     description: str = ""
     intervention: Intervention = Intervention.ADVICE
     outcome: str = ""
+
+    def __post_init__(self) -> None:
+        _coerce_codes(self, category=ProblemCategory, intervention=Intervention)
 
     @property
     def is_blank(self) -> bool:
@@ -188,7 +204,17 @@ class ConsultationData:
 
 
 _TEXT_FIELDS = ("advice", "follow_up_plan", "observations")
-_ROW_TEXT = ("name_as_found", "prescriber", "purpose", "storage_problem", "leftover", "strength")
+# Every text of a medication row a person types, the dose cells included.
+_ROW_TEXT = (
+    "name_as_found",
+    "prescriber",
+    "purpose",
+    "storage_problem",
+    "leftover",
+    "strength",
+    "form",
+    *TIMES,
+)
 
 
 def validate_consultation(data: ConsultationData, today: date) -> list[Problem]:
@@ -211,20 +237,28 @@ def validate_consultation(data: ConsultationData, today: date) -> list[Problem]:
 
 
 def refuse_rrn(data: ConsultationData) -> list[Problem]:
-    """A resident registration number typed into any free-text field is refused."""
-    problems = []
-    for name in _TEXT_FIELDS:
-        if contains_rrn(getattr(data, name)):
-            problems.append(Problem(name, "rrn_refused", {}, "No registration numbers."))
+    """A resident registration number (or text that cannot be stored) typed into any text of
+    the session is refused, through the one check of ``domain.rrn.text_problems``: the visit
+    time, every cell of a medication row, the screening answers, the observed risks and the
+    problems included."""
+    problems = text_problems((name, getattr(data, name)) for name in _TEXT_FIELDS)
+    problems += text_problems([("visit_time", data.visit.visit_time)])
     for row in data.medications:
-        if any(contains_rrn(getattr(row, name)) for name in _ROW_TEXT):
-            problems.append(Problem("medications", "rrn_refused", {}, "No registration numbers."))
+        found = text_problems((name, str(getattr(row, name))) for name in _ROW_TEXT)
+        if found:
+            problems.append(replace(found[0], field="medications"))
             break
-    if any(contains_rrn(o.text) for o in data.observed):
-        problems.append(Problem("observed", "rrn_refused", {}, "No registration numbers."))
+    answers = [
+        ("screening", answer)
+        for value in data.screening.values()
+        for answer in ([value] if isinstance(value, str) else value)
+    ]
+    found = text_problems(answers) + text_problems(("observed", o.text) for o in data.observed)
+    problems += list({p.field: p for p in found}.values())
     for p in data.problems:
-        if contains_rrn(p.description) or contains_rrn(p.outcome):
-            problems.append(Problem("problems", "rrn_refused", {}, "No registration numbers."))
+        found = text_problems([("problems", p.description), ("problems", p.outcome)])
+        if found:
+            problems.append(found[0])
             break
     return problems
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 from consultdesk.domain.dates import parse_date
 from consultdesk.domain.phone import format_phone
 from consultdesk.domain.problems import Problem
-from consultdesk.domain.rrn import contains_rrn
+from consultdesk.domain.rrn import text_problems
 
 OLDEST_AGE = 120
 
@@ -77,17 +77,8 @@ TEXT_FIELDS = tuple(
 def validate_resident(
     draft: ResidentDraft, today: date
 ) -> tuple[ResidentData | None, list[Problem]]:
-    problems: list[Problem] = []
-    # A registration number is refused wherever it was typed, notes included.
-    for name in TEXT_FIELDS:
-        if contains_rrn(getattr(draft, name)):
-            problems.append(
-                Problem(
-                    name,
-                    "rrn_refused",
-                    default_message="A resident registration number cannot be stored.",
-                )
-            )
+    # A registration number (or a broken character) is refused wherever it was typed.
+    problems: list[Problem] = text_problems((name, getattr(draft, name)) for name in TEXT_FIELDS)
     name = " ".join(draft.name.split())
     if not name:
         problems.append(Problem("name", "name_empty", default_message="Enter the name."))

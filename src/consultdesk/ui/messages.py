@@ -14,6 +14,11 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
         "allows it only with a specific legal basis, and the work does not need it. "
         "Remove it and use the birth date instead.",
     ),
+    "text_unreadable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This text holds a broken character (often left by copying from another program). "
+        "Type that part again.",
+    ),
     "name_empty": QT_TRANSLATE_NOOP("Messages", "Enter the name."),
     "name_too_long": QT_TRANSLATE_NOOP(
         "Messages", "The name is too long (at most {max} characters)."
@@ -302,6 +307,22 @@ _MESSAGES.update(_PRODUCT_MESSAGES)
 
 # --- documents and referrals (issue 5): services.referrals.BLOCK_MESSAGES, domain.referral.
 _DOCUMENT_MESSAGES: dict[str, object] = {
+    # Consent first (PIPA art. 23): domain.consent.HEALTH_INFO_BLOCKS.
+    "health_consent_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No consent to collect and use health information is recorded for this resident. "
+        "Record it first.",
+    ),
+    "health_consent_refused": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The resident refused consent to collect and use health information, so no new health "
+        "information can be recorded. Earlier records stay readable.",
+    ),
+    "health_consent_withdrawn": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The resident withdrew consent to collect and use health information, so no new "
+        "consultation can be recorded. Earlier records stay readable.",
+    ),
     "consent_to_share_missing": QT_TRANSLATE_NOOP(
         "Messages",
         "No consent to share with the welfare centre is recorded. Record the resident's consent "
