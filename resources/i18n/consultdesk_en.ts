@@ -1754,6 +1754,18 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>The file has a title row but no products.</translation>
     </message>
     <message>
+        <source>No consent to collect and use health information is recorded for this resident. Record it first.</source>
+        <translation>No consent to collect and use health information is recorded for this resident. Record it first.</translation>
+    </message>
+    <message>
+        <source>The resident refused consent to collect and use health information, so no new health information can be recorded. Earlier records stay readable.</source>
+        <translation>The resident refused consent to collect and use health information, so no new health information can be recorded. Earlier records stay readable.</translation>
+    </message>
+    <message>
+        <source>The resident withdrew consent to collect and use health information, so no new consultation can be recorded. Earlier records stay readable.</source>
+        <translation>The resident withdrew consent to collect and use health information, so no new consultation can be recorded. Earlier records stay readable.</translation>
+    </message>
+    <message>
         <source>No consent to share with the welfare centre is recorded. Record the resident's consent first.</source>
         <translation>No consent to share with the welfare centre is recorded. Record the resident's consent first.</translation>
     </message>

@@ -1754,6 +1754,18 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>제목 행만 있고 제품이 없습니다.</translation>
     </message>
     <message>
+        <source>No consent to collect and use health information is recorded for this resident. Record it first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The resident refused consent to collect and use health information, so no new health information can be recorded. Earlier records stay readable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The resident withdrew consent to collect and use health information, so no new consultation can be recorded. Earlier records stay readable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>No consent to share with the welfare centre is recorded. Record the resident's consent first.</source>
         <translation>복지관 개인정보 제3자 제공 동의가 기록되어 있지 않습니다. 먼저 내담자의 동의를 기록해 주세요.</translation>
     </message>
@@ -1806,11 +1818,11 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     <name>ObservedRow</name>
     <message>
         <source>Change…</source>
-        <translation type="unfinished" />
+        <translation>고치기…</translation>
     </message>
     <message>
         <source>Change the words, the severity or the services</source>
-        <translation type="unfinished" />
+        <translation>내용, 정도, 연계할 서비스를 고칩니다</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -2322,11 +2334,11 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">취소</translation>
+        <translation>취소</translation>
     </message>
     <message>
         <source>Keep the observation as it was</source>
-        <translation type="unfinished" />
+        <translation>관찰 내용을 고치지 않고 그대로 둡니다</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -2342,7 +2354,7 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     </message>
     <message>
         <source>Save changes</source>
-        <translation type="unfinished" />
+        <translation>변경 저장</translation>
     </message>
 </context>
 <context>

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QRadioButton
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
 
 from consultdesk.domain.consultation import ObservedRisk
 from consultdesk.services import flags
-from consultdesk.services.consultations import save_consultation
+from consultdesk.services.consultations import load_consultation, save_consultation
 from consultdesk.ui import i18n
 from consultdesk.ui.screening_panel import ScreeningPanel
 from tests.services.test_flags import session_with
@@ -160,3 +161,111 @@ def test_answers_from_the_panel_raise_social_flags_for_the_session(qtbot, worksp
         "social.observation",
     } <= rules
     assert sum(v.flag.rule_id == "social.observation" for v in social) == 2
+
+
+def _top_of(panel: ScreeningPanel, widget) -> int:
+    return widget.mapTo(panel, QPoint(0, 0)).y()
+
+
+def test_choosing_an_answer_does_not_move_the_questions_below(qtbot, workspace):
+    panel = make_panel(qtbot, workspace)
+    ids = [q.id for q in panel.form.questions]
+    first, below = panel.questions[ids[0]], panel.questions[ids[1]]
+    before = _top_of(panel, below)
+    click(qtbot, next(iter(first.buttons.values())))
+    qtbot.waitUntil(lambda: first.clear_button.isVisible())
+    QApplication.processEvents()  # let the layout settle before measuring
+    assert _top_of(panel, below) == before
+    click(qtbot, first.clear_button)
+    QApplication.processEvents()
+    assert first.value() is None and _top_of(panel, below) == before
+
+
+def test_the_severity_list_goes_from_low_to_high(qtbot, workspace):
+    panel = make_panel(qtbot, workspace)
+    items = [panel.severity.itemText(i) for i in range(panel.severity.count())]
+    assert items == ["낮음", "중간", "높음"]
+    assert panel.severity.currentData() == "moderate"  # the default stays in the middle
+
+
+def tick(panel: ScreeningPanel, service_id: str, on: bool = True) -> None:
+    """Tick a service as a person does: on the check box of its row in the list."""
+    for i in range(panel.services.count()):
+        item = panel.services.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) == service_id:
+            panel.services.scrollToItem(item)
+            rect = panel.services.visualItemRect(item)
+            where = QPoint(rect.left() + 10, rect.center().y())
+            if (item.checkState() == Qt.CheckState.Checked) != on:
+                QTest.mouseClick(panel.services.viewport(), Qt.MouseButton.LeftButton, pos=where)
+            assert (item.checkState() == Qt.CheckState.Checked) == on
+            return
+    raise AssertionError(service_id)
+
+
+def ticked(panel: ScreeningPanel) -> set[str]:
+    return {
+        str(panel.services.item(i).data(Qt.ItemDataRole.UserRole))
+        for i in range(panel.services.count())
+        if panel.services.item(i).checkState() == Qt.CheckState.Checked
+    }
+
+
+def test_the_services_of_an_observation_can_be_changed_later(qtbot, workspace):
+    panel = make_panel(qtbot, workspace)
+    panel.set_state({}, OBSERVED)
+    row = panel._observed[0]
+    click(qtbot, row.change_button)
+    # The observation comes back into the fields with its own ticks.
+    assert panel.observation_text.text() == "냉장고가 비어 있음"
+    assert panel.severity.currentData() == "high"
+    assert ticked(panel) == {"meal_support"}
+    assert panel.add_button.text() == "변경 저장" and panel.cancel_button.isVisible()
+    tick(panel, "meal_support", on=False)
+    tick(panel, "food_bank")
+    with qtbot.waitSignal(panel.changed):
+        click(qtbot, panel.add_button)
+    assert panel.observed() == (
+        ObservedRisk("냉장고가 비어 있음", "high", ("food_bank",)),
+        OBSERVED[1],
+    )
+    assert ticked(panel) == set() and panel.observation_text.text() == ""
+    assert panel.add_button.text() == "추가" and panel.cancel_button.isHidden()
+    assert "푸드뱅크" in row.label.text() and "식사" not in row.label.text()
+    # Cancelling a change keeps the observation as it was.
+    click(qtbot, row.change_button)
+    tick(panel, "energy_support")
+    with qtbot.assertNotEmitted(panel.changed):
+        click(qtbot, panel.cancel_button)
+    assert panel.observed()[0].services == ("food_bank",) and ticked(panel) == set()
+
+
+def test_a_changed_observation_is_saved_with_the_session(qtbot, workspace):
+    data = session_with(workspace)
+    panel = make_panel(qtbot, workspace)
+    panel.set_state({}, OBSERVED)
+    click(qtbot, panel._observed[1].change_button)
+    tick(panel, "housing_repair")
+    click(qtbot, panel.add_button)
+    save_consultation(workspace, replace(data, observed=panel.observed()))
+    again = load_consultation(workspace, data.id)
+    assert again is not None
+    assert again.observed[1] == ObservedRisk("계단에 손잡이가 없음", "low", ("housing_repair",))
+
+
+def test_ticks_never_carry_over_into_another_session(qtbot, workspace):
+    panel = make_panel(qtbot, workspace)
+    panel.set_state({}, OBSERVED)
+    # Ticked for a new observation that was never added …
+    panel.observation_text.setText("창문이 깨져 있음")
+    tick(panel, "housing_repair")
+    panel.severity.setCurrentIndex(panel.severity.findData("high"))
+    panel.set_state({}, ())  # … then the next resident's session opens
+    assert ticked(panel) == set() and panel.observation_text.text() == ""
+    assert panel.severity.currentData() == "moderate"
+    # The same while an observation was being changed.
+    panel.set_state({}, OBSERVED)
+    click(qtbot, panel._observed[0].change_button)
+    panel.set_state({}, ())
+    assert ticked(panel) == set() and panel.editing() is None
+    assert panel.add_button.text() == "추가"

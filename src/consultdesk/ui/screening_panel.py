@@ -55,7 +55,17 @@ class QuestionWidget(QWidget):
         text.setWordWrap(True)
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setFlat(True)
+        self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.clear_button.setToolTip(self.tr("Leave this question unanswered"))
+        # Drawn as a link no taller than a line of text, and its room kept while it is hidden:
+        # choosing an answer must not push the questions below away from under the mouse.
+        self.clear_button.setStyleSheet(
+            "QPushButton { border: none; padding: 0 2px; color: #1a5276;"
+            " text-decoration: underline; }"
+        )
+        keep_room = self.clear_button.sizePolicy()
+        keep_room.setRetainSizeWhenHidden(True)
+        self.clear_button.setSizePolicy(keep_room)
         self.clear_button.clicked.connect(self.clear)
         top = QHBoxLayout()
         top.addWidget(text, 1)
@@ -140,18 +150,31 @@ class QuestionWidget(QWidget):
 
 class ObservedRow(QWidget):
     removed = Signal(object)
+    edit_requested = Signal(object)
 
     def __init__(self, risk: ObservedRisk, text: str) -> None:
         super().__init__()
         self.risk = risk
         self.label = QLabel(text)
         self.label.setWordWrap(True)
+        self.change_button = QPushButton(self.tr("Change…"))
+        self.change_button.setToolTip(self.tr("Change the words, the severity or the services"))
+        self.change_button.clicked.connect(lambda: self.edit_requested.emit(self))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(lambda: self.removed.emit(self))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.change_button)
         layout.addWidget(self.remove_button)
+
+    def show_risk(self, risk: ObservedRisk, text: str) -> None:
+        self.risk = risk
+        self.label.setText(text)
+
+    def set_editable(self, editable: bool) -> None:
+        self.change_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable)
 
 
 class ScreeningPanel(QWidget):
@@ -165,6 +188,7 @@ class ScreeningPanel(QWidget):
         self.catalog = catalog
         self.lang = current_language()
         self._observed: list[ObservedRow] = []
+        self._editing: ObservedRow | None = None  # the observation being changed, if any
         self.questions: dict[str, QuestionWidget] = {}
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -224,8 +248,9 @@ class ScreeningPanel(QWidget):
         )
         self.observation_text.returnPressed.connect(self.add_observation)
         self.severity = QComboBox()
-        for severity in (Severity.MODERATE, Severity.HIGH, Severity.LOW):
+        for severity in (Severity.LOW, Severity.MODERATE, Severity.HIGH):
             self.severity.addItem(severity_label(severity.value), severity.value)
+        self.severity.setCurrentIndex(self.severity.findData(Severity.MODERATE.value))
         self.services = QListWidget()
         self.services.setFixedHeight(110)
         # A list view asks for all the height it can get; the questions above need it more.
@@ -239,6 +264,10 @@ class ScreeningPanel(QWidget):
             self.services.addItem(item)
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.clicked.connect(self.add_observation)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Keep the observation as it was"))
+        self.cancel_button.clicked.connect(self.cancel_edit)
+        self.cancel_button.hide()
         self.observation_error = QLabel()
         self.observation_error.setWordWrap(True)
         self.observation_error.setStyleSheet("color: #a93226;")
@@ -249,6 +278,7 @@ class ScreeningPanel(QWidget):
         top.addWidget(QLabel(self.tr("Severity")))
         top.addWidget(self.severity)
         top.addWidget(self.add_button)
+        top.addWidget(self.cancel_button)
         layout = QVBoxLayout(box)
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("Services to suggest (optional)")))
@@ -273,7 +303,8 @@ class ScreeningPanel(QWidget):
     def _append(self, risk: ObservedRisk) -> None:
         row = ObservedRow(risk, self._row_text(risk))
         row.removed.connect(self._remove)
-        row.remove_button.setEnabled(self.add_button.isEnabled())
+        row.edit_requested.connect(self.edit_observation)
+        row.set_editable(self.observation_text.isEnabled())
         self._observed.append(row)
         self.observed_list.addWidget(row)
 
@@ -285,7 +316,24 @@ class ScreeningPanel(QWidget):
                 ids.append(str(item.data(Qt.ItemDataRole.UserRole)))
         return tuple(ids)
 
+    def _tick_services(self, chosen: Sequence[str]) -> None:
+        for i in range(self.services.count()):
+            item = self.services.item(i)
+            on = str(item.data(Qt.ItemDataRole.UserRole)) in chosen
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _reset_entry(self) -> None:
+        """Empty words, the middle severity, nothing ticked: a new observation starts here."""
+        self._editing = None
+        self.observation_text.clear()
+        self.severity.setCurrentIndex(self.severity.findData(Severity.MODERATE.value))
+        self._tick_services(())
+        self.observation_error.hide()
+        self.add_button.setText(self.tr("Add"))
+        self.cancel_button.hide()
+
     def add_observation(self) -> None:
+        """Add the observation typed in, or save the changes to the one being changed."""
         text = " ".join(self.observation_text.text().split())
         self.observation_error.hide()
         if not text:
@@ -295,17 +343,50 @@ class ScreeningPanel(QWidget):
             self.observation_error.setText(message_for("rrn_refused"))
             self.observation_error.show()
             return
-        if any(" ".join(r.risk.text.split()).casefold() == text.casefold() for r in self._observed):
+        others = [r for r in self._observed if r is not self._editing]
+        if any(" ".join(r.risk.text.split()).casefold() == text.casefold() for r in others):
             self.observation_error.setText(self.tr("This observation is already listed."))
             self.observation_error.show()
             return
-        self._append(ObservedRisk(text, str(self.severity.currentData()), self._checked_services()))
-        self.observation_text.clear()
-        for i in range(self.services.count()):
-            self.services.item(i).setCheckState(Qt.CheckState.Unchecked)
+        risk = ObservedRisk(text, str(self.severity.currentData()), self._checked_services())
+        editing = self._editing
+        if editing is None:
+            self._append(risk)
+        elif risk != editing.risk:
+            editing.show_risk(risk, self._row_text(risk))
+        else:
+            self._reset_entry()
+            return  # nothing changed: nothing to save
+        self._reset_entry()
         self.changed.emit()
 
+    def edit_observation(self, row: ObservedRow) -> None:
+        """Put an observation back into the fields above, to change its words, its severity
+        or the services ticked for it; Add becomes "Save changes"."""
+        if row not in self._observed or not self.observation_text.isEnabled():
+            return
+        risk = row.risk
+        self._editing = row
+        self.observation_text.setText(risk.text)
+        index = self.severity.findData(risk.severity)
+        self.severity.setCurrentIndex(
+            index if index >= 0 else self.severity.findData(Severity.MODERATE.value)
+        )
+        self._tick_services(risk.services)
+        self.observation_error.hide()
+        self.add_button.setText(self.tr("Save changes"))
+        self.cancel_button.show()
+        self.observation_text.setFocus()
+
+    def cancel_edit(self) -> None:
+        self._reset_entry()
+
+    def editing(self) -> ObservedRisk | None:
+        return self._editing.risk if self._editing is not None else None
+
     def _remove(self, row: ObservedRow) -> None:
+        if row is self._editing:
+            self._reset_entry()
         self._observed.remove(row)
         row.hide()
         row.deleteLater()
@@ -331,6 +412,8 @@ class ScreeningPanel(QWidget):
         left out of the panel (the session keeps them until it is saved again). Emits nothing."""
         for question_id, widget in self.questions.items():
             widget.set_value(answers.get(question_id))
+        # What was typed or ticked for one session never carries over into the next one.
+        self._reset_entry()
         for row in self._observed:
             row.hide()
             row.deleteLater()
@@ -341,7 +424,15 @@ class ScreeningPanel(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         for widget in self.questions.values():
             widget.set_read_only(read_only)
-        for control in (self.observation_text, self.severity, self.services, self.add_button):
+        if read_only:
+            self._reset_entry()
+        for control in (
+            self.observation_text,
+            self.severity,
+            self.services,
+            self.add_button,
+            self.cancel_button,
+        ):
             control.setEnabled(not read_only)
         for row in self._observed:
-            row.remove_button.setEnabled(not read_only)
+            row.set_editable(not read_only)
