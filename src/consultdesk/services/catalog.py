@@ -81,10 +81,14 @@ def catalog_ready(ws: Workspace) -> bool:
     return ws in _catalogs
 
 
-def _build(products: Iterable[Product]) -> Catalog:
+def build_catalog(products: Iterable[Product] = ()) -> Catalog:
+    """The bundled ingredients plus these products, as a workspace's catalog holds them."""
     catalog = Catalog(bundled_ingredients())
     catalog.add_products(products)
     return catalog
+
+
+_build = build_catalog
 
 
 def _publish(ws: Workspace, catalog: Catalog) -> None:
