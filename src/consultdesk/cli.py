@@ -46,14 +46,20 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if Workspace.exists(args.data_dir):
         raise CliError(f"{args.data_dir} already holds a database; demo data goes into a new one.")
     passphrase = _passphrase(confirm=True)
-    ws = Workspace.create(
-        args.data_dir, passphrase, passphrase, Profile("김약사 (예시)", "예시약국", "010-0000-1234")
-    )
     started = time.perf_counter()
-    try:
-        summary = fill_demo(ws, residents=args.residents, sessions=args.sessions)
-    finally:
-        ws.close()
+    filled = []
+    # Filled before the database gets its name: a demo killed half-way leaves nothing behind.
+    ws = Workspace.create(
+        args.data_dir,
+        passphrase,
+        passphrase,
+        Profile("김약사 (예시)", "예시약국", "010-0000-1234"),
+        fill=lambda new: filled.append(
+            fill_demo(new, residents=args.residents, sessions=args.sessions)
+        ),
+    )
+    ws.close()
+    summary = filled[0]
     print(
         f"Created {summary.residents} fictional residents with {summary.sessions} sessions "
         f"({summary.medications} medicines) in {args.data_dir} "

@@ -5,6 +5,7 @@ Every service function takes a Workspace; the GUI, the CLI and the tests all go 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +17,14 @@ from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.paths import DATABASE_FILE
 from consultdesk.storage import schema
 from consultdesk.storage.changes import ChangeWriter, last_hlc
-from consultdesk.storage.database import Database, create_database, open_database
+from consultdesk.storage.database import (
+    Database,
+    create_database,
+    open_database,
+    publish,
+    side_files,
+)
+from consultdesk.storage.errors import DatabaseExists
 from consultdesk.storage.models import AuditEvent
 from consultdesk.storage.settings_repo import get_setting, put_setting
 
@@ -45,27 +53,54 @@ class Workspace:
     def exists(cls, data_dir: Path) -> bool:
         return cls.database_path(data_dir).is_file()
 
+    @staticmethod
+    def _building_path(data_dir: Path) -> Path:
+        return data_dir / (DATABASE_FILE + ".creating")
+
     @classmethod
-    def create(cls, data_dir: Path, passphrase: str, again: str, profile: Profile) -> Workspace:
+    def create(
+        cls,
+        data_dir: Path,
+        passphrase: str,
+        again: str,
+        profile: Profile,
+        fill: Callable[[Workspace], object] | None = None,
+    ) -> Workspace:
+        """A new database, created atomically: it is built under a temporary name (and
+        ``fill``ed, for the demo) and renamed into place only when complete, so a process
+        killed or failing half-way leaves no database behind (the next set-up removes the
+        half-built file)."""
         problems = validate_new_passphrase(passphrase, again)
         if not profile.pharmacist_name.strip():
             problems.append(Problem("pharmacist_name", "name_empty", {}, "Enter the name."))
         if problems:
             raise ValidationFailed(problems)
-        db = create_database(cls.database_path(data_dir), passphrase)
+        final = cls.database_path(data_dir)
+        if final.exists():
+            raise DatabaseExists(f"{final} already exists")
+        building = cls._building_path(data_dir)
+        _remove(building)  # left by a set-up that was killed
         try:
-            schema.upgrade(db)
-            # Hex only: the id names this laptop's folder on the team share (sync.team.ID_PATTERN).
-            device = new_id().replace("-", "")
-            with db.session() as s:
-                put_setting(s, "device_id", device)
-                put_setting(s, "pharmacist_name", profile.pharmacist_name.strip())
-                put_setting(s, "organisation", profile.organisation.strip())
-                put_setting(s, "phone", profile.phone.strip())
+            db = create_database(building, passphrase)
+            try:
+                schema.upgrade(db)
+                # Hex only: the id names this laptop's folder on the team share
+                # (sync.team.ID_PATTERN).
+                device = new_id().replace("-", "")
+                with db.session() as s:
+                    put_setting(s, "device_id", device)
+                    put_setting(s, "pharmacist_name", profile.pharmacist_name.strip())
+                    put_setting(s, "organisation", profile.organisation.strip())
+                    put_setting(s, "phone", profile.phone.strip())
+                if fill is not None:
+                    fill(cls(data_dir, db, device, profile))
+            finally:
+                db.close()
+            publish(db, passphrase, final)
         except BaseException:
-            db.close()
+            _remove(building)
             raise
-        return cls(data_dir, db, device, profile)
+        return cls.unlock(data_dir, passphrase)
 
     @classmethod
     def unlock(cls, data_dir: Path, passphrase: str) -> Workspace:
@@ -75,6 +110,11 @@ class Workspace:
             schema.upgrade(db, backup_dir=data_dir / "backups")
             with db.session() as s:
                 device = get_setting(s, "device_id")
+                if not device:
+                    # A database an earlier version left half-created: give it its identity
+                    # now, so nothing is ever logged or synced under an empty device id.
+                    device = new_id().replace("-", "")
+                    put_setting(s, "device_id", device)
                 profile = Profile(
                     get_setting(s, "pharmacist_name"),
                     get_setting(s, "organisation"),
@@ -99,3 +139,8 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _remove(path: Path) -> None:
+    for file in side_files(path):
+        file.unlink(missing_ok=True)

@@ -8,6 +8,8 @@ PBKDF2-HMAC-SHA512 (256,000 iterations), so connections are pooled and kept.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,9 +20,19 @@ from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
-from consultdesk.storage.errors import DatabaseExists, DatabaseMissing, DiskFull, WrongPassphrase
+from consultdesk.storage.errors import (
+    DatabaseBusy,
+    DatabaseExists,
+    DatabaseMissing,
+    DiskFull,
+    StorageError,
+    WrongPassphrase,
+)
 
 BUSY_TIMEOUT_MS = 5000
+# Below this much free space an I/O error at open is the disk being full (SQLite only says
+# "disk I/O error" when it cannot create the -shm/-wal files).
+_NEARLY_FULL_BYTES = 1 << 20
 
 
 def _quote(passphrase: str) -> str:
@@ -31,6 +43,15 @@ def _quote(passphrase: str) -> str:
 
 def _connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
     conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    try:
+        _prepare(conn, passphrase)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _prepare(conn: sqlcipher3.Connection, passphrase: str) -> None:
     # SQLCipher logs decryption failures to stderr; a wrong passphrase is reported by us instead.
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {_quote(passphrase)}")
@@ -42,7 +63,6 @@ def _connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
     # The first read decrypts page 1: a wrong passphrase fails here, before anything is written.
     conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
     conn.execute("PRAGMA journal_mode = WAL").fetchall()
-    return conn
 
 
 def _make_engine(path: Path, passphrase: str) -> Engine:
@@ -54,6 +74,9 @@ def _make_engine(path: Path, passphrase: str) -> Engine:
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,
+        # An error's text must never carry what was being written (a resident's name, phone,
+        # notes): the exception hook logs whole chains.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "begin")
@@ -72,6 +95,29 @@ def _make_engine(path: Path, passphrase: str) -> Engine:
 
 def _is_disk_full(error: BaseException) -> bool:
     return "database or disk is full" in str(error) or "No space left" in str(error)
+
+
+def _disk_nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < _NEARLY_FULL_BYTES
+    except OSError:
+        return False
+
+
+def storage_problem(error: BaseException, path: Path) -> StorageError | None:
+    """The error a person can act on behind a driver error, or None: a full disk (also when
+    SQLite can only say "disk I/O error" because there is no room for its side files), or the
+    write lock held by another program longer than the busy timeout."""
+    if isinstance(error, OSError) and error.errno == 28:  # ENOSPC
+        return DiskFull()
+    text = str(error)
+    if _is_disk_full(error):
+        return DiskFull()
+    if ("disk I/O error" in text or "unable to open" in text) and _disk_nearly_full(path):
+        return DiskFull()
+    if "database is locked" in text or "database table is locked" in text:
+        return DatabaseBusy()
+    return None
 
 
 class Database:
@@ -95,8 +141,9 @@ class Database:
                 session.commit()
             except exc.OperationalError as e:
                 session.rollback()
-                if _is_disk_full(e):
-                    raise DiskFull() from e
+                problem = storage_problem(e, self.path)
+                if problem is not None:
+                    raise problem from e
                 raise
             except BaseException:
                 session.rollback()
@@ -113,8 +160,10 @@ class Database:
         try:
             driver.execute("VACUUM INTO ?", (str(target),))
         except (sqlite3.OperationalError, sqlcipher3.OperationalError) as e:
-            if _is_disk_full(e):
-                raise DiskFull() from e
+            target.unlink(missing_ok=True)
+            problem = storage_problem(e, target)
+            if problem is not None:
+                raise problem from None
             raise
         finally:
             raw.close()
@@ -124,7 +173,7 @@ class Database:
         self.engine.dispose()
 
 
-def _verify(engine: Engine) -> None:
+def _verify(engine: Engine, path: Path) -> None:
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1").fetchall()
@@ -132,17 +181,68 @@ def _verify(engine: Engine) -> None:
         engine.dispose()
         if "not a database" in str(e) or "encrypted" in str(e):
             raise WrongPassphrase() from e
+        problem = storage_problem(e, path)
+        if problem is not None:
+            raise problem from None
         raise
 
 
 def create_database(path: Path, passphrase: str) -> Database:
-    """A new empty encrypted database file (the schema comes from migrations.upgrade)."""
+    """A new empty encrypted database file (the schema comes from migrations.upgrade).
+
+    Build it under a temporary name and ``publish`` it when it is complete: a process killed
+    half-way must not leave a file that opens but has no schema or device id."""
     if path.exists():
         raise DatabaseExists(f"{path} already exists")
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = _make_engine(path, passphrase)
-    _verify(engine)
+    _verify(engine, path)
     return Database(path, engine)
+
+
+def side_files(path: Path) -> list[Path]:
+    """The database file and the files SQLite keeps beside it."""
+    return [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))]
+
+
+def publish(db: Database, passphrase: str, final: Path) -> None:
+    """Close a database built under a temporary name, fold its write-ahead log into the file,
+    and give it its final name in one rename. Refuses to replace an existing file."""
+    db.close()
+    conn = sqlcipher3.connect(str(db.path))
+    try:
+        _prepare(conn, passphrase)
+        # Back to a rollback journal: the WAL is checkpointed into the file and removed, so
+        # the one file renamed is the whole database (open_database turns WAL on again).
+        conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+    finally:
+        conn.close()
+    with open(db.path, "rb") as f:
+        os.fsync(f.fileno())
+    try:
+        os.link(db.path, final)  # fails if `final` exists, unlike a rename
+    except FileExistsError:
+        raise DatabaseExists(f"{final} already exists") from None
+    except OSError:  # a file system without hard links
+        if final.exists():
+            raise DatabaseExists(f"{final} already exists") from None
+        os.rename(db.path, final)
+    else:
+        db.path.unlink()
+    _fsync_dir(final.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def open_database(path: Path, passphrase: str) -> Database:
@@ -151,5 +251,5 @@ def open_database(path: Path, passphrase: str) -> Database:
     if not path.is_file():
         raise DatabaseMissing(f"{path} does not exist")
     engine = _make_engine(path, passphrase)
-    _verify(engine)
+    _verify(engine, path)
     return Database(path, engine)

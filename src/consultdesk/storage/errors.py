@@ -34,3 +34,13 @@ class DiskFull(StorageError):
 
     def __init__(self) -> None:
         super().__init__("The disk is full. Free some space; nothing you typed was lost.")
+
+
+class DatabaseBusy(StorageError):
+    code = "database_busy"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Another program is writing to the database and did not finish within 5 seconds "
+            "(is ConsultDesk open twice on this folder?). Nothing was changed; try again."
+        )
