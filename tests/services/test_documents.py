@@ -4,6 +4,7 @@ names, atomic writes, the access log and batch export. PDFs are read back with p
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,9 +12,11 @@ import pytest
 from pypdf import PdfReader
 from sqlmodel import col, select
 
+from consultdesk.domain.consultation import ObservedRisk
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consent, documents, flags, referrals, residents
+from consultdesk.services.consultations import load_consultation, save_consultation
 from consultdesk.services.document_content import read_facts
 from consultdesk.services.document_words import WORDS
 from consultdesk.services.documents import DocumentKind, DocumentRequest
@@ -109,7 +112,10 @@ def test_the_referral_sheet_shows_the_least_data_and_plain_words(workspace, out_
     assert "정기적으로 드시는 약이 7종이고, 병원 3곳에서" in " ".join(text.split())
     assert "스스로 끊으신 약: 코자정(혈압약)" in text
     assert "약값이 부담되어 혈압약 한 가지를 끊으셨습니다." in text
-    assert "에너지 지원" in text and "복약 지원" in text  # services the flags suggested
+    # Requested: only the service the pharmacist ticked for what they observed, not every
+    # service the flags suggest.
+    assert "식사 지원(도시락·밑반찬)" in text
+    assert "에너지 지원" not in text and "복약 지원" not in text
     assert "C08CA01" not in text and "Beers" not in text  # no rule jargon for a case worker
 
 
@@ -155,7 +161,7 @@ def test_english_documents_use_english_words(workspace, out_dir):
     text = " ".join(text_of(out).split())
     assert "Takes 7 medicines regularly, prescribed by 3 clinics." in text
     assert "Has stopped taking: 코자정 (혈압약)" in text
-    assert "Energy support" in text and "Social isolation" in text
+    assert "Meal support (lunch boxes, side dishes)" in text and "Social isolation" in text
 
 
 def test_the_medication_list_leaves_out_what_was_stopped_or_disposed(workspace, out_dir):
@@ -348,3 +354,23 @@ def test_the_documents_see_the_same_flags_as_the_flags_panel(workspace):
     assert documents.session_flags(workspace, facts) == flags.flags_for_consultation(
         workspace, visit.consultation_id
     )
+
+
+def test_a_new_sheet_requests_what_was_ticked_for_the_observations(workspace, out_dir):
+    visit = make_visit(workspace)
+    data = load_consultation(workspace, visit.consultation_id)
+    assert data is not None
+    observed = (
+        *data.observed,
+        ObservedRisk("난방이 안 되는 방에서 지내심", "high", ("energy_support", "meal_support")),
+        ObservedRisk("계단에 손잡이가 없음", "low", ()),
+    )
+    save_consultation(workspace, replace(data, observed=observed))
+    choices = documents.service_choices(workspace, visit.consultation_id)
+    assert choices.ticked == ("meal_support", "energy_support")  # in order, once each
+    assert "medication_support" in choices.offered  # suggested by the flags, not ticked
+    assert not set(choices.ticked) & set(choices.offered)
+    doc = documents.prepare_document(
+        workspace, DocumentRequest(DocumentKind.REFERRAL, visit.resident_id), TODAY
+    )
+    assert doc.content.services_requested == ("식사 지원(도시락·밑반찬)", "에너지 지원")

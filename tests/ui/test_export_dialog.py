@@ -3,21 +3,25 @@ draft, and many sheets at once with a progress bar."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter
 from sqlmodel import col, select
 
+from consultdesk.domain.consultation import ObservedRisk
 from consultdesk.services import consent, referrals
+from consultdesk.services.consultations import load_consultation, save_consultation
 from consultdesk.services.documents import DocumentKind, DocumentRequest
 from consultdesk.storage.models import AuditEvent, Referral
 from consultdesk.ui.export_dialog import BatchExportDialog, ExportDialog
 from consultdesk.ui.messages import known_codes
 from consultdesk.ui.residents_view import ResidentsView
-from tests.services.visit_data import make_visit
+from tests.services.visit_data import add_session, make_visit
 
 pytestmark = pytest.mark.usefixtures("korean_app")
 
@@ -275,3 +279,128 @@ def test_an_unreachable_team_folder_keeps_the_saved_file_and_says_so(
     assert saved.name in dialog.error.text() and "팀 공유 폴더" in dialog.error.text()
     assert not any((tmp_path / "unplugged").rglob("*.pdf"))
     assert logged(workspace, "export_to_share") == []
+
+
+# --- the services requested: what the pharmacist ticked, nothing else ---------------------------
+
+
+def shown_dialog(qtbot, ws, resident_id) -> ExportDialog:
+    dialog = open_dialog(qtbot, ws, resident_id)
+    dialog.show()  # list items take clicks only where they are laid out
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def service_rows(dialog: ExportDialog) -> dict[str, bool]:
+    """Each service the list offers, by name, and whether it is ticked."""
+    return {
+        dialog.services.item(i).text(): dialog.services.item(i).checkState()
+        == Qt.CheckState.Checked
+        for i in range(dialog.services.count())
+    }
+
+
+def ticked(dialog: ExportDialog) -> set[str]:
+    return {name for name, on in service_rows(dialog).items() if on}
+
+
+def click_service(qtbot, dialog: ExportDialog, name: str) -> None:
+    """Tick or untick a service on its check box, as a person does."""
+    item = dialog.services.findItems(name, Qt.MatchFlag.MatchExactly)[0]
+    dialog.services.scrollToItem(item)
+    rect = dialog.services.visualItemRect(item)
+    before = item.checkState()
+    qtbot.mouseClick(
+        dialog.services.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(rect.left() + 10, rect.center().y()),
+    )
+    assert item.checkState() != before, name
+
+
+MEAL = "식사 지원(도시락·밑반찬)"
+
+
+def test_a_new_sheet_ticks_exactly_the_services_ticked_for_observations(qtbot, workspace):
+    visit = make_visit(workspace)  # one observation, with meal support ticked
+    dialog = shown_dialog(qtbot, workspace, visit.resident_id)
+    rows = service_rows(dialog)
+    assert ticked(dialog) == {MEAL}
+    # The flags' other suggestions are there to tick, but not ticked for the pharmacist.
+    assert rows["에너지 지원"] is False and rows["복약 지원"] is False
+    assert dialog.current.doc.content.services_requested == (MEAL,)
+
+
+def test_ticks_made_in_the_dialog_are_kept_and_reopen_from_the_database(
+    qtbot, workspace, out_dir, monkeypatch
+):
+    visit = make_visit(workspace)
+    dialog = shown_dialog(qtbot, workspace, visit.resident_id)
+    click_service(qtbot, dialog, MEAL)  # untick
+    click_service(qtbot, dialog, "에너지 지원")  # tick
+    click_service(qtbot, dialog, "복약 지원")  # tick
+    assert ticked(dialog) == {"에너지 지원", "복약 지원"}
+    wait_for_preview(
+        qtbot, dialog, lambda doc: set(doc.content.services_requested) == ticked(dialog)
+    )
+    monkeypatch.setattr(
+        ExportDialog, "choose_file", classmethod(lambda cls, p, path: out_dir / path.name)
+    )
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: bool(dialog.saved), timeout=15_000)
+    text = "".join(p.extract_text() for p in PdfReader(dialog.saved[0]).pages)
+    assert "에너지 지원" in text and "복약 지원" in text and MEAL not in text
+    dialog.close()
+    with workspace.db.session() as s:
+        stored = s.exec(select(Referral)).one()
+    assert json.loads(stored.services) == ["energy_support", "medication_support"]
+    again = shown_dialog(qtbot, workspace, visit.resident_id)
+    assert ticked(again) == {"에너지 지원", "복약 지원"}
+    assert service_rows(again)[MEAL] is False  # still offered, still unticked
+    # Changed again and kept as a draft: the next opening shows the new ticks.
+    click_service(qtbot, again, "복약 지원")
+    again.draft_button.click()
+    third = shown_dialog(qtbot, workspace, visit.resident_id)
+    assert ticked(third) == {"에너지 지원"}
+
+
+def test_another_residents_session_starts_with_nothing_ticked(qtbot, workspace):
+    first = make_visit(workspace)
+    dialog = shown_dialog(qtbot, workspace, first.resident_id)
+    click_service(qtbot, dialog, "에너지 지원")
+    dialog.include_phone.setChecked(True)
+    dialog.opinion.setPlainText("첫 번째 분의 의견")
+    dialog.draft_button.click()
+    dialog.close()
+    # The next resident observed something but ticked no service for it.
+    second = make_visit(workspace, name="김민수")
+    data = load_consultation(workspace, second.consultation_id)
+    assert data is not None
+    save_consultation(
+        workspace, replace(data, observed=(ObservedRisk("현관 조명이 나감", "low", ()),))
+    )
+    other = shown_dialog(qtbot, workspace, second.resident_id)
+    assert ticked(other) == set() and service_rows(other)  # offered, none ticked
+    assert not other.include_phone.isChecked() and other.opinion.toPlainText() == ""
+    assert other.current.doc.content.services_requested == ()
+
+
+def test_switching_sessions_never_carries_ticks_over(qtbot, workspace):
+    visit = make_visit(workspace)
+    later = add_session(workspace, visit.resident_id)
+    data = load_consultation(workspace, later)
+    assert data is not None
+    save_consultation(workspace, replace(data, observed=()))
+    dialog = shown_dialog(qtbot, workspace, visit.resident_id)
+    older = dialog.session.findData(visit.consultation_id)
+    dialog.session.setCurrentIndex(older)
+    qtbot.waitUntil(lambda: ticked(dialog) == {MEAL})
+    click_service(qtbot, dialog, "에너지 지원")
+    dialog.include_district.setChecked(True)
+    dialog.opinion.setPlainText("이 회차의 의견")
+    dialog.draft_button.click()
+    dialog.session.setCurrentIndex(dialog.session.findData(later))
+    assert ticked(dialog) == set()
+    assert not dialog.include_district.isChecked() and dialog.opinion.toPlainText() == ""
+    dialog.session.setCurrentIndex(older)  # and back: the draft's own choices
+    assert ticked(dialog) == {MEAL, "에너지 지원"} and dialog.include_district.isChecked()

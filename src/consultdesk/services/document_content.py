@@ -207,6 +207,15 @@ def social_risks(
     return tuple(risks)
 
 
+def observed_services(data: ConsultationData) -> tuple[str, ...]:
+    """The services the pharmacist ticked for the session's own observations, in the order
+    they were observed: what a new referral sheet requests until the pharmacist changes it."""
+    ids: list[str] = []
+    for risk in data.observed:
+        ids += [s for s in risk.services if s not in ids]
+    return tuple(ids)
+
+
 # --- reading what a document needs ------------------------------------------------------------
 
 

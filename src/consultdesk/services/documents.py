@@ -45,6 +45,7 @@ from consultdesk.services.document_content import (
     kept_flags,
     medication_list_content,
     medication_matters,
+    observed_services,
     pharmacist_contact,
     read_facts,
     rule_family,
@@ -102,7 +103,8 @@ FILE_STEMS = {
 @dataclass(frozen=True)
 class DocumentRequest:
     """One document for one resident. Without `consultation_id` the latest session is used;
-    without `options` a referral keeps its draft's choices or starts from the suggestions."""
+    without `options` a referral keeps its draft's choices or starts from the services ticked
+    for the session's observations."""
 
     kind: DocumentKind
     resident_id: str
@@ -194,6 +196,24 @@ def suggested_services(ws: Workspace, consultation_id: str) -> tuple[str, ...]:
     return tuple(ids)
 
 
+@dataclass(frozen=True)
+class ServiceChoices:
+    """What a new referral sheet of a session offers: `ticked`, the services the pharmacist
+    ticked for the session's observations; `offered`, the flags' other suggestions, listed
+    unticked so one click adds them."""
+
+    ticked: tuple[str, ...]
+    offered: tuple[str, ...]
+
+
+def service_choices(ws: Workspace, consultation_id: str) -> ServiceChoices:
+    with ws.db.session(read_only=True) as s:
+        data = consultations_repo.load(s, consultation_id)
+    ticked = observed_services(data) if data is not None else ()
+    offered = tuple(v for v in suggested_services(ws, consultation_id) if v not in ticked)
+    return ServiceChoices(ticked, offered)
+
+
 def service_text(catalog: ServiceCatalog, value: str, lang: Lang) -> str:
     service = catalog.get(value)
     if service is None:
@@ -240,7 +260,9 @@ def _referral(
     elif record is not None:
         options = options_of(record)
     else:
-        options = ReferralOptions(services=suggested_services(ws, facts.data.id))
+        # Only what the pharmacist ticked for an observation: the flags' suggestions are
+        # offered in the dialog, not requested on their behalf.
+        options = ReferralOptions(services=observed_services(facts.data))
     referred_on = record.sent_on if record is not None and record.sent_on else today
     reference = record.reference if record is not None else reference_code(referral_id, today.year)
     r = facts.resident

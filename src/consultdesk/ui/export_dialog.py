@@ -320,22 +320,31 @@ class ExportDialog(QDialog):
         return str(value) if value else None
 
     def _session_changed(self) -> None:
-        """A session has its own draft referral and its own suggested services."""
+        """A session has its own draft referral and its own services: a draft keeps the ticks
+        it was saved with; a new sheet ticks exactly the services the pharmacist ticked for the
+        session's observations. The flags' other suggestions are listed unticked. Nothing
+        chosen for one session carries over into another."""
         cid = self.consultation_id()
         self.services.blockSignals(True)
         self.services.clear()
         draft = referrals.referral_for_sheet(self.ws, cid) if cid else None
         self._referral_id = draft.id if draft is not None else new_id()
-        if draft is not None:
-            options = draft.options
-            self.include_phone.setChecked(options.include_phone)
-            self.include_district.setChecked(options.include_district)
-            self.opinion.setPlainText(options.opinion)
-        else:
-            suggested = documents.suggested_services(self.ws, cid) if cid else ()
-            options = ReferralOptions(services=suggested)
+        choices = documents.service_choices(self.ws, cid) if cid else None
+        ticked = choices.ticked if choices is not None else ()
+        offered = choices.offered if choices is not None else ()
+        options = draft.options if draft is not None else ReferralOptions(services=ticked)
+        for control in (self.include_phone, self.include_district, self.opinion):
+            control.blockSignals(True)
+        self.include_phone.setChecked(options.include_phone)
+        self.include_district.setChecked(options.include_district)
+        self.opinion.setPlainText(options.opinion)
+        for control in (self.include_phone, self.include_district, self.opinion):
+            control.blockSignals(False)
         for value in options.services:
             self._add_service_item(value, True)
+        for value in (*ticked, *offered):
+            if value not in options.services:
+                self._add_service_item(value, False)
         self.services.blockSignals(False)
         self._update_buttons()
         self.refresh_preview()
@@ -673,8 +682,8 @@ class BatchExportDialog(QDialog):
         self._stop = False
         self.setWindowTitle(self.tr("Exporting documents"))
         self.status = QLabel(
-            self.tr("Writing {count} documents to {folder}").format(
-                count=len(self.requests), folder=str(folder)
+            self.tr("Writing %n document(s) to {folder}", "", len(self.requests)).format(
+                folder=str(folder)
             )
         )
         self.status.setWordWrap(True)
@@ -734,8 +743,8 @@ class BatchExportDialog(QDialog):
             return
         self.stop_button.setEnabled(False)
         self.close_button.setEnabled(True)
-        text = self.tr("{written} documents written to {folder}.").format(
-            written=len(result.written), folder=str(self.folder)
+        text = self.tr("%n document(s) written to {folder}.", "", len(result.written)).format(
+            folder=str(self.folder)
         )
         if result.stopped:
             text += " " + self.tr("Stopped before the end.")
