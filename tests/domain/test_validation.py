@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from consultdesk.domain.dates import full_age, parse_date
-from consultdesk.domain.phone import format_phone
+from consultdesk.domain.phone import format_phone, is_email_address
 from consultdesk.domain.resident import ResidentDraft, validate_resident
 
 TODAY = date(2026, 11, 21)
@@ -74,3 +74,89 @@ def test_phone_formats():
     assert format_phone("031-123-4567") == "031-123-4567"
     assert format_phone("1588 1234") == "1588-1234"
     assert format_phone("010-123") is None
+
+
+# --- issue 10: every date field takes both ways of writing a date ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-11-21",
+        "2026. 11. 21.",
+        "2026. 11. 21",
+        "2026.11.21.",
+        "2026/11/21",
+        "20261121",
+        "2026년 11월 21일",
+        " 2026-11-21 ",
+    ],
+)
+def test_both_korean_and_iso_dates_are_read(text):
+    assert parse_date(text) == date(2026, 11, 21)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2026. 11. 31.", "2026-02-29", "2026. 13. 1.", "2026-11", "21. 11. 2026.", "2026..11.21", ""],
+)
+def test_impossible_or_partial_dates_are_refused(text):
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("1588-1234", "1588-1234"),
+        ("1644 5678", "1644-5678"),
+        ("15771234", "1577-1234"),
+        ("0507-1234-5678", "0507-1234-5678"),
+        ("050712345678", "0507-1234-5678"),
+        ("0505-123-4567", "0505-123-4567"),
+        ("080-123-4567", "080-123-4567"),
+        ("080 1234 5678", "080-1234-5678"),
+        ("070-1234-5678", "070-1234-5678"),
+    ],
+)
+def test_business_numbers_are_accepted(text, shown):
+    assert format_phone(text) == shown
+
+
+@pytest.mark.parametrize("text", ["0500-123-4567", "0507-123", "080-12-345", "1234-5678", "15881"])
+def test_numbers_outside_the_plan_are_refused(text):
+    assert format_phone(text) is None
+
+
+def test_a_business_number_is_a_valid_resident_phone():
+    data, problems = validate_resident(ResidentDraft(name="김", phone="0507 1234 5678"), TODAY)
+    assert problems == [] and data is not None and data.phone == "0507-1234-5678"
+
+
+@pytest.mark.parametrize(
+    "text", ["park@example.org", "kim.sarye+centre@mail.go.kr", "lee@복지관.kr", "a_b@x-y.co.kr"]
+)
+def test_real_email_addresses_are_accepted(text):
+    assert is_email_address(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "park@@x",
+        "park@x",
+        "park",
+        "@example.org",
+        "park@",
+        "park@.org",
+        "park@example.",
+        "pa rk@example.org",
+        "park..lee@example.org",
+        ".park@example.org",
+        "park@-example.org",
+        "park@example.o",
+        "park@exa_mple.org",
+        "park@example.org@x.org",
+    ],
+)
+def test_malformed_email_addresses_are_refused(text):
+    assert not is_email_address(text)

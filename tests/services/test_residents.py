@@ -101,3 +101,43 @@ def test_viewing_and_changing_a_resident_is_in_the_access_log(workspace):
             for e in s.exec(select(AuditEvent).order_by(AuditEvent.id))
         ]
     assert events == [("create", rid, "박약사"), ("view", rid, "박약사")]
+
+
+def test_a_case_worker_email_is_checked(workspace):
+    centre = centres.save_centre(workspace, "햇살복지관", phone="1588-1234")
+    with pytest.raises(ValidationFailed) as e:
+        centres.save_case_worker(workspace, centre, "이사례", email="park@@x")
+    assert [(p.field, p.code) for p in e.value.problems] == [("email", "email_malformed")]
+    worker = centres.save_case_worker(
+        workspace, centre, "이사례", phone="0507-1234-5678", email="park@example.org"
+    )
+    (saved,) = centres.list_case_workers(workspace, centre)
+    assert (saved.id, saved.phone, saved.email) == (worker, "0507-1234-5678", "park@example.org")
+
+
+def test_the_profile_is_edited_checked_and_used_from_then_on(workspace):
+    from sqlmodel import select
+
+    from consultdesk.services import profile
+    from consultdesk.services.workspace import Profile, Workspace
+    from tests.conftest import PASSPHRASE
+
+    with pytest.raises(ValidationFailed) as e:
+        profile.save_profile(workspace, Profile("  ", "우리약국", "12"))
+    assert {p.code for p in e.value.problems} == {"name_empty", "phone_malformed"}
+    assert workspace.profile.pharmacist_name == "박약사"  # nothing changed
+    profile.save_profile(workspace, Profile(" 김  약사 ", "행복약국", "0507 1234 5678"))
+    assert workspace.profile == Profile("김 약사", "행복약국", "0507-1234-5678")
+    rid = residents.save_resident(workspace, ResidentDraft(name="김민수"))
+    with workspace.db.session() as s:
+        events = list(s.exec(select(AuditEvent).where(AuditEvent.record_id == rid)))
+        changed = list(s.exec(select(AuditEvent).where(AuditEvent.entity == "profile")))
+    assert [e.actor for e in events] == ["김 약사"]
+    assert [(e.action, e.actor) for e in changed] == [("update", "박약사")]
+    data_dir = workspace.data_dir
+    workspace.close()
+    again = Workspace.unlock(data_dir, PASSPHRASE)
+    try:
+        assert again.profile == Profile("김 약사", "행복약국", "0507-1234-5678")
+    finally:
+        again.close()

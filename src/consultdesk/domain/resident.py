@@ -93,7 +93,7 @@ def validate_resident(
                     "birth_date",
                     "date_malformed",
                     {"text": draft.birth_date.strip()},
-                    "Write the birth date as YYYY-MM-DD, e.g. 1948-03-05.",
+                    "Write the birth date as 1948-03-05 or 1948. 3. 5.",
                 )
             )
         elif birth > today:

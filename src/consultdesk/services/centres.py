@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from consultdesk.domain.phone import format_phone
+from consultdesk.domain.phone import format_phone, is_email_address
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.rrn import contains_rrn
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import residents_repo
 from consultdesk.storage.models import CaseWorker, WelfareCentre
+from consultdesk.storage.residents_repo import References
 
 
 def _common_checks(name: str, phone: str, *texts: str) -> tuple[str, list[Problem]]:
@@ -60,8 +61,12 @@ def save_case_worker(
     worker_id: str | None = None,
 ) -> str:
     formatted, problems = _common_checks(name, phone, email)
-    if email.strip() and ("@" not in email or " " in email.strip()):
-        problems.append(Problem("email", "email_malformed", {}, "Check the e-mail address."))
+    if email.strip() and not is_email_address(email):
+        problems.append(
+            Problem(
+                "email", "email_malformed", {"text": email.strip()}, "Check the e-mail address."
+            )
+        )
     with ws.db.session() as s:
         centre = s.get(WelfareCentre, centre_id)
         if centre is None or centre.deleted:
@@ -95,3 +100,66 @@ def list_centres(ws: Workspace) -> list[WelfareCentre]:
 def list_case_workers(ws: Workspace, centre_id: str | None = None) -> list[CaseWorker]:
     with ws.db.session() as s:
         return residents_repo.list_case_workers(s, centre_id)
+
+
+def _names(names: tuple[str, ...], total: int) -> str:
+    """ "김순자, 박영희 …" — a few names, and an ellipsis when there are more."""
+    return ", ".join(names) + (" …" if total > len(names) else "")
+
+
+def _in_use(code: str, name: str, refs: References, message: str) -> ValidationFailed:
+    return ValidationFailed(
+        [
+            Problem(
+                "delete",
+                code,
+                {
+                    "name": name,
+                    "residents": refs.residents,
+                    "resident_names": _names(refs.resident_names, refs.residents),
+                    "case_workers": refs.case_workers,
+                    "case_worker_names": _names(refs.case_worker_names, refs.case_workers),
+                },
+                message,
+            )
+        ]
+    )
+
+
+def delete_centre(ws: Workspace, centre_id: str) -> None:
+    """Delete a welfare centre nothing refers to (a tombstone that syncs). Refused, with the
+    residents and case workers named, while any still belong to it."""
+    with ws.db.session() as s:
+        record = s.get(WelfareCentre, centre_id)
+        if record is None or record.deleted:
+            raise ValidationFailed([Problem("delete", "centre_unknown", {}, "No such centre.")])
+        refs = residents_repo.centre_references(s, centre_id)
+        if refs:
+            raise _in_use(
+                "centre_in_use" if refs.residents else "centre_has_case_workers",
+                record.name,
+                refs,
+                "Residents or case workers still belong to this welfare centre.",
+            )
+        ws.writer.delete(s, record)
+        s.add(ws.audit("delete", "welfare_centre", centre_id, None))
+
+
+def delete_case_worker(ws: Workspace, worker_id: str) -> None:
+    """Delete a case worker no resident refers to (a tombstone that syncs)."""
+    with ws.db.session() as s:
+        record = s.get(CaseWorker, worker_id)
+        if record is None or record.deleted:
+            raise ValidationFailed(
+                [Problem("delete", "case_worker_unknown", {}, "No such case worker.")]
+            )
+        refs = residents_repo.case_worker_references(s, worker_id)
+        if refs:
+            raise _in_use(
+                "case_worker_in_use",
+                record.name,
+                refs,
+                "Residents still have this case worker.",
+            )
+        ws.writer.delete(s, record)
+        s.add(ws.audit("delete", "case_worker", worker_id, None))

@@ -84,10 +84,16 @@ def save_resident(
 
 
 def delete_resident(ws: Workspace, resident_id: str) -> None:
+    """Delete a resident: a tombstone that syncs to the team. Their consultations, consents and
+    referrals stay in the database (a final record is never destroyed) but are no longer listed
+    anywhere, since every list reads through a live resident. Raises ValidationFailed
+    (resident_gone) if another laptop deleted them first."""
     with ws.db.session() as s:
         record = s.get(Resident, resident_id)
         if record is None or record.deleted:
-            return
+            raise ValidationFailed(
+                [Problem("name", "resident_gone", {}, "This resident was deleted.")]
+            )
         ws.writer.delete(s, record)
         s.add(ws.audit("delete", "resident", resident_id, resident_id))
 
