@@ -356,3 +356,59 @@ def unfinished_session(ws: Workspace, resident_id: str) -> str | None:
         if latest is not None and latest.status != Status.FINAL.value:
             return latest.id
         return None
+
+
+def delete_draft(ws: Workspace, consultation_id: str) -> None:
+    """Delete an unfinished session from the timeline: tombstones (the session, its medicine and
+    problem rows, its flag decisions) that sync to the team. A session that was ever finished is
+    never deleted (it is amended instead), nor a draft a referral sheet was made from."""
+    from sqlmodel import col, select
+
+    from consultdesk.storage.models import FlagDecision, Referral
+
+    with ws.db.session() as s:
+        record = _get(s, consultation_id)
+        if record.status != Status.DRAFT.value or record.amendment_count:
+            raise ValidationFailed(
+                [
+                    Problem(
+                        "consultation",
+                        "final_not_deletable",
+                        {},
+                        "A finished session cannot be deleted; amend it instead.",
+                    )
+                ]
+            )
+        referral = s.exec(
+            select(Referral).where(
+                Referral.consultation_id == consultation_id, col(Referral.deleted).is_(False)
+            )
+        ).first()
+        if referral is not None:
+            raise ValidationFailed(
+                [
+                    Problem(
+                        "consultation",
+                        "draft_has_referral",
+                        {"n": record.number, "reference": referral.reference},
+                        "A referral sheet was made from this session.",
+                    )
+                ]
+            )
+        decisions = s.exec(
+            select(FlagDecision).where(
+                FlagDecision.consultation_id == consultation_id,
+                col(FlagDecision.deleted).is_(False),
+            )
+        )
+        rows: list[SQLModel] = [
+            *repo.med_entries(s, consultation_id),
+            *repo.problem_entries(s, consultation_id),
+            *decisions,
+        ]
+        for row in rows:
+            ws.writer.delete(s, row)
+        ws.writer.delete(s, record)
+        if get_setting(s, EDITING_KEY) == consultation_id:
+            put_setting(s, EDITING_KEY, "")
+        s.add(ws.audit("delete", "consultation", consultation_id, record.resident_id))
