@@ -25,9 +25,12 @@
         <source>Exporting documents</source>
         <translation>Exporting documents</translation>
     </message>
-    <message>
-        <source>Writing {count} documents to {folder}</source>
-        <translation>Writing {count} documents to {folder}</translation>
+    <message numerus="yes">
+        <source>Writing %n document(s) to {folder}</source>
+        <translation>
+            <numerusform>Writing %n document to {folder}</numerusform>
+            <numerusform>Writing %n documents to {folder}</numerusform>
+        </translation>
     </message>
     <message>
         <source>%v of %m</source>
@@ -45,9 +48,12 @@
         <source>Stopping after the current document…</source>
         <translation>Stopping after the current document…</translation>
     </message>
-    <message>
-        <source>{written} documents written to {folder}.</source>
-        <translation>{written} documents written to {folder}.</translation>
+    <message numerus="yes">
+        <source>%n document(s) written to {folder}.</source>
+        <translation>
+            <numerusform>%n document written to {folder}.</numerusform>
+            <numerusform>%n documents written to {folder}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stopped before the end.</source>
@@ -161,12 +167,48 @@
         <translation>Add case worker…</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Delete this welfare centre (only when no resident or case worker belongs to it)</source>
+        <translation>Delete this welfare centre (only when no resident or case worker belongs to it)</translation>
+    </message>
+    <message>
+        <source>Delete this case worker (only when no resident has them)</source>
+        <translation>Delete this case worker (only when no resident has them)</translation>
+    </message>
+    <message>
         <source>Welfare centres</source>
         <translation>Welfare centres</translation>
     </message>
     <message>
         <source>Case workers</source>
         <translation>Case workers</translation>
+    </message>
+    <message>
+        <source>Delete welfare centre</source>
+        <translation>Delete welfare centre</translation>
+    </message>
+    <message>
+        <source>Delete the welfare centre “{name}”?
+
+It is removed from this computer and, after the next sync, from the team's.</source>
+        <translation>Delete the welfare centre “{name}”?
+
+It is removed from this computer and, after the next sync, from the team's.</translation>
+    </message>
+    <message>
+        <source>Delete case worker</source>
+        <translation>Delete case worker</translation>
+    </message>
+    <message>
+        <source>Delete the case worker {name}?
+
+They are removed from this computer and, after the next sync, from the team's.</source>
+        <translation>Delete the case worker {name}?
+
+They are removed from this computer and, after the next sync, from the team's.</translation>
     </message>
 </context>
 <context>
@@ -401,7 +443,45 @@
     </message>
 </context>
 <context>
+    <name>ConsentFirstPrompt</name>
+    <message>
+        <source>Consent to health information</source>
+        <translation>Consent to health information</translation>
+    </message>
+    <message>
+        <source>A consultation records the resident's medicines and health. Ask for consent now (written, or verbal with a witness), record it, and the consultation starts.</source>
+        <translation>A consultation records the resident's medicines and health. Ask for consent now (written, or verbal with a witness), record it, and the consultation starts.</translation>
+    </message>
+    <message>
+        <source>Record consent…</source>
+        <translation>Record consent…</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Not now</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentWithdrawnNotice</name>
+    <message>
+        <source>No new consultation</source>
+        <translation>No new consultation</translation>
+    </message>
+    <message>
+        <source>If the resident gives consent again, record it under the resident's consents first; then a new consultation can start.</source>
+        <translation>If the resident gives consent again, record it under the resident's consents first; then a new consultation can start.</translation>
+    </message>
+</context>
+<context>
     <name>ConsultationEditor</name>
+    <message>
+        <source>Save a copy of the consultation</source>
+        <translation>Save a copy of the consultation</translation>
+    </message>
+    <message>
+        <source>Consultation copy (*.json)</source>
+        <translation>Consultation copy (*.json)</translation>
+    </message>
     <message>
         <source>Save (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
@@ -498,25 +578,55 @@
         <source>{name} — session {n}</source>
         <translation>{name} — session {n}</translation>
     </message>
-    <message>
-        <source>{n} medicines</source>
-        <translation>{n} medicines</translation>
+    <message numerus="yes">
+        <source>%n medicine(s)</source>
+        <translation>
+            <numerusform>%n medicine</numerusform>
+            <numerusform>%n medicines</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not saved yet…</source>
         <translation>Not saved yet…</translation>
     </message>
     <message>
-        <source>Not saved: see the message above</source>
-        <translation>Not saved: see the message above</translation>
+        <source>An unexpected error stopped the save; the details are in the log file in the data folder.</source>
+        <translation>An unexpected error stopped the save; the details are in the log file in the data folder.</translation>
     </message>
     <message>
         <source>Saved {time}</source>
         <translation>Saved {time}</translation>
     </message>
     <message>
+        <source>What you typed stays on screen, and saving is tried again every few seconds.</source>
+        <translation>What you typed stays on screen, and saving is tried again every few seconds.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
         <source>Finished and saved</source>
         <translation>Finished and saved</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Choose in the calendar</source>
+        <translation>Choose in the calendar</translation>
+    </message>
+    <message>
+        <source>Choose the date in a calendar (Alt+↓)</source>
+        <translation>Choose the date in a calendar (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>For example 2026-11-21 or 2026. 11. 21.</source>
+        <translation>For example 2026-11-21 or 2026. 11. 21.</translation>
     </message>
 </context>
 <context>
@@ -608,8 +718,29 @@
         <translation>Choose a DUR file</translation>
     </message>
     <message>
-        <source>{list}: {rules} rules from {rows} rows of {file} ({encoding}). {skipped} rows were skipped (deleted, or combination products that cannot be matched by name).</source>
-        <translation>{list}: {rules} rules from {rows} rows of {file} ({encoding}). {skipped} rows were skipped (deleted, or combination products that cannot be matched by name).</translation>
+        <source>{list}: {rules} from {rows} of {file} ({encoding}).</source>
+        <translation>{list}: {rules} from {rows} of {file} ({encoding}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rule(s)</source>
+        <translation>
+            <numerusform>%Ln rule</numerusform>
+            <numerusform>%Ln rules</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) skipped (deleted, or combination products that cannot be matched by name).</source>
+        <translation>
+            <numerusform>%Ln row skipped (deleted, or combination products that cannot be matched by name).</numerusform>
+            <numerusform>%Ln rows skipped (deleted, or combination products that cannot be matched by name).</numerusform>
+        </translation>
     </message>
     <message>
         <source>It replaces the file of this list imported before.</source>
@@ -847,17 +978,23 @@
         <source>Due</source>
         <translation>Due</translation>
     </message>
-    <message>
-        <source>{n} days overdue</source>
-        <translation>{n} days overdue</translation>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n day</numerusform>
+            <numerusform>in %n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>today</source>
         <translation>today</translation>
-    </message>
-    <message>
-        <source>in {n} days</source>
-        <translation>in {n} days</translation>
     </message>
 </context>
 <context>
@@ -873,6 +1010,13 @@
     <message>
         <source>{overdue} overdue · {week} due this week</source>
         <translation>{overdue} overdue · {week} due this week</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1399,10 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>Pharmacist &amp;profile…</source>
+        <translation>Pharmacist &amp;profile…</translation>
+    </message>
+    <message>
         <source>Sync &amp;now</source>
         <translation>Sync &amp;now</translation>
     </message>
@@ -1283,8 +1431,15 @@
         <translation>&amp;About ConsultDesk</translation>
     </message>
     <message>
-        <source>{name} · {count} residents</source>
-        <translation>{name} · {count} residents</translation>
+        <source>New consultation</source>
+        <translation>New consultation</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} · %Ln resident(s)</source>
+        <translation>
+            <numerusform>{name} · %Ln resident</numerusform>
+            <numerusform>{name} · %Ln residents</numerusform>
+        </translation>
     </message>
     <message>
         <source>About ConsultDesk</source>
@@ -1418,8 +1573,8 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>The name is too long (at most {max} characters).</translation>
     </message>
     <message>
-        <source>Write the date as YYYY-MM-DD, for example 1948-03-05.</source>
-        <translation>Write the date as YYYY-MM-DD, for example 1948-03-05.</translation>
+        <source>Write the date as YYYY-MM-DD (1948-03-05) or 1948. 3. 5., or choose it in the calendar.</source>
+        <translation>Write the date as YYYY-MM-DD (1948-03-05) or 1948. 3. 5., or choose it in the calendar.</translation>
     </message>
     <message>
         <source>The birth date is in the future.</source>
@@ -1536,6 +1691,14 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
     <message>
         <source>The disk is full. Free some space and save again; nothing you typed was lost.</source>
         <translation>The disk is full. Free some space and save again; nothing you typed was lost.</translation>
+    </message>
+    <message>
+        <source>Another program kept the database busy for more than 5 seconds (is ConsultDesk open twice on this folder?). Nothing was changed; try again.</source>
+        <translation>Another program kept the database busy for more than 5 seconds (is ConsultDesk open twice on this folder?). Nothing was changed; try again.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be written ({detail}). Choose another place.</source>
+        <translation>The file {path} cannot be written ({detail}). Choose another place.</translation>
     </message>
     <message>
         <source>The file cannot be opened ({detail}). Check that it still exists.</source>
@@ -1810,6 +1973,26 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>The document cannot be made as it is ({detail}).</translation>
     </message>
     <message>
+        <source>“{name}” cannot be deleted: {residents} resident(s) still belong to it ({resident_names}). Choose another welfare centre for them first.</source>
+        <translation>“{name}” cannot be deleted: {residents} resident(s) still belong to it ({resident_names}). Choose another welfare centre for them first.</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be deleted: its case workers are still listed ({case_worker_names}). Delete them first.</source>
+        <translation>“{name}” cannot be deleted: its case workers are still listed ({case_worker_names}). Delete them first.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be deleted: {residents} resident(s) still have them as case worker ({resident_names}). Choose another case worker for them first.</source>
+        <translation>{name} cannot be deleted: {residents} resident(s) still have them as case worker ({resident_names}). Choose another case worker for them first.</translation>
+    </message>
+    <message>
+        <source>A finished session is never deleted: it stays in the record. Amend it if something needs correcting.</source>
+        <translation>A finished session is never deleted: it stays in the record. Amend it if something needs correcting.</translation>
+    </message>
+    <message>
+        <source>This session cannot be deleted: the referral {reference} was made from it.</source>
+        <translation>This session cannot be deleted: the referral {reference} was made from it.</translation>
+    </message>
+    <message>
         <source>Something went wrong ({code}).</source>
         <translation>Something went wrong ({code}).</translation>
     </message>
@@ -1870,17 +2053,41 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <source>Products imported: {count}.</source>
         <translation>Products imported: {count}.</translation>
     </message>
+    <message numerus="yes">
+        <source>No product list imported yet: the search finds the %Ln ingredient(s) of the bundled catalog.</source>
+        <translation>
+            <numerusform>No product list imported yet: the search finds the %Ln ingredient of the bundled catalog.</numerusform>
+            <numerusform>No product list imported yet: the search finds the %Ln ingredients of the bundled catalog.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>No product list imported yet: the search finds the {count} ingredients of the bundled catalog.</source>
-        <translation>No product list imported yet: the search finds the {count} ingredients of the bundled catalog.</translation>
+        <source>{file}: {products} imported from {rows}.</source>
+        <translation>{file}: {products} imported from {rows}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>%Ln product</numerusform>
+            <numerusform>%Ln products</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the %Ln imported product(s)? The search then finds the ingredients of the bundled catalog only. Medicines already recorded keep their names and ingredients.</source>
+        <translation>
+            <numerusform>Remove the %Ln imported product? The search then finds the ingredients of the bundled catalog only. Medicines already recorded keep their names and ingredients.</numerusform>
+            <numerusform>Remove the %Ln imported products? The search then finds the ingredients of the bundled catalog only. Medicines already recorded keep their names and ingredients.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a product list</source>
         <translation>Choose a product list</translation>
-    </message>
-    <message>
-        <source>{file}: {products} products imported from {rows} rows.</source>
-        <translation>{file}: {products} products imported from {rows} rows.</translation>
     </message>
     <message>
         <source>Rows merged because the product name came again: {merged}. Combination products (several ingredients): {combinations}.</source>
@@ -1903,12 +2110,19 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>Nothing was imported; the products imported before stay.</translation>
     </message>
     <message>
-        <source>Remove the {count} imported products? The search then finds the ingredients of the bundled catalog only. Medicines already recorded keep their names and ingredients.</source>
-        <translation>Remove the {count} imported products? The search then finds the ingredients of the bundled catalog only. Medicines already recorded keep their names and ingredients.</translation>
-    </message>
-    <message>
         <source>The imported products were removed.</source>
         <translation>The imported products were removed.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Pharmacist profile</source>
+        <translation>Pharmacist profile</translation>
+    </message>
+    <message>
+        <source>Your name and contact appear on the documents you print and name you in the access log. They are kept on this computer only.</source>
+        <translation>Your name and contact appear on the documents you print and name you in the access log. They are kept on this computer only.</translation>
     </message>
 </context>
 <context>
@@ -1967,17 +2181,23 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
     </message>
-    <message>
-        <source>No reply for more than {days} days: call the case worker</source>
-        <translation>No reply for more than {days} days: call the case worker</translation>
+    <message numerus="yes">
+        <source>No reply for more than %n day(s): call the case worker</source>
+        <translation>
+            <numerusform>No reply for more than %n day: call the case worker</numerusform>
+            <numerusform>No reply for more than %n days: call the case worker</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not sent yet</source>
         <translation>Not sent yet</translation>
-    </message>
-    <message>
-        <source>{days} days</source>
-        <translation>{days} days</translation>
     </message>
 </context>
 <context>
@@ -2010,9 +2230,19 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <source>Write the referral sheets of the selected rows (or of all drafts) at once</source>
         <translation>Write the referral sheets of the selected rows (or of all drafts) at once</translation>
     </message>
-    <message>
-        <source>{open} open referrals · {overdue} without a reply after {days} days</source>
-        <translation>{open} open referrals · {overdue} without a reply after {days} days</translation>
+    <message numerus="yes">
+        <source>%n open referral(s)</source>
+        <translation>
+            <numerusform>%n open referral</numerusform>
+            <numerusform>%n open referrals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{overdue} without a reply after %n day(s)</source>
+        <translation>
+            <numerusform>{overdue} without a reply after %n day</numerusform>
+            <numerusform>{overdue} without a reply after %n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>Discard the draft referral {reference}? It was never sent.</source>
@@ -2067,10 +2297,6 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
     <message>
         <source>Edit resident</source>
         <translation>Edit resident</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>e.g. Seoul Gwanak-gu (district only)</source>
@@ -2144,6 +2370,14 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>Edit…</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Delete this resident (Delete key in the list)</source>
+        <translation>Delete this resident (Delete key in the list)</translation>
+    </message>
+    <message>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
@@ -2211,9 +2445,32 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <source>withdrawn {date}</source>
         <translation>withdrawn {date}</translation>
     </message>
+    <message>
+        <source>{name} (born {date})</source>
+        <translation>{name} (born {date})</translation>
+    </message>
+    <message>
+        <source>Delete the resident {who}?
+
+Their consultations, consents and referrals will no longer be listed, on this computer and, after the next sync, on the team's.</source>
+        <translation>Delete the resident {who}?
+
+Their consultations, consents and referrals will no longer be listed, on this computer and, after the next sync, on the team's.</translation>
+    </message>
+    <message>
+        <source>Delete resident</source>
+        <translation>Delete resident</translation>
+    </message>
 </context>
 <context>
     <name>ResidentTableModel</name>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Name</source>
         <translation>Name</translation>
@@ -2242,10 +2499,6 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <source>Welfare centre</source>
         <translation>Welfare centre</translation>
     </message>
-    <message>
-        <source>{age} years</source>
-        <translation>{age} years</translation>
-    </message>
 </context>
 <context>
     <name>ResidentsView</name>
@@ -2257,13 +2510,19 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <source>New resident</source>
         <translation>New resident</translation>
     </message>
-    <message>
-        <source>Showing {shown} of {total} residents — type to narrow the list</source>
-        <translation>Showing {shown} of {total} residents — type to narrow the list</translation>
+    <message numerus="yes">
+        <source>Showing {shown} of %Ln resident(s) — type to narrow the list</source>
+        <translation>
+            <numerusform>Showing {shown} of %Ln resident — type to narrow the list</numerusform>
+            <numerusform>Showing {shown} of %Ln residents — type to narrow the list</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{total} residents</source>
-        <translation>{total} residents</translation>
+    <message numerus="yes">
+        <source>%Ln resident(s)</source>
+        <translation>
+            <numerusform>%Ln resident</numerusform>
+            <numerusform>%Ln residents</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2372,6 +2631,14 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>Language</translation>
     </message>
     <message>
+        <source>Edit pharmacist profile…</source>
+        <translation>Edit pharmacist profile…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
         <source>The window is redrawn in the new language at once.</source>
         <translation>The window is redrawn in the new language at once.</translation>
     </message>
@@ -2385,18 +2652,6 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
     <message>
         <source>Welcome. ConsultDesk keeps residents' health information encrypted on this computer. Choose a passphrase: it opens the data, and it cannot be recovered if it is lost.</source>
         <translation>Welcome. ConsultDesk keeps residents' health information encrypted on this computer. Choose a passphrase: it opens the data, and it cannot be recovered if it is lost.</translation>
-    </message>
-    <message>
-        <source>Pharmacist name</source>
-        <translation>Pharmacist name</translation>
-    </message>
-    <message>
-        <source>Pharmacy or organisation</source>
-        <translation>Pharmacy or organisation</translation>
-    </message>
-    <message>
-        <source>Contact phone</source>
-        <translation>Contact phone</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -2653,12 +2908,26 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>Details</translation>
     </message>
     <message>
-        <source>Sent: {changes} changes in {bundles} files.</source>
-        <translation>Sent: {changes} changes in {bundles} files.</translation>
+        <source>Sent: {changes} in {bundles}.</source>
+        <translation>Sent: {changes} in {bundles}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln file</numerusform>
+            <numerusform>%Ln files</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Received: {bundles} files from the team, {changes} changes applied.</source>
-        <translation>Received: {bundles} files from the team, {changes} changes applied.</translation>
+        <source>Received: {bundles} from the team, {changes} applied.</source>
+        <translation>Received: {bundles} from the team, {changes} applied.</translation>
     </message>
     <message>
         <source>New conflicts to look at: {count}.</source>
@@ -2727,9 +2996,12 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <source>{count} waiting to be sent</source>
         <translation>{count} waiting to be sent</translation>
     </message>
-    <message>
-        <source>{count} conflicts</source>
-        <translation>{count} conflicts</translation>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -2853,12 +3125,50 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>Select two sessions (Ctrl+click) to compare</translation>
     </message>
     <message>
+        <source>Delete draft…</source>
+        <translation>Delete draft…</translation>
+    </message>
+    <message>
+        <source>Delete the selected unfinished session (a finished one is amended instead)</source>
+        <translation>Delete the selected unfinished session (a finished one is amended instead)</translation>
+    </message>
+    <message>
         <source>Consultations</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <source>{date} · session {n} · {place} · {meds} medicines, {problems} problems · {status}</source>
-        <translation>{date} · session {n} · {place} · {meds} medicines, {problems} problems · {status}</translation>
+        <source>{date} · session {n} · {place} · {medicines}, {problems} · {status}</source>
+        <translation>{date} · session {n} · {place} · {medicines}, {problems} · {status}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n medicine(s)</source>
+        <translation>
+            <numerusform>%n medicine</numerusform>
+            <numerusform>%n medicines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <source>Delete this unfinished session?
+
+{session}
+
+Its medicines, problems and flag decisions go with it, on this computer and, after the next sync, on the team's.</source>
+        <translation>Delete this unfinished session?
+
+{session}
+
+Its medicines, problems and flag decisions go with it, on this computer and, after the next sync, on the team's.</translation>
     </message>
     <message>
         <source>(amended)</source>
@@ -2886,6 +3196,70 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
     <message>
         <source>Opening…</source>
         <translation>Opening…</translation>
+    </message>
+</context>
+<context>
+    <name>UnreviewedFlagsPrompt</name>
+    <message>
+        <source>Finish session</source>
+        <translation>Finish session</translation>
+    </message>
+    <message>
+        <source>Some risk flags have not been reviewed yet.</source>
+        <translation>Some risk flags have not been reviewed yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n high</source>
+        <translation>
+            <numerusform>%n high</numerusform>
+            <numerusform>%n high</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moderate</source>
+        <translation>
+            <numerusform>%n moderate</numerusform>
+            <numerusform>%n moderate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not reviewed: {counts}. Finish the session anyway?</source>
+        <translation>Not reviewed: {counts}. Finish the session anyway?</translation>
+    </message>
+    <message>
+        <source>Finish anyway</source>
+        <translation>Finish anyway</translation>
+    </message>
+    <message>
+        <source>Go back and review</source>
+        <translation>Go back and review</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedPrompt</name>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>The last edits of this consultation are not saved.</source>
+        <translation>The last edits of this consultation are not saved.</translation>
+    </message>
+    <message>
+        <source>If the consultation is closed now, these edits are lost. Try again, keep it open and fix what the message says, or save a copy to a file.</source>
+        <translation>If the consultation is closed now, these edits are lost. Try again, keep it open and fix what the message says, or save a copy to a file.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Keep it open</source>
+        <translation>Keep it open</translation>
+    </message>
+    <message>
+        <source>Save a copy to a file…</source>
+        <translation>Save a copy to a file…</translation>
     </message>
 </context>
 <context>

@@ -25,9 +25,11 @@
         <source>Exporting documents</source>
         <translation>문서 내보내기</translation>
     </message>
-    <message>
-        <source>Writing {count} documents to {folder}</source>
-        <translation>{folder}에 문서 {count}건을 저장하는 중입니다</translation>
+    <message numerus="yes">
+        <source>Writing %n document(s) to {folder}</source>
+        <translation>
+            <numerusform>{folder}에 문서 %n건을 저장하는 중입니다</numerusform>
+        </translation>
     </message>
     <message>
         <source>%v of %m</source>
@@ -45,9 +47,11 @@
         <source>Stopping after the current document…</source>
         <translation>지금 문서를 마치고 중지합니다…</translation>
     </message>
-    <message>
-        <source>{written} documents written to {folder}.</source>
-        <translation>{folder}에 문서 {written}건을 저장했습니다.</translation>
+    <message numerus="yes">
+        <source>%n document(s) written to {folder}.</source>
+        <translation>
+            <numerusform>{folder}에 문서 %n건을 저장했습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stopped before the end.</source>
@@ -161,12 +165,48 @@
         <translation>사례담당자 추가…</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Delete this welfare centre (only when no resident or case worker belongs to it)</source>
+        <translation>이 복지관 삭제 (소속 내담자와 사례담당자가 없을 때만)</translation>
+    </message>
+    <message>
+        <source>Delete this case worker (only when no resident has them)</source>
+        <translation>이 사례담당자 삭제 (담당하는 내담자가 없을 때만)</translation>
+    </message>
+    <message>
         <source>Welfare centres</source>
         <translation>복지관</translation>
     </message>
     <message>
         <source>Case workers</source>
         <translation>사례담당자</translation>
+    </message>
+    <message>
+        <source>Delete welfare centre</source>
+        <translation>복지관 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the welfare centre “{name}”?
+
+It is removed from this computer and, after the next sync, from the team's.</source>
+        <translation>“{name}” 복지관을 삭제할까요?
+
+이 컴퓨터에서, 그리고 다음 동기화 후에는 팀의 다른 컴퓨터에서도 삭제됩니다.</translation>
+    </message>
+    <message>
+        <source>Delete case worker</source>
+        <translation>사례담당자 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the case worker {name}?
+
+They are removed from this computer and, after the next sync, from the team's.</source>
+        <translation>사례담당자 {name} 님을 삭제할까요?
+
+이 컴퓨터에서, 그리고 다음 동기화 후에는 팀의 다른 컴퓨터에서도 삭제됩니다.</translation>
     </message>
 </context>
 <context>
@@ -401,7 +441,45 @@
     </message>
 </context>
 <context>
+    <name>ConsentFirstPrompt</name>
+    <message>
+        <source>Consent to health information</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A consultation records the resident's medicines and health. Ask for consent now (written, or verbal with a witness), record it, and the consultation starts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record consent…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConsentWithdrawnNotice</name>
+    <message>
+        <source>No new consultation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>If the resident gives consent again, record it under the resident's consents first; then a new consultation can start.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ConsultationEditor</name>
+    <message>
+        <source>Save a copy of the consultation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consultation copy (*.json)</source>
+        <translation type="unfinished" />
+    </message>
     <message>
         <source>Save (Ctrl+S)</source>
         <translation>저장 (Ctrl+S)</translation>
@@ -498,25 +576,54 @@
         <source>{name} — session {n}</source>
         <translation>{name} — {n}회차 상담</translation>
     </message>
-    <message>
-        <source>{n} medicines</source>
-        <translation>약 {n}개</translation>
+    <message numerus="yes">
+        <source>%n medicine(s)</source>
+        <translation>
+            <numerusform>약 %n개</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not saved yet…</source>
         <translation>아직 저장 전…</translation>
     </message>
     <message>
-        <source>Not saved: see the message above</source>
-        <translation>저장하지 못함: 위 안내를 확인하세요</translation>
+        <source>An unexpected error stopped the save; the details are in the log file in the data folder.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Saved {time}</source>
         <translation>{time} 저장됨</translation>
     </message>
     <message>
+        <source>What you typed stays on screen, and saving is tried again every few seconds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Finished and saved</source>
         <translation>상담을 마치고 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Choose in the calendar</source>
+        <translation>달력에서 고르기</translation>
+    </message>
+    <message>
+        <source>Choose the date in a calendar (Alt+↓)</source>
+        <translation>달력에서 날짜 고르기 (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>For example 2026-11-21 or 2026. 11. 21.</source>
+        <translation>예: 2026-11-21 또는 2026. 11. 21.</translation>
     </message>
 </context>
 <context>
@@ -608,8 +715,26 @@
         <translation>DUR 파일 선택</translation>
     </message>
     <message>
-        <source>{list}: {rules} rules from {rows} rows of {file} ({encoding}). {skipped} rows were skipped (deleted, or combination products that cannot be matched by name).</source>
-        <translation>{list}: {file}({encoding})의 {rows}개 행에서 규칙 {rules}개를 가져왔습니다. {skipped}개 행은 건너뛰었습니다(삭제된 행, 또는 성분명으로 찾을 수 없는 복합제).</translation>
+        <source>{list}: {rules} from {rows} of {file} ({encoding}).</source>
+        <translation>{list}: {file}({encoding})의 {rows}에서 {rules}를 가져왔습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rule(s)</source>
+        <translation>
+            <numerusform>규칙 %Ln개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln개 행</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) skipped (deleted, or combination products that cannot be matched by name).</source>
+        <translation>
+            <numerusform>%Ln개 행은 건너뛰었습니다(삭제된 행, 또는 성분명으로 찾을 수 없는 복합제).</numerusform>
+        </translation>
     </message>
     <message>
         <source>It replaces the file of this list imported before.</source>
@@ -847,17 +972,21 @@
         <source>Due</source>
         <translation>예정</translation>
     </message>
-    <message>
-        <source>{n} days overdue</source>
-        <translation>{n}일 지남</translation>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n일 지남</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>%n일 후</numerusform>
+        </translation>
     </message>
     <message>
         <source>today</source>
         <translation>오늘</translation>
-    </message>
-    <message>
-        <source>in {n} days</source>
-        <translation>{n}일 후</translation>
     </message>
 </context>
 <context>
@@ -873,6 +1002,13 @@
     <message>
         <source>{overdue} overdue · {week} due this week</source>
         <translation>지남 {overdue}명 · 이번 주 {week}명</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1391,10 @@
         <translation>설정(&amp;S)…</translation>
     </message>
     <message>
+        <source>Pharmacist &amp;profile…</source>
+        <translation>약사 정보(&amp;P)…</translation>
+    </message>
+    <message>
         <source>Sync &amp;now</source>
         <translation>지금 동기화(&amp;N)</translation>
     </message>
@@ -1283,8 +1423,14 @@
         <translation>복약상담 데스크 정보(&amp;A)</translation>
     </message>
     <message>
-        <source>{name} · {count} residents</source>
-        <translation>{name} · 내담자 {count}명</translation>
+        <source>New consultation</source>
+        <translation type="unfinished">새 상담</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} · %Ln resident(s)</source>
+        <translation>
+            <numerusform>{name} · 내담자 %Ln명</numerusform>
+        </translation>
     </message>
     <message>
         <source>About ConsultDesk</source>
@@ -1418,8 +1564,8 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>이름이 너무 깁니다 (최대 {max}자).</translation>
     </message>
     <message>
-        <source>Write the date as YYYY-MM-DD, for example 1948-03-05.</source>
-        <translation>날짜는 YYYY-MM-DD 형식으로 입력하세요. 예: 1948-03-05</translation>
+        <source>Write the date as YYYY-MM-DD (1948-03-05) or 1948. 3. 5., or choose it in the calendar.</source>
+        <translation>날짜는 YYYY-MM-DD(예: 1948-03-05) 또는 1948. 3. 5. 형식으로 쓰거나 달력에서 고르세요.</translation>
     </message>
     <message>
         <source>The birth date is in the future.</source>
@@ -1536,6 +1682,14 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     <message>
         <source>The disk is full. Free some space and save again; nothing you typed was lost.</source>
         <translation>디스크 공간이 부족합니다. 공간을 비운 뒤 다시 저장하세요. 입력한 내용은 그대로 있습니다.</translation>
+    </message>
+    <message>
+        <source>Another program kept the database busy for more than 5 seconds (is ConsultDesk open twice on this folder?). Nothing was changed; try again.</source>
+        <translation>다른 프로그램이 5초 넘게 데이터베이스를 쓰고 있어 기다리다 멈췄습니다(이 폴더에서 ConsultDesk가 두 번 열려 있지 않은지 확인하세요). 아무것도 바뀌지 않았습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be written ({detail}). Choose another place.</source>
+        <translation>{path} 파일을 저장할 수 없습니다({detail}). 다른 위치를 고르세요.</translation>
     </message>
     <message>
         <source>The file cannot be opened ({detail}). Check that it still exists.</source>
@@ -1810,6 +1964,26 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>지금 내용으로는 문서를 만들 수 없습니다 ({detail}).</translation>
     </message>
     <message>
+        <source>“{name}” cannot be deleted: {residents} resident(s) still belong to it ({resident_names}). Choose another welfare centre for them first.</source>
+        <translation>“{name}” 복지관은 삭제할 수 없습니다. 아직 내담자 {residents}명이 이 복지관에 속해 있습니다({resident_names}). 먼저 이 내담자들의 복지관을 바꿔 주세요.</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be deleted: its case workers are still listed ({case_worker_names}). Delete them first.</source>
+        <translation>“{name}” 복지관은 삭제할 수 없습니다. 소속 사례담당자가 아직 등록되어 있습니다({case_worker_names}). 사례담당자를 먼저 삭제하세요.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be deleted: {residents} resident(s) still have them as case worker ({resident_names}). Choose another case worker for them first.</source>
+        <translation>사례담당자 {name} 님은 삭제할 수 없습니다. 아직 내담자 {residents}명을 담당하고 있습니다({resident_names}). 먼저 이 내담자들의 사례담당자를 바꿔 주세요.</translation>
+    </message>
+    <message>
+        <source>A finished session is never deleted: it stays in the record. Amend it if something needs correcting.</source>
+        <translation>마친 상담은 삭제하지 않고 기록으로 남겨 둡니다. 바로잡을 내용이 있으면 ‘고치기’로 수정하세요.</translation>
+    </message>
+    <message>
+        <source>This session cannot be deleted: the referral {reference} was made from it.</source>
+        <translation>이 상담으로 만든 의뢰서({reference})가 있어 삭제할 수 없습니다.</translation>
+    </message>
+    <message>
         <source>Something went wrong ({code}).</source>
         <translation>문제가 생겼습니다 ({code}).</translation>
     </message>
@@ -1870,17 +2044,37 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <source>Products imported: {count}.</source>
         <translation>가져온 제품: {count}개</translation>
     </message>
+    <message numerus="yes">
+        <source>No product list imported yet: the search finds the %Ln ingredient(s) of the bundled catalog.</source>
+        <translation>
+            <numerusform>아직 가져온 제품 목록이 없습니다. 검색은 기본 목록의 성분 %Ln개에서 찾습니다.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>No product list imported yet: the search finds the {count} ingredients of the bundled catalog.</source>
-        <translation>아직 가져온 제품 목록이 없습니다. 검색은 기본 목록의 성분 {count}개에서 찾습니다.</translation>
+        <source>{file}: {products} imported from {rows}.</source>
+        <translation>{file}: {rows}에서 {products}를 가져왔습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln product(s)</source>
+        <translation>
+            <numerusform>제품 %Ln개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln개 행</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the %Ln imported product(s)? The search then finds the ingredients of the bundled catalog only. Medicines already recorded keep their names and ingredients.</source>
+        <translation>
+            <numerusform>가져온 제품 %Ln개를 지울까요? 그 뒤로는 기본 목록의 성분만 검색됩니다. 이미 기록한 약의 이름과 성분은 그대로 남습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a product list</source>
         <translation>제품 목록 선택</translation>
-    </message>
-    <message>
-        <source>{file}: {products} products imported from {rows} rows.</source>
-        <translation>{file}: {rows}행에서 제품 {products}개를 가져왔습니다.</translation>
     </message>
     <message>
         <source>Rows merged because the product name came again: {merged}. Combination products (several ingredients): {combinations}.</source>
@@ -1903,12 +2097,19 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>아무것도 가져오지 않았습니다. 전에 가져온 제품은 그대로 있습니다.</translation>
     </message>
     <message>
-        <source>Remove the {count} imported products? The search then finds the ingredients of the bundled catalog only. Medicines already recorded keep their names and ingredients.</source>
-        <translation>가져온 제품 {count}개를 지울까요? 그 뒤로는 기본 목록의 성분만 검색됩니다. 이미 기록한 약의 이름과 성분은 그대로 남습니다.</translation>
-    </message>
-    <message>
         <source>The imported products were removed.</source>
         <translation>가져온 제품을 지웠습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Pharmacist profile</source>
+        <translation>약사 정보</translation>
+    </message>
+    <message>
+        <source>Your name and contact appear on the documents you print and name you in the access log. They are kept on this computer only.</source>
+        <translation>이름과 연락처는 출력하는 문서에 들어가며, 접근 기록에는 작업한 사람으로 남습니다. 이 정보는 이 컴퓨터에만 저장됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1967,17 +2168,21 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <source>Needs attention</source>
         <translation>확인 필요</translation>
     </message>
-    <message>
-        <source>No reply for more than {days} days: call the case worker</source>
-        <translation>{days}일 넘게 회신 없음: 사례담당자에게 연락해 주세요</translation>
+    <message numerus="yes">
+        <source>No reply for more than %n day(s): call the case worker</source>
+        <translation>
+            <numerusform>%n일 넘게 회신 없음: 사례담당자에게 연락해 주세요</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n일</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not sent yet</source>
         <translation>아직 보내지 않음</translation>
-    </message>
-    <message>
-        <source>{days} days</source>
-        <translation>{days}일</translation>
     </message>
 </context>
 <context>
@@ -2010,9 +2215,17 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <source>Write the referral sheets of the selected rows (or of all drafts) at once</source>
         <translation>선택한 의뢰(선택이 없으면 모든 임시 의뢰)의 의뢰서를 한꺼번에 저장합니다</translation>
     </message>
-    <message>
-        <source>{open} open referrals · {overdue} without a reply after {days} days</source>
-        <translation>진행 중인 의뢰 {open}건 · {days}일 넘게 회신 없음 {overdue}건</translation>
+    <message numerus="yes">
+        <source>%n open referral(s)</source>
+        <translation>
+            <numerusform>진행 중인 의뢰 %n건</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{overdue} without a reply after %n day(s)</source>
+        <translation>
+            <numerusform>%n일 넘게 회신 없음 {overdue}건</numerusform>
+        </translation>
     </message>
     <message>
         <source>Discard the draft referral {reference}? It was never sent.</source>
@@ -2067,10 +2280,6 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     <message>
         <source>Edit resident</source>
         <translation>내담자 정보 수정</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD (예: 1948-03-05)</translation>
     </message>
     <message>
         <source>e.g. Seoul Gwanak-gu (district only)</source>
@@ -2144,6 +2353,14 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>수정…</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <source>Delete this resident (Delete key in the list)</source>
+        <translation>이 내담자 삭제 (목록에서 Delete 키)</translation>
+    </message>
+    <message>
         <source>Consent</source>
         <translation>동의</translation>
     </message>
@@ -2211,9 +2428,31 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <source>withdrawn {date}</source>
         <translation>{date} 철회</translation>
     </message>
+    <message>
+        <source>{name} (born {date})</source>
+        <translation>{name} ({date} 생)</translation>
+    </message>
+    <message>
+        <source>Delete the resident {who}?
+
+Their consultations, consents and referrals will no longer be listed, on this computer and, after the next sync, on the team's.</source>
+        <translation>내담자 {who} 님을 삭제할까요?
+
+이 내담자의 상담, 동의, 의뢰 기록이 이 컴퓨터에서, 그리고 다음 동기화 후에는 팀의 다른 컴퓨터에서도 더 이상 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Delete resident</source>
+        <translation>내담자 삭제</translation>
+    </message>
 </context>
 <context>
     <name>ResidentTableModel</name>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n세</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Name</source>
         <translation>이름</translation>
@@ -2242,10 +2481,6 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <source>Welfare centre</source>
         <translation>복지관</translation>
     </message>
-    <message>
-        <source>{age} years</source>
-        <translation>{age}세</translation>
-    </message>
 </context>
 <context>
     <name>ResidentsView</name>
@@ -2257,13 +2492,17 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <source>New resident</source>
         <translation>새 내담자</translation>
     </message>
-    <message>
-        <source>Showing {shown} of {total} residents — type to narrow the list</source>
-        <translation>내담자 {total}명 중 {shown}명 표시 — 검색어를 입력해 좁혀 보세요</translation>
+    <message numerus="yes">
+        <source>Showing {shown} of %Ln resident(s) — type to narrow the list</source>
+        <translation>
+            <numerusform>내담자 %Ln명 중 {shown}명 표시 — 검색어를 입력해 좁혀 보세요</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{total} residents</source>
-        <translation>내담자 {total}명</translation>
+    <message numerus="yes">
+        <source>%Ln resident(s)</source>
+        <translation>
+            <numerusform>내담자 %Ln명</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2372,6 +2611,14 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>언어</translation>
     </message>
     <message>
+        <source>Edit pharmacist profile…</source>
+        <translation>약사 정보 수정…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>약사 정보</translation>
+    </message>
+    <message>
         <source>The window is redrawn in the new language at once.</source>
         <translation>저장하면 바로 새 언어로 화면이 바뀝니다.</translation>
     </message>
@@ -2385,18 +2632,6 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     <message>
         <source>Welcome. ConsultDesk keeps residents' health information encrypted on this computer. Choose a passphrase: it opens the data, and it cannot be recovered if it is lost.</source>
         <translation>환영합니다. 복약상담 데스크는 내담자의 건강정보를 이 컴퓨터에 암호화하여 보관합니다. 암호를 정해 주세요. 이 암호로 자료를 열며, 잊어버리면 되찾을 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>Pharmacist name</source>
-        <translation>약사 이름</translation>
-    </message>
-    <message>
-        <source>Pharmacy or organisation</source>
-        <translation>약국 또는 기관</translation>
-    </message>
-    <message>
-        <source>Contact phone</source>
-        <translation>연락처</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -2653,12 +2888,24 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>자세한 내용</translation>
     </message>
     <message>
-        <source>Sent: {changes} changes in {bundles} files.</source>
-        <translation>보냄: 변경 {changes}건 (파일 {bundles}개)</translation>
+        <source>Sent: {changes} in {bundles}.</source>
+        <translation>보냄: {bundles}에 담은 {changes}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>변경 %Ln건</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <translation>
+            <numerusform>파일 %Ln개</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Received: {bundles} files from the team, {changes} changes applied.</source>
-        <translation>받음: 팀의 파일 {bundles}개, 반영한 변경 {changes}건</translation>
+        <source>Received: {bundles} from the team, {changes} applied.</source>
+        <translation>받음: 팀의 {bundles}, 반영한 {changes}</translation>
     </message>
     <message>
         <source>New conflicts to look at: {count}.</source>
@@ -2727,9 +2974,11 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <source>{count} waiting to be sent</source>
         <translation>보낼 변경 {count}건</translation>
     </message>
-    <message>
-        <source>{count} conflicts</source>
-        <translation>충돌 {count}건</translation>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>충돌 %n건</numerusform>
+        </translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -2853,12 +3102,48 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>비교할 두 회차를 고르세요 (Ctrl+클릭)</translation>
     </message>
     <message>
+        <source>Delete draft…</source>
+        <translation>작성 중 상담 삭제…</translation>
+    </message>
+    <message>
+        <source>Delete the selected unfinished session (a finished one is amended instead)</source>
+        <translation>선택한 작성 중 상담을 삭제합니다 (마친 상담은 삭제하지 않고 고칩니다)</translation>
+    </message>
+    <message>
         <source>Consultations</source>
         <translation>상담 기록</translation>
     </message>
     <message>
-        <source>{date} · session {n} · {place} · {meds} medicines, {problems} problems · {status}</source>
-        <translation>{date} · {n}회차 · {place} · 약 {meds}개, 문제 {problems}개 · {status}</translation>
+        <source>{date} · session {n} · {place} · {medicines}, {problems} · {status}</source>
+        <translation>{date} · {n}회차 · {place} · {medicines}, {problems} · {status}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n medicine(s)</source>
+        <translation>
+            <numerusform>약 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>문제 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>작성 중 상담 삭제</translation>
+    </message>
+    <message>
+        <source>Delete this unfinished session?
+
+{session}
+
+Its medicines, problems and flag decisions go with it, on this computer and, after the next sync, on the team's.</source>
+        <translation>작성 중인 이 상담을 삭제할까요?
+
+{session}
+
+상담에 적은 약, 약물 관련 문제, 경고 판단도 함께 삭제됩니다. 다음 동기화 후에는 팀의 다른 컴퓨터에서도 삭제됩니다.</translation>
     </message>
     <message>
         <source>(amended)</source>
@@ -2886,6 +3171,68 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     <message>
         <source>Opening…</source>
         <translation>여는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>UnreviewedFlagsPrompt</name>
+    <message>
+        <source>Finish session</source>
+        <translation type="unfinished">상담 마치기</translation>
+    </message>
+    <message>
+        <source>Some risk flags have not been reviewed yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n high</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moderate</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Not reviewed: {counts}. Finish the session anyway?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finish anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go back and review</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UnsavedPrompt</name>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The last edits of this consultation are not saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>If the consultation is closed now, these edits are lost. Try again, keep it open and fix what the message says, or save a copy to a file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep it open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save a copy to a file…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

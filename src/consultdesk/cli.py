@@ -6,6 +6,7 @@ Headless commands read the passphrase from CONSULTDESK_PASSPHRASE or ask on the 
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import os
 import sys
@@ -19,6 +20,20 @@ PASSPHRASE_ENV = "CONSULTDESK_PASSPHRASE"
 
 class CliError(Exception):
     """A failure to report in one line, with exit status 1."""
+
+
+def os_error_text(error: OSError) -> str:
+    from consultdesk.storage.errors import DiskFull
+
+    if error.errno == errno.ENOSPC:
+        return str(DiskFull())
+    where = f" {error.filename}" if error.filename else ""
+    if isinstance(error, FileExistsError | NotADirectoryError):
+        return (
+            f"Cannot write{where}: a file of that name is in the way where a folder is needed. "
+            "Choose another place with --out."
+        )
+    return f"Cannot write{where}: {error.strerror or error}."
 
 
 def _passphrase(confirm: bool = False) -> str:
@@ -228,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(func(args))
     except CliError as e:
         print(f"consultdesk: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:  # a file to write (--out, a backup): say which and why, no traceback
+        print(f"consultdesk: {os_error_text(e)}", file=sys.stderr)
         return 1
     except Exception as e:  # storage and validation errors carry a message meant for people
         if type(e).__module__.startswith("consultdesk."):

@@ -13,13 +13,14 @@ from consultdesk.domain.problems import ValidationFailed
 from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consultations as svc
 from consultdesk.services import residents
+from tests.safety.helpers import resident_for_sessions
 
 RRN = "８００１０１－１２３４５６７"
 
 
 @pytest.fixture
 def session(workspace):
-    rid = residents.save_resident(workspace, ResidentDraft(name="홍길동", birth_date="1944-03-02"))
+    rid = resident_for_sessions(workspace, ResidentDraft(name="홍길동", birth_date="1944-03-02"))
     return svc.open_consultation(workspace, svc.start_consultation(workspace, rid))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from consultdesk.domain.problems import Problem
@@ -97,6 +99,15 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
     ),
     "disk_full": QT_TRANSLATE_NOOP(
         "Messages", "The disk is full. Free some space and save again; nothing you typed was lost."
+    ),
+    # --- data safety (issue 12) ---
+    "database_busy": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Another program kept the database busy for more than 5 seconds (is ConsultDesk open "
+        "twice on this folder?). Nothing was changed; try again.",
+    ),
+    "file_not_writable": QT_TRANSLATE_NOOP(
+        "Messages", "The file {path} cannot be written ({detail}). Choose another place."
     ),
     # --- DUR file import (issue 4): "dur_" + domain.dur_import.DurImportError.reason_code ---
     "dur_unreadable": QT_TRANSLATE_NOOP(
@@ -385,6 +396,12 @@ def problem_text(problem: Problem) -> str:
 
 
 def error_text(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.errno is not None:
+        # A file being written: a full disk, a folder that is a file, no permission.
+        if error.errno == errno.ENOSPC:
+            return message_for("disk_full")
+        detail = error.strerror or type(error).__name__
+        return message_for("file_not_writable", {"path": error.filename or "", "detail": detail})
     code = getattr(error, "code", None)
     if isinstance(code, str) and code in _MESSAGES:
         # Sync errors carry the values their message names (the folder, the reason).
