@@ -196,12 +196,14 @@ def bench_search_view(ws: Workspace) -> dict[str, object]:
 def thirty_medicine_sessions(ws: Workspace, count: int = 2) -> list[str]:
     """Sessions of 30 catalog medicines (a heavy but real brown-bag review) for the editor."""
     from dataclasses import replace
+    from datetime import date
 
+    from consultdesk.domain.consent import ConsentKind
     from consultdesk.domain.consultation import MedicationRow
     from consultdesk.domain.ids import new_id
     from consultdesk.domain.medication import Ingredient
     from consultdesk.domain.resident import ResidentDraft
-    from consultdesk.services import consultations
+    from consultdesk.services import consent, consultations
     from consultdesk.services.catalog import bundled_ingredients
 
     oral = [i for i in bundled_ingredients() if i.form == "oral" and i.atc][::7][:30]
@@ -210,6 +212,7 @@ def thirty_medicine_sessions(ws: Workspace, count: int = 2) -> list[str]:
         resident = residents.save_resident(
             ws, ResidentDraft(name=f"벤치{n}", birth_date="1940-01-01")
         )
+        consent.record_consent(ws, resident, ConsentKind.HEALTH_INFO, True, date.today(), "written")
         cid = consultations.start_consultation(ws, resident)
         rows = tuple(
             MedicationRow(

@@ -17,6 +17,7 @@ from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consultations as svc
 from consultdesk.services.residents import save_resident
 from consultdesk.services.workspace import Profile, Workspace
+from tests.consent_helpers import consent_to_health_info
 from tests.e2e.editing_process import ADVICE, MEDICINES
 
 PASSPHRASE = "kill test passphrase"
@@ -38,6 +39,7 @@ def prepared(tmp_path):
     data = tmp_path / "data"
     ws = Workspace.create(data, PASSPHRASE, PASSPHRASE, Profile("박약사"))
     resident = save_resident(ws, ResidentDraft(name="홍길동", birth_date="1944-03-02"))
+    consent_to_health_info(ws, resident)
     consultation = svc.start_consultation(ws, resident, today=date(2026, 11, 20))
     ws.close()
     return data, consultation

@@ -18,6 +18,7 @@ from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consultations as svc
 from consultdesk.services.residents import save_resident
 from consultdesk.storage.models import AuditEvent, ChangeLog, MedicationEntry
+from tests.consent_helpers import consent_to_health_info
 
 AMLODIPINE = Ingredient("C08CA01", "암로디핀", "amlodipine")
 METFORMIN = Ingredient("A10BA02", "메트포르민", "metformin")
@@ -30,7 +31,9 @@ def med(name, *ingredients, **fields):
 
 @pytest.fixture
 def resident(workspace):
-    return save_resident(workspace, ResidentDraft(name="홍길동", birth_date="1944-03-02"))
+    rid = save_resident(workspace, ResidentDraft(name="홍길동", birth_date="1944-03-02"))
+    consent_to_health_info(workspace, rid)
+    return rid
 
 
 def first_session(ws, resident_id, meds, day=date(2026, 10, 1)):
@@ -164,6 +167,7 @@ def test_comparing_two_sessions(workspace, resident):
 
 def test_timeline_and_follow_ups(workspace, resident):
     other = save_resident(workspace, ResidentDraft(name="김영희"))
+    consent_to_health_info(workspace, other)
     done = first_session(workspace, resident, [med("노바스크", AMLODIPINE)])
     svc.save_consultation(workspace, replace(done, next_visit=date(2026, 11, 10)))
     later = first_session(workspace, other, [med("다이아벡스", METFORMIN)])

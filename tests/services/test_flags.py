@@ -26,6 +26,7 @@ from consultdesk.services.consultations import (
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage.models import ChangeLog, FlagDecision, ImportedRuleSet
 from tests.conftest import PASSPHRASE
+from tests.consent_helpers import consent_to_health_info
 
 VISIT = date(2026, 3, 2)
 WARFARIN = ("와파린정 2mg", Ingredient("B01AA03", "와파린", "warfarin"))
@@ -54,7 +55,9 @@ def medication(name: str, ingredient: Ingredient, **fields: object) -> Medicatio
 
 
 def new_resident(ws: Workspace, birth: str = "1948-03-05", name: str = "김민수") -> str:
-    return residents.save_resident(ws, ResidentDraft(name=name, birth_date=birth))
+    rid = residents.save_resident(ws, ResidentDraft(name=name, birth_date=birth))
+    consent_to_health_info(ws, rid)
+    return rid
 
 
 def session_with(

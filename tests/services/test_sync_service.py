@@ -24,6 +24,7 @@ from consultdesk.storage.models import ChangeLog, MedicationEntry, Resident, Syn
 from consultdesk.sync import outbound
 from consultdesk.sync.errors import ShareUnavailable, WrongTeamPassphrase
 from consultdesk.sync.merge import ConflictKind
+from tests.consent_helpers import consent_to_health_info
 from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     CHEAP_KDF,
     MakeLaptop,
@@ -373,6 +374,7 @@ def test_a_later_delete_wins_over_an_earlier_edit_without_asking(
 
 
 def _session_with(ws, resident_id: str, **dose: str) -> tuple[str, str]:
+    consent_to_health_info(ws, resident_id)
     cid = visits.start_consultation(ws, resident_id, today=TODAY)
     data = visits.open_consultation(ws, cid)
     row = MedicationRow(id=new_id(), name_as_found="노바스크정 5mg", **dose)

@@ -160,6 +160,10 @@ def make_resident(
         consent.record_consent(
             ws, rid, ConsentKind.SHARE_WELFARE, share, CONSENT_DAY, "written", today=VISIT
         )
+    # Recorded second, so tests that take the resident's first consent get the one to share.
+    consent.record_consent(
+        ws, rid, ConsentKind.HEALTH_INFO, True, CONSENT_DAY, "written", today=VISIT
+    )
     assert worker_id is not None
     return rid, centre_id, worker_id
 

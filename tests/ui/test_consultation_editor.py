@@ -16,6 +16,7 @@ from consultdesk.services.residents import save_resident
 from consultdesk.ui.catalog_completer import CatalogCompleter
 from consultdesk.ui.consultation_editor import ConsultationEditor
 from consultdesk.ui.main_window import MainWindow
+from tests.consent_helpers import consent_to_health_info
 
 # (typed, strength, expected ATC or None for free text the catalog does not know)
 MEDICINES = [
@@ -34,7 +35,9 @@ MEDICINES = [
 
 @pytest.fixture
 def resident(workspace):
-    return save_resident(workspace, ResidentDraft(name="홍길동", birth_date="1944-03-02"))
+    rid = save_resident(workspace, ResidentDraft(name="홍길동", birth_date="1944-03-02"))
+    consent_to_health_info(workspace, rid)
+    return rid
 
 
 @pytest.fixture

@@ -15,12 +15,14 @@ from consultdesk.services.residents import save_resident
 from consultdesk.ui import i18n
 from consultdesk.ui.app import Shell
 from consultdesk.ui.timeline_view import ComparisonDialog
+from tests.consent_helpers import consent_to_health_info
 
 AMLODIPINE = Ingredient("C08CA01", "암로디핀", "amlodipine")
 ZOLPIDEM = Ingredient("N05CF02", "졸피뎀", "zolpidem")
 
 
 def session(ws, resident, day, meds, next_visit=None, final=True):
+    consent_to_health_info(ws, resident)
     cid = svc.start_consultation(ws, resident, today=day)
     data = replace(
         svc.open_consultation(ws, cid),
@@ -37,6 +39,7 @@ def session(ws, resident, day, meds, next_visit=None, final=True):
 
 def test_new_consultation_from_the_timeline_resumes_a_draft(qtbot, workspace):
     resident = save_resident(workspace, ResidentDraft(name="홍길동"))
+    consent_to_health_info(workspace, resident)
     shell = Shell(workspace)
     window = shell.window
     qtbot.addWidget(window)
@@ -109,6 +112,7 @@ def test_follow_up_list_shows_overdue_and_this_week(qtbot, workspace):
 
 def test_switching_language_keeps_the_open_session(qtbot, workspace):
     resident = save_resident(workspace, ResidentDraft(name="홍길동"))
+    consent_to_health_info(workspace, resident)
     cid = svc.start_consultation(workspace, resident)
     shell = Shell(workspace)
     qtbot.addWidget(shell.window)
@@ -130,6 +134,7 @@ def test_declining_the_recovered_draft_keeps_it_and_stops_asking(qtbot, workspac
     from consultdesk.ui.consultation_editor import RecoverPrompt
 
     resident = save_resident(workspace, ResidentDraft(name="홍길동"))
+    consent_to_health_info(workspace, resident)
     cid = svc.start_consultation(workspace, resident)
     svc.mark_editing(workspace, cid)  # as if the app had died with it open
     asked = []

@@ -60,6 +60,20 @@ def status_of(
     return ConsentStatus.GRANTED, latest
 
 
+HEALTH_INFO_BLOCKS = {
+    ConsentStatus.NONE: "health_consent_missing",
+    ConsentStatus.REFUSED: "health_consent_refused",
+    ConsentStatus.WITHDRAWN: "health_consent_withdrawn",
+}
+
+
+def health_info_block(records: Iterable[ConsentRecord]) -> str | None:
+    """None when health information may be recorded (PIPA art. 23: sensitive information needs
+    its own consent), else a code saying why not: none recorded, refused, or withdrawn."""
+    status, _ = status_of(records, ConsentKind.HEALTH_INFO)
+    return HEALTH_INFO_BLOCKS.get(status)
+
+
 def may_share_with_welfare_centre(records: Iterable[ConsentRecord]) -> bool:
     status, _ = status_of(records, ConsentKind.SHARE_WELFARE)
     return status is ConsentStatus.GRANTED

@@ -47,6 +47,10 @@ class Action(StrEnum):
     DISPOSE = "dispose"
 
 
+NOT_TAKEN = frozenset({Action.STOP, Action.DISPOSE})
+"""Decisions after which a medicine found in the home is no longer taken."""
+
+
 class ProblemCategory(StrEnum):
     EFFECTIVENESS = "effectiveness"
     ADVERSE_EFFECT = "adverse_effect"
@@ -122,6 +126,13 @@ class MedicationRow:
     @property
     def is_blank(self) -> bool:
         return not self.name_as_found.strip()
+
+    @property
+    def taken(self) -> bool:
+        """False for a medicine the pharmacist stopped or set aside to dispose of: it stays in
+        the inventory (it is still in the home) but is not a medicine the resident takes, so
+        it counts for no polypharmacy total, duplicate or interaction."""
+        return self.action not in NOT_TAKEN
 
     def timing(self) -> tuple[str, str, str, str, str]:
         return (self.morning, self.noon, self.evening, self.bedtime, self.as_needed)
@@ -200,7 +211,8 @@ class ConsultationData:
         return self.status is not Status.FINAL
 
     def items_for_rules(self) -> list[MedicationItem]:
-        return [m.for_rules() for m in self.medications if not m.is_blank]
+        """The medicines the resident takes: stopped and disposed ones are left out."""
+        return [m.for_rules() for m in self.medications if not m.is_blank and m.taken]
 
 
 _TEXT_FIELDS = ("advice", "follow_up_plan", "observations")
@@ -270,11 +282,7 @@ def carry_forward(previous: ConsultationData | None, new_ids: list[str]) -> list
     fresh row ids, in order (rows are new records in the new session)."""
     if previous is None:
         return []
-    kept = [
-        m
-        for m in previous.medications
-        if not m.is_blank and m.action not in (Action.STOP, Action.DISPOSE)
-    ]
+    kept = [m for m in previous.medications if not m.is_blank and m.taken]
     return [
         replace(m, id=new_id, action=Action.CONTINUE, leftover="")
         for m, new_id in zip(kept, new_ids, strict=False)
@@ -318,7 +326,7 @@ def compare(older: ConsultationData, newer: ConsultationData) -> Comparison:
     def index(data: ConsultationData) -> dict[str, MedicationRow]:
         rows: dict[str, MedicationRow] = {}
         for m in data.medications:
-            if not m.is_blank and m.action not in (Action.STOP, Action.DISPOSE):
+            if not m.is_blank and m.taken:
                 rows.setdefault(_identity(m), m)
         return rows
 

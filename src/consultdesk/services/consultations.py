@@ -7,12 +7,15 @@ record is complete. A registration number is refused everywhere, draft or not.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, SQLModel
 
+from consultdesk.domain.consent import health_info_block
 from consultdesk.domain.consultation import (
     Comparison,
     ConsultationData,
@@ -28,6 +31,7 @@ from consultdesk.domain.consultation import (
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.rrn import contains_rrn
+from consultdesk.services.consent import consent_records
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import consultations_repo as repo
 from consultdesk.storage.consultations_repo import FollowUpRow, SessionSummary
@@ -69,6 +73,9 @@ def start_consultation(
         resident = s.get(Resident, resident_id)
         if resident is None or resident.deleted:
             raise ValidationFailed([Problem("resident", "resident_gone", {}, "No such resident.")])
+        blocked = health_info_block(consent_records(s, resident_id))
+        if blocked is not None:
+            raise ValidationFailed([Problem("consent", blocked, {}, "No consent to health data.")])
         previous = repo.latest_for_resident(s, resident_id)
         before = repo.load(s, previous.id) if previous else None
         rows = carry_forward(before, [new_id() for _ in (before.medications if before else ())])
@@ -193,6 +200,22 @@ def _snapshot(data: ConsultationData) -> str:
     values["medications"] = [repo.medication_values(m, i) for i, m in enumerate(data.medications)]
     values["problems"] = [repo.problem_values(p, i) for i, p in enumerate(data.problems)]
     return json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
+def write_unsaved_copy(data: ConsultationData, path: Path) -> None:
+    """The editor's last edits, written to a file the pharmacist chose when the database could
+    not take them (a full disk, a failing drive). Readable JSON in the same shape as an amended
+    session's earlier version; only the owner may read it, since it holds health information."""
+    text = json.dumps(
+        {"format": "consultdesk-unsaved-consultation/1", **json.loads(_snapshot(data))},
+        ensure_ascii=False,
+        indent=2,
+        sort_keys=True,
+    )
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.chmod(path, 0o600)
 
 
 def amend_consultation(ws: Workspace, consultation_id: str, reason: str) -> ConsultationData:
@@ -346,6 +369,13 @@ def resident_brief(ws: Workspace, resident_id: str) -> ResidentBrief | None:
         if r is None or r.deleted:
             return None
         return ResidentBrief(r.id, r.name, r.birth_date, r.allergies)
+
+
+def health_consent_block(ws: Workspace, resident_id: str) -> str | None:
+    """None when a new consultation may record health information for this resident, else
+    the code saying why not (no consent recorded, refused, withdrawn)."""
+    with ws.db.session(read_only=True) as s:
+        return health_info_block(consent_records(s, resident_id))
 
 
 def unfinished_session(ws: Workspace, resident_id: str) -> str | None:

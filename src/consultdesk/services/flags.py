@@ -11,14 +11,16 @@ import logging
 import threading
 import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from sqlmodel import Session, col, select
 
+from consultdesk.domain.catalog import Combinations
 from consultdesk.domain.consultation import ConsultationData, ObservedRisk, Status
 from consultdesk.domain.dates import full_age
 from consultdesk.domain.dur_import import DurImportError, DurKind, parse_dur
+from consultdesk.domain.medication import MedicationItem
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.rrn import contains_rrn
 from consultdesk.domain.rules import (
@@ -44,6 +46,7 @@ from consultdesk.domain.screening import (
     validate_answers,
 )
 from consultdesk.paths import resource_path
+from consultdesk.services.catalog import bundled_classes, bundled_combinations
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import consultations_repo as repo
 from consultdesk.storage.models import Consultation, FlagDecision, ImportedRuleSet, Resident
@@ -116,11 +119,13 @@ class FlagContext:
         form: ScreeningForm,
         catalog: ServiceCatalog,
         imported: Sequence[ImportedSet] = (),
+        combinations: Combinations | None = None,
     ) -> None:
         self.rules = rules
         self.form = form
         self.catalog = catalog
         self.imported = tuple(imported)
+        self.combinations = combinations or Combinations()
         self._services = {s.id: s for s in catalog.services}
 
     def services(self, ids: Sequence[str]) -> tuple[Service, ...]:
@@ -159,8 +164,8 @@ def build_context(rows: Sequence[ImportedRuleSet]) -> FlagContext:
         )
     catalog = load_service_catalog(resource_path(SERVICE_CATALOG))
     form = load_form(resource_path(SCREENING_FORM), catalog)
-    rules = load_rules(resource_path("rules"), extra=extra)
-    return FlagContext(rules, form, catalog, imported)
+    rules = load_rules(resource_path("rules"), extra=extra, classes=bundled_classes())
+    return FlagContext(rules, form, catalog, imported, bundled_combinations())
 
 
 _contexts: weakref.WeakKeyDictionary[Workspace, FlagContext] = weakref.WeakKeyDictionary()
@@ -218,6 +223,18 @@ def _observation_flags(observed: Sequence[ObservedRisk]) -> list[RiskFlag]:
     return flags
 
 
+def _taken_apart(
+    combinations: Combinations, items: Sequence[MedicationItem]
+) -> list[MedicationItem]:
+    """Items with every WHO combination code replaced by its ingredients, so that rows saved
+    before the catalog took combinations apart (or typed by code) are checked the same way."""
+    out = []
+    for item in items:
+        expanded = combinations.expand(item.ingredients)
+        out.append(item if expanded == item.ingredients else replace(item, ingredients=expanded))
+    return out
+
+
 def compute_flags(
     ctx: FlagContext,
     data: ConsultationData,
@@ -226,7 +243,8 @@ def compute_flags(
 ) -> list[FlagView]:
     """Every flag of the session with its decision: medication flags first, then social ones;
     most severe first within each group."""
-    found = evaluate(data.items_for_rules(), EvaluationContext(ctx.rules, age))
+    items = _taken_apart(ctx.combinations, data.items_for_rules())
+    found = evaluate(items, EvaluationContext(ctx.rules, age))
     found += social_flags(ctx.form, _usable_answers(ctx.form, data.screening))
     found += _observation_flags(data.observed)
     # A key is what a decision is stored under, so it must name one flag: the same words
@@ -251,6 +269,16 @@ def compute_flags(
             )
         )
     return views
+
+
+def unreviewed_counts(views: Sequence[FlagView]) -> tuple[int, int]:
+    """(high, moderate) flags neither confirmed nor dismissed: what finishing a session asks
+    about. Low flags are left to the pharmacist's judgement and not counted."""
+    open_views = [v for v in views if v.status == OPEN]
+    return (
+        sum(1 for v in open_views if v.flag.severity is Severity.HIGH),
+        sum(1 for v in open_views if v.flag.severity is Severity.MODERATE),
+    )
 
 
 # --- decisions -------------------------------------------------------------------------------

@@ -13,7 +13,13 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from consultdesk.domain.consent import ConsentKind, ConsentRecord, ConsentStatus, status_of
+from consultdesk.domain.consent import (
+    ConsentKind,
+    ConsentRecord,
+    ConsentStatus,
+    health_info_block,
+    status_of,
+)
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.referral import (
     OPEN_STATES,
@@ -40,6 +46,9 @@ BLOCK_MESSAGES = {
     "consent_to_share_withdrawn": (
         "The resident withdrew consent to share with the welfare centre."
     ),
+    "health_consent_missing": "No consent to collect and use health information is recorded.",
+    "health_consent_refused": "The resident refused the use of their health information.",
+    "health_consent_withdrawn": "The resident withdrew consent to use their health information.",
     "referral_needs_centre": "Choose the resident's welfare centre before a referral.",
     "referral_needs_birth_date": "A referral needs the resident's birth date.",
 }
@@ -109,7 +118,13 @@ def share_consent(s: Session, resident_id: str) -> tuple[str | None, ConsentReco
     resident = s.get(Resident, resident_id)
     if resident is None or resident.deleted:
         return "resident_gone", None
-    status, record = status_of(consent_records(s, resident_id), ConsentKind.SHARE_WELFARE)
+    records = consent_records(s, resident_id)
+    # A referral sheet carries health information, so it needs both consents: to collect and
+    # use it (PIPA art. 23) and to give it to the welfare centre (art. 17).
+    health = health_info_block(records)
+    if health is not None:
+        return health, None
+    status, record = status_of(records, ConsentKind.SHARE_WELFARE)
     if status is not ConsentStatus.GRANTED:
         return _CONSENT_BLOCKS[status], None
     centre = s.get(WelfareCentre, resident.centre_id) if resident.centre_id else None

@@ -11,13 +11,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -66,7 +68,12 @@ from consultdesk.ui.screening_panel import ScreeningPanel
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 700  # the first unsaved edit is written at most this long after it was made
+RETRY_MS = 3000  # a failed save is tried again this often while the edits are on screen
 FLAGS_MS = 250
+
+SAVED, PENDING, FAILED = "saved", "pending", "failed"
+RETRY, KEEP_OPEN, SAVE_COPY = "retry", "keep_open", "save_copy"
+FAILED_STYLE = "color: #ffffff; background: #c0392b; font-weight: bold; padding: 2px 8px;"
 
 
 class AmendDialog(QDialog):
@@ -142,6 +149,87 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+class UnreviewedFlagsPrompt(QMessageBox):
+    """Finishing while high or moderate flags are still open: asked once per finish."""
+
+    def __init__(self, high: int, moderate: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unreviewed_flags")
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(self.tr("Finish session"))
+        self.setText(self.tr("Some risk flags have not been reviewed yet."))
+        counts = []
+        if high:
+            counts.append(self.tr("%n high", "", high))
+        if moderate:
+            counts.append(self.tr("%n moderate", "", moderate))
+        self.setInformativeText(
+            self.tr("Not reviewed: {counts}. Finish the session anyway?").format(
+                counts=", ".join(counts)
+            )
+        )
+        self.finish = self.addButton(self.tr("Finish anyway"), QMessageBox.ButtonRole.AcceptRole)
+        self.review = self.addButton(
+            self.tr("Go back and review"), QMessageBox.ButtonRole.RejectRole
+        )
+        self.setDefaultButton(self.review)
+        self.setEscapeButton(self.review)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, high: int, moderate: int) -> bool:
+        prompt = cls(high, moderate, parent)
+        prompt.exec()
+        return prompt.clickedButton() is prompt.finish
+
+
+class UnsavedPrompt(QMessageBox):
+    """Closing or quitting while the last edits are not in the database: the pharmacist
+    chooses; nothing is dropped without being asked."""
+
+    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unsaved_prompt")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Not saved"))
+        self.setText(self.tr("The last edits of this consultation are not saved."))
+        self.setInformativeText(
+            reason
+            + "\n\n"
+            + self.tr(
+                "If the consultation is closed now, these edits are lost. Try again, keep it "
+                "open and fix what the message says, or save a copy to a file."
+            )
+        )
+        self.retry = self.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+        self.keep = self.addButton(self.tr("Keep it open"), QMessageBox.ButtonRole.RejectRole)
+        self.copy = self.addButton(
+            self.tr("Save a copy to a file…"), QMessageBox.ButtonRole.ActionRole
+        )
+        self.setDefaultButton(self.retry)
+        self.setEscapeButton(self.keep)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, reason: str) -> str:
+        prompt = cls(reason, parent)
+        prompt.exec()
+        clicked = prompt.clickedButton()
+        if clicked is prompt.retry:
+            return RETRY
+        if clicked is prompt.copy:
+            return SAVE_COPY
+        return KEEP_OPEN
+
+
+def ask_copy_path(parent: QWidget | None, suggested: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("ConsultationEditor", "Save a copy of the consultation"),
+        suggested,
+        QCoreApplication.translate("ConsultationEditor", "Consultation copy (*.json)"),
+    )
+    return path or None
+
+
 class ConsultationEditor(QWidget):
     """One session at a time. ``closed`` carries the resident id when the pharmacist leaves."""
 
@@ -155,6 +243,7 @@ class ConsultationEditor(QWidget):
         self.resident: svc.ResidentBrief | None = None
         self._loading = False
         self._dirty = False
+        self._save_error: str | None = None  # why the last save failed, while it stays failed
         self.flag_context: flag_service.FlagContext | None = None
         self.decisions: dict[str, flag_service.FlagDecisionView] = {}
         self._build(attach_completer)
@@ -332,9 +421,15 @@ class ConsultationEditor(QWidget):
     # --- opening and closing ------------------------------------------------------------------
 
     def open(self, consultation_id: str) -> bool:
-        """Show a session. False if it no longer exists (deleted on another laptop)."""
-        if self.data is not None and self.data.id != consultation_id and not self.save_now():
-            return False  # the open session's last edits could not be saved: stay on it
+        """Show a session. False if it no longer exists (deleted on another laptop), or if the
+        open session's last edits could not be saved and the pharmacist chose to stay on it."""
+        if (
+            self.data is not None
+            and self.data.id != consultation_id
+            and self.data.editable
+            and not self.settle_unsaved()
+        ):
+            return False
         try:
             data = svc.open_consultation(self.ws, consultation_id, editing=True)
         except ValidationFailed:
@@ -378,6 +473,7 @@ class ConsultationEditor(QWidget):
             if self.screening is not None:
                 self.screening.set_state(data.screening, data.observed)
             self._dirty = False
+            self._set_save_error(None)
             self.problem_display.clear()
             self._update_header()
             self._set_read_only(not data.editable)
@@ -397,7 +493,7 @@ class ConsultationEditor(QWidget):
         self.amend_button.setVisible(final)
         self.history_button.setVisible(self.data.amendment_count > 0)
         count = sum(1 for m in self.medications.rows if not m.is_blank)
-        self.med_count.setText(self.tr("{n} medicines").format(n=count))
+        self.med_count.setText(self.tr("%n medicine(s)", "", count))
 
     def _set_read_only(self, read_only: bool) -> None:
         self.medications.read_only = read_only
@@ -416,10 +512,11 @@ class ConsultationEditor(QWidget):
         self.flags.set_read_only(read_only)
 
     def close_session(self) -> bool:
-        """Save and leave. False (and the editor stays) if the last edits could not be saved."""
+        """Save and leave. When the last edits cannot be saved the pharmacist is asked what to
+        do; False (and the editor stays, edits on screen) unless they were saved or copied."""
         if self.data is None:
             return True
-        if self.data.editable and not self.save_now():
+        if self.data.editable and not self.settle_unsaved():
             return False
         resident_id = self.data.resident_id
         svc.mark_editing(self.ws, None)
@@ -435,7 +532,8 @@ class ConsultationEditor(QWidget):
         if self._loading or self.data is None or not self.data.editable:
             return
         self._dirty = True
-        self.saved_label.setText(self.tr("Not saved yet…"))
+        if self._save_error is None:
+            self.saved_label.setText(self.tr("Not saved yet…"))
         if not self._autosave.isActive():
             self._autosave.start()
         self._flags_timer.start()
@@ -495,8 +593,18 @@ class ConsultationEditor(QWidget):
         )
         return data, problems
 
+    def save_state(self) -> str:
+        """SAVED (all on screen is in the database), PENDING (an edit waits for autosave) or
+        FAILED (the last save did not go through; the header says why)."""
+        if self._save_error is not None:
+            return FAILED
+        return PENDING if self._dirty else SAVED
+
     def save_now(self) -> bool:
-        """Write what is on screen. True when everything readable is in the database."""
+        """Write what is on screen. True when everything readable is in the database.
+
+        A save that fails is never hidden: the header turns red with the reason, the edits stay
+        on screen, and a storage failure is tried again every few seconds."""
         self._autosave.stop()
         if self.data is None or not self.data.editable or not self._dirty:
             return True
@@ -504,37 +612,102 @@ class ConsultationEditor(QWidget):
         try:
             svc.save_consultation(self.ws, data)
         except ValidationFailed as failed:
+            # Fixing the field is up to the pharmacist; the next edit saves again.
             self.problem_display.show(problems + failed.problems)
-            self.saved_label.setText(self.tr("Not saved: see the message above"))
+            self._set_save_error(self.message.text())
             return False
         except StorageError as error:
             log.warning("autosave failed: %s", error.code)
-            self.problem_display.show_text(error_text(error))
-            self.saved_label.setText(self.tr("Not saved: see the message above"))
-            self._autosave.start(AUTOSAVE_MS * 4)  # try again; the text stays on screen
+            self._save_failed(error_text(error))
+            return False
+        except Exception as error:
+            log.error("autosave failed unexpectedly: %s", type(error).__name__, exc_info=True)
+            self._save_failed(
+                self.tr(
+                    "An unexpected error stopped the save; the details are in the log file in "
+                    "the data folder."
+                )
+            )
             return False
         self.data = data
         # A field that could not be read (a malformed date) is still unsaved text on screen.
         self._dirty = bool(problems)
         if problems:
             self.problem_display.show(problems)
+            self._set_save_error(self.message.text())
         else:
             self.problem_display.clear()
-        self.saved_label.setText(
-            self.tr("Saved {time}").format(time=datetime.now().strftime("%H:%M:%S"))
-        )
+            self._set_save_error(None)
+            self.saved_label.setText(
+                self.tr("Saved {time}").format(time=datetime.now().strftime("%H:%M:%S"))
+            )
         self.changed.emit()
         return not problems
 
-    def recompute_flags(self) -> None:
-        if self.data is None or self.flag_context is None:
+    def _save_failed(self, reason: str) -> None:
+        self.problem_display.show_text(
+            reason
+            + " "
+            + self.tr(
+                "What you typed stays on screen, and saving is tried again every few seconds."
+            )
+        )
+        self._set_save_error(reason)
+        self._autosave.start(RETRY_MS)
+
+    def _set_save_error(self, reason: str | None) -> None:
+        self._save_error = reason
+        if reason is None:
+            self.saved_label.setStyleSheet("color: #566573;")
+            self.saved_label.setToolTip("")
             return
+        self.saved_label.setText(self.tr("Not saved"))
+        self.saved_label.setStyleSheet(FAILED_STYLE)
+        self.saved_label.setToolTip(reason)
+
+    ask_unsaved: Callable[[QWidget | None, str], str] = staticmethod(UnsavedPrompt.ask)  # type: ignore[assignment]
+    ask_copy_path: Callable[[QWidget | None, str], str | None] = staticmethod(ask_copy_path)  # type: ignore[assignment]
+
+    def settle_unsaved(self) -> bool:
+        """Before the session leaves the screen: True when everything on screen is saved, or
+        the pharmacist saved a copy to a file; False to stay (the edits remain on screen)."""
+        while not self.save_now():
+            reason = self._save_error or self.message.text()
+            choice = type(self).ask_unsaved(self, reason)
+            if choice == KEEP_OPEN:
+                return False
+            if choice == SAVE_COPY and self._save_copy():
+                return True
+        return True
+
+    def _save_copy(self) -> bool:
+        assert self.data is not None
+        data, _ = self.collect()
+        suggested = f"consultation-{data.number}-{data.visit.visit_date.isoformat()}.json"
+        path = type(self).ask_copy_path(self, suggested)
+        if path is None:
+            return False
+        try:
+            svc.write_unsaved_copy(data, Path(path))
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(error))
+            return False
+        log.info("unsaved consultation edits written to a copy chosen by the pharmacist")
+        return True
+
+    def current_flags(self) -> list[flag_service.FlagView]:
+        if self.data is None or self.flag_context is None:
+            return []
         data, _ = self.collect() if not self._loading else (self.data, [])
         age = None
         if self.resident is not None and self.resident.birth_date is not None:
             age = full_age(self.resident.birth_date, data.visit.visit_date)
-        flags = flag_service.compute_flags(self.flag_context, data, age, self.decisions)
-        self.flags.set_flags(flags, current_language())
+        return flag_service.compute_flags(self.flag_context, data, age, self.decisions)
+
+    def recompute_flags(self) -> None:
+        if self.data is None or self.flag_context is None:
+            return
+        self.flags.set_flags(self.current_flags(), current_language())
 
     def decide_flag(self, key: str, status: str, reason: str) -> None:
         if self.data is None:
@@ -550,12 +723,21 @@ class ConsultationEditor(QWidget):
 
     # --- finishing and correcting ---------------------------------------------------------------
 
+    ask_finish_unreviewed: Callable[[QWidget | None, int, int], bool] = staticmethod(  # type: ignore[assignment]
+        UnreviewedFlagsPrompt.ask
+    )
+
     def finalise(self) -> None:
         if self.data is None:
             return
         data, problems = self.collect()
         if problems:
             self.problem_display.show(problems)
+            return
+        high, moderate = flag_service.unreviewed_counts(self.current_flags())
+        if (high or moderate) and not type(self).ask_finish_unreviewed(self, high, moderate):
+            self.tabs.setCurrentIndex(0)
+            self.flags.setFocus()
             return
         try:
             svc.finalise_consultation(self.ws, data)

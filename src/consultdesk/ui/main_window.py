@@ -21,16 +21,19 @@ from PySide6.QtWidgets import (
 
 from consultdesk import __version__
 from consultdesk.domain.catalog import CatalogMatch
+from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import consultations as consultation_service
 from consultdesk.services import flags as flag_service
 from consultdesk.services.residents import count_residents
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.catalog_completer import CatalogCompleter, preload_catalog
 from consultdesk.ui.centres_view import CentresView
+from consultdesk.ui.consent_first import ConsentFirst
 from consultdesk.ui.consultation_editor import ConsultationEditor, RecoverPrompt
 from consultdesk.ui.dur_import_dialog import DurImportDialog
 from consultdesk.ui.follow_up_view import FollowUpView
 from consultdesk.ui.medication_tables import CompleterFactory
+from consultdesk.ui.messages import problem_text
 from consultdesk.ui.product_import_dialog import ProductImportDialog
 from consultdesk.ui.referrals_view import ReferralsView
 from consultdesk.ui.residents_view import ResidentsView
@@ -105,6 +108,10 @@ class MainWindow(QMainWindow):
         settings = QAction(self.tr("&Settings…"), self)
         settings.triggered.connect(self.open_settings)
         file_menu.addAction(settings)
+        profile = file_menu.addAction(self.tr("Pharmacist &profile…"))  # issue 10
+        profile.triggered.connect(
+            lambda: SettingsDialog.edit_profile(self.ws, self, then=self.update_status)
+        )
         self.sync_action = file_menu.addAction(self.tr("Sync &now"))  # issue 6
         self.sync_action.triggered.connect(lambda: self.sync_area.controller.sync_now())
         file_menu.addSeparator()
@@ -172,11 +179,21 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.editor)
         return True
 
-    def new_consultation(self, resident_id: str) -> None:
+    def new_consultation(self, resident_id: str) -> bool:
+        """Resume the resident's draft, or start a new session once consent to health
+        information is recorded (PIPA art. 23). False when nothing was opened."""
         draft = consultation_service.unfinished_session(self.ws, resident_id)
         if draft is None:
-            draft = consultation_service.start_consultation(self.ws, resident_id)
-        self.open_consultation(draft)
+            if not ConsentFirst(self.ws, resident_id, self).settle():
+                return False
+            try:
+                draft = consultation_service.start_consultation(self.ws, resident_id)
+            except ValidationFailed as failed:
+                QMessageBox.warning(
+                    self, self.tr("New consultation"), problem_text(failed.problems[0])
+                )
+                return False
+        return self.open_consultation(draft)
 
     def _editor_changed(self) -> None:
         if self._editor_item is not None:
@@ -208,8 +225,8 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         self.who.setText(
-            self.tr("{name} · {count} residents").format(
-                name=self.ws.profile.pharmacist_name, count=count_residents(self.ws)
+            self.tr("{name} · %Ln resident(s)", "", count_residents(self.ws)).format(
+                name=self.ws.profile.pharmacist_name
             )
         )
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from consultdesk.domain.catalog import CatalogMatch
@@ -89,6 +90,16 @@ def medication_columns() -> list[Column]:
     ]
 
 
+NOT_TAKEN_FG = QBrush(QColor("#7b7d7d"))
+NOT_TAKEN_BG = QBrush(QColor("#eeeeee"))
+
+
+def struck_out() -> QFont:
+    font = QFont()
+    font.setStrikeOut(True)
+    return font
+
+
 class MedicationModel(RowTableModel):
     def __init__(self) -> None:
         super().__init__(medication_columns(), lambda: MedicationRow(id=new_id(), name_as_found=""))
@@ -131,6 +142,15 @@ class MedicationModel(RowTableModel):
         )
 
     def style_data(self, row: MedicationRow, column: Column, role: int) -> Any:
+        if not row.is_blank and not row.taken:
+            # Still in the home, no longer taken: greyed, the name struck through.
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return NOT_TAKEN_FG
+            if role == Qt.ItemDataRole.FontRole and column.field == "name_as_found":
+                return struck_out()
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return NOT_TAKEN_BG
+            return None
         if column.field == "ingredients" and not row.is_blank and not row.matched:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return UNMATCHED_FG

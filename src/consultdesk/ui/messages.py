@@ -26,7 +26,8 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
         "Messages", "The name is too long (at most {max} characters)."
     ),
     "date_malformed": QT_TRANSLATE_NOOP(
-        "Messages", "Write the date as YYYY-MM-DD, for example 1948-03-05."
+        "Messages",
+        "Write the date as YYYY-MM-DD (1948-03-05) or 1948. 3. 5., or choose it in the calendar.",
     ),
     "birth_date_future": QT_TRANSLATE_NOOP("Messages", "The birth date is in the future."),
     "birth_date_absurd": QT_TRANSLATE_NOOP(
@@ -372,6 +373,36 @@ _DOCUMENT_MESSAGES: dict[str, object] = {
     ),
 }
 _MESSAGES.update(_DOCUMENT_MESSAGES)
+
+
+# Issue 10: deleting from the GUI, refused while something still refers to the record.
+_DELETE_MESSAGES: dict[str, object] = {
+    "centre_in_use": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{name}” cannot be deleted: {residents} resident(s) still belong to it "
+        "({resident_names}). Choose another welfare centre for them first.",
+    ),
+    "centre_has_case_workers": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{name}” cannot be deleted: its case workers are still listed ({case_worker_names}). "
+        "Delete them first.",
+    ),
+    "case_worker_in_use": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} cannot be deleted: {residents} resident(s) still have them as case worker "
+        "({resident_names}). Choose another case worker for them first.",
+    ),
+    "final_not_deletable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A finished session is never deleted: it stays in the record. Amend it if something "
+        "needs correcting.",
+    ),
+    "draft_has_referral": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This session cannot be deleted: the referral {reference} was made from it.",
+    ),
+}
+_MESSAGES.update(_DELETE_MESSAGES)
 
 
 def known_codes() -> set[str]:

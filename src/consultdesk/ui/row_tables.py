@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -116,11 +117,16 @@ class RowTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         row = self.rows[index.row()]
         current = getattr(row, column.field)
-        if isinstance(current, str):
+        # Enums first: the codes are StrEnums, so an enum is also a ``str``, and a plain string
+        # in a row would reach the repository that reads ``.value`` from it.
+        if isinstance(current, Enum):
+            try:
+                value = type(current)(value)
+            except ValueError:
+                return False  # not one of the choices: the cell keeps its value
+        elif isinstance(current, str):
             value = "" if value is None else str(value)
-        elif hasattr(current, "value"):  # an enum: convert the code back
-            value = type(current)(value)
-        if value == current:
+        if value == current and type(value) is type(current):
             return False
         self.replace_row(index.row(), replace(row, **{column.field: value}))
         return True
