@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from consultdesk.domain.medication import Adherence, Ingredient, MedicationItem
-from consultdesk.domain.rules.flag import KIND_MEDICATION, RiskFlag, sort_flags
-from consultdesk.domain.rules.matching import ingredient_identity
+from consultdesk.domain.rules.flag import KIND_MEDICATION, RiskFlag, Severity, sort_flags
 from consultdesk.domain.rules.model import (
+    AllOfRule,
     AnticholinergicScore,
+    ClassCountRule,
     GroupRule,
     HighAlertRule,
     IngredientRule,
@@ -42,6 +43,8 @@ def evaluate(items: Sequence[MedicationItem], context: EvaluationContext) -> lis
     flags += _older_adult_flags(systemic, rules, context.age)
     flags += _interaction_flags(systemic, rules)
     flags += _group_flags(systemic, rules)
+    flags += _all_of_flags(systemic, rules)
+    flags += _class_count_flags(systemic, rules)
     flags += _burden_flags(systemic, rules)
     flags += _high_alert_flags(items, rules)
     flags += _adherence_flags(items, rules)
@@ -53,12 +56,13 @@ def _flag(
     item_ids: Iterable[str],
     params: Mapping[str, object] | None = None,
     subject: str = "",
+    severity: Severity | None = None,
 ) -> RiskFlag:
     values = dict(params or {})
     return RiskFlag(
         kind=KIND_MEDICATION,
         rule_id=info.id,
-        severity=info.severity,
+        severity=severity or info.severity,
         item_ids=tuple(sorted(set(item_ids))),
         reason_ko=_fill(info.reason_ko, values),
         reason_en=_fill(info.reason_en, values),
@@ -109,31 +113,39 @@ def _count_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFl
 
 
 def _duplicate_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:
-    # code -> items holding it, and code -> one ingredient to name it by.
+    # substance -> items holding it, substance -> one ingredient to name it by, and substance ->
+    # its ATC level-4 class. A substance is its ATC code (synonym codes such as analgesic and
+    # antiplatelet aspirin made one), or its name when WHO has not coded it.
     holders: dict[str, set[str]] = {}
     named: dict[str, Ingredient] = {}
+    classes: dict[str, str] = {}
     for item in items:
         for ingredient in item.ingredients:
             code = ingredient.atc.strip().upper()
-            if len(code) != 7:
+            atc_class = rules.class_of(ingredient)
+            if len(code) != 7 and not atc_class:
                 continue
-            holders.setdefault(code, set()).add(item.id)
-            best = named.get(code)
+            identity = rules.identity(ingredient)
+            holders.setdefault(identity, set()).add(item.id)
+            if atc_class:
+                classes[identity] = atc_class
+            best = named.get(identity)
             if best is None or (ingredient.name_en, ingredient.name_ko) < (
                 best.name_en,
                 best.name_ko,
             ):
-                named[code] = ingredient
+                named[identity] = ingredient
     flags = []
     for rule in rules.duplicates:
         if rule.level == "ingredient":
             for code, ids in holders.items():
-                if len(ids) >= 2 and not code.startswith(rule.exclude):
+                coded = not code.startswith("name:")
+                if coded and len(ids) >= 2 and not code.startswith(rule.exclude):
                     params = {"atc": code, "ingredients": _names([named[code]])}
                     flags.append(_flag(rule.info, ids, params, subject=code))
         else:
             flags += _class_duplicates(
-                rule.info, rule.exclude, rule.skip_other_groups, holders, named
+                rule.info, rule.exclude, rule.skip_other_groups, holders, named, classes
             )
     return flags
 
@@ -144,19 +156,21 @@ def _class_duplicates(
     skip_other_groups: bool,
     holders: Mapping[str, set[str]],
     named: Mapping[str, Ingredient],
+    classes: Mapping[str, str],
 ) -> list[RiskFlag]:
     by_class: dict[str, list[str]] = {}
-    for code in holders:
-        by_class.setdefault(code[:5], []).append(code)
+    for identity, atc4 in classes.items():
+        by_class.setdefault(atc4, []).append(identity)
     flags = []
-    for atc4, codes in by_class.items():
+    for atc4, members in sorted(by_class.items()):
         if atc4.startswith(exclude) or (skip_other_groups and atc4.endswith("X")):
             continue
+        members.sort()
         # Two different ingredients of one class count only when they sit in two different
         # medicines: a combination product of two class members was designed that way.
-        if any(len(holders[a] | holders[b]) >= 2 for a, b in combinations(codes, 2)):
-            ids = set().union(*(holders[c] for c in codes))
-            params = {"atc": atc4, "ingredients": _names(named[c] for c in codes)}
+        if any(len(holders[a] | holders[b]) >= 2 for a, b in combinations(members, 2)):
+            ids = set().union(*(holders[c] for c in members))
+            params = {"atc": atc4, "ingredients": _names(named[c] for c in members)}
             flags.append(_flag(info, ids, params, subject=atc4))
     return flags
 
@@ -166,10 +180,9 @@ def _matching(
 ) -> dict[object, dict[str, list[Ingredient]]]:
     """rule -> item id -> the item's ingredients that the rule matched."""
     found: dict[object, dict[str, list[Ingredient]]] = {}
-    lookup = rules.index(index).lookup
     for item in items:
         for ingredient in item.ingredients:
-            for rule in lookup(ingredient):
+            for rule in rules.lookup(index, ingredient):
                 found.setdefault(rule, {}).setdefault(item.id, []).append(ingredient)
     return found
 
@@ -177,11 +190,18 @@ def _matching(
 def _older_adult_flags(
     items: Sequence[MedicationItem], rules: RuleSet, age: int | None
 ) -> list[RiskFlag]:
+    matched = _matching(items, rules, "older")
     if age is None:
-        # Without a birth date the pharmacist sees no age-based flag rather than a guessed one.
-        return []
+        # Without a birth date no age-based flag is guessed, but the pharmacist is told that the
+        # checks could not run for the medicines they would have looked at.
+        ids = {item_id for per_item in matched.values() for item_id in per_item}
+        if not ids:
+            return []
+        found = [i for per_item in matched.values() for ings in per_item.values() for i in ings]
+        params = {"ingredients": _names(found), "count": len(ids)}
+        return [_flag(info, ids, params) for info in rules.age_unknown]
     flags = []
-    for rule, per_item in _matching(items, rules, "older").items():
+    for rule, per_item in matched.items():
         assert isinstance(rule, IngredientRule)
         if age < rule.min_age:
             continue
@@ -217,17 +237,59 @@ def _group_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFl
         holders: dict[str, set[str]] = {}
         for item_id, ingredients in per_item.items():
             for ingredient in ingredients:
-                holders.setdefault(ingredient_identity(ingredient), set()).add(item_id)
+                holders.setdefault(rules.identity(ingredient), set()).add(item_id)
         if any(len(holders[a] | holders[b]) >= 2 for a, b in combinations(holders, 2)):
             names = _names(i for ings in per_item.values() for i in ings)
             flags.append(_flag(rule.info, per_item, {"ingredients": names}))
     return flags
 
 
+def _all_of_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:
+    # rule -> part number -> item id -> ingredients matched
+    found: dict[AllOfRule, dict[int, dict[str, list[Ingredient]]]] = {}
+    for item in items:
+        for ingredient in item.ingredients:
+            for hit in rules.lookup("parts", ingredient):
+                assert isinstance(hit, tuple)
+                rule, part = hit
+                per_part = found.setdefault(rule, {}).setdefault(part, {})
+                per_part.setdefault(item.id, []).append(ingredient)
+    flags = []
+    for rule, per_part in found.items():
+        if len(per_part) < len(rule.parts):
+            continue
+        options = [sorted(per_part[n]) for n in range(len(rule.parts))]
+        if not _distinct_choice(options):
+            continue
+        ids = {i for per_item in per_part.values() for i in per_item}
+        names = _names(i for per in per_part.values() for ings in per.values() for i in ings)
+        flags.append(_flag(rule.info, ids, {"ingredients": names}))
+    return flags
+
+
+def _distinct_choice(options: Sequence[Sequence[str]], taken: frozenset[str] = frozenset()) -> bool:
+    """True when each part can be met by a different medicine (a tiny exact search)."""
+    if not options:
+        return True
+    return any(
+        _distinct_choice(options[1:], taken | {item}) for item in options[0] if item not in taken
+    )
+
+
+def _class_count_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:
+    flags = []
+    for rule, per_item in _matching(items, rules, "counts").items():
+        assert isinstance(rule, ClassCountRule)
+        if len(per_item) >= rule.at_least:
+            names = _names(i for ings in per_item.values() for i in ings)
+            params = {"ingredients": names, "count": len(per_item), "threshold": rule.at_least}
+            flags.append(_flag(rule.info, per_item, params))
+    return flags
+
+
 def _burden_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:
     if not rules.burden:
         return []
-    lookup = rules.index("scores").lookup
     # Each ingredient counts once even if it is in two medicines (the duplicate flag covers
     # that); if two score entries match, the higher one wins.
     scores: dict[str, int] = {}
@@ -235,10 +297,11 @@ def _burden_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskF
     contributors: set[str] = set()
     for item in items:
         for ingredient in item.ingredients:
-            entries = [e for e in lookup(ingredient) if isinstance(e, AnticholinergicScore)]
+            found = rules.lookup("scores", ingredient)
+            entries = [e for e in found if isinstance(e, AnticholinergicScore)]
             if not entries:
                 continue
-            identity = ingredient_identity(ingredient)
+            identity = rules.identity(ingredient)
             best = max(entries, key=lambda e: (e.score, e.atc))
             if best.score > scores.get(identity, 0):
                 scores[identity] = best.score
@@ -248,19 +311,29 @@ def _burden_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskF
     detail = tuple(sorted(f"{shown[k]} {v}" for k, v in scores.items()))
     return [
         _flag(
-            rule.info, contributors, {"total": total, "threshold": rule.at_least, "scores": detail}
+            rule.info,
+            contributors,
+            {"total": total, "threshold": rule.at_least, "scores": detail},
+            severity=rule.severity_for(total),
         )
         for rule in rules.burden
         if total >= rule.at_least
     ]
 
 
+# Not taking an as-needed (필요시) medicine is how it is meant to be used; taking more of it, or
+# storing it badly, is still a problem.
+_REGULAR_ONLY = frozenset({Adherence.MISSES_DOSES, Adherence.STOPPED_ON_OWN})
+
+
+def _adherence_problem(item: MedicationItem) -> bool:
+    if item.adherence is Adherence.AS_PRESCRIBED:
+        return False
+    return item.regular or item.adherence not in _REGULAR_ONLY
+
+
 def _high_alert_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:
-    troubled = [
-        item
-        for item in items
-        if item.adherence is not Adherence.AS_PRESCRIBED or item.storage_problem
-    ]
+    troubled = [item for item in items if _adherence_problem(item) or item.storage_problem]
     flags = []
     for rule, per_item in _matching(troubled, rules, "high").items():
         assert isinstance(rule, HighAlertRule)
@@ -268,7 +341,7 @@ def _high_alert_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[R
         for item_id, ingredients in per_item.items():
             item = by_id[item_id]
             problems = []
-            if item.adherence is not Adherence.AS_PRESCRIBED:
+            if _adherence_problem(item):
                 problems.append(item.adherence.value)
             if item.storage_problem:
                 problems.append("storage_problem")

@@ -16,12 +16,15 @@ from consultdesk.domain.rules.flag import Severity
 from consultdesk.domain.rules.matching import Match, is_atc_prefix, name_key
 from consultdesk.domain.rules.model import (
     AdherenceRule,
+    AllOfRule,
     AnticholinergicScore,
     BurdenRule,
+    ClassCountRule,
     CountRule,
     DuplicateRule,
     GroupRule,
     HighAlertRule,
+    IngredientClass,
     IngredientRule,
     PairRule,
     RuleInfo,
@@ -38,12 +41,17 @@ class RuleFileError(ValueError):
         self.message = message
 
 
-def load_rules(directory: Path, extra: Sequence[RuleSet] = ()) -> RuleSet:
-    """Every *.json rule file in `directory`, plus extra rule sets (e.g. imported DUR files)."""
+def load_rules(
+    directory: Path,
+    extra: Sequence[RuleSet] = (),
+    classes: Sequence[IngredientClass] = (),
+) -> RuleSet:
+    """Every *.json rule file in `directory`, plus extra rule sets (e.g. imported DUR files) and
+    the ATC classes of ingredients WHO has not coded (resources/catalog/classes.csv)."""
     files = sorted(directory.glob("*.json"))
     if not files:
         raise RuleFileError(str(directory), "no rule files (*.json) found")
-    combined = RuleSet()
+    combined = RuleSet(classes=tuple(classes))
     for path in files:
         combined = combined.merged(load_rule_file(path))
     for rule_set in extra:
@@ -90,6 +98,11 @@ def _fields(rule_set: RuleSet) -> dict[str, Any]:
         "anticholinergic_scores",
         "high_alert",
         "adherence",
+        "all_of",
+        "class_counts",
+        "age_unknown",
+        "same_substance",
+        "classes",
     )
     return {name: getattr(rule_set, name) for name in names}
 
@@ -128,12 +141,22 @@ def _info(entry: Any, where: str) -> RuleInfo:
         severity = Severity(str(entry.get("severity")))
     except ValueError:
         raise RuleFileError(here, "'severity' must be high, moderate or low") from None
+    verified = entry.get("verified", True)
+    if not isinstance(verified, bool):
+        raise RuleFileError(here, "'verified' must be true or false")
+    note = entry.get("note", "")
+    if not isinstance(note, str):
+        raise RuleFileError(here, "'note' must be a string")
+    if not verified and not note.strip():
+        raise RuleFileError(here, "a rule marked 'verified': false needs a 'note' saying what")
     return RuleInfo(
         id=rule_id,
         severity=severity,
         reason_ko=_text(entry, "reason_ko", here),
         reason_en=_text(entry, "reason_en", here),
         source=_text(entry, "source", here),
+        verified=verified,
+        note=note.strip(),
     )
 
 
@@ -148,15 +171,22 @@ def _codes(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     return codes
 
 
+def _names(entry: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    raw = entry.get(key, [])
+    if not isinstance(raw, list) or not all(isinstance(n, str) for n in raw):
+        raise RuleFileError(where, f"'{key}' must be a list of strings")
+    return tuple(k for k in (name_key(n) for n in raw) if k)
+
+
 def parse_match(entry: Any, where: str) -> Match:
     if not isinstance(entry, dict):
         raise RuleFileError(where, "a match must be an object with 'atc' and/or 'names'")
-    names_raw = entry.get("names", [])
-    if not isinstance(names_raw, list) or not all(isinstance(n, str) for n in names_raw):
-        raise RuleFileError(where, "'names' must be a list of strings")
-    names = tuple(k for k in (name_key(n) for n in names_raw) if k)
+    names = _names(entry, "names", where)
     match = Match(
-        atc=_codes(entry, "atc", where), exclude=_codes(entry, "exclude", where), names=names
+        atc=_codes(entry, "atc", where),
+        exclude=_codes(entry, "exclude", where),
+        names=names,
+        exclude_names=_names(entry, "exclude_names", where),
     )
     if not match.atc and not match.names:
         raise RuleFileError(where, "a match needs at least one ATC code or name")
@@ -195,7 +225,17 @@ def _duplicates(data: Mapping[str, Any], where: str) -> RuleSet:
         if not isinstance(skip, bool):
             raise RuleFileError(here, "'skip_other_groups' must be true or false")
         rules.append(DuplicateRule(info, level, _codes(entry, "exclude", here), skip))
-    return RuleSet(duplicates=tuple(rules))
+    same: list[tuple[str, ...]] = []
+    for n, group in enumerate(data.get("same_substance", [])):
+        here = f"{where} [same_substance {n + 1}]"
+        if not isinstance(group, dict):
+            raise RuleFileError(here, "each entry must be an object with 'atc' and 'source'")
+        codes = _codes(group, "atc", here)
+        if len(codes) < 2 or any(len(c) != 7 for c in codes):
+            raise RuleFileError(here, "'atc' must list two or more level-5 codes")
+        _text(group, "source", here)
+        same.append(codes)
+    return RuleSet(duplicates=tuple(rules), same_substance=tuple(same))
 
 
 def _older_adults(data: Mapping[str, Any], where: str) -> RuleSet:
@@ -206,7 +246,9 @@ def _older_adults(data: Mapping[str, Any], where: str) -> RuleSet:
         rules.append(
             IngredientRule(info, parse_match(entry, here), _int(entry, "min_age", here, default=65))
         )
-    return RuleSet(older_adults=tuple(rules))
+    unknown = data.get("age_unknown")
+    age_unknown = (_info(unknown, f"{where} age_unknown"),) if unknown is not None else ()
+    return RuleSet(older_adults=tuple(rules), age_unknown=age_unknown)
 
 
 def _interactions(data: Mapping[str, Any], where: str) -> RuleSet:
@@ -236,7 +278,19 @@ def _anticholinergic(data: Mapping[str, Any], where: str) -> RuleSet:
     burden = []
     for entry in _rules(data):
         info = _info(entry, where)
-        burden.append(BurdenRule(info, _int(entry, "at_least", f"{where} [{info.id}]")))
+        here = f"{where} [{info.id}]"
+        grades = []
+        for grade in entry.get("grades", []):
+            if not isinstance(grade, dict):
+                raise RuleFileError(here, "each grade must be an object")
+            try:
+                level = Severity(str(grade.get("severity")))
+            except ValueError:
+                message = "a grade's 'severity' must be high, moderate or low"
+                raise RuleFileError(here, message) from None
+            _text(grade, "source", here)
+            grades.append((_int(grade, "at_least", here), level))
+        burden.append(BurdenRule(info, _int(entry, "at_least", here), tuple(grades)))
     raw_scores = data.get("scores")
     if not isinstance(raw_scores, list) or not raw_scores:
         raise RuleFileError(where, "'scores' must be a non-empty list")
@@ -282,6 +336,26 @@ def _adherence(data: Mapping[str, Any], where: str) -> RuleSet:
     return RuleSet(adherence=tuple(rules))
 
 
+def _together(data: Mapping[str, Any], where: str) -> RuleSet:
+    all_of = []
+    counts = []
+    for entry in _rules(data):
+        info = _info(entry, where)
+        here = f"{where} [{info.id}]"
+        if "all_of" in entry:
+            parts = entry["all_of"]
+            if not isinstance(parts, list) or len(parts) < 2:
+                raise RuleFileError(here, "'all_of' must list two or more matches")
+            matches = tuple(parse_match(p, f"{here} part {n + 1}") for n, p in enumerate(parts))
+            all_of.append(AllOfRule(info, matches))
+        else:
+            at_least = _int(entry, "at_least", here)
+            if at_least < 2:
+                raise RuleFileError(here, "'at_least' must be 2 or more")
+            counts.append(ClassCountRule(info, parse_match(entry, here), at_least))
+    return RuleSet(all_of=tuple(all_of), class_counts=tuple(counts))
+
+
 _FAMILIES: dict[str, Callable[[Mapping[str, Any], str], RuleSet]] = {
     "thresholds": _thresholds,
     "duplicates": _duplicates,
@@ -291,4 +365,5 @@ _FAMILIES: dict[str, Callable[[Mapping[str, Any], str], RuleSet]] = {
     "anticholinergic": _anticholinergic,
     "high_alert": _high_alert,
     "adherence": _adherence,
+    "together": _together,
 }

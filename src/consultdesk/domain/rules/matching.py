@@ -83,9 +83,12 @@ def _strip_korean_salt(word: str) -> str:
     return word
 
 
-def ingredient_keys(ingredient: Ingredient) -> tuple[str, ...]:
-    """Every index key under which a rule may refer to this ingredient."""
+def ingredient_keys(ingredient: Ingredient, class_codes: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Every index key under which a rule may refer to this ingredient. `class_codes` are the
+    ATC classes a codeless ingredient belongs to (resources/catalog/classes.csv)."""
     keys = list(atc_prefixes(ingredient.atc))
+    for code in class_codes:
+        keys += atc_prefixes(code)
     for name in (ingredient.name_en, ingredient.name_ko):
         key = name_key(name) if name else ""
         if key:
@@ -108,14 +111,22 @@ class Match:
     atc: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # already passed through name_key
+    exclude_names: tuple[str, ...] = ()  # already passed through name_key
 
     def index_keys(self) -> tuple[str, ...]:
         return self.atc + tuple("name:" + n for n in self.names)
 
-    def excludes(self, ingredient: Ingredient) -> bool:
-        code = ingredient.atc.strip().upper()
-        return any(code.startswith(prefix) for prefix in self.exclude)
+    def excludes(self, ingredient: Ingredient, class_codes: tuple[str, ...] = ()) -> bool:
+        codes = (ingredient.atc.strip().upper(), *class_codes)
+        if self.exclude and any(code.startswith(self.exclude) for code in codes if code):
+            return True
+        if self.exclude_names:
+            keys = {name_key(n) for n in (ingredient.name_en, ingredient.name_ko) if n}
+            return bool(keys.intersection(self.exclude_names))
+        return False
 
-    def matches(self, ingredient: Ingredient) -> bool:
-        keys = set(ingredient_keys(ingredient))
-        return bool(keys.intersection(self.index_keys())) and not self.excludes(ingredient)
+    def matches(self, ingredient: Ingredient, class_codes: tuple[str, ...] = ()) -> bool:
+        keys = set(ingredient_keys(ingredient, class_codes))
+        return bool(keys.intersection(self.index_keys())) and not self.excludes(
+            ingredient, class_codes
+        )

@@ -11,7 +11,12 @@ from typing import Generic, Literal, TypeVar
 
 from consultdesk.domain.medication import Adherence, Ingredient
 from consultdesk.domain.rules.flag import Severity
-from consultdesk.domain.rules.matching import Match, ingredient_keys, name_key
+from consultdesk.domain.rules.matching import (
+    Match,
+    ingredient_identity,
+    ingredient_keys,
+    name_key,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +28,8 @@ class RuleInfo:
     reason_ko: str
     reason_en: str
     source: str
+    verified: bool = True  # False: a fact in it could not be checked against a published source
+    note: str = ""  # what was or was not checked, for the reviewer
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +78,34 @@ class GroupRule:
 
 
 @dataclass(frozen=True, slots=True)
+class AllOfRule:
+    """Every part matched, each by a different medicine (e.g. anticoagulant + aspirin + P2Y12)."""
+
+    info: RuleInfo
+    parts: tuple[Match, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClassCountRule:
+    """Fires when at least `at_least` different medicines each hold a matching ingredient."""
+
+    info: RuleInfo
+    match: Match
+    at_least: int
+
+
+@dataclass(frozen=True, slots=True)
+class IngredientClass:
+    """The ATC class of an ingredient WHO has not coded (resources/catalog/classes.csv)."""
+
+    name_en: str
+    name_ko: str
+    atc_class: str  # an ATC prefix at level 4 or 5 (M01AE)
+    source: str = ""
+    verified: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class AnticholinergicScore:
     """Anticholinergic Cognitive Burden score of one ingredient (1 possible, 2–3 definite)."""
 
@@ -86,6 +121,14 @@ class BurdenRule:
 
     info: RuleInfo
     at_least: int
+    grades: tuple[tuple[int, Severity], ...] = ()  # (total at least, severity), higher totals
+
+    def severity_for(self, total: int) -> Severity:
+        severity = self.info.severity
+        for at_least, graded in sorted(self.grades):
+            if total >= at_least:
+                severity = graded
+        return severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +165,12 @@ class MatchIndex(Generic[T]):
         for key in match.index_keys():
             self._by_key.setdefault(key, []).append((match, value))
 
-    def lookup(self, ingredient: Ingredient) -> list[T]:
+    def lookup(self, ingredient: Ingredient, class_codes: tuple[str, ...] = ()) -> list[T]:
         found: list[T] = []
         seen: set[int] = set()
-        for key in ingredient_keys(ingredient):
+        for key in ingredient_keys(ingredient, class_codes):
             for match, value in self._by_key.get(key, ()):
-                if id(value) in seen or match.excludes(ingredient):
+                if id(value) in seen or match.excludes(ingredient, class_codes):
                     continue
                 seen.add(id(value))
                 found.append(value)
@@ -147,8 +190,21 @@ class RuleSet:
     anticholinergic_scores: tuple[AnticholinergicScore, ...] = ()
     high_alert: tuple[HighAlertRule, ...] = ()
     adherence: tuple[AdherenceRule, ...] = ()
+    all_of: tuple[AllOfRule, ...] = ()
+    class_counts: tuple[ClassCountRule, ...] = ()
+    # Shown when there is no age, so the pharmacist knows the older-adult checks did not run.
+    age_unknown: tuple[RuleInfo, ...] = ()
+    # ATC codes that name one substance (aspirin B01AC06 and N02BA01): the first is canonical.
+    same_substance: tuple[tuple[str, ...], ...] = ()
+    classes: tuple[IngredientClass, ...] = ()
     versions: tuple[tuple[str, str], ...] = ()  # (family or file label, version)
     _indexes: dict[str, MatchIndex[object]] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+    _canonical: dict[str, str] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+    _class_of: dict[str, tuple[str, ...]] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict
     )
 
@@ -171,12 +227,68 @@ class RuleSet:
         for score in self.anticholinergic_scores:
             names = tuple(n for n in (score.name_en, score.name_ko) if n)
             scores.add(_score_match(score.atc, names), score)
+        counted: MatchIndex[object] = MatchIndex()
+        for count in self.class_counts:
+            counted.add(count.match, count)
+        parts: MatchIndex[object] = MatchIndex()
+        for rule in self.all_of:
+            for n, part in enumerate(rule.parts):
+                parts.add(part, (rule, n))
         self._indexes.update(
-            older=older, first=first, second=second, groups=groups, high=high, scores=scores
+            older=older,
+            first=first,
+            second=second,
+            groups=groups,
+            high=high,
+            scores=scores,
+            counts=counted,
+            parts=parts,
         )
+        for codes in self.same_substance:
+            for code in codes:
+                self._canonical.setdefault(code, codes[0])
+        for entry in self.classes:
+            for name in (entry.name_en, entry.name_ko):
+                key = name_key(name) if name else ""
+                if key:
+                    known = self._class_of.get(key, ())
+                    if entry.atc_class not in known:
+                        self._class_of[key] = (*known, entry.atc_class)
 
     def index(self, name: str) -> MatchIndex[object]:
         return self._indexes[name]
+
+    def class_codes(self, ingredient: Ingredient) -> tuple[str, ...]:
+        """The ATC classes of an ingredient without an ATC code of its own; () otherwise."""
+        if ingredient.atc.strip() or not self._class_of:
+            return ()
+        for name in (ingredient.name_en, ingredient.name_ko):
+            key = name_key(name) if name else ""
+            if key in self._class_of:
+                return self._class_of[key]
+        return ()
+
+    def lookup(self, index: str, ingredient: Ingredient) -> list[object]:
+        return self._indexes[index].lookup(ingredient, self.class_codes(ingredient))
+
+    def canonical(self, code: str) -> str:
+        """One code per substance: N02BA01 (analgesic aspirin) → B01AC06."""
+        return self._canonical.get(code, code)
+
+    def identity(self, ingredient: Ingredient) -> str:
+        """What makes two ingredients the same substance, across synonym ATC codes."""
+        atc = ingredient.atc.strip().upper()
+        if atc:
+            return self.canonical(atc)
+        return ingredient_identity(ingredient)
+
+    def class_of(self, ingredient: Ingredient) -> str:
+        """The ATC level-4 class (5 characters) an ingredient belongs to, or ""."""
+        atc = ingredient.atc.strip().upper()
+        if len(atc) == 7:
+            return self.canonical(atc)[:5]
+        codes = self.class_codes(ingredient)
+        return codes[0][:5] if codes and len(codes[0]) >= 5 else ""
 
     def all_infos(self) -> Iterable[RuleInfo]:
         families: tuple[tuple[object, ...], ...] = (
@@ -188,10 +300,13 @@ class RuleSet:
             self.burden,
             self.high_alert,
             self.adherence,
+            self.all_of,
+            self.class_counts,
         )
         for family in families:
             for rule in family:
                 yield rule.info  # type: ignore[attr-defined]
+        yield from self.age_unknown
 
     def merged(self, other: RuleSet) -> RuleSet:
         """Both rule sets in one; rule ids must stay unique (checked by the loader)."""
@@ -205,6 +320,11 @@ class RuleSet:
             anticholinergic_scores=self.anticholinergic_scores + other.anticholinergic_scores,
             high_alert=self.high_alert + other.high_alert,
             adherence=self.adherence + other.adherence,
+            all_of=self.all_of + other.all_of,
+            class_counts=self.class_counts + other.class_counts,
+            age_unknown=self.age_unknown + other.age_unknown,
+            same_substance=self.same_substance + other.same_substance,
+            classes=self.classes + other.classes,
             versions=self.versions + other.versions,
         )
 
