@@ -765,6 +765,10 @@ They are removed from this computer and, after the next sync, from the team's.</
         <source>Something went wrong. What you saved is safe, and the details were written to the log file in the data folder. You can keep working.</source>
         <translation>Something went wrong. What you saved is safe, and the details were written to the log file in the data folder. You can keep working.</translation>
     </message>
+    <message>
+        <source>ConsultDesk could not start. What was saved before is safe, and the details were written to the log file in the data folder. Close this message and start ConsultDesk again; if it happens again, send the log file to whoever supports you.</source>
+        <translation>ConsultDesk could not start. What was saved before is safe, and the details were written to the log file in the data folder. Close this message and start ConsultDesk again; if it happens again, send the log file to whoever supports you.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2181,12 +2185,20 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
     </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
     <message numerus="yes">
         <source>No reply for more than %n day(s): call the case worker</source>
         <translation>
             <numerusform>No reply for more than %n day: call the case worker</numerusform>
             <numerusform>No reply for more than %n days: call the case worker</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{outcome}: {reason}</source>
+        <translation>{outcome}: {reason}</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
@@ -2205,6 +2217,26 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
     <message>
         <source>Referrals to welfare centres</source>
         <translation>Referrals to welfare centres</translation>
+    </message>
+    <message>
+        <source>Open referrals</source>
+        <translation>Open referrals</translation>
+    </message>
+    <message>
+        <source>Closed referrals</source>
+        <translation>Closed referrals</translation>
+    </message>
+    <message>
+        <source>All referrals</source>
+        <translation>All referrals</translation>
+    </message>
+    <message>
+        <source>Which referrals to list</source>
+        <translation>Which referrals to list</translation>
+    </message>
+    <message>
+        <source>Find by reference, resident or centre</source>
+        <translation>Find by reference, resident or centre</translation>
     </message>
     <message>
         <source>Mark sent…</source>

@@ -759,6 +759,10 @@ They are removed from this computer and, after the next sync, from the team's.</
         <source>Something went wrong. What you saved is safe, and the details were written to the log file in the data folder. You can keep working.</source>
         <translation>문제가 생겼습니다. 저장한 내용은 안전하며, 자세한 내용은 데이터 폴더의 로그 파일에 기록했습니다. 계속 작업하셔도 됩니다.</translation>
     </message>
+    <message>
+        <source>ConsultDesk could not start. What was saved before is safe, and the details were written to the log file in the data folder. Close this message and start ConsultDesk again; if it happens again, send the log file to whoever supports you.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2168,11 +2172,19 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <source>Needs attention</source>
         <translation>확인 필요</translation>
     </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
     <message numerus="yes">
         <source>No reply for more than %n day(s): call the case worker</source>
         <translation>
             <numerusform>%n일 넘게 회신 없음: 사례담당자에게 연락해 주세요</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{outcome}: {reason}</source>
+        <translation>{outcome}: {reason}</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
@@ -2190,6 +2202,26 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     <message>
         <source>Referrals to welfare centres</source>
         <translation>복지관 연계 의뢰</translation>
+    </message>
+    <message>
+        <source>Open referrals</source>
+        <translation>진행 중인 의뢰</translation>
+    </message>
+    <message>
+        <source>Closed referrals</source>
+        <translation>종결된 의뢰</translation>
+    </message>
+    <message>
+        <source>All referrals</source>
+        <translation>모든 의뢰</translation>
+    </message>
+    <message>
+        <source>Which referrals to list</source>
+        <translation>목록에 보일 의뢰</translation>
+    </message>
+    <message>
+        <source>Find by reference, resident or centre</source>
+        <translation>문서번호, 내담자, 복지관으로 찾기</translation>
     </message>
     <message>
         <source>Mark sent…</source>

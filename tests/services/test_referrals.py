@@ -11,7 +11,7 @@ from consultdesk.domain.ids import new_id
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.domain.referral import ReferralState
 from consultdesk.services import consent, referrals
-from consultdesk.services.referrals import ReferralOptions
+from consultdesk.services.referrals import ReferralFilter, ReferralOptions
 from consultdesk.storage.models import AuditEvent, ChangeLog
 from tests.services.visit_data import add_session, make_resident, make_visit
 
@@ -231,3 +231,47 @@ def test_a_registration_number_in_the_reply_or_opinion_is_refused(workspace, dra
             workspace, draft, CREATED, actions="460510-2234567 확인", today=CREATED
         )
     assert codes(e) == ["rrn_refused"]
+
+
+def _closed(workspace, visit, created, closed_on, outcome, reason=""):
+    cid = add_session(workspace, visit.resident_id)
+    rid = referrals.draft_referral(
+        workspace, new_id(), visit.resident_id, cid, ReferralOptions(), today=created
+    )
+    referrals.mark_sent(workspace, rid, created, today=created)
+    referrals.close_referral(workspace, rid, closed_on, outcome, reason, today=closed_on)
+    return rid
+
+
+def test_closed_referrals_stay_findable_with_their_outcome(workspace, draft):
+    visit = make_visit(workspace, name="김민수")
+    early = _closed(workspace, visit, date(2026, 9, 1), date(2026, 9, 21), "resolved")
+    late = _closed(
+        workspace, visit, date(2026, 10, 1), date(2026, 10, 6), "not_resolved", "연락 두절"
+    )
+    today = date(2026, 11, 10)
+    open_rows = referrals.list_referrals(workspace, ReferralFilter.OPEN, today)
+    assert [r.id for r in open_rows] == [draft]
+    closed = referrals.list_referrals(workspace, ReferralFilter.CLOSED, today)
+    assert [r.id for r in closed] == [late, early]  # the most recently closed first
+    assert (closed[0].outcome, closed[0].outcome_reason) == ("not_resolved", "연락 두절")
+    assert closed[0].closed_on == date(2026, 10, 6) and closed[1].outcome == "resolved"
+    assert closed[1].age_days == 20 and not closed[1].overdue  # how long it took
+    every = referrals.list_referrals(workspace, ReferralFilter.ALL, today)
+    assert [r.id for r in every] == [draft, late, early]  # open ones first
+    assert referrals.list_open_referrals(workspace, today) == open_rows
+    # Found by reference, resident or centre, among the chosen ones.
+    assert [r.id for r in referrals.find_referrals(every, ReferralFilter.ALL, "김민수")] == [
+        late,
+        early,
+    ]
+    code = closed[1].reference
+    assert [r.id for r in referrals.find_referrals(every, ReferralFilter.CLOSED, code.lower())] == [
+        early
+    ]
+    assert referrals.find_referrals(every, ReferralFilter.OPEN, "김민수") == []
+    assert len(referrals.find_referrals(every, ReferralFilter.ALL, "햇살 복지관")) == 3
+
+
+def test_the_detail_carries_the_residents_case_worker(workspace, draft):
+    assert referrals.referral_detail(workspace, draft).case_worker_name == "박사례"

@@ -208,3 +208,84 @@ def test_the_main_window_has_a_referrals_area(qtbot, workspace):
     assert "의뢰 관리" in titles
     window.nav.setCurrentRow(window.stack.indexOf(window.referrals))
     assert window.stack.currentWidget() is window.referrals
+
+
+def closed_referral(ws, visit, outcome: str, reason: str = "", days_ago: int = 1) -> str:
+    rid = draft_for(ws, visit, TODAY - timedelta(days=days_ago + 10))
+    referrals.mark_sent(ws, rid, TODAY - timedelta(days=days_ago + 9))
+    referrals.close_referral(ws, rid, TODAY - timedelta(days=days_ago), outcome, reason)
+    return rid
+
+
+def choose_filter(qtbot, view: ReferralsView, label: str) -> None:
+    """Pick a filter in the combo box with the keyboard, as a person would."""
+    view.which.setFocus()
+    while view.which.currentText() != label:
+        before = view.which.currentIndex()
+        qtbot.keyClick(view.which, Qt.Key.Key_Down)
+        assert view.which.currentIndex() != before, label
+
+
+def test_closed_referrals_stay_findable_with_their_outcome(qtbot, view, workspace):
+    visit = make_visit(workspace)
+    open_id = draft_for(workspace, visit)
+    resolved = closed_referral(workspace, visit, "resolved", days_ago=5)
+    not_resolved = closed_referral(workspace, visit, "not_resolved", "전화를 받지 않으심")
+    view.refresh()
+    view.show()
+    qtbot.waitExposed(view)
+    assert [r.id for r in view.model.rows] == [open_id]  # open ones, as before
+    assert [view.which.itemText(i) for i in range(view.which.count())] == [
+        "진행 중인 의뢰",
+        "종결된 의뢰",
+        "모든 의뢰",
+    ]
+    choose_filter(qtbot, view, "종결된 의뢰")
+    assert [r.id for r in view.model.rows] == [not_resolved, resolved]
+    outcome = view.model.index(0, ReferralTableModel.OUTCOME)
+    assert outcome.data() == "해결되지 않음: 전화를 받지 않으심"
+    assert view.model.index(1, ReferralTableModel.OUTCOME).data() == "해결됨"
+    assert "종결" in view.model.index(0, ReferralTableModel.STATE).data()
+    assert view.model.headerData(ReferralTableModel.OUTCOME, Qt.Orientation.Horizontal) == "결과"
+    # A closed referral has no next step, but its sheet can still be printed again.
+    view.select(resolved)
+    assert not any(
+        b.isEnabled()
+        for b in (view.sent_button, view.reply_button, view.close_button, view.discard_button)
+    )
+    assert view.export_button.isEnabled()
+    choose_filter(qtbot, view, "모든 의뢰")
+    assert [r.id for r in view.model.rows] == [open_id, not_resolved, resolved]
+    assert view.selected_ids() == [resolved]  # the selection follows the filter
+    assert view.model.index(0, ReferralTableModel.OUTCOME).data() == ""
+    # Found by its reference code, typed into the search box.
+    code = view.model.rows[2].reference
+    qtbot.keyClicks(view.search, code[-6:])
+    assert [r.id for r in view.model.rows] == [resolved]
+    view.search.clear()
+    assert len(view.model.rows) == 3
+    assert "1건" in view.summary.text()  # the summary still counts the open ones
+
+
+def test_the_reply_starts_from_the_residents_case_worker(qtbot, view, workspace, monkeypatch):
+    visit = make_visit(workspace)
+    rid = draft_for(workspace, visit)
+    referrals.mark_sent(workspace, rid, TODAY)
+    view.refresh()
+    view.select(rid)
+    seen: list[str] = []
+
+    def reply(dialog: ReplyDialog) -> None:
+        seen.append(dialog.by.text())
+        dialog.submit()
+
+    answer_with(monkeypatch, qtbot, ReplyDialog, reply)
+    view.reply_button.click()
+    assert seen == ["박사례"]
+    assert referrals.referral_detail(workspace, rid).reply_by == "박사례"
+    # Once a reply names someone else, that name is what the dialog shows again.
+    referrals.record_reply(workspace, rid, TODAY, by="김대리")
+    view.refresh()
+    view.select(rid)
+    view.reply_button.click()
+    assert seen == ["박사례", "김대리"]

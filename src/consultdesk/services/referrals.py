@@ -8,8 +8,10 @@ with an outcome. Referral is a shared table, so every write goes through ws.writ
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
@@ -84,8 +86,19 @@ class ReferralRow:
     created_on: date
     sent_on: date | None
     acknowledged_on: date | None
-    age_days: int
+    age_days: int  # waiting so far; for a closed referral, how long it took
     overdue: bool
+    closed_on: date | None = None
+    outcome: str = ""  # domain.referral.Outcome value once closed
+    outcome_reason: str = ""
+
+
+class ReferralFilter(StrEnum):
+    """Which referrals the list shows: closed ones stay findable with their outcome."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+    ALL = "all"
 
 
 @dataclass(frozen=True)
@@ -107,6 +120,8 @@ class ReferralDetail:
     reply_status: str = ""
     reply_reason: str = ""
     reply_by: str = ""
+    # The resident's case worker now: what the reply slip's "by" starts from.
+    case_worker_name: str = ""
 
 
 def blocked_problem(code: str) -> ValidationFailed:
@@ -172,7 +187,15 @@ def _state(value: str) -> ReferralState:
         return ReferralState.DRAFT
 
 
-def _detail(r: Referral) -> ReferralDetail:
+def _case_worker_of(s: Session, resident_id: str) -> str:
+    resident = s.get(Resident, resident_id)
+    if resident is None or not resident.case_worker_id:
+        return ""
+    worker = s.get(CaseWorker, resident.case_worker_id)
+    return worker.name if worker is not None and not worker.deleted else ""
+
+
+def _detail(r: Referral, case_worker_name: str = "") -> ReferralDetail:
     return ReferralDetail(
         id=r.id,
         reference=r.reference,
@@ -191,6 +214,7 @@ def _detail(r: Referral) -> ReferralDetail:
         reply_status=r.reply_status,
         reply_reason=r.reply_reason,
         reply_by=r.reply_by,
+        case_worker_name=case_worker_name,
     )
 
 
@@ -202,7 +226,8 @@ def _check_options(options: ReferralOptions) -> None:
 
 def referral_detail(ws: Workspace, referral_id: str) -> ReferralDetail:
     with ws.db.session(read_only=True) as s:
-        return _detail(_get(s, referral_id))
+        record = _get(s, referral_id)
+        return _detail(record, _case_worker_of(s, record.resident_id))
 
 
 def open_draft_for(s: Session, consultation_id: str) -> Referral | None:
@@ -396,8 +421,11 @@ def discard_draft(ws: Workspace, referral_id: str) -> None:
         s.add(ws.audit("delete", "referral", record.id, record.resident_id))
 
 
-def list_open_referrals(ws: Workspace, today: date | None = None) -> list[ReferralRow]:
-    """Referrals not closed yet: overdue ones first, then the oldest."""
+def list_referrals(
+    ws: Workspace, which: ReferralFilter = ReferralFilter.OPEN, today: date | None = None
+) -> list[ReferralRow]:
+    """Open referrals first (overdue ones first, then the oldest), then closed ones, the most
+    recently closed first, each with its outcome."""
     today = today or date.today()
     q = (
         select(Referral, Resident, WelfareCentre, CaseWorker)
@@ -408,30 +436,71 @@ def list_open_referrals(ws: Workspace, today: date | None = None) -> list[Referr
             isouter=True,
         )
         .join(CaseWorker, col(CaseWorker.id) == col(Resident.case_worker_id), isouter=True)
-        .where(
-            col(Referral.deleted).is_(False),
-            col(Resident.deleted).is_(False),
-            col(Referral.state).in_([s.value for s in OPEN_STATES]),
-        )
+        .where(col(Referral.deleted).is_(False), col(Resident.deleted).is_(False))
     )
+    if which is ReferralFilter.OPEN:
+        q = q.where(col(Referral.state).in_([s.value for s in OPEN_STATES]))
+    elif which is ReferralFilter.CLOSED:
+        q = q.where(col(Referral.state) == ReferralState.CLOSED.value)
     with ws.db.session(read_only=True) as s:
         found = list(s.exec(q))
-    rows = [
-        ReferralRow(
-            id=r.id,
-            reference=r.reference,
-            resident_id=resident.id,
-            resident_name=resident.name,
-            centre_name=centre.name if centre is not None and not centre.deleted else "",
-            case_worker_name=worker.name if worker is not None and not worker.deleted else "",
-            state=_state(r.state),
-            created_on=r.created_on,
-            sent_on=r.sent_on,
-            acknowledged_on=r.acknowledged_on,
-            age_days=age_days(r.created_on, r.sent_on, today),
-            overdue=is_overdue(r.state, r.sent_on, today),
+    rows = []
+    for r, resident, centre, worker in found:
+        state = _state(r.state)
+        closed = state is ReferralState.CLOSED
+        rows.append(
+            ReferralRow(
+                id=r.id,
+                reference=r.reference,
+                resident_id=resident.id,
+                resident_name=resident.name,
+                centre_name=centre.name if centre is not None and not centre.deleted else "",
+                case_worker_name=worker.name if worker is not None and not worker.deleted else "",
+                state=state,
+                created_on=r.created_on,
+                sent_on=r.sent_on,
+                acknowledged_on=r.acknowledged_on,
+                age_days=age_days(
+                    r.created_on, r.sent_on, (r.closed_on or today) if closed else today
+                ),
+                overdue=is_overdue(r.state, r.sent_on, today),
+                closed_on=r.closed_on if closed else None,
+                outcome=r.outcome if closed else "",
+                outcome_reason=r.outcome_reason if closed else "",
+            )
         )
-        for r, resident, centre, worker in found
-    ]
-    rows.sort(key=lambda r: (not r.overdue, -r.age_days, r.reference))
+
+    def order(row: ReferralRow) -> tuple[object, ...]:
+        if row.state is ReferralState.CLOSED:
+            closed_on = row.closed_on or row.created_on
+            return (1, False, -closed_on.toordinal(), row.reference)
+        return (0, not row.overdue, -row.age_days, row.reference)
+
+    rows.sort(key=order)
     return rows
+
+
+def list_open_referrals(ws: Workspace, today: date | None = None) -> list[ReferralRow]:
+    """Referrals not closed yet: overdue ones first, then the oldest."""
+    return list_referrals(ws, ReferralFilter.OPEN, today)
+
+
+def find_referrals(
+    rows: Sequence[ReferralRow], which: ReferralFilter, words: str = ""
+) -> list[ReferralRow]:
+    """The rows of `which` whose reference, resident, centre or case worker contain every word
+    typed (case and spacing ignored), in the order given."""
+    wanted = [w.casefold() for w in words.split()]
+    kept = []
+    for row in rows:
+        closed = row.state is ReferralState.CLOSED
+        if (which is ReferralFilter.OPEN and closed) or (
+            which is ReferralFilter.CLOSED and not closed
+        ):
+            continue
+        haystack = " ".join(
+            (row.reference, row.resident_name, row.centre_name, row.case_worker_name)
+        ).casefold()
+        if all(w in haystack for w in wanted):
+            kept.append(row)
+    return kept

@@ -39,7 +39,7 @@ from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.referral import OVERDUE_AFTER_DAYS, ReferralState
 from consultdesk.services import referrals
 from consultdesk.services.documents import DocumentKind, DocumentRequest
-from consultdesk.services.referrals import ReferralDetail, ReferralRow
+from consultdesk.services.referrals import ReferralDetail, ReferralFilter, ReferralRow
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.export_dialog import BatchExportDialog
 from consultdesk.ui.forms import ProblemDisplay
@@ -59,7 +59,7 @@ OVERDUE_TEXT = QBrush(QColor("#7b241c"))
 
 
 class ReferralTableModel(QAbstractTableModel):
-    REFERENCE, RESIDENT, CENTRE, STATE, AGE, ATTENTION = range(6)
+    REFERENCE, RESIDENT, CENTRE, STATE, AGE, ATTENTION, OUTCOME = range(7)
 
     def __init__(self) -> None:
         super().__init__()
@@ -74,7 +74,7 @@ class ReferralTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -88,11 +88,12 @@ class ReferralTableModel(QAbstractTableModel):
             self.tr("State"),
             self.tr("Waiting"),
             self.tr("Needs attention"),
+            self.tr("Outcome"),
         )[section]
 
     def _state_text(self, row: ReferralRow) -> str:
         state = referral_state_label(row.state.value)
-        when = row.acknowledged_on or row.sent_on or row.created_on
+        when = row.closed_on or row.acknowledged_on or row.sent_on or row.created_on
         return f"{state} · {when.isoformat()}"
 
     def _attention(self, row: ReferralRow) -> str:
@@ -105,11 +106,25 @@ class ReferralTableModel(QAbstractTableModel):
             return self.tr("Not sent yet")
         return ""
 
+    def _outcome(self, row: ReferralRow) -> str:
+        """How a closed referral ended, with the reason when it was not resolved."""
+        if row.state is not ReferralState.CLOSED:
+            return ""
+        label = dict(outcome_options()).get(row.outcome, row.outcome)
+        if row.outcome_reason:
+            return self.tr("{outcome}: {reason}").format(outcome=label, reason=row.outcome_reason)
+        return label
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
         column = index.column()
+        if column == self.OUTCOME and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return self._outcome(row)
         if role == Qt.ItemDataRole.DisplayRole:
             centre = " · ".join(x for x in (row.centre_name, row.case_worker_name) if x)
             return (
@@ -215,7 +230,8 @@ class ReplyDialog(_StepDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(detail.reply_status)))
         self.reason = QLineEdit(detail.reply_reason)
         self.reason.setPlaceholderText(self.tr("Needed when it could not be linked"))
-        self.by = QLineEdit(detail.reply_by)
+        # Usually the resident's own case worker replies: start from their name.
+        self.by = QLineEdit(detail.reply_by or detail.case_worker_name)
         form = QFormLayout()
         form.addRow(self.tr("Referral"), QLabel(detail.reference))
         form.addRow(self.tr("Received on"), self.received_on)
@@ -313,6 +329,18 @@ class ReferralsView(QWidget):
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.summary = QLabel()
         self.summary.setStyleSheet("font-size: 12pt;")
+        # Closed referrals stay findable, with their outcome.
+        self.which = QComboBox()
+        self.which.addItem(self.tr("Open referrals"), ReferralFilter.OPEN.value)
+        self.which.addItem(self.tr("Closed referrals"), ReferralFilter.CLOSED.value)
+        self.which.addItem(self.tr("All referrals"), ReferralFilter.ALL.value)
+        self.which.setToolTip(self.tr("Which referrals to list"))
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Find by reference, resident or centre"))
+        self._every: list[ReferralRow] = []
+        self.which.currentIndexChanged.connect(lambda _: self._show_rows())
+        self.search.textChanged.connect(lambda _: self._show_rows())
         self.sent_button = QPushButton(self.tr("Mark sent…"))
         self.reply_button = QPushButton(self.tr("Record reply…"))
         self.close_button = QPushButton(self.tr("Close…"))
@@ -334,6 +362,8 @@ class ReferralsView(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
+        top.addWidget(self.search)
+        top.addWidget(self.which)
         actions = QHBoxLayout()
         for button in (
             self.sent_button,
@@ -353,16 +383,26 @@ class ReferralsView(QWidget):
         self.refresh()
 
     def refresh(self, today: date | None = None) -> None:
-        selected = set(self.selected_ids())
-        rows = referrals.list_open_referrals(self.ws, today)
-        self.model.set_rows(rows)
+        self._every = referrals.list_referrals(self.ws, ReferralFilter.ALL, today)
+        # The summary always speaks of the open referrals, whatever the list shows.
+        rows = [r for r in self._every if r.state is not ReferralState.CLOSED]
         overdue = sum(1 for r in rows if r.overdue)
         self.summary.setText(
             self.tr("{open} open referrals · {overdue} without a reply after {days} days").format(
                 open=len(rows), overdue=overdue, days=OVERDUE_AFTER_DAYS
             )
         )
-        for row, r in enumerate(rows):
+        self._show_rows()
+
+    def current_filter(self) -> ReferralFilter:
+        return ReferralFilter(str(self.which.currentData()))
+
+    def _show_rows(self) -> None:
+        """The rows the filter and the search words choose; the selection is kept."""
+        selected = set(self.selected_ids())
+        shown = referrals.find_referrals(self._every, self.current_filter(), self.search.text())
+        self.model.set_rows(shown)
+        for row, r in enumerate(shown):
             if r.id in selected:
                 self.table.selectRow(row)
         self._update_buttons()
