@@ -91,7 +91,7 @@ def test_the_catalog_covers_the_medicines_older_adults_take_most() -> None:
         "G04CA02": "탐스로신",
         "H03AA01": "레보티록신",
         "M05BA04": "알렌드론산",
-        "R03BB04": "티오트로피움",
+        "R03BB04": "티오트로퓸",
         "N02BE01": "아세트아미노펜",
     }
     for code, name in expected.items():
@@ -183,7 +183,8 @@ def test_typing_every_consonant_you_see_also_finds_it() -> None:
 
 
 def test_a_query_mixing_syllables_and_initials_finds_it() -> None:
-    assert _labels("암ㄹㄷ") == ["암로디핀"]
+    # 레보암로디핀 also holds 암, ㄹ, ㄷ in a row; the name that starts with them comes first.
+    assert _labels("암ㄹㄷ") == ["암로디핀", "레보암로디핀"]
 
 
 def test_spaces_and_punctuation_in_names_do_not_matter() -> None:
@@ -258,7 +259,7 @@ def test_a_product_code_missing_from_the_catalog_still_yields_an_ingredient() ->
 
 def test_ingredients_come_before_products_of_the_same_rank() -> None:
     catalog = _catalog_with_products(Product("암로디핀정", ("C08CA01",)))
-    assert _labels("암로디", catalog) == ["암로디핀", "암로디핀정"]
+    assert _labels("암로디", catalog) == ["암로디핀", "암로디핀정", "레보암로디핀"]
 
 
 # --- properties -------------------------------------------------------------------------------
@@ -335,3 +336,29 @@ def test_every_result_of_a_hangul_query_is_explained_by_its_names(query: str) ->
         (ingredient,) = match.ingredients
         names = (fold(ingredient.name_ko), fold(ingredient.name_en))
         assert any(matches(name, q) for name in names), (query, match.label)
+
+
+def test_old_spellings_and_common_names_find_the_catalog_row() -> None:
+    from consultdesk.services.catalog import build_catalog
+
+    catalog = build_catalog()
+    for typed, label in [
+        ("아카보스", "아카보즈"),
+        ("스피로놀락톤", "스피로노락톤"),
+        ("캡토프릴", "캅토프릴"),
+        ("티오트로피움", "티오트로퓸"),
+        ("이프라트로피움", "이프라트로퓸"),
+        ("클로라제페이트", "클로라제핀산칼륨"),
+        ("프레드니카베이트", "프레드니카르베이트"),
+        ("인삼", "홍삼"),
+        ("은행잎", "은행엽건조엑스"),
+        ("보약", "한약(탕약)"),
+    ]:
+        found = catalog.search(typed, limit=5)
+        assert found and found[0].label == label, (typed, [m.label for m in found])
+
+
+def test_magnesium_oxide_is_two_rows_that_say_which() -> None:
+    labels = {m.label: m.ingredients[0].atc for m in CATALOG.search("산화마그네슘", limit=5)}
+    assert labels["산화마그네슘(변비약)"] == "A06AD02"
+    assert labels["산화마그네슘(마그네슘 보충제)"] == "A12CC10"

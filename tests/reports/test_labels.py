@@ -13,6 +13,8 @@ from consultdesk.reports.content import (
     FlagKind,
     FlagStatus,
     Place,
+    Present,
+    Severity,
     Sex,
     Source,
 )
@@ -59,6 +61,8 @@ def test_no_label_is_empty() -> None:
         ("adherence", Adherence),
         ("flag_kind", FlagKind),
         ("flag_status", FlagStatus),
+        ("present", Present),
+        ("severity", Severity),
     ],
 )
 def test_every_coded_value_has_a_label(prefix: str, enum: type[Enum]) -> None:

@@ -103,3 +103,44 @@ def test_summary_title_has_no_resident_name() -> None:
     pdf = build_to_memory(build_consultation_summary_pdf, sample_summary())
     assert pdf.metadata["/Title"] == "복약상담 기록 C-2026-0117"
     assert all("홍길순" not in value for value in pdf.metadata.values())
+
+
+def test_summary_keeps_the_pharmacists_observations_and_who_was_present() -> None:
+    pdf = build_to_memory(build_consultation_summary_pdf, sample_summary())
+    text = pdf.text
+    assert "함께한 사람" in text and "내담자 본인, 사례담당자" in text
+    assert "약사 관찰" in text
+    assert "냉장고가 거의 비어 있고 유통기한 지난 반찬만 있었음" in text
+    assert "높음" in text and "낮음" in text
+    assert "식사 지원(도시락·밑반찬), 푸드뱅크·푸드마켓" in text
+    assert "관찰 메모" in text and "보일러가 고장 나 전기장판 하나로 지내심." in text
+    # The section sits between the flags and the drug-related problems.
+    assert text.index("위험요인 검토") < text.index("약사 관찰") < text.index("약물 관련 문제")
+
+
+def test_summary_observations_in_english() -> None:
+    pdf = build_to_memory(build_consultation_summary_pdf, sample_summary(), "en")
+    for expected in ["Present", "The resident, Case worker", "Pharmacist's observations"]:
+        assert expected in pdf.text, expected
+    assert "High" in pdf.text and "Services to link" in pdf.text
+
+
+def test_no_observation_and_nobody_recorded_say_so() -> None:
+    sample = sample_summary()
+    content = replace(sample, observed=(), observations="", visit=replace(sample.visit, present=()))
+    pdf = build_to_memory(build_consultation_summary_pdf, content)
+    after = pdf.text.split("약사 관찰", 1)[1]
+    assert after.split()[0] == "없음"
+    assert "함께한 사람" in pdf.text and "기록 없음" in pdf.text
+
+
+def test_the_summary_footer_is_its_own_not_the_referrals() -> None:
+    for lang, own, referral in (
+        ("ko", "상담 기록입니다", "연계 업무 외"),
+        ("en", "consultation record", "except for this referral"),
+    ):
+        pdf = build_to_memory(build_consultation_summary_pdf, sample_summary(), lang)
+        for page in pdf.pages:
+            flat = " ".join(page.split())
+            assert own in flat, (lang, page[-200:])
+            assert referral not in flat, lang

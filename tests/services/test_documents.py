@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from sqlmodel import col, select
 
-from consultdesk.domain.consultation import ObservedRisk
+from consultdesk.domain.consultation import ObservedRisk, Present
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consent, documents, flags, referrals, residents
@@ -374,3 +374,19 @@ def test_a_new_sheet_requests_what_was_ticked_for_the_observations(workspace, ou
         workspace, DocumentRequest(DocumentKind.REFERRAL, visit.resident_id), TODAY
     )
     assert doc.content.services_requested == ("식사 지원(도시락·밑반찬)", "에너지 지원")
+
+
+def test_the_summary_keeps_the_observations_and_who_was_present(workspace, out_dir):
+    visit = make_visit(workspace)
+    data = load_consultation(workspace, visit.consultation_id)
+    assert data is not None
+    present = frozenset({Present.RESIDENT, Present.FAMILY})
+    save_consultation(workspace, replace(data, visit=replace(data.visit, present=present)))
+    out = out_dir / "summary.pdf"
+    export(workspace, DocumentKind.SUMMARY, visit.resident_id, out)
+    text = " ".join(text_of(out).split())
+    assert "함께한 사람 내담자 본인, 가족" in text
+    assert "약사 관찰" in text and "냉장고가 거의 비어 있었습니다." in text
+    assert "식사 지원(도시락·밑반찬)" in text  # the service ticked for that observation
+    assert "보일러가 고장 나 전기장판 하나로 지내십니다." in text  # the visit's own notes
+    assert "상담 기록입니다" in text and "연계 업무 외" not in text  # the summary's own footer

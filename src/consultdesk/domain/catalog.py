@@ -13,7 +13,7 @@ import heapq
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -144,8 +144,15 @@ class _Haystack:
 class Catalog:
     """The ingredients of the bundled catalog plus any imported products, searchable by name."""
 
-    def __init__(self, ingredients: Iterable[CatalogIngredient]) -> None:
+    def __init__(
+        self,
+        ingredients: Iterable[CatalogIngredient],
+        synonyms: Mapping[tuple[str, str], tuple[str, ...]] | None = None,
+    ) -> None:
         self._ingredients = tuple(ingredients)
+        # (atc, name_ko) → other names the search also finds the ingredient by (old spellings,
+        # common names: "아카보스" finds 아카보즈). The result still shows the catalog's name.
+        self._synonyms = dict(synonyms or {})
         self._by_atc = {i.atc: i for i in self._ingredients if i.atc}
         self._products: list[Product] = []
         self._rebuild()
@@ -224,7 +231,13 @@ class Catalog:
 
     def _rebuild(self) -> None:
         self._entries: list[_Entry] = [
-            _Entry(i.name_ko, (i,), None, (i.name_ko, i.name_en)) for i in self._ingredients
+            _Entry(
+                i.name_ko,
+                (i,),
+                None,
+                (i.name_ko, i.name_en, *self._synonyms.get((i.atc, i.name_ko), ())),
+            )
+            for i in self._ingredients
         ]
         self._entries += [
             _Entry(p.name, self.ingredients_of(p), p, (p.name,)) for p in self._products
@@ -266,6 +279,30 @@ def load_catalog(path: Path) -> Catalog:
                 raise CatalogError(line, f"ATC code {atc} already used on line {seen[atc]}")
             seen[atc] = line
     return Catalog(rows)
+
+
+SYNONYM_COLUMNS = ("atc", "name_ko", "synonym", "why")
+
+
+def load_synonyms(path: Path) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Read resources/catalog/synonyms.csv: other names of a catalog row, keyed by the row's
+    (atc, name_ko); raise CatalogError naming the line of the first bad row."""
+    found: dict[tuple[str, str], list[str]] = {}
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None or tuple(h.strip() for h in header) != SYNONYM_COLUMNS:
+            raise CatalogError(1, f"expected the columns {','.join(SYNONYM_COLUMNS)}")
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(SYNONYM_COLUMNS):
+                raise CatalogError(reader.line_num, f"expected {len(SYNONYM_COLUMNS)} fields")
+            atc, name_ko, synonym, _why = (cell.strip() for cell in row)
+            if not name_ko or not synonym:
+                raise CatalogError(reader.line_num, "name_ko and synonym are required")
+            found.setdefault((atc, name_ko), []).append(synonym)
+    return {key: tuple(names) for key, names in found.items()}
 
 
 def _ingredient(row: list[str], line: int) -> CatalogIngredient:

@@ -15,9 +15,11 @@ from enum import StrEnum
 # reach the documents without a translation table.
 from consultdesk.domain.consent import ConsentMethod
 from consultdesk.domain.consultation import Place as Place
+from consultdesk.domain.consultation import Present as Present
 from consultdesk.domain.consultation import Source as Source
 from consultdesk.domain.medication import Adherence
 from consultdesk.domain.resident import Sex
+from consultdesk.domain.rules.flag import Severity as Severity
 
 
 class FlagKind(StrEnum):
@@ -166,6 +168,7 @@ class VisitInfo:
     started_at: datetime
     place: Place
     duration_minutes: int | None = None
+    present: tuple[Present, ...] = ()  # who took part besides the pharmacist; () = not recorded
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,16 @@ class FlagEntry:
 
 
 @dataclass(frozen=True)
+class ObservationSeen:
+    """Something the pharmacist saw in the home (약사 관찰), how serious they judged it, and the
+    services they ticked for it (already in the document's language)."""
+
+    text: str
+    severity: Severity = Severity.MODERATE
+    services: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DrugProblem:
     problem: str
     intervention: str
@@ -222,6 +235,9 @@ class ConsultationSummaryContent:
     visit: VisitInfo
     inventory: tuple[InventoryItem, ...] = ()
     flags: tuple[FlagEntry, ...] = ()
+    # 약사 관찰: the pharmacist's own notes and the risks they observed.
+    observations: str = ""
+    observed: tuple[ObservationSeen, ...] = ()
     problems: tuple[DrugProblem, ...] = ()
     advice: tuple[str, ...] = ()
     follow_up_plan: str = ""

@@ -31,6 +31,10 @@ _KO: dict[str, str] = {
         "대외비 — 개인정보가 포함된 문서입니다. 연계 업무 외의 열람·복사·전달을 금합니다."
     ),
     "page.confidential_resident": "개인정보가 담긴 문서입니다. 잘 보관해 주세요.",
+    "page.confidential_summary": (
+        "대외비 — 내담자의 건강 정보가 담긴 상담 기록입니다. 상담과 돌봄 업무 외의 "
+        "열람·복사·전달을 금합니다."
+    ),
     "doc.creator": "ConsultDesk",
     # --- shared values
     "value.none": "없음",
@@ -130,6 +134,19 @@ _KO: dict[str, str] = {
     "visit.duration": "소요 시간",
     "visit.duration_value": "{minutes}분",
     "visit.pharmacist": "상담 약사",
+    "visit.present": "함께한 사람",
+    "present.resident": "내담자 본인",
+    "present.family": "가족",
+    "present.carer": "돌봄 제공자",
+    "present.case_worker": "사례담당자",
+    "summary.section.observations": "약사 관찰",
+    "observation.notes": "관찰 메모",
+    "observation.col.what": "약사가 본 것",
+    "observation.col.severity": "정도",
+    "observation.col.services": "연계할 서비스",
+    "severity.low": "낮음",
+    "severity.moderate": "중간",
+    "severity.high": "높음",
     "place.home": "가정 방문",
     "place.welfare_centre": "복지관",
     "place.pharmacy": "약국",
@@ -178,6 +195,10 @@ _EN: dict[str, str] = {
         "except for this referral."
     ),
     "page.confidential_resident": "This list contains your personal information. Keep it safe.",
+    "page.confidential_summary": (
+        "Confidential — a consultation record with the resident's health information. Do not "
+        "read, copy or pass on except for their consultation and care."
+    ),
     "doc.creator": "ConsultDesk",
     "value.none": "None",
     "value.not_recorded": "Not recorded",
@@ -275,6 +296,19 @@ _EN: dict[str, str] = {
     "visit.duration": "Duration",
     "visit.duration_value": "{minutes} min",
     "visit.pharmacist": "Pharmacist",
+    "visit.present": "Present",
+    "present.resident": "The resident",
+    "present.family": "Family",
+    "present.carer": "Carer",
+    "present.case_worker": "Case worker",
+    "summary.section.observations": "Pharmacist's observations",
+    "observation.notes": "Notes",
+    "observation.col.what": "What the pharmacist saw",
+    "observation.col.severity": "Severity",
+    "observation.col.services": "Services to link",
+    "severity.low": "Low",
+    "severity.moderate": "Moderate",
+    "severity.high": "High",
     "place.home": "Home visit",
     "place.welfare_centre": "Welfare centre",
     "place.pharmacy": "Pharmacy",
@@ -336,6 +370,8 @@ CODED_PREFIXES: dict[str, str] = {
     "Sex": "sex",
     "ConsentMethod": "consent.method",
     "Place": "place",
+    "Present": "present",
+    "Severity": "severity",
     "Source": "source",
     "Adherence": "adherence",
     "FlagKind": "flag_kind",

@@ -23,10 +23,13 @@ from consultdesk.reports.content import (
     MedicationListContent,
     MedicationListItem,
     MedicationMatter,
+    ObservationSeen,
     PharmacistContact,
     Place,
+    Present,
     ReferralContent,
     ReferralResident,
+    Severity,
     Sex,
     SocialRiskSeen,
     Source,
@@ -204,6 +207,7 @@ def sample_summary() -> ConsultationSummaryContent:
             started_at=datetime(2026, 11, 21, 14, 30),
             place=Place.HOME,
             duration_minutes=50,
+            present=(Present.RESIDENT, Present.CASE_WORKER),
         ),
         inventory=inventory,
         flags=(
@@ -233,6 +237,17 @@ def sample_summary() -> ConsultationSummaryContent:
                 FlagStatus.CONFIRMED,
             ),
             FlagEntry(FlagKind.SOCIAL, "난방비 부담", "선별 문항 4번 '예'", FlagStatus.OPEN),
+        ),
+        observed=(
+            ObservationSeen(
+                "냉장고가 거의 비어 있고 유통기한 지난 반찬만 있었음",
+                Severity.HIGH,
+                ("식사 지원(도시락·밑반찬)", "푸드뱅크·푸드마켓"),
+            ),
+            ObservationSeen("현관 계단에 손잡이가 없음", Severity.LOW),
+        ),
+        observations=(
+            "보일러가 고장 나 전기장판 하나로 지내심. 약 봉투가 여러 곳에 흩어져 있었음."
         ),
         problems=(
             DrugProblem(

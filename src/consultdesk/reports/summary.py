@@ -24,6 +24,7 @@ from consultdesk.reports.content import (
     FlagEntry,
     FlagStatus,
     InventoryItem,
+    ObservationSeen,
 )
 from consultdesk.reports.labels import DEFAULT_LANG, Lang, check_lang, coded, text
 from consultdesk.reports.layout import CONTENT_WIDTH, PageDecor, build_document
@@ -49,12 +50,14 @@ def build_consultation_summary_pdf(
         *_visit_and_resident(content, lang, s),
         *_inventory(content, lang, s),
         *_flags(content.flags, lang, s),
+        *_observations(content, lang, s),
         *_problems(content, lang, s),
         *_advice_and_follow_up(content, lang, s),
     ]
     decor = PageDecor(
         title=text("summary.title", lang),
-        confidential=text("page.confidential", lang),
+        # The summary stays in the pharmacy's file: its own wording, not the referral's.
+        confidential=text("page.confidential_summary", lang),
         lang=lang,
         reference=content.reference_code,
     )
@@ -77,6 +80,10 @@ def _visit_and_resident(c: ConsultationSummaryContent, lang: Lang, s: Styles) ->
         (
             t("visit.pharmacist"),
             t("pharmacist.line", name=p.name, organisation=p.organisation, phone=p.phone),
+        ),
+        (
+            t("visit.present"),
+            ", ".join(coded(who, lang) for who in v.present) or t("value.not_recorded"),
         ),
     ]
     centre = " · ".join(x for x in (r.welfare_centre, r.case_worker) if x.strip())
@@ -165,6 +172,35 @@ def _flags(flags: tuple[FlagEntry, ...], lang: Lang, s: Styles) -> list[Flowable
     ]
     header = [text(f"flag.col.{col}", lang) for col in ("kind", "flag", "why", "status")]
     story.append(data_table(header, rows, s, col_widths=widths))
+    return story
+
+
+def _observation_row(o: ObservationSeen, lang: Lang) -> list[Flowable | str]:
+    return [o.text, coded(o.severity, lang), ", ".join(o.services) or text("value.none", lang)]
+
+
+def _observations(c: ConsultationSummaryContent, lang: Lang, s: Styles) -> list[Flowable]:
+    """약사 관찰: the risks the pharmacist saw, with the services ticked for each, then their
+    own notes from the visit."""
+    t = partial(text, lang=lang)
+    story: list[Flowable] = [*heading(t("summary.section.observations"), s)]
+    if not c.observed and not c.observations.strip():
+        return [*story, para(t("summary.none"), s.body)]
+    if c.observed:
+        widths = [CONTENT_WIDTH * 0.5, 18 * mm]
+        widths.append(CONTENT_WIDTH - sum(widths))
+        header = [t(f"observation.col.{col}") for col in ("what", "severity", "services")]
+        rows = [_observation_row(o, lang) for o in c.observed]
+        story.append(data_table(header, rows, s, col_widths=widths))
+    if c.observations.strip():
+        story.append(
+            fields_table(
+                [(t("observation.notes"), c.observations.strip())],
+                s,
+                width=CONTENT_WIDTH,
+                label_width=LABEL_WIDTH,
+            )
+        )
     return story
 
 

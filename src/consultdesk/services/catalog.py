@@ -27,6 +27,7 @@ from consultdesk.domain.catalog import (
     CatalogMatch,
     Product,
     load_catalog,
+    load_synonyms,
 )
 from consultdesk.domain.medication import Ingredient
 from consultdesk.domain.problems import Problem, ValidationFailed
@@ -43,6 +44,7 @@ from consultdesk.storage.models import ImportedProduct
 Progress = Callable[[float], None]
 
 BUNDLED_CATALOG = "catalog/ingredients.csv"
+BUNDLED_SYNONYMS = "catalog/synonyms.csv"
 # Share of the progress bar each step gets: reading the file, writing it, indexing it.
 _READ, _WRITE = 0.55, 0.35
 _BATCH = 2000
@@ -60,6 +62,12 @@ _catalogs: WeakKeyDictionary[Workspace, Catalog] = WeakKeyDictionary()
 def bundled_ingredients() -> tuple[CatalogIngredient, ...]:
     """The ingredients of resources/catalog/ingredients.csv (read once per process)."""
     return load_catalog(resource_path(BUNDLED_CATALOG)).ingredients
+
+
+@cache
+def bundled_synonyms() -> dict[tuple[str, str], tuple[str, ...]]:
+    """Other names the search finds catalog rows by (resources/catalog/synonyms.csv)."""
+    return load_synonyms(resource_path(BUNDLED_SYNONYMS))
 
 
 def medicines_catalog(ws: Workspace) -> Catalog:
@@ -83,7 +91,7 @@ def catalog_ready(ws: Workspace) -> bool:
 
 def build_catalog(products: Iterable[Product] = ()) -> Catalog:
     """The bundled ingredients plus these products, as a workspace's catalog holds them."""
-    catalog = Catalog(bundled_ingredients())
+    catalog = Catalog(bundled_ingredients(), bundled_synonyms())
     catalog.add_products(products)
     return catalog
 

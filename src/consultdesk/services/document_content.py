@@ -37,7 +37,10 @@ from consultdesk.reports import (
     MedicationListContent,
     MedicationListItem,
     MedicationMatter,
+    ObservationSeen,
     PharmacistContact,
+    Present,
+    Severity,
     SocialRiskSeen,
     SummaryResident,
     VisitInfo,
@@ -327,6 +330,36 @@ def _flag_entry(view: FlagView, lang: Lang) -> FlagEntry:
     )
 
 
+def _severity(value: str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        return Severity.MODERATE
+
+
+def observations_seen(
+    ws: Workspace, data: ConsultationData, lang: Lang
+) -> tuple[ObservationSeen, ...]:
+    """The session's observed risks for the summary, with the names of the ticked services
+    (words the pharmacist wrote for a service the catalog lacks are kept as they are)."""
+    catalog = flag_service.load_flag_context(ws).catalog
+    seen = []
+    for risk in data.observed:
+        names = []
+        for value in risk.services:
+            service = catalog.get(value)
+            if service is None:
+                names.append(value)
+            else:
+                names.append(service.name_ko if lang == "ko" else service.name_en)
+        seen.append(ObservationSeen(risk.text.strip(), _severity(risk.severity), tuple(names)))
+    return tuple(o for o in seen if o.text)
+
+
+# Who took part, in the order the editor lists them.
+_PRESENT_ORDER = tuple(Present)
+
+
 def summary_content(
     ws: Workspace, facts: Facts, views: list[FlagView], lang: Lang
 ) -> ConsultationSummaryContent:
@@ -368,9 +401,12 @@ def summary_content(
             started_at=_started_at(data),
             place=data.visit.place,
             duration_minutes=data.visit.duration_min,
+            present=tuple(p for p in _PRESENT_ORDER if p in data.visit.present),
         ),
         inventory=inventory,
         flags=tuple(_flag_entry(v, lang) for v in views),
+        observations=data.observations.strip(),
+        observed=observations_seen(ws, data, lang),
         problems=tuple(
             DrugProblem(
                 problem=word(
