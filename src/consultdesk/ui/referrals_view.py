@@ -337,6 +337,7 @@ class ReferralsView(QWidget):
         self.which.setToolTip(self.tr("Which referrals to list"))
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 40))
         self.search.setPlaceholderText(self.tr("Find by reference, resident or centre"))
         self._every: list[ReferralRow] = []
         self.which.currentIndexChanged.connect(lambda _: self._show_rows())
