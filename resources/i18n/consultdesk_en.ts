@@ -1977,16 +1977,16 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>The document cannot be made as it is ({detail}).</translation>
     </message>
     <message>
-        <source>“{name}” cannot be deleted: {residents} resident(s) still belong to it ({resident_names}). Choose another welfare centre for them first.</source>
-        <translation>“{name}” cannot be deleted: {residents} resident(s) still belong to it ({resident_names}). Choose another welfare centre for them first.</translation>
+        <source>“{name}” cannot be deleted: it is still the welfare centre of {resident_names} ({residents} in all). Give them another welfare centre first.</source>
+        <translation>“{name}” cannot be deleted: it is still the welfare centre of {resident_names} ({residents} in all). Give them another welfare centre first.</translation>
     </message>
     <message>
         <source>“{name}” cannot be deleted: its case workers are still listed ({case_worker_names}). Delete them first.</source>
         <translation>“{name}” cannot be deleted: its case workers are still listed ({case_worker_names}). Delete them first.</translation>
     </message>
     <message>
-        <source>{name} cannot be deleted: {residents} resident(s) still have them as case worker ({resident_names}). Choose another case worker for them first.</source>
-        <translation>{name} cannot be deleted: {residents} resident(s) still have them as case worker ({resident_names}). Choose another case worker for them first.</translation>
+        <source>{name} cannot be deleted: they are still the case worker of {resident_names} ({residents} in all). Give them another case worker first.</source>
+        <translation>{name} cannot be deleted: they are still the case worker of {resident_names} ({residents} in all). Give them another case worker first.</translation>
     </message>
     <message>
         <source>A finished session is never deleted: it stays in the record. Amend it if something needs correcting.</source>

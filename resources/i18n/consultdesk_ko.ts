@@ -1968,16 +1968,16 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>지금 내용으로는 문서를 만들 수 없습니다 ({detail}).</translation>
     </message>
     <message>
-        <source>“{name}” cannot be deleted: {residents} resident(s) still belong to it ({resident_names}). Choose another welfare centre for them first.</source>
-        <translation>“{name}” 복지관은 삭제할 수 없습니다. 아직 내담자 {residents}명이 이 복지관에 속해 있습니다({resident_names}). 먼저 이 내담자들의 복지관을 바꿔 주세요.</translation>
+        <source>“{name}” cannot be deleted: it is still the welfare centre of {resident_names} ({residents} in all). Give them another welfare centre first.</source>
+        <translation>“{name}” 복지관은 삭제할 수 없습니다. 이 복지관에 속한 내담자가 아직 {residents}명 있습니다({resident_names}). 먼저 이 내담자들의 복지관을 바꿔 주세요.</translation>
     </message>
     <message>
         <source>“{name}” cannot be deleted: its case workers are still listed ({case_worker_names}). Delete them first.</source>
         <translation>“{name}” 복지관은 삭제할 수 없습니다. 소속 사례담당자가 아직 등록되어 있습니다({case_worker_names}). 사례담당자를 먼저 삭제하세요.</translation>
     </message>
     <message>
-        <source>{name} cannot be deleted: {residents} resident(s) still have them as case worker ({resident_names}). Choose another case worker for them first.</source>
-        <translation>사례담당자 {name} 님은 삭제할 수 없습니다. 아직 내담자 {residents}명을 담당하고 있습니다({resident_names}). 먼저 이 내담자들의 사례담당자를 바꿔 주세요.</translation>
+        <source>{name} cannot be deleted: they are still the case worker of {resident_names} ({residents} in all). Give them another case worker first.</source>
+        <translation>사례담당자 {name} 님은 삭제할 수 없습니다. 이 사례담당자가 맡은 내담자가 아직 {residents}명 있습니다({resident_names}). 먼저 이 내담자들의 사례담당자를 바꿔 주세요.</translation>
     </message>
     <message>
         <source>A finished session is never deleted: it stays in the record. Amend it if something needs correcting.</source>

@@ -1,8 +1,11 @@
-"""Welfare centres and their case workers: add, edit, list."""
+"""Welfare centres and their case workers: add, edit, list, and delete one nothing refers to."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -20,8 +23,9 @@ from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import centres
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage.models import CaseWorker, WelfareCentre
-from consultdesk.ui.forms import ProblemDisplay
+from consultdesk.ui.forms import ProblemDisplay, confirm_delete, show_refusal
 from consultdesk.ui.labels import dialog_buttons
+from consultdesk.ui.messages import problem_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -150,6 +154,25 @@ class CentresView(QWidget):
         self.edit_centre = QPushButton(self.tr("Edit…"))
         self.add_worker = QPushButton(self.tr("Add case worker…"))
         self.edit_worker = QPushButton(self.tr("Edit…"))
+        self.delete_centre = QPushButton(self.tr("Delete…"))
+        self.delete_centre.setToolTip(
+            self.tr(
+                "Delete this welfare centre (only when no resident or case worker belongs to it)"
+            )
+        )
+        self.delete_worker = QPushButton(self.tr("Delete…"))
+        self.delete_worker.setToolTip(
+            self.tr("Delete this case worker (only when no resident has them)")
+        )
+        self.delete_centre.clicked.connect(self._delete_centre)
+        self.delete_worker.clicked.connect(self._delete_worker)
+        for widget, slot in (
+            (self.centre_list, self._delete_centre),
+            (self.worker_list, self._delete_worker),
+        ):
+            key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), widget)
+            key.setContext(Qt.ShortcutContext.WidgetShortcut)
+            key.activated.connect(slot)
         self.add_centre.clicked.connect(self._add_centre)
         self.edit_centre.clicked.connect(self._edit_centre)
         self.add_worker.clicked.connect(self._add_worker)
@@ -173,11 +196,24 @@ class CentresView(QWidget):
 
         layout = QHBoxLayout(self)
         layout.addLayout(
-            column(self.tr("Welfare centres"), self.centre_list, self.add_centre, self.edit_centre),
+            column(
+                self.tr("Welfare centres"),
+                self.centre_list,
+                self.add_centre,
+                self.edit_centre,
+                self.delete_centre,
+            ),
             1,
         )
         layout.addLayout(
-            column(self.tr("Case workers"), self.worker_list, self.add_worker, self.edit_worker), 1
+            column(
+                self.tr("Case workers"),
+                self.worker_list,
+                self.add_worker,
+                self.edit_worker,
+                self.delete_worker,
+            ),
+            1,
         )
         self.refresh()
 
@@ -225,8 +261,10 @@ class CentresView(QWidget):
     def _update_buttons(self) -> None:
         has_centre = self.current_centre_id() is not None
         self.edit_centre.setEnabled(has_centre)
+        self.delete_centre.setEnabled(has_centre)
         self.add_worker.setEnabled(has_centre)
         self.edit_worker.setEnabled(self.worker_list.currentItem() is not None)
+        self.delete_worker.setEnabled(self.worker_list.currentItem() is not None)
 
     def _add_centre(self) -> None:
         saved = CentreDialog.ask(self.ws, None, self)
@@ -252,3 +290,48 @@ class CentresView(QWidget):
             worker_id = item.data(ID_ROLE)
             if CaseWorkerDialog.ask(self.ws, centre_id, self._workers[worker_id], self):
                 self._load_workers(select=worker_id)
+
+    def _delete_centre(self) -> None:
+        centre_id = self.current_centre_id()
+        if centre_id is None:
+            return
+        name = self._centres[centre_id].name
+        title = self.tr("Delete welfare centre")
+        question = self.tr(
+            "Delete the welfare centre “{name}”?\n\nIt is removed from this computer and, after "
+            "the next sync, from the team's."
+        ).format(name=name)
+        if not self.confirm_delete(title, question):
+            return
+        if self._delete(title, lambda: centres.delete_centre(self.ws, centre_id)):
+            self.refresh()
+
+    def _delete_worker(self) -> None:
+        item = self.worker_list.currentItem()
+        if item is None:
+            return
+        worker_id = item.data(ID_ROLE)
+        name = self._workers[worker_id].name
+        title = self.tr("Delete case worker")
+        question = self.tr(
+            "Delete the case worker {name}?\n\nThey are removed from this computer and, after "
+            "the next sync, from the team's."
+        ).format(name=name)
+        if not self.confirm_delete(title, question):
+            return
+        if self._delete(title, lambda: centres.delete_case_worker(self.ws, worker_id)):
+            self._load_workers()
+
+    def _delete(self, title: str, action: Callable[[], None]) -> bool:
+        """Run a delete; a refusal (something still refers to it) is said, not raised."""
+        try:
+            action()
+        except ValidationFailed as e:
+            show_refusal(self, title, "\n".join(problem_text(p) for p in e.problems))
+            self.refresh()
+            return False
+        return True
+
+    def confirm_delete(self, title: str, text: str) -> bool:
+        """The seam tests answer; the real one is a question with Cancel as the default."""
+        return confirm_delete(self, title, text)

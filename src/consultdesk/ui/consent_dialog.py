@@ -19,6 +19,7 @@ from consultdesk.domain.dates import parse_date
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.services import consent
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui.date_field import DateField
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.labels import consent_kind, consent_method, dialog_buttons
 
@@ -43,7 +44,8 @@ class ConsentDialog(QDialog):
         self.decision = QComboBox()
         self.decision.addItem(self.tr("Consent given"), True)
         self.decision.addItem(self.tr("Consent refused"), False)
-        self.decided_on = QLineEdit(date.today().isoformat())
+        self.decided_on = DateField(date.today())
+        self.decided_on.set_range(maximum=date.today())
         self.method = QComboBox()
         for m in ConsentMethod:
             self.method.addItem(consent_method(m), m.value)
@@ -107,7 +109,8 @@ class WithdrawConsentDialog(QDialog):
         self.ws = ws
         self.consent_id = consent_id
         self.setWindowTitle(self.tr("Withdraw consent"))
-        self.on = QLineEdit(date.today().isoformat())
+        self.on = DateField(date.today())
+        self.on.set_range(maximum=date.today())
         form = QFormLayout()
         form.addRow(self.tr("Withdrawn on"), self.on)
         self.error = QLabel()

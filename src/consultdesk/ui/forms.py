@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from consultdesk.domain.problems import Problem
@@ -74,3 +75,30 @@ def ask_csv_file(parent: QWidget | None, title: str) -> Path | None:
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     """A yes/no question behind the dialogs' ``confirm_*`` seams."""
     return QMessageBox.question(parent, title, text) == QMessageBox.StandardButton.Yes
+
+
+def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask before deleting: the question names the thing, Cancel is the default (Enter and Esc
+    keep it), and only the Delete button deletes. Behind the views' ``confirm_delete`` seams."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setObjectName("confirm_delete")
+    delete = box.addButton(
+        QCoreApplication.translate("Forms", "Delete"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    delete.setObjectName("delete")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete
+
+
+def show_refusal(parent: QWidget | None, title: str, text: str) -> None:
+    """Say why something was not done (a delete refused, a record gone), and nothing more."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setObjectName("refusal")
+    box.exec()

@@ -379,8 +379,8 @@ _MESSAGES.update(_DOCUMENT_MESSAGES)
 _DELETE_MESSAGES: dict[str, object] = {
     "centre_in_use": QT_TRANSLATE_NOOP(
         "Messages",
-        "“{name}” cannot be deleted: {residents} resident(s) still belong to it "
-        "({resident_names}). Choose another welfare centre for them first.",
+        "“{name}” cannot be deleted: it is still the welfare centre of {resident_names} "
+        "({residents} in all). Give them another welfare centre first.",
     ),
     "centre_has_case_workers": QT_TRANSLATE_NOOP(
         "Messages",
@@ -389,8 +389,8 @@ _DELETE_MESSAGES: dict[str, object] = {
     ),
     "case_worker_in_use": QT_TRANSLATE_NOOP(
         "Messages",
-        "{name} cannot be deleted: {residents} resident(s) still have them as case worker "
-        "({resident_names}). Choose another case worker for them first.",
+        "{name} cannot be deleted: they are still the case worker of {resident_names} "
+        "({residents} in all). Give them another case worker first.",
     ),
     "final_not_deletable": QT_TRANSLATE_NOOP(
         "Messages",

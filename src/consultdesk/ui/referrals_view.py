@@ -153,9 +153,9 @@ class ReferralTableModel(QAbstractTableModel):
 
 
 def _date_field(value: date | None) -> QLineEdit:
-    field = QLineEdit((value or date.today()).isoformat())
-    field.setPlaceholderText("YYYY-MM-DD")
-    return field
+    from consultdesk.ui.date_field import DateField  # issue 10: typed or picked in a calendar
+
+    return DateField(value or date.today())
 
 
 def _parse(field: QLineEdit, name: str) -> date:

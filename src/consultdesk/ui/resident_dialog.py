@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from consultdesk.domain.dates import full_age, parse_date
 from consultdesk.domain.problems import ValidationFailed
-from consultdesk.domain.resident import ResidentDraft
+from consultdesk.domain.resident import OLDEST_AGE, ResidentDraft
 from consultdesk.services import centres, residents
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui.date_field import DateField
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.labels import dialog_buttons, living_options, sex_options
 from consultdesk.ui.messages import error_text
@@ -46,8 +47,8 @@ class ResidentDialog(QDialog):
             self.tr("New resident") if resident_id is None else self.tr("Edit resident")
         )
         self.name = QLineEdit()
-        self.birth_date = QLineEdit()
-        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.birth_date = DateField()
+        self.birth_date.set_range(date(date.today().year - OLDEST_AGE, 1, 1), date.today())
         self.age = QLabel()
         self.sex = QComboBox()
         _fill(self.sex, sex_options())

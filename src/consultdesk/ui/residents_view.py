@@ -6,6 +6,7 @@ import html
 from datetime import date
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
 
 from consultdesk.domain.consent import ConsentKind, ConsentStatus, status_of
 from consultdesk.domain.dates import full_age
+from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import residents
 from consultdesk.services.residents import ResidentDetail
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.consent_dialog import ConsentDialog, WithdrawConsentDialog
 from consultdesk.ui.export_dialog import DocumentsBar
 from consultdesk.ui.flags_panel import OpenFlagsSummary
+from consultdesk.ui.forms import confirm_delete, show_refusal
 from consultdesk.ui.labels import (
     consent_kind,
     consent_method,
@@ -37,6 +40,7 @@ from consultdesk.ui.labels import (
     option_label,
     sex_options,
 )
+from consultdesk.ui.messages import problem_text
 from consultdesk.ui.resident_dialog import ResidentDialog
 from consultdesk.ui.resident_model import ID_ROLE, ResidentTableModel
 from consultdesk.ui.timeline_view import TimelineWidget
@@ -65,6 +69,9 @@ class ResidentPanel(QWidget):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(self.edit)
+        self.delete_button = QPushButton(self.tr("Delete…"))  # issue 10; also the Delete key
+        self.delete_button.setToolTip(self.tr("Delete this resident (Delete key in the list)"))
+        self.delete_button.clicked.connect(self.delete)
         consent_box = QGroupBox(self.tr("Consent"))
         grid = QGridLayout(consent_box)
         self.consent_labels: dict[ConsentKind, QLabel] = {}
@@ -94,6 +101,7 @@ class ResidentPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addStretch()
+        buttons.addWidget(self.delete_button)
         body.addLayout(buttons)
         body.addWidget(consent_box)
         self.documents = DocumentsBar(ws)  # issue 5: export documents, or why a referral can't
@@ -101,6 +109,7 @@ class ResidentPanel(QWidget):
         self.open_flags = OpenFlagsSummary(ws)  # issue 4: open flags of the latest session
         body.addWidget(self.open_flags)
         self.timeline = TimelineWidget(ws)
+        self.timeline.draft_deleted.connect(lambda _id: self._reload())
         body.addWidget(self.timeline, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -176,6 +185,37 @@ class ResidentPanel(QWidget):
         if self.detail and ResidentDialog.ask(self.ws, self.detail.id, self):
             self._reload()
 
+    def delete(self) -> None:
+        """Delete the shown resident after a confirmation that names them (issue 10)."""
+        if self.detail is None:
+            return
+        d = self.detail.data
+        who = (
+            self.tr("{name} (born {date})").format(name=d.name, date=d.birth_date.isoformat())
+            if d.birth_date
+            else d.name
+        )
+        question = self.tr(
+            "Delete the resident {who}?\n\nTheir consultations, consents and referrals will no "
+            "longer be listed, on this computer and, after the next sync, on the team's."
+        ).format(who=who)
+        if not self.confirm_delete(self.tr("Delete resident"), question):
+            return
+        try:
+            residents.delete_resident(self.ws, self.detail.id)
+        except ValidationFailed as e:
+            show_refusal(
+                self,
+                self.tr("Delete resident"),
+                "\n".join(problem_text(p) for p in e.problems),
+            )
+        self.show_resident(None)
+        self.changed.emit()
+
+    def confirm_delete(self, title: str, text: str) -> bool:
+        """The seam tests answer; the real one is a question with Cancel as the default."""
+        return confirm_delete(self, title, text)
+
     def record_consent(self, kind: ConsentKind) -> None:
         if self.detail and ConsentDialog.ask(self.ws, self.detail.id, kind, self):
             self._reload()
@@ -224,6 +264,10 @@ class ResidentsView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _: self.panel.edit())
+        # Delete key on the list deletes the selected resident, after the confirmation (issue 10).
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.panel.delete)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)

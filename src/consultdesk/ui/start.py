@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from consultdesk.domain.problems import ValidationFailed
-from consultdesk.services.workspace import Profile, Workspace
+from consultdesk.services.profile import check_profile
+from consultdesk.services.workspace import Workspace
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.labels import dialog_buttons
 from consultdesk.ui.messages import error_text
+from consultdesk.ui.profile_dialog import ProfileFields
 from consultdesk.ui.tasks import run_task
 
 
@@ -37,25 +39,22 @@ class SetupDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.name = QLineEdit()
-        self.organisation = QLineEdit()
-        self.phone = QLineEdit()
-        self.phone.setPlaceholderText("010-1234-5678")
+        form = QFormLayout()
+        self.profile_fields = ProfileFields(form)  # the same fields the profile dialog edits
+        self.name = self.profile_fields.name
+        self.organisation = self.profile_fields.organisation
+        self.phone = self.profile_fields.phone
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("Pharmacist name"), self.name)
-        form.addRow(self.tr("Pharmacy or organisation"), self.organisation)
-        form.addRow(self.tr("Contact phone"), self.phone)
         form.addRow(self.tr("Passphrase"), self.passphrase)
         form.addRow(self.tr("Passphrase again"), self.again)
         self.error = QLabel()
         self.problems = ProblemDisplay(
             self.error,
             {
-                "pharmacist_name": self.name,
+                **self.profile_fields.problem_fields(),
                 "passphrase": self.passphrase,
                 "passphrase_again": self.again,
             },
@@ -72,7 +71,11 @@ class SetupDialog(QDialog):
         self.setMinimumWidth(460)
 
     def submit(self) -> None:
-        profile = Profile(self.name.text(), self.organisation.text(), self.phone.text())
+        profile, problems = check_profile(self.profile_fields.profile())
+        if any(p.field != "pharmacist_name" for p in problems):
+            # The phone or a registration number; an empty name is reported with the passphrase.
+            self.problems.show(problems)
+            return
         passphrase, again = self.passphrase.text(), self.again.text()
         self.buttons.setEnabled(False)
         run_task(

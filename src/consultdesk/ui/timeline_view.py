@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,11 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from consultdesk.domain.consultation import Comparison, MedicationChange, Status
+from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import consultations as svc
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui import labels
+from consultdesk.ui.forms import confirm_delete, show_refusal
+from consultdesk.ui.messages import message_for, problem_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+DELETABLE_ROLE = Qt.ItemDataRole.UserRole + 2  # an unfinished session never finished before
 _STATUSES = {s.value for s in Status}
 
 
@@ -30,10 +35,12 @@ def _esc(text: str) -> str:
 
 
 class TimelineWidget(QWidget):
-    """Lists the sessions; emits ``open_requested`` and ``new_requested`` for the editor."""
+    """Lists the sessions; emits ``open_requested`` and ``new_requested`` for the editor, and
+    ``draft_deleted`` once a draft was deleted here (an editor showing it should close it)."""
 
     open_requested = Signal(str)
     new_requested = Signal(str)
+    draft_deleted = Signal(str)
 
     def __init__(self, ws: Workspace) -> None:
         super().__init__()
@@ -51,12 +58,21 @@ class TimelineWidget(QWidget):
         self.compare_button = QPushButton(self.tr("Compare two…"))
         self.compare_button.setToolTip(self.tr("Select two sessions (Ctrl+click) to compare"))
         self.compare_button.clicked.connect(self.compare)
+        self.delete_button = QPushButton(self.tr("Delete draft…"))
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected unfinished session (a finished one is amended instead)")
+        )
+        self.delete_button.clicked.connect(self.delete_draft)
+        delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_draft)
         title = QLabel(self.tr("Consultations"))
         title.setStyleSheet("font-weight: bold;")
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.compare_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
@@ -74,20 +90,22 @@ class TimelineWidget(QWidget):
                     labels.status_label(Status(s.status)) if s.status in _STATUSES else s.status
                 )
                 text = self.tr(
-                    "{date} · session {n} · {place} · {meds} medicines, {problems} problems · "
-                    "{status}"
+                    "{date} · session {n} · {place} · {medicines}, {problems} · {status}"
                 ).format(
                     date=s.visit_date.isoformat(),
                     n=s.number,
                     place=place,
-                    meds=s.medicines,
-                    problems=s.problems,
+                    medicines=self.tr("%n medicine(s)", "", s.medicines),
+                    problems=self.tr("%n problem(s)", "", s.problems),
                     status=status,
                 )
                 if s.amendment_count:
                     text += " " + self.tr("(amended)")
                 item = QListWidgetItem(text)
                 item.setData(ID_ROLE, s.id)
+                item.setData(
+                    DELETABLE_ROLE, s.status == Status.DRAFT.value and not s.amendment_count
+                )
                 self.list.addItem(item)
         self.new_button.setEnabled(resident_id is not None)
         self._update_buttons()
@@ -99,6 +117,8 @@ class TimelineWidget(QWidget):
         chosen = len(self.selected_ids())
         self.open_button.setEnabled(chosen == 1)
         self.compare_button.setEnabled(chosen == 2)
+        items = self.list.selectedItems()
+        self.delete_button.setEnabled(len(items) == 1 and bool(items[0].data(DELETABLE_ROLE)))
 
     def _new(self) -> None:
         if self.resident_id is not None:
@@ -108,6 +128,36 @@ class TimelineWidget(QWidget):
         ids = self.selected_ids()
         if len(ids) == 1:
             self.open_requested.emit(ids[0])
+
+    def delete_draft(self) -> None:
+        """Delete the selected draft after a confirmation naming it (issue 10)."""
+        items = self.list.selectedItems()
+        if len(items) != 1 or self.resident_id is None:
+            return
+        item = items[0]
+        consultation_id = item.data(ID_ROLE)
+        title = self.tr("Delete draft")
+        if not item.data(DELETABLE_ROLE):
+            show_refusal(self, title, message_for("final_not_deletable"))
+            return
+        question = self.tr(
+            "Delete this unfinished session?\n\n{session}\n\nIts medicines, problems and flag "
+            "decisions go with it, on this computer and, after the next sync, on the team's."
+        ).format(session=item.text())
+        if not self.confirm_delete(title, question):
+            return
+        try:
+            svc.delete_draft(self.ws, consultation_id)
+        except ValidationFailed as e:
+            show_refusal(self, title, "\n".join(problem_text(p) for p in e.problems))
+            self.show_resident(self.resident_id)
+            return
+        self.show_resident(self.resident_id)
+        self.draft_deleted.emit(consultation_id)
+
+    def confirm_delete(self, title: str, text: str) -> bool:
+        """The seam tests answer; the real one is a question with Cancel as the default."""
+        return confirm_delete(self, title, text)
 
     def compare(self) -> None:
         ids = self.selected_ids()
