@@ -196,8 +196,8 @@ _EN: dict[str, str] = {
     ),
     "page.confidential_resident": "This list contains your personal information. Keep it safe.",
     "page.confidential_summary": (
-        "Confidential — a consultation record with the resident's health information. Do not "
-        "read, copy or pass on except for their consultation and care."
+        "Confidential — a consultation record with health information. Do not read, copy or "
+        "pass on except for the resident's care."
     ),
     "doc.creator": "ConsultDesk",
     "value.none": "None",
