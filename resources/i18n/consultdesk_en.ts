@@ -698,6 +698,14 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Choose file and import…</translation>
     </message>
     <message>
+        <source>Save unmatched rows as CSV…</source>
+        <translation>Save unmatched rows as CSV…</translation>
+    </message>
+    <message>
+        <source>The rows whose ingredient is not in the medicines catalog, with their line in the file, to check the names against the catalog.</source>
+        <translation>The rows whose ingredient is not in the medicines catalog, with their line in the file, to check the names against the catalog.</translation>
+    </message>
+    <message>
         <source>Stop using this file</source>
         <translation>Stop using this file</translation>
     </message>
@@ -749,6 +757,28 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Columns not used: {columns}.</source>
         <translation>Columns not used: {columns}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) name an ingredient the medicines catalog does not know: their rules fire only on a medicine typed with exactly that name.</source>
+        <translation>
+            <numerusform>%n row name an ingredient the medicines catalog does not know: their rules fire only on a medicine typed with exactly that name.</numerusform>
+            <numerusform>%n rows name an ingredient the medicines catalog does not know: their rules fire only on a medicine typed with exactly that name.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save unmatched rows</source>
+        <translation>Save unmatched rows</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved in {file}.</source>
+        <translation>
+            <numerusform>%n row saved in {file}.</numerusform>
+            <numerusform>%n rows saved in {file}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list could not be saved: {detail}</source>
+        <translation>The list could not be saved: {detail}</translation>
     </message>
     <message>
         <source>Stop using {file} ({list})? The bundled rules stay.</source>

@@ -695,6 +695,14 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>파일 선택 후 가져오기…</translation>
     </message>
     <message>
+        <source>Save unmatched rows as CSV…</source>
+        <translation>목록에 없는 성분의 행을 CSV로 저장…</translation>
+    </message>
+    <message>
+        <source>The rows whose ingredient is not in the medicines catalog, with their line in the file, to check the names against the catalog.</source>
+        <translation>성분이 의약품 목록에 없는 행을 파일의 줄 번호와 함께 저장합니다. 성분명을 목록과 대조해 볼 때 쓰세요.</translation>
+    </message>
+    <message>
         <source>Stop using this file</source>
         <translation>이 파일 사용 중지</translation>
     </message>
@@ -744,6 +752,26 @@ They are removed from this computer and, after the next sync, from the team's.</
         <source>Columns not used: {columns}.</source>
         <translation>쓰지 않은 열: {columns}.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n row(s) name an ingredient the medicines catalog does not know: their rules fire only on a medicine typed with exactly that name.</source>
+        <translation>
+            <numerusform>%n개 행은 의약품 목록에 없는 성분을 가리킵니다. 이 규칙은 그 이름 그대로 입력한 약에만 적용됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save unmatched rows</source>
+        <translation>목록에 없는 성분의 행 저장</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) saved in {file}.</source>
+        <translation>
+            <numerusform>%n개 행을 {file}에 저장했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The list could not be saved: {detail}</source>
+        <translation>목록을 저장하지 못했습니다: {detail}</translation>
+    </message>
     <message>
         <source>Stop using {file} ({list})? The bundled rules stay.</source>
         <translation>{file}({list}) 파일의 사용을 중지할까요? 기본 규칙은 그대로 쓰입니다.</translation>
@@ -761,7 +789,7 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
     <message>
         <source>ConsultDesk could not start. What was saved before is safe, and the details were written to the log file in the data folder. Close this message and start ConsultDesk again; if it happens again, send the log file to whoever supports you.</source>
-        <translation type="unfinished" />
+        <translation>ConsultDesk를 시작하지 못했습니다. 이전에 저장한 내용은 안전하며, 자세한 내용은 데이터 폴더의 로그 파일에 기록했습니다. 이 메시지를 닫고 ConsultDesk를 다시 시작하세요. 같은 일이 또 생기면 로그 파일을 지원 담당자에게 보내 주세요.</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from consultdesk.services.workspace import Workspace
-from consultdesk.ui import i18n
+from consultdesk.ui import errors, i18n, tasks
 from consultdesk.ui.errors import install_excepthook, setup_logging
 from consultdesk.ui.fonts import register_fonts
 from consultdesk.ui.main_window import MainWindow
@@ -69,8 +69,14 @@ def run_app(data_dir: Path, lang: str | None = None, bench_startup: bool = False
         ws = SetupDialog.ask(data_dir)
     if ws is None:
         return 0
-    shell = Shell(ws)
-    shell.window.show()
+    try:
+        shell = Shell(ws)
+        shell.window.show()
+    except Exception:  # logged and told plainly: there is no window to keep working in
+        errors.report_startup_failure()
+        ws.close()
+        return 1
+    errors.set_running(True)
     if not bench_startup:
         QTimer.singleShot(0, shell.window.offer_recovery)
     if bench_startup:
@@ -83,4 +89,9 @@ def run_app(data_dir: Path, lang: str | None = None, bench_startup: bool = False
     try:
         return app.exec()
     finally:
+        # Quit in order: no error dialog any more, background tasks dropped or waited for,
+        # then the database closes, then the window goes while the QApplication still exists.
+        errors.set_running(False)
+        tasks.shutdown()
         ws.close()
+        del shell

@@ -1,17 +1,29 @@
-"""Unexpected errors: log the trace to a file in the data folder, tell the person calmly."""
+"""Unexpected errors: log the trace to a file in the data folder, tell the person calmly.
+
+The hook may be called on any thread (an exception in a worker, or in a Python thread): only
+the GUI thread may build a dialog, so from elsewhere the message is queued to it. At quit, and
+before the main window is up, nothing says "you can keep working" unless it is true.
+"""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import sys
+import threading
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import IO, Any
 
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 log = logging.getLogger("consultdesk")
+
+FAULTS_FILE = "faults.log"
+_faults: IO[str] | None = None
 
 
 def setup_logging(data_dir: Path) -> Path:
@@ -23,6 +35,18 @@ def setup_logging(data_dir: Path) -> Path:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    enable_faulthandler(folder)
+    return path
+
+
+def enable_faulthandler(folder: Path) -> Path:
+    """A crash (a signal such as SIGSEGV or SIGABRT) writes every thread's Python stack to
+    logs/faults.log: the rotating log cannot take it, as a crash leaves no time to rotate."""
+    global _faults
+    path = folder / FAULTS_FILE
+    if _faults is None or _faults.closed or Path(_faults.name) != path:
+        _faults = open(path, "a", encoding="utf-8")  # noqa: SIM115 (open for the process's life)
+    faulthandler.enable(file=_faults, all_threads=True)
     return path
 
 
@@ -36,22 +60,100 @@ class ErrorDialog:
         box.exec()
 
 
-def _hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    details = "".join(traceback.format_exception(kind, value, tb))
-    log.error("unexpected error\n%s", details)
-    if QApplication.instance() is None:
-        sys.__excepthook__(kind, value, tb)
-        return
-    ErrorDialog.show(
-        QApplication.translate("ErrorDialog", "Unexpected problem"),
-        QApplication.translate(
+class _State:
+    running = False  # the main window is up: after an error one can keep working
+    quitting = False
+
+
+def set_running(running: bool) -> None:
+    """Called when the main window is shown (True) and when the app quits (False)."""
+    _State.running = running
+    if not running:
+        _State.quitting = True
+
+
+class _GuiRelay(QObject):
+    """Lives on the GUI thread; a worker's error reaches the dialog through its signal (a
+    queued connection, as the receiver is this object on the GUI thread)."""
+
+    show = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show.connect(self.deliver)
+
+    def deliver(self, details: str) -> None:
+        if not (_State.quitting or QCoreApplication.closingDown()):
+            _show_on_gui_thread(details)
+
+
+_relay: _GuiRelay | None = None
+
+
+def _texts() -> tuple[str, str]:
+    title = QApplication.translate("ErrorDialog", "Unexpected problem")
+    if _State.running:
+        text = QApplication.translate(
             "ErrorDialog",
             "Something went wrong. What you saved is safe, and the details were written to the "
             "log file in the data folder. You can keep working.",
-        ),
-        details,
-    )
+        )
+    else:
+        text = QApplication.translate(
+            "ErrorDialog",
+            "ConsultDesk could not start. What was saved before is safe, and the details were "
+            "written to the log file in the data folder. Close this message and start "
+            "ConsultDesk again; if it happens again, send the log file to whoever supports you.",
+        )
+    return title, text
+
+
+def _on_gui_thread() -> bool:
+    app = QCoreApplication.instance()
+    return app is not None and QThread.currentThread() is app.thread()
+
+
+def _show_on_gui_thread(details: str) -> None:
+    title, text = _texts()
+    ErrorDialog.show(title, text, details)
+
+
+def _hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    details = "".join(traceback.format_exception(kind, value, tb))
+    log.error("unexpected error\n%s", details)
+    app = QApplication.instance()
+    if app is None:
+        sys.__excepthook__(kind, value, tb)
+        return
+    if _State.quitting or QCoreApplication.closingDown():
+        return  # logged; no window is left to tell
+    if _on_gui_thread():
+        _show_on_gui_thread(details)
+    elif _relay is not None:
+        _relay.show.emit(details)  # queued to the GUI thread
+    # else: no way to reach the GUI thread; the log has it
+
+
+def report_startup_failure() -> None:
+    """Log the exception being handled and say that ConsultDesk could not start (never "you
+    can keep working": there is no window yet)."""
+    kind, value, tb = sys.exc_info()
+    details = "".join(traceback.format_exception(kind, value, tb)) if value else ""
+    log.error("ConsultDesk could not start\n%s", details)
+    _State.running = False
+    if QApplication.instance() is not None and _on_gui_thread():
+        _show_on_gui_thread(details)
+
+
+def _thread_hook(args: Any) -> None:
+    if args.exc_value is not None:
+        _hook(args.exc_type, args.exc_value, args.exc_traceback)
 
 
 def install_excepthook() -> None:
+    """Install on the GUI thread, after the QApplication exists."""
+    global _relay
     sys.excepthook = _hook
+    threading.excepthook = _thread_hook
+    if _relay is None and QCoreApplication.instance() is not None:
+        _relay = _GuiRelay()
