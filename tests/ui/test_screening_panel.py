@@ -221,6 +221,7 @@ def test_the_services_of_an_observation_can_be_changed_later(qtbot, workspace):
     assert panel.severity.currentData() == "high"
     assert ticked(panel) == {"meal_support"}
     assert panel.add_button.text() == "변경 저장" and panel.cancel_button.isVisible()
+    assert row.label.font().bold() and not panel._observed[1].label.font().bold()
     tick(panel, "meal_support", on=False)
     tick(panel, "food_bank")
     with qtbot.waitSignal(panel.changed):
@@ -231,6 +232,7 @@ def test_the_services_of_an_observation_can_be_changed_later(qtbot, workspace):
     )
     assert ticked(panel) == set() and panel.observation_text.text() == ""
     assert panel.add_button.text() == "추가" and panel.cancel_button.isHidden()
+    assert not row.label.font().bold()
     assert "푸드뱅크" in row.label.text() and "식사" not in row.label.text()
     # Cancelling a change keeps the observation as it was.
     click(qtbot, row.change_button)

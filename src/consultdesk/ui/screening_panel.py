@@ -176,6 +176,12 @@ class ObservedRow(QWidget):
         self.change_button.setEnabled(editable)
         self.remove_button.setEnabled(editable)
 
+    def set_being_changed(self, on: bool) -> None:
+        """Bold while its words are in the fields above, so it is clear which one is changed."""
+        font = self.label.font()
+        font.setBold(on)
+        self.label.setFont(font)
+
 
 class ScreeningPanel(QWidget):
     changed = Signal()
@@ -324,6 +330,8 @@ class ScreeningPanel(QWidget):
 
     def _reset_entry(self) -> None:
         """Empty words, the middle severity, nothing ticked: a new observation starts here."""
+        if self._editing is not None:
+            self._editing.set_being_changed(False)
         self._editing = None
         self.observation_text.clear()
         self.severity.setCurrentIndex(self.severity.findData(Severity.MODERATE.value))
@@ -366,7 +374,10 @@ class ScreeningPanel(QWidget):
         if row not in self._observed or not self.observation_text.isEnabled():
             return
         risk = row.risk
+        if self._editing is not None:
+            self._editing.set_being_changed(False)
         self._editing = row
+        row.set_being_changed(True)
         self.observation_text.setText(risk.text)
         index = self.severity.findData(risk.severity)
         self.severity.setCurrentIndex(
