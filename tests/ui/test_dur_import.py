@@ -135,3 +135,82 @@ def test_the_main_window_offers_the_import(qtbot, workspace):
     assert window.dur_import_action.text() == "DUR 파일 가져오기…"
     titles = [a.text() for a in window.menuBar().actions()]
     assert "도구(&T)" in titles
+
+
+# --- rows that match no catalog ingredient (issue 11) -------------------------------------------
+
+
+def published_file(tmp_path: Path, rows: list[str]) -> Path:
+    from tests.domain.test_dur_import import PUBLISHED_COMBINATION_HEADER
+
+    path = tmp_path / "병용금기_공개파일.csv"
+    path.write_bytes(("\r\n".join([PUBLISHED_COMBINATION_HEADER, *rows]) + "\r\n").encode("cp949"))
+    return path
+
+
+def test_unmatched_rows_are_counted_and_saved_as_csv_off_the_gui_thread(
+    qtbot, workspace, tmp_path, monkeypatch
+):
+    import csv
+
+    from tests.domain.test_dur_import import PUBLISHED_ROWS
+
+    dialog = open_dialog(qtbot, workspace)
+    assert dialog.unmatched_button.isHidden()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        import_through_the_dialog(
+            qtbot, dialog, monkeypatch, published_file(tmp_path, PUBLISHED_ROWS)
+        )
+    assert "의약품 목록에 없는 성분" in dialog.outcome.text() and "1개 행" in dialog.outcome.text()
+    assert not dialog.unmatched_button.isHidden() and dialog.unmatched_button.isEnabled()
+    target = tmp_path / "out" / "unmatched.csv"
+    target.parent.mkdir()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        DurImportDialog,
+        "choose_save_file",
+        classmethod(lambda cls, p, title, suggested: asked.append(suggested) or target),
+    )
+    qtbot.mouseClick(dialog.unmatched_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.saved.isHidden(), timeout=10_000)
+    assert asked == ["병용금기_공개파일_unmatched.csv"]
+    assert "unmatched.csv" in dialog.saved.text() and "1개 행" in dialog.saved.text()
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:4] == ["line", "DUR_SEQ", "INGR_ENG_NAME", "INGR_NAME"]
+    assert rows[1:] == [
+        [
+            "5",
+            "1501",
+            "Unknownium Chloride",
+            "운노우늄염화물",
+            "Tizanidine Hydrochloride",
+            "티자니딘염산염",
+            "ingredient",
+        ]
+    ]
+
+
+def test_no_button_when_every_row_matches_and_a_failed_save_says_why(
+    qtbot, workspace, tmp_path, monkeypatch
+):
+    from tests.domain.test_dur_import import PUBLISHED_ROWS
+
+    dialog = open_dialog(qtbot, workspace)
+    matched = [r for r in PUBLISHED_ROWS if "Unknownium" not in r]
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        import_through_the_dialog(qtbot, dialog, monkeypatch, published_file(tmp_path, matched))
+    assert dialog.unmatched_button.isHidden()
+    assert "의약품 목록에 없는 성분" not in dialog.outcome.text()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        import_through_the_dialog(
+            qtbot, dialog, monkeypatch, published_file(tmp_path, PUBLISHED_ROWS)
+        )
+    missing = tmp_path / "no such folder" / "x.csv"  # a real OSError from the real file system
+    monkeypatch.setattr(
+        DurImportDialog, "choose_save_file", classmethod(lambda cls, p, t, s: missing)
+    )
+    qtbot.mouseClick(dialog.unmatched_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.saved.isHidden(), timeout=10_000)
+    assert dialog.saved.text().startswith("목록을 저장하지 못했습니다")
+    assert dialog.unmatched_button.isEnabled() and not missing.exists()

@@ -7,16 +7,24 @@ rules exactly as they were. The file itself is kept, not the parsed rules (see I
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import csv
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlmodel import col, select
 
-from consultdesk.domain.dur_import import DurImportError, DurKind, parse_dur
+from consultdesk.domain.dur_import import (
+    DurImportError,
+    DurKind,
+    UnmatchedRow,
+    catalog_name_keys,
+    parse_dur,
+)
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.rules import RuleFileError
+from consultdesk.services.catalog import medicines_catalog
 from consultdesk.services.flags import (
     build_context,
     invalidate_flag_context,
@@ -43,6 +51,9 @@ class RuleImportSummary:
     rows_skipped: int  # deleted rows and combination products (cannot be matched by name)
     unmapped_columns: tuple[str, ...]
     replaced: bool  # an earlier import of the same list was replaced
+    # Rows whose ingredient (or partner) is no ingredient of the catalog: their rules fire only
+    # on a medicine typed with exactly that name. Exportable with export_unmatched().
+    unmatched: tuple[UnmatchedRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +102,7 @@ def import_dur_file(
             version=path.name,
             kind=kind,
             progress=lambda fraction: report(fraction * _PARSE_SHARE),
+            known_keys=known_ingredient_keys(ws),
         )
     except DurImportError as exc:
         raise _failed(exc) from exc
@@ -136,7 +148,50 @@ def import_dur_file(
         rows_skipped=parsed.rows_deleted + parsed.rows_combination_products,
         unmapped_columns=parsed.unmapped_columns,
         replaced=existing is not None,
+        unmatched=parsed.unmatched,
     )
+
+
+def known_ingredient_keys(ws: Workspace) -> frozenset[str]:
+    """Name keys of every ingredient a medication row can hold: the bundled catalog's and the
+    ingredient names of imported products (a DUR row matching one of them can fire)."""
+    catalog = medicines_catalog(ws)
+    names = [n for i in catalog.ingredients for n in (i.name_en, i.name_ko)]
+    names += [n for p in catalog.products for n in p.ingredient_names]
+    return catalog_name_keys(names)
+
+
+UNMATCHED_COLUMNS = (
+    "line",
+    "DUR_SEQ",
+    "INGR_ENG_NAME",
+    "INGR_NAME",
+    "MIXTURE_INGR_ENG_NAME",
+    "MIXTURE_INGR_NAME",
+    "unmatched",
+)
+
+
+def export_unmatched(path: Path, rows: Sequence[UnmatchedRow]) -> int:
+    """Write the rows that matched no catalog ingredient as CSV (UTF-8 with a byte-order mark,
+    so a spreadsheet shows the Korean names); the titles are the MFDS field names, the line is
+    the line in the imported file. Returns the number of rows written; OSError if it cannot."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(UNMATCHED_COLUMNS)
+        for row in rows:
+            writer.writerow(
+                [
+                    row.line,
+                    row.dur_seq,
+                    row.ingredient_en,
+                    row.ingredient_ko,
+                    row.partner_en,
+                    row.partner_ko,
+                    " ".join(row.unmatched),
+                ]
+            )
+    return len(rows)
 
 
 def imported_rule_sets(ws: Workspace) -> list[ImportedRuleSetInfo]:

@@ -1,7 +1,8 @@
 """Import the Korean DUR files the user downloaded, and see which ones are in use.
 
 The file is read off the GUI thread with a progress bar; a malformed file is refused with the
-line and the reason, and changes nothing.
+line and the reason, and changes nothing. Rows naming an ingredient the catalog does not know
+are counted in the summary and can be saved as CSV (written off the GUI thread) to review.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -135,6 +137,19 @@ class DurImportDialog(QDialog):
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.outcome.hide()
+        self.unmatched_button = QPushButton(self.tr("Save unmatched rows as CSV…"))
+        self.unmatched_button.setToolTip(
+            self.tr(
+                "The rows whose ingredient is not in the medicines catalog, with their line in "
+                "the file, to check the names against the catalog."
+            )
+        )
+        self.unmatched_button.clicked.connect(self.save_unmatched)
+        self.unmatched_button.hide()
+        self.saved = QLabel()
+        self.saved.setWordWrap(True)
+        self.saved.hide()
+        self.exporting = False
         self.error = QLabel()
         self.problems = ProblemDisplay(self.error, {})
         self.model = ImportedSetsModel()
@@ -166,6 +181,10 @@ class DurImportDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.progress)
         layout.addWidget(self.outcome)
+        unmatched_row = QHBoxLayout()
+        unmatched_row.addWidget(self.unmatched_button)
+        unmatched_row.addWidget(self.saved, 1)
+        layout.addLayout(unmatched_row)
         layout.addWidget(self.error)
         layout.addWidget(QLabel(self.tr("DUR files in use")))
         layout.addWidget(self.table, 1)
@@ -187,6 +206,13 @@ class DurImportDialog(QDialog):
         return ask_yes_no(parent, title, text)
 
     @classmethod
+    def choose_save_file(cls, parent: QWidget | None, title: str, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, title, str(Path.home() / suggested), "CSV (*.csv)"
+        )
+        return Path(name) if name else None
+
+    @classmethod
     def run(cls, ws: Workspace, parent: QWidget | None = None) -> bool:
         """Show the dialog; True if the rules in use changed."""
         dialog = cls(ws, parent)
@@ -206,6 +232,7 @@ class DurImportDialog(QDialog):
         selected = bool(self.table.selectionModel().selectedRows())
         self.remove_button.setEnabled(selected and not self.busy)
         self.choose_button.setEnabled(not self.busy)
+        self.unmatched_button.setEnabled(not self.busy and not self.exporting)
         self.kind.setEnabled(not self.busy)
         self.buttons.setEnabled(not self.busy)
 
@@ -221,6 +248,8 @@ class DurImportDialog(QDialog):
         self._update_buttons()
         self.problems.clear()
         self.outcome.hide()
+        self.unmatched_button.hide()
+        self.saved.hide()
         self.progress.setValue(0)
         self.progress.show()
         ws, relay = self.ws, self.relay
@@ -254,10 +283,55 @@ class DurImportDialog(QDialog):
             text += " " + self.tr("Columns not used: {columns}.").format(
                 columns=", ".join(summary.unmapped_columns)
             )
+        if summary.unmatched:
+            text += " " + self.tr(
+                "%n row(s) name an ingredient the medicines catalog does not know: their rules "
+                "fire only on a medicine typed with exactly that name.",
+                "",
+                len(summary.unmatched),
+            )
         self.outcome.setText(text)
         self.outcome.show()
+        self.unmatched_button.setVisible(bool(summary.unmatched))
+        self._update_buttons()
         self.refresh()
         self.imported.emit()
+
+    def save_unmatched(self) -> None:
+        summary = self.summary
+        if summary is None or not summary.unmatched or self.exporting:
+            return
+        suggested = f"{Path(summary.file_name).stem}_unmatched.csv"
+        path = self.choose_save_file(self, self.tr("Save unmatched rows"), suggested)
+        if path is None:
+            return
+        rows = summary.unmatched
+        self.exporting = True
+        self.saved.hide()
+        self._update_buttons()
+        run_task(
+            lambda: rule_imports.export_unmatched(path, rows),
+            lambda count: self._saved(path, count),
+            self._save_failed,
+        )
+
+    def _saved(self, path: Path, count: int) -> None:
+        self.exporting = False
+        self.saved.setText(self.tr("%n row(s) saved in {file}.", "", count).format(file=path.name))
+        self.saved.show()
+        self._update_buttons()
+
+    def _save_failed(self, error: Exception) -> None:
+        self.exporting = False
+        self._update_buttons()
+        if isinstance(error, OSError):
+            detail = error.strerror or str(error)
+            self.saved.setText(
+                self.tr("The list could not be saved: {detail}").format(detail=detail)
+            )
+            self.saved.show()
+        else:
+            self.problems.show_text(error_text(error))
 
     def _failed(self, error: Exception) -> None:
         self.busy = False
@@ -284,5 +358,6 @@ class DurImportDialog(QDialog):
         self.imported.emit()
 
     def reject(self) -> None:
-        if not self.busy:  # the import finishes on its own; closing meanwhile would hide it
+        # The import (or a CSV being written) finishes on its own; closing meanwhile would hide it.
+        if not self.busy and not self.exporting:
             super().reject()
