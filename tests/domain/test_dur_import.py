@@ -334,7 +334,10 @@ def test_remark_and_form_are_shown_in_the_flag_text(tmp_path: Path) -> None:
     ]
     assert "조건: 당뇨병 환자 또는 중등도 이상의 신장애 환자(GFR<60)" in flag.reason_ko
     assert "condition, in Korean: 당뇨병 환자" in flag.reason_en
-    header = "DUR번호,DUR유형,단일/복합,DUR성분코드,DUR성분(영문),DUR성분,제형,고시일자,금기내용,비고,상태"
+    header = (
+        "DUR번호,DUR유형,단일/복합,DUR성분코드,DUR성분(영문),DUR성분,"
+        "제형,고시일자,금기내용,비고,상태"
+    )
     rows = [
         "31,노인주의,단일,D000056,Amitriptyline Hydrochloride,아미트리프틸린염산염,정제,20150728,"
         "항콜린 작용,1일 50mg 초과,정상",
