@@ -232,3 +232,27 @@ def test_a_deleted_draft_disappears_from_the_other_laptop(new_laptop: MakeLaptop
     assert [s.id for s in svc.resident_timeline(b, rid)] == [first]
     assert svc.load_consultation(b, second) is None
     assert visible(b)["medication_entry"] == visible(a)["medication_entry"]
+
+
+def test_a_centre_deleted_while_another_laptop_chose_it_shows_as_none(
+    new_laptop: MakeLaptop, share: Path
+):
+    a, b = new_laptop("a"), new_laptop("b")
+    start_team(a, share)
+    join(b, share)
+    centre = centres.save_centre(a, "햇살복지관")
+    sync.sync_now(a)
+    sync.sync_now(b)
+    centres.delete_centre(a, centre)  # nothing refers to it on laptop a …
+    kim = residents.save_resident(b, ResidentDraft(name="김순자", centre_id=centre))  # … yet
+    for ws in (a, b, a):
+        sync.sync_now(ws)
+    for ws in (a, b):
+        detail = residents.open_resident(ws, kim)
+        assert detail.data.centre_id is None and detail.centre_name == ""
+        (row,) = residents.search_residents(ws, "김순자")[0]
+        assert row.centre_name == ""
+    # Saving the resident again is not refused for the vanished centre: the link is dropped.
+    residents.save_resident(b, residents.draft_from(residents.open_resident(b, kim)), kim)
+    with b.db.session() as s:
+        assert s.get(Resident, kim).centre_id is None

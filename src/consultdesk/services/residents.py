@@ -113,6 +113,10 @@ def open_resident(ws: Workspace, resident_id: str) -> ResidentDetail | None:
             return None
         centre = s.get(WelfareCentre, r.centre_id) if r.centre_id else None
         worker = s.get(CaseWorker, r.case_worker_id) if r.case_worker_id else None
+        # A centre or worker deleted on another laptop while this one chose it (a sync can
+        # bring both) is shown as none, so the next save of the resident drops the link.
+        centre = centre if centre is not None and not centre.deleted else None
+        worker = worker if worker is not None and not worker.deleted else None
         s.add(ws.audit("view", "resident", r.id, r.id))
         data = ResidentData(
             name=r.name,
@@ -121,8 +125,8 @@ def open_resident(ws: Workspace, resident_id: str) -> ResidentDetail | None:
             phone=r.phone,
             district=r.district,
             living_situation=r.living_situation,
-            centre_id=r.centre_id,
-            case_worker_id=r.case_worker_id,
+            centre_id=centre.id if centre else None,
+            case_worker_id=worker.id if worker else None,
             chronic_conditions=r.chronic_conditions,
             allergies=r.allergies,
             notes=r.notes,

@@ -67,7 +67,11 @@ def search_residents(session: Session, query: str, limit: int) -> tuple[list[Res
             )
     stmt = (
         sa_select(*columns)
-        .join(WelfareCentre, col(Resident.centre_id) == WelfareCentre.id, isouter=True)
+        .join(
+            WelfareCentre,
+            (col(Resident.centre_id) == WelfareCentre.id) & col(WelfareCentre.deleted).is_(False),
+            isouter=True,
+        )
         .where(*where)
         .order_by(Resident.name, Resident.id)
     )
