@@ -66,11 +66,8 @@ class Expect:
             return False
         if self.exact and involved != set(self.medicines):
             return False
-        if self.contains and not (
-            self.contains in view.flag.reason_ko or self.contains in view.flag.reason_en
-        ):
-            return False
-        return True
+        reasons = (view.flag.reason_ko, view.flag.reason_en)
+        return not self.contains or any(self.contains in r for r in reasons)
 
 
 @dataclass(frozen=True)

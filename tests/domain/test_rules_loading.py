@@ -20,6 +20,8 @@ FAMILIES = {
     "anticholinergic",
     "high_alert",
     "adherence",
+    "groups",
+    "together",
 }
 
 

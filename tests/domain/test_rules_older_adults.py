@@ -32,9 +32,17 @@ def test_a_long_acting_benzodiazepine_is_flagged_at_65_with_its_source() -> None
     assert flag.item_ids == ("d",)
 
 
-def test_the_same_medicine_is_not_flagged_at_64_or_without_an_age() -> None:
+def test_the_same_medicine_is_not_flagged_at_64_and_without_an_age_only_says_so() -> None:
     assert older_flags(64, med("d", DIAZEPAM)) == {}
-    assert older_flags(None, med("d", DIAZEPAM)) == {}
+    # No birth date: no guessed age-based flag, but a notice that the checks could not run,
+    # on the medicines they would have looked at.
+    assert older_flags(None, med("d", DIAZEPAM), med("x", Ingredient("C08CA01"))) == {
+        "older.age_unknown": ("d",)
+    }
+
+
+def test_without_an_age_and_no_medicine_on_an_older_adult_list_there_is_no_notice() -> None:
+    assert older_flags(None, med("x", Ingredient("C08CA01", "암로디핀", "amlodipine"))) == {}
 
 
 def test_a_long_acting_benzodiazepine_is_not_also_flagged_as_any_benzodiazepine() -> None:

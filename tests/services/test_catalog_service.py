@@ -76,12 +76,14 @@ def test_bundled_ingredients_come_before_products_and_stay_matched(
     assert service.ingredients_for(first) == (Ingredient("C08CA01", "암로디핀", "amlodipine"),)
 
 
-def test_a_combination_code_the_catalog_lacks_still_gives_an_ingredient(
+def test_a_who_combination_code_is_taken_apart_into_its_ingredients(
     workspace: Workspace, tmp_path: Path
 ) -> None:
+    # C09DB06 losartan and amlodipine (resources/catalog/combinations.csv): the rules must see
+    # the losartan and the amlodipine, not a code no rule names.
     service.import_products(workspace, _write(tmp_path, HIRA_STYLE))
     (amosartan,) = service.medicines_catalog(workspace).search("아모잘탄")
-    assert [i.atc for i in service.ingredients_for(amosartan)] == ["C09DB06"]
+    assert [i.atc for i in service.ingredients_for(amosartan)] == ["C09CA01", "C08CA01"]
 
 
 def test_a_product_without_atc_code_is_found_but_fills_no_ingredient(

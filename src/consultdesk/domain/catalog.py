@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Literal
 
 from consultdesk.domain.hangul import INITIALS, consonants, initials, is_initials_query, matches
+from consultdesk.domain.medication import Ingredient
+from consultdesk.domain.rules.model import IngredientClass
 
 COLUMNS = ("atc", "name_ko", "name_en", "strengths", "form", "group")
 FORMS = frozenset(
@@ -141,6 +143,34 @@ class _Haystack:
             start = self._starts[key + 1] if key + 1 < len(self._starts) else len(self.text)
 
 
+class Combinations:
+    """WHO combination codes (and the bundled combination rows) taken apart into their
+    ingredients, from resources/catalog/combinations.csv, so that every rule sees each one:
+    Ultracet's N02AJ13 is tramadol N02AX02 + paracetamol N02BE01."""
+
+    def __init__(self, parts: Mapping[str, tuple[Ingredient, ...]] | None = None) -> None:
+        self._parts = dict(parts or {})
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and code.strip().upper() in self._parts
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self._parts)
+
+    def parts(self, code: str) -> tuple[Ingredient, ...]:
+        return self._parts.get(code.strip().upper(), ())
+
+    def expand(self, ingredients: Iterable[Ingredient]) -> tuple[Ingredient, ...]:
+        """The ingredients with every combination code replaced by its components (each once)."""
+        out: list[Ingredient] = []
+        for ingredient in ingredients:
+            parts = self._parts.get(ingredient.atc.strip().upper())
+            for part in parts or (ingredient,):
+                if part not in out:
+                    out.append(part)
+        return tuple(out)
+
+
 class Catalog:
     """The ingredients of the bundled catalog plus any imported products, searchable by name."""
 
@@ -148,8 +178,10 @@ class Catalog:
         self,
         ingredients: Iterable[CatalogIngredient],
         synonyms: Mapping[tuple[str, str], tuple[str, ...]] | None = None,
+        combinations: Combinations | None = None,
     ) -> None:
         self._ingredients = tuple(ingredients)
+        self._combinations = combinations or Combinations()
         # (atc, name_ko) → other names the search also finds the ingredient by (old spellings,
         # common names: "아카보스" finds 아카보즈). The result still shows the catalog's name.
         self._synonyms = dict(synonyms or {})
@@ -178,6 +210,10 @@ class Catalog:
         the product list, so that duplicate and class checks see every code."""
         out: list[CatalogIngredient] = []
         for n, code in enumerate(product.atc_codes):
+            if code in self._combinations:
+                parts = self._parts_of(code, "other")
+                out += [p for p in parts if p not in out]
+                continue
             known = self._by_atc.get(code)
             if known is not None:
                 out.append(known)
@@ -185,6 +221,21 @@ class Catalog:
             name = _paired(product.ingredient_names, n, len(product.atc_codes)) or code
             out.append(CatalogIngredient(code, name, name, (), "other", "other"))
         return tuple(out)
+
+    def components(self, ingredient: CatalogIngredient) -> tuple[CatalogIngredient, ...]:
+        """A bundled combination row (sacubitril/valsartan) as its ingredients; else itself."""
+        if not ingredient.atc or ingredient.atc not in self._combinations:
+            return (ingredient,)
+        return self._parts_of(ingredient.atc, ingredient.form)
+
+    def _parts_of(self, code: str, form: str) -> tuple[CatalogIngredient, ...]:
+        parts = []
+        for part in self._combinations.parts(code):
+            known = self._by_atc.get(part.atc) if part.atc else None
+            parts.append(
+                known or CatalogIngredient(part.atc, part.name_ko, part.name_en, (), form, "other")
+            )
+        return tuple(parts)
 
     def search(self, query: str, limit: int = 20) -> list[CatalogMatch]:
         q = fold(query)
@@ -233,7 +284,7 @@ class Catalog:
         self._entries: list[_Entry] = [
             _Entry(
                 i.name_ko,
-                (i,),
+                self.components(i),
                 None,
                 (i.name_ko, i.name_en, *self._synonyms.get((i.atc, i.name_ko), ())),
             )
@@ -303,6 +354,63 @@ def load_synonyms(path: Path) -> dict[tuple[str, str], tuple[str, ...]]:
                 raise CatalogError(reader.line_num, "name_ko and synonym are required")
             found.setdefault((atc, name_ko), []).append(synonym)
     return {key: tuple(names) for key, names in found.items()}
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None or tuple(h.strip() for h in header) != columns:
+            raise CatalogError(1, f"{path.name}: expected the columns {','.join(columns)}")
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(columns):
+                raise CatalogError(reader.line_num, f"{path.name}: expected {len(columns)} fields")
+            yield reader.line_num, dict(zip(columns, (c.strip() for c in row), strict=True))
+
+
+CLASS_COLUMNS = ("name_en", "name_ko", "atc_class", "class_name", "source", "verified")
+COMBINATION_COLUMNS = (
+    "code", "name", "component_atc", "component_name_ko", "component_name_en", "source",
+    "verified",
+)  # fmt: skip
+_ATC_CLASS = re.compile(r"^[A-Z]\d\d[A-Z][A-Z]?$")
+
+
+def _verified(text: str, line: int) -> bool:
+    if text not in ("true", "false"):
+        raise CatalogError(line, "'verified' must be true or false")
+    return text == "true"
+
+
+def load_classes(path: Path) -> tuple[IngredientClass, ...]:
+    """resources/catalog/classes.csv: the ATC class of ingredients WHO has not coded."""
+    out = []
+    for line, row in _rows(path, CLASS_COLUMNS):
+        if not _ATC_CLASS.match(row["atc_class"]):
+            raise CatalogError(line, f"{row['atc_class']!r} is not an ATC level-4 or -5 class")
+        if not row["name_en"] or not row["name_ko"] or not row["source"]:
+            raise CatalogError(line, "name_en, name_ko and source are required")
+        verified = _verified(row["verified"], line)
+        names = (row["name_en"], row["name_ko"])
+        out.append(IngredientClass(*names, row["atc_class"], row["source"], verified))
+    return tuple(out)
+
+
+def load_combinations(path: Path) -> Combinations:
+    """resources/catalog/combinations.csv: one row per component of a combination code."""
+    parts: dict[str, tuple[Ingredient, ...]] = {}
+    for line, row in _rows(path, COMBINATION_COLUMNS):
+        code, part = row["code"], row["component_atc"]
+        if not ATC_LEVEL5.match(code) or (part and not ATC_LEVEL5.match(part)):
+            raise CatalogError(line, "code and component_atc must be ATC level-5 codes")
+        if not row["component_name_en"] or not row["component_name_ko"] or not row["source"]:
+            raise CatalogError(line, "component names and source are required")
+        _verified(row["verified"], line)
+        component = Ingredient(part, row["component_name_ko"], row["component_name_en"])
+        parts[code] = (*parts.get(code, ()), component)
+    return Combinations(parts)
 
 
 def _ingredient(row: list[str], line: int) -> CatalogIngredient:

@@ -25,11 +25,14 @@ from consultdesk.domain.catalog import (
     Catalog,
     CatalogIngredient,
     CatalogMatch,
+    Combinations,
     Product,
     load_catalog,
+    load_classes,
+    load_combinations,
     load_synonyms,
 )
-from consultdesk.domain.medication import Ingredient
+from consultdesk.domain.medication import LOCAL_FORMS, Ingredient
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.product_import import (
     ImportReason,
@@ -37,6 +40,7 @@ from consultdesk.domain.product_import import (
     ProductList,
     parse_product_list,
 )
+from consultdesk.domain.rules.model import IngredientClass
 from consultdesk.paths import resource_path
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage.models import ImportedProduct
@@ -44,6 +48,8 @@ from consultdesk.storage.models import ImportedProduct
 Progress = Callable[[float], None]
 
 BUNDLED_CATALOG = "catalog/ingredients.csv"
+BUNDLED_CLASSES = "catalog/classes.csv"
+BUNDLED_COMBINATIONS = "catalog/combinations.csv"
 BUNDLED_SYNONYMS = "catalog/synonyms.csv"
 # Share of the progress bar each step gets: reading the file, writing it, indexing it.
 _READ, _WRITE = 0.55, 0.35
@@ -70,6 +76,18 @@ def bundled_synonyms() -> dict[tuple[str, str], tuple[str, ...]]:
     return load_synonyms(resource_path(BUNDLED_SYNONYMS))
 
 
+@cache
+def bundled_combinations() -> Combinations:
+    """WHO combination codes taken apart (resources/catalog/combinations.csv, read once)."""
+    return load_combinations(resource_path(BUNDLED_COMBINATIONS))
+
+
+@cache
+def bundled_classes() -> tuple[IngredientClass, ...]:
+    """The ATC classes of ingredients WHO has not coded (resources/catalog/classes.csv)."""
+    return load_classes(resource_path(BUNDLED_CLASSES))
+
+
 def medicines_catalog(ws: Workspace) -> Catalog:
     """The catalog for this workspace: built on the first call, then the same object until an
     import or a clear replaces it. Safe to call from any thread."""
@@ -91,7 +109,9 @@ def catalog_ready(ws: Workspace) -> bool:
 
 def build_catalog(products: Iterable[Product] = ()) -> Catalog:
     """The bundled ingredients plus these products, as a workspace's catalog holds them."""
-    catalog = Catalog(bundled_ingredients(), bundled_synonyms())
+    catalog = Catalog(
+        bundled_ingredients(), bundled_synonyms(), combinations=bundled_combinations()
+    )
     catalog.add_products(products)
     return catalog
 
@@ -327,6 +347,8 @@ def strength_suggestions(match: CatalogMatch) -> tuple[str, ...]:
 # decides ("히알루론산나트륨점안액" is an eye drop although it ends in "액"); otherwise the last
 # of the common words does ("겔포스엠현탁액" is an oral suspension, "디클로페낙겔" a gel).
 _DISTINCTIVE = (
+    # Sublingual tablets and mouth sprays (니트로글리세린설하정) act systemically.
+    ("oral", ("설하", "구강분무", "구강스프레이", "구강붕해")),
     ("transdermal", ("패취", "패치", "첩부")),
     ("eye", ("점안", "안연고", "안약")),
     ("ear", ("점이",)),
@@ -340,6 +362,7 @@ _COMMON = (
     ("injection", ("주",)),
     ("oral", ("정", "캡슐", "시럽", "현탁", "과립", "액", "환", "산")),
 )
+_SPRAY = re.compile("스프레이|분무")
 _DISTINCTIVE_WORD = re.compile("|".join(w for _, words in _DISTINCTIVE for w in words))
 _COMMON_WORD = re.compile("|".join(w for _, words in _COMMON for w in words))
 _FORM_OF = {w: form for form, words in _DISTINCTIVE + _COMMON for w in words}
@@ -367,8 +390,15 @@ def suggested_form(match: CatalogMatch) -> str:
         forms = {i.form for i in match.ingredients}
         return forms.pop() if len(forms) == 1 else "oral"
     stated = product_form(match.product.name)
-    if stated:
-        return stated
     # Ingredients the bundled catalog lacks are stand-ins of form "other", which says nothing.
     known = {i.form for i in match.ingredients if i.form != "other"}
+    if stated == "topical" and _SPRAY.search(match.product.name) and known:
+        # "스프레이" is a skin spray or a mouth spray; WHO gives skin forms their own codes
+        # (M02AA ketoprofen), so a spray of a systemically coded ingredient (C01DA08
+        # isosorbide dinitrate) is taken as the ingredient's form, not as topical.
+        systemic = {f for f in known if f not in LOCAL_FORMS}
+        if systemic == known and len(known) == 1:
+            return known.pop()
+    if stated:
+        return stated
     return known.pop() if len(known) == 1 else "oral"
