@@ -369,6 +369,9 @@ SALTS_AND_SYNONYMS = [
     ("Cholecalciferol", "콜레칼시페롤", "A11CC05"),
     ("Clorazepate Dipotassium", "클로라제핀산칼륨", "N05BA05"),
     ("Tiotropium Bromide", "티오트로퓸브롬화물", "R03BB04"),
+    ("Amlodipine Camsylate", "암로디핀캄실산염", "C08CA01"),
+    ("Amlodipine Nicotinate", "암로디핀니코틴산염", "C08CA01"),
+    ("Aliskiren Hemifumarate", "알리스키렌헤미푸마르산염", "C09XA02"),
 ]
 
 

@@ -158,11 +158,14 @@ _EXTRA_SALT_WORDS_EN = frozenset({
     "medoxomil", "tromethamine", "trometamol", "chloride", "pamoate", "embonate", "potassium",
     "dipotassium", "sodium", "calcium", "magnesium", "erbumine", "dihydrochloride", "sulfate",
     "sulphate", "maleate", "mesylate", "besylate", "hydrochloride", "hcl", "monohydrate",
+    "camsylate", "nicotinate", "orotate", "adipate", "hemitartrate", "propionate",
+    "dipropionate",
 })
 _EXTRA_SALT_SUFFIXES_KO = (
     "황산수소염", "옥살산염", "파모산염", "실렉세틸", "메독소밀", "트로메타민", "염화물",
     "브롬화물", "이칼륨", "이나트륨", "칼륨", "나트륨", "칼슘", "마그네슘", "염산염",
-    "일수화물", "수화물",
+    "캄실산염", "니코틴산염", "오로트산염", "아디프산염", "토실산염", "일수화물", "수화물",
+    "헤미",  # what is left of 헤미푸마르산염 (hemifumarate) once 푸마르산염 is stripped
 )
 # Other names of one ingredient: US (USAN) or older names in DUR files → the WHO INN the catalog
 # uses (resources/catalog/ingredients.csv name_en / name_ko). Keys are name_key forms.
