@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -201,6 +202,7 @@ DUR_SYNONYMS: Mapping[str, str] = {
 # fmt: on
 
 
+@lru_cache(maxsize=16384)
 def dur_name_keys(name: str) -> tuple[str, ...]:
     """Every name key under which a DUR name can match a catalog ingredient: the name as
     written, its bare moiety (salt words removed) and the catalog's synonym of either."""
