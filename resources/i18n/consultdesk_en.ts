@@ -1735,6 +1735,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>The file {path} cannot be written ({detail}). Choose another place.</translation>
     </message>
     <message>
+        <source>ConsultDesk is already open on the data folder {path}, in another window or a command. Close it there first: two copies on one folder would mix up the team's changes.</source>
+        <translation>ConsultDesk is already open on the data folder {path}, in another window or a command. Close it there first: two copies on one folder would mix up the team's changes.</translation>
+    </message>
+    <message>
         <source>The file cannot be opened ({detail}). Check that it still exists.</source>
         <translation>The file cannot be opened ({detail}). Check that it still exists.</translation>
     </message>
@@ -2094,22 +2098,11 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
             <numerusform>No product list imported yet: the search finds the %Ln ingredients of the bundled catalog.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>{file}: {products} imported from {rows}.</source>
-        <translation>{file}: {products} imported from {rows}.</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>%Ln product</numerusform>
             <numerusform>%Ln products</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln row(s)</source>
-        <translation>
-            <numerusform>%Ln row</numerusform>
-            <numerusform>%Ln rows</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2122,6 +2115,13 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
     <message>
         <source>Choose a product list</source>
         <translation>Choose a product list</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file}: {products} imported from %Ln row(s).</source>
+        <translation>
+            <numerusform>{file}: {products} imported from %Ln row.</numerusform>
+            <numerusform>{file}: {products} imported from %Ln rows.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rows merged because the product name came again: {merged}. Combination products (several ingredients): {combinations}.</source>
@@ -2726,6 +2726,13 @@ Their consultations, consents and referrals will no longer be listed, on this co
     <message>
         <source>Create</source>
         <translation>Create</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>ConsultDesk</source>
+        <translation>ConsultDesk</translation>
     </message>
 </context>
 <context>

@@ -848,7 +848,7 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
     <message>
         <source>The copy is named by the reference code only, never by the resident.</source>
-        <translation>사본의 파일 이름은 참조번호뿐이며 대상자 이름은 쓰지 않습니다.</translation>
+        <translation>사본의 파일 이름은 참조번호뿐이며 내담자 이름은 쓰지 않습니다.</translation>
     </message>
     <message>
         <source>Services requested (untick to leave one out)</source>
@@ -986,7 +986,7 @@ They are removed from this computer and, after the next sync, from the team's.</
     <name>FollowUpModel</name>
     <message>
         <source>Resident</source>
-        <translation>대상자</translation>
+        <translation>내담자</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1025,7 +1025,7 @@ They are removed from this computer and, after the next sync, from the team's.</
     <name>FollowUpView</name>
     <message>
         <source>Show resident</source>
-        <translation>대상자 보기</translation>
+        <translation>내담자 보기</translation>
     </message>
     <message>
         <source>Follow-up visits: overdue and due this week</source>
@@ -1185,7 +1185,7 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
     <message>
         <source>Resident</source>
-        <translation>대상자</translation>
+        <translation>내담자</translation>
     </message>
     <message>
         <source>Family</source>
@@ -1197,7 +1197,7 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
     <message>
         <source>Case worker</source>
-        <translation>사례관리자</translation>
+        <translation>사례담당자</translation>
     </message>
     <message>
         <source>Prescription</source>
@@ -1229,7 +1229,7 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
     <message>
         <source>Continue</source>
-        <translation>이어서 작성</translation>
+        <translation>계속 복용</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1273,7 +1273,7 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
     <message>
         <source>Advice to the resident</source>
-        <translation>대상자에게 복약 지도</translation>
+        <translation>내담자에게 복약 지도</translation>
     </message>
     <message>
         <source>Contact the prescriber</source>
@@ -1281,7 +1281,7 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
     <message>
         <source>Refer to the case worker</source>
-        <translation>사례관리자에게 의뢰</translation>
+        <translation>사례담당자에게 의뢰</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -1724,6 +1724,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>{path} 파일을 저장할 수 없습니다({detail}). 다른 위치를 고르세요.</translation>
     </message>
     <message>
+        <source>ConsultDesk is already open on the data folder {path}, in another window or a command. Close it there first: two copies on one folder would mix up the team's changes.</source>
+        <translation>ConsultDesk가 이미 데이터 폴더 {path}에서 열려 있습니다(다른 창이나 명령). 먼저 그쪽을 닫으세요. 한 폴더에서 두 개를 함께 쓰면 팀의 변경 내용이 뒤섞입니다.</translation>
+    </message>
+    <message>
         <source>The file cannot be opened ({detail}). Check that it still exists.</source>
         <translation>파일을 열 수 없습니다({detail}). 파일이 아직 있는지 확인해 주세요.</translation>
     </message>
@@ -2082,20 +2086,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
             <numerusform>아직 가져온 제품 목록이 없습니다. 검색은 기본 목록의 성분 %Ln개에서 찾습니다.</numerusform>
         </translation>
     </message>
-    <message>
-        <source>{file}: {products} imported from {rows}.</source>
-        <translation>{file}: {rows}에서 {products}를 가져왔습니다.</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln product(s)</source>
         <translation>
             <numerusform>제품 %Ln개</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln row(s)</source>
-        <translation>
-            <numerusform>%Ln개 행</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2107,6 +2101,12 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     <message>
         <source>Choose a product list</source>
         <translation>제품 목록 선택</translation>
+    </message>
+    <message numerus="yes">
+        <source>{file}: {products} imported from %Ln row(s).</source>
+        <translation>
+            <numerusform>{file}: %Ln행에서 {products}를 가져왔습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Rows merged because the product name came again: {merged}. Combination products (several ingredients): {combinations}.</source>
@@ -2704,6 +2704,13 @@ Their consultations, consents and referrals will no longer be listed, on this co
     <message>
         <source>Create</source>
         <translation>만들기</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>ConsultDesk</source>
+        <translation>ConsultDesk</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,8 @@ from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consultations as svc
 from consultdesk.services.residents import save_resident
 from consultdesk.services.workspace import Profile, Workspace
+from consultdesk.storage import consultations_repo
+from consultdesk.storage.database import open_database
 from tests.consent_helpers import consent_to_health_info
 from tests.e2e.editing_process import ADVICE, MEDICINES
 
@@ -60,17 +62,20 @@ def test_a_killed_app_loses_nothing_and_offers_the_draft_back(prepared, qtbot, m
         assert child.stdout is not None
         line = child.stdout.readline()
         assert line.strip() == "EDITED", child.stderr.read() if child.stderr else line
-        ws = Workspace.unlock(data, PASSPHRASE)
+        # The app holds the data folder (one app per folder), so the test peeks at the
+        # database file itself, read-only, rather than opening a second workspace.
+        db = open_database(Workspace.database_path(data), PASSPHRASE)
         try:
 
             def typed_text_is_stored() -> bool:
-                saved = svc.load_consultation(ws, consultation)
+                with db.session(read_only=True) as s:
+                    saved = consultations_repo.load(s, consultation)
                 return saved is not None and saved.advice == ADVICE
 
             # Autosave writes within about a second; the app is never told to save.
             assert wait_for(typed_text_is_stored)
         finally:
-            ws.close()
+            db.close()
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)

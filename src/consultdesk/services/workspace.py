@@ -15,7 +15,7 @@ from consultdesk.domain.ids import new_id
 from consultdesk.domain.passphrase import validate_new_passphrase
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.paths import DATABASE_FILE
-from consultdesk.storage import schema
+from consultdesk.storage import folder_lock, schema
 from consultdesk.storage.changes import ChangeWriter, last_hlc
 from consultdesk.storage.database import (
     Database,
@@ -38,6 +38,7 @@ class Profile:
 
 class Workspace:
     def __init__(self, data_dir: Path, db: Database, device: str, profile: Profile) -> None:
+        self._locked = False
         self.data_dir = data_dir
         self.db = db
         self.device = device
@@ -75,6 +76,17 @@ class Workspace:
             problems.append(Problem("pharmacist_name", "name_empty", {}, "Enter the name."))
         if problems:
             raise ValidationFailed(problems)
+        with folder_lock.FolderLock(data_dir):  # refused if another app has the folder
+            return cls._create(data_dir, passphrase, profile, fill)
+
+    @classmethod
+    def _create(
+        cls,
+        data_dir: Path,
+        passphrase: str,
+        profile: Profile,
+        fill: Callable[[Workspace], object] | None,
+    ) -> Workspace:
         final = cls.database_path(data_dir)
         if final.exists():
             raise DatabaseExists(f"{final} already exists")
@@ -104,7 +116,19 @@ class Workspace:
 
     @classmethod
     def unlock(cls, data_dir: Path, passphrase: str) -> Workspace:
-        """Open with the passphrase; upgrade the schema (after a backup) if the app is newer."""
+        """Open with the passphrase; upgrade the schema (after a backup) if the app is newer.
+        The data folder is this process's until ``close`` (FolderInUse if another has it)."""
+        folder_lock.acquire(data_dir)
+        try:
+            ws = cls._unlock(data_dir, passphrase)
+        except BaseException:
+            folder_lock.release(data_dir)
+            raise
+        ws._locked = True
+        return ws
+
+    @classmethod
+    def _unlock(cls, data_dir: Path, passphrase: str) -> Workspace:
         db = open_database(cls.database_path(data_dir), passphrase)
         try:
             schema.upgrade(db, backup_dir=data_dir / "backups")
@@ -139,6 +163,9 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+        if self._locked:
+            self._locked = False
+            folder_lock.release(self.data_dir)
 
 
 def _remove(path: Path) -> None:

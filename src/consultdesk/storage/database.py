@@ -28,6 +28,7 @@ from consultdesk.storage.errors import (
     StorageError,
     WrongPassphrase,
 )
+from consultdesk.storage.folder_lock import FILE_MODE, private_file, private_folder
 
 BUSY_TIMEOUT_MS = 5000
 # Below this much free space an I/O error at open is the disk being full (SQLite only says
@@ -150,10 +151,12 @@ class Database:
                 raise
 
     def backup_to(self, target: Path) -> Path:
-        """A consistent encrypted copy (VACUUM INTO; never a file copy of a live database)."""
-        target.parent.mkdir(parents=True, exist_ok=True)
+        """A consistent encrypted copy (VACUUM INTO; never a file copy of a live database),
+        readable by its owner only."""
+        private_folder(target.parent)
         if target.exists():
             raise DatabaseExists(f"{target} exists")
+        _new_private_file(target)  # VACUUM INTO fills an empty file and keeps its mode
         raw = self.engine.raw_connection()
         driver = raw.driver_connection
         assert driver is not None
@@ -194,10 +197,20 @@ def create_database(path: Path, passphrase: str) -> Database:
     half-way must not leave a file that opens but has no schema or device id."""
     if path.exists():
         raise DatabaseExists(f"{path} already exists")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(path.parent)
+    # An empty file is an empty database; made first so that it, and the -wal and -shm files
+    # SQLite gives the same mode, are the owner's only.
+    _new_private_file(path)
     engine = _make_engine(path, passphrase)
     _verify(engine, path)
     return Database(path, engine)
+
+
+def _new_private_file(path: Path) -> None:
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    except FileExistsError:
+        raise DatabaseExists(f"{path} already exists") from None
 
 
 def side_files(path: Path) -> list[Path]:
@@ -250,6 +263,9 @@ def open_database(path: Path, passphrase: str) -> Database:
     (in particular, it never creates a new empty database in its place)."""
     if not path.is_file():
         raise DatabaseMissing(f"{path} does not exist")
+    for file in side_files(path):  # tighten what an earlier version left readable
+        private_file(file)
+    private_file(path.parent, 0o700)
     engine = _make_engine(path, passphrase)
     _verify(engine, path)
     return Database(path, engine)

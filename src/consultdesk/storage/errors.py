@@ -44,3 +44,14 @@ class DatabaseBusy(StorageError):
             "Another program is writing to the database and did not finish within 5 seconds "
             "(is ConsultDesk open twice on this folder?). Nothing was changed; try again."
         )
+
+
+class FolderInUse(StorageError):
+    code = "folder_in_use"
+
+    def __init__(self, folder: object) -> None:
+        super().__init__(
+            f"ConsultDesk is already open on {folder} (another window or a command). Close it "
+            "there first; two copies on one data folder would mix up the team's changes."
+        )
+        self.context = {"path": str(folder)}

@@ -8,13 +8,16 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from consultdesk.services.workspace import Workspace
+from consultdesk.storage import folder_lock
+from consultdesk.storage.errors import FolderInUse
 from consultdesk.ui import errors, i18n, tasks
 from consultdesk.ui.errors import install_excepthook, setup_logging
 from consultdesk.ui.fonts import register_fonts
 from consultdesk.ui.main_window import MainWindow
+from consultdesk.ui.messages import error_text
 from consultdesk.ui.start import SetupDialog, UnlockDialog
 
 
@@ -53,12 +56,39 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class FolderInUseDialog:
+    """The seam tests replace: says the data folder is open in another ConsultDesk."""
+
+    @staticmethod
+    def show(text: str) -> None:
+        QMessageBox.warning(None, QApplication.translate("Shell", "ConsultDesk"), text)
+
+
+def claim_data_folder(data_dir: Path) -> bool:
+    """Take the data folder for this app; False (after saying so) if another app has it."""
+    try:
+        folder_lock.acquire(data_dir)
+    except FolderInUse as e:
+        FolderInUseDialog.show(error_text(e))
+        return False
+    return True
+
+
 def run_app(data_dir: Path, lang: str | None = None, bench_startup: bool = False) -> int:
     started = time.perf_counter()
     app = make_application()
     setup_logging(data_dir)
     install_excepthook()
     i18n.install(i18n.resolve(lang or i18n.saved_language(data_dir)))
+    if not claim_data_folder(data_dir):
+        return 1
+    try:
+        return _run(app, data_dir, started, bench_startup)
+    finally:
+        folder_lock.release(data_dir)
+
+
+def _run(app: QApplication, data_dir: Path, started: float, bench_startup: bool) -> int:
     ws: Workspace | None
     if bench_startup:
         # The benchmark opens a prepared database without dialogs (passphrase from the env).

@@ -20,17 +20,27 @@ from typing import IO, Any
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from consultdesk.storage.folder_lock import private_file, private_folder
+
 log = logging.getLogger("consultdesk")
 
 FAULTS_FILE = "faults.log"
 _faults: IO[str] | None = None
 
 
+class _PrivateLog(RotatingFileHandler):
+    """Each log file (the rotated ones too) readable by its owner only."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        private_file(Path(self.baseFilename))
+        return stream
+
+
 def setup_logging(data_dir: Path) -> Path:
-    folder = data_dir / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(private_folder(data_dir) / "logs")
     path = folder / "consultdesk.log"
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler = _PrivateLog(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -46,6 +56,7 @@ def enable_faulthandler(folder: Path) -> Path:
     path = folder / FAULTS_FILE
     if _faults is None or _faults.closed or Path(_faults.name) != path:
         _faults = open(path, "a", encoding="utf-8")  # noqa: SIM115 (open for the process's life)
+        private_file(path)
     faulthandler.enable(file=_faults, all_threads=True)
     return path
 
