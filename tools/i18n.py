@@ -7,11 +7,18 @@ catalogue's translations are the source texts themselves; Korean ones are writte
 
 `python tools/i18n.py fill ko FILE.json` fills unfinished Korean entries from a JSON object
 {"English source text": "한국어", ...} (handy when many strings arrive at once).
+
+Counts use Qt's plural forms: `self.tr("%n resident(s)", "", n)` (lupdate marks it numerus; it
+does not recognise QCoreApplication.translate(..., n) in Python, so counts go through tr()).
+The English catalogue gets two forms derived from the source: "word(s)" / "word(es)" give
+"word" and "words"/"wordes", and "(one|other)" picks a side ("(is|are)", "entr(y|ies)").
+Korean has one form; a JSON value fills it (a list fills the forms in order).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -45,32 +52,68 @@ def lupdate(lang: str) -> Path:
     return ts
 
 
+def forms(message: ET.Element) -> list[ET.Element]:
+    """The <numerusform> elements of a plural message (none for an ordinary one)."""
+    return message.find("translation").findall("numerusform")
+
+
+def is_numerus(message: ET.Element) -> bool:
+    return message.get("numerus") == "yes"
+
+
+def _needs_text(message: ET.Element) -> bool:
+    if message.find("translation").get("type") == "unfinished":
+        return True
+    return is_numerus(message) and not all(f.text for f in forms(message))
+
+
 def unfinished(ts: Path) -> list[ET.Element]:
-    root = ET.parse(ts).getroot()
-    return [m for m in root.iter("message") if m.find("translation").get("type") == "unfinished"]
+    return [m for m in ET.parse(ts).getroot().iter("message") if _needs_text(m)]
+
+
+_SUFFIX = re.compile(r"(?<=\w)\((s|es)\)")
+_CHOICE = re.compile(r"\(([A-Za-z ]*)\|([A-Za-z ]*)\)")
+
+
+def english_forms(source: str) -> tuple[str, str]:
+    """Singular and plural English from a numerus source text ("in %n day(s)")."""
+    singular = _CHOICE.sub(r"\1", _SUFFIX.sub("", source))
+    plural = _CHOICE.sub(r"\2", _SUFFIX.sub(r"\1", source))
+    return singular, plural
+
+
+def _finish(message: ET.Element, texts: list[str]) -> None:
+    """Write the translation (every plural form of a numerus message) and mark it done."""
+    translation = message.find("translation")
+    if is_numerus(message):
+        elements = forms(message) or [ET.SubElement(translation, "numerusform")]
+        for i, element in enumerate(elements):
+            element.text = texts[min(i, len(texts) - 1)]
+    else:
+        translation.text = texts[0]
+    translation.attrib.pop("type", None)
 
 
 def fill_english(ts: Path) -> None:
     tree = ET.parse(ts)
     for message in tree.getroot().iter("message"):
-        translation = message.find("translation")
-        if translation.get("type") == "unfinished":
-            translation.text = message.find("source").text
-            del translation.attrib["type"]
+        if not _needs_text(message):
+            continue
+        source = message.find("source").text or ""
+        _finish(message, list(english_forms(source)) if is_numerus(message) else [source])
     tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
-def fill_from(ts: Path, table: dict[str, str]) -> int:
+def fill_from(ts: Path, table: dict[str, str | list[str]]) -> int:
     """Fill unfinished entries whose source text is in ``table``; returns how many."""
     tree = ET.parse(ts)
     filled = 0
     for message in tree.getroot().iter("message"):
-        translation = message.find("translation")
-        text = table.get(message.find("source").text or "")
-        if translation.get("type") == "unfinished" and text:
-            translation.text = text
-            del translation.attrib["type"]
-            filled += 1
+        value = table.get(message.find("source").text or "")
+        if not value or not _needs_text(message):
+            continue
+        _finish(message, [value] if isinstance(value, str) else list(value))
+        filled += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return filled
 

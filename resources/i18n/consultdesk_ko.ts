@@ -444,41 +444,41 @@ They are removed from this computer and, after the next sync, from the team's.</
     <name>ConsentFirstPrompt</name>
     <message>
         <source>Consent to health information</source>
-        <translation type="unfinished" />
+        <translation>건강정보 수집·이용 동의</translation>
     </message>
     <message>
         <source>A consultation records the resident's medicines and health. Ask for consent now (written, or verbal with a witness), record it, and the consultation starts.</source>
-        <translation type="unfinished" />
+        <translation>상담에는 내담자의 복용 약과 건강 상태가 기록됩니다. 지금 동의를 받아(서면, 또는 증인이 있는 구두 동의) 기록하면 상담이 시작됩니다.</translation>
     </message>
     <message>
         <source>Record consent…</source>
-        <translation type="unfinished" />
+        <translation>동의 기록…</translation>
     </message>
     <message>
         <source>Not now</source>
-        <translation type="unfinished" />
+        <translation>나중에</translation>
     </message>
 </context>
 <context>
     <name>ConsentWithdrawnNotice</name>
     <message>
         <source>No new consultation</source>
-        <translation type="unfinished" />
+        <translation>새 상담을 시작할 수 없음</translation>
     </message>
     <message>
         <source>If the resident gives consent again, record it under the resident's consents first; then a new consultation can start.</source>
-        <translation type="unfinished" />
+        <translation>내담자가 다시 동의하면 먼저 내담자의 동의 항목에 기록하세요. 그러면 새 상담을 시작할 수 있습니다.</translation>
     </message>
 </context>
 <context>
     <name>ConsultationEditor</name>
     <message>
         <source>Save a copy of the consultation</source>
-        <translation type="unfinished" />
+        <translation>상담 사본 저장</translation>
     </message>
     <message>
         <source>Consultation copy (*.json)</source>
-        <translation type="unfinished" />
+        <translation>상담 사본 (*.json)</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
@@ -588,7 +588,7 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
     <message>
         <source>An unexpected error stopped the save; the details are in the log file in the data folder.</source>
-        <translation type="unfinished" />
+        <translation>예상하지 못한 오류로 저장하지 못했습니다. 자세한 내용은 데이터 폴더의 로그 파일에 있습니다.</translation>
     </message>
     <message>
         <source>Saved {time}</source>
@@ -596,11 +596,11 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
     <message>
         <source>What you typed stays on screen, and saving is tried again every few seconds.</source>
-        <translation type="unfinished" />
+        <translation>입력한 내용은 화면에 그대로 있으며, 몇 초마다 다시 저장을 시도합니다.</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished" />
+        <translation>저장되지 않음</translation>
     </message>
     <message>
         <source>Finished and saved</source>
@@ -1456,7 +1456,7 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
     <message>
         <source>New consultation</source>
-        <translation type="unfinished">새 상담</translation>
+        <translation>새 상담</translation>
     </message>
     <message numerus="yes">
         <source>{name} · %Ln resident(s)</source>
@@ -1945,15 +1945,15 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     </message>
     <message>
         <source>No consent to collect and use health information is recorded for this resident. Record it first.</source>
-        <translation type="unfinished" />
+        <translation>이 내담자의 건강정보 수집·이용 동의가 기록되어 있지 않습니다. 먼저 동의를 기록하세요.</translation>
     </message>
     <message>
         <source>The resident refused consent to collect and use health information, so no new health information can be recorded. Earlier records stay readable.</source>
-        <translation type="unfinished" />
+        <translation>내담자가 건강정보 수집·이용에 동의하지 않았으므로 새 건강정보를 기록할 수 없습니다. 이전 기록은 계속 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>The resident withdrew consent to collect and use health information, so no new consultation can be recorded. Earlier records stay readable.</source>
-        <translation type="unfinished" />
+        <translation>내담자가 건강정보 수집·이용 동의를 철회했으므로 새 상담을 기록할 수 없습니다. 이전 기록은 계속 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>No consent to share with the welfare centre is recorded. Record the resident's consent first.</source>
@@ -3244,62 +3244,62 @@ Its medicines, problems and flag decisions go with it, on this computer and, aft
     <name>UnreviewedFlagsPrompt</name>
     <message>
         <source>Finish session</source>
-        <translation type="unfinished">상담 마치기</translation>
+        <translation>상담 마치기</translation>
     </message>
     <message>
         <source>Some risk flags have not been reviewed yet.</source>
-        <translation type="unfinished" />
+        <translation>아직 검토하지 않은 위험 신호가 있습니다.</translation>
     </message>
     <message numerus="yes">
         <source>%n high</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>높음 %n건</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n moderate</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>중간 %n건</numerusform>
         </translation>
     </message>
     <message>
         <source>Not reviewed: {counts}. Finish the session anyway?</source>
-        <translation type="unfinished" />
+        <translation>검토하지 않음: {counts}. 그래도 상담을 마칠까요?</translation>
     </message>
     <message>
         <source>Finish anyway</source>
-        <translation type="unfinished" />
+        <translation>그래도 마치기</translation>
     </message>
     <message>
         <source>Go back and review</source>
-        <translation type="unfinished" />
+        <translation>돌아가서 검토하기</translation>
     </message>
 </context>
 <context>
     <name>UnsavedPrompt</name>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished" />
+        <translation>저장되지 않음</translation>
     </message>
     <message>
         <source>The last edits of this consultation are not saved.</source>
-        <translation type="unfinished" />
+        <translation>이 상담의 마지막 변경 내용이 저장되지 않았습니다.</translation>
     </message>
     <message>
         <source>If the consultation is closed now, these edits are lost. Try again, keep it open and fix what the message says, or save a copy to a file.</source>
-        <translation type="unfinished" />
+        <translation>지금 상담을 닫으면 이 변경 내용은 사라집니다. 다시 시도하거나, 열어 둔 채 안내대로 고치거나, 사본을 파일로 저장하세요.</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished" />
+        <translation>다시 시도</translation>
     </message>
     <message>
         <source>Keep it open</source>
-        <translation type="unfinished" />
+        <translation>열어 두기</translation>
     </message>
     <message>
         <source>Save a copy to a file…</source>
-        <translation type="unfinished" />
+        <translation>사본을 파일로 저장…</translation>
     </message>
 </context>
 <context>

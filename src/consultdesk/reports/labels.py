@@ -65,7 +65,7 @@ _KO: dict[str, str] = {
         "요청드립니다. 검토 후 마지막 쪽의 회신서를 보내 주시면 감사하겠습니다."
     ),
     "referral.to": "받는 곳",
-    "referral.to_value": "{centre} · {case_worker} 사례담당자",
+    "referral.to_value": "{centre} · 사례담당자 {case_worker}",
     "referral.from": "보내는 사람",
     "referral.date": "의뢰일",
     "referral.reference": "문서번호",

@@ -53,7 +53,7 @@ _KO: dict[str, str] = {
     "risk.other_observations": "그 밖에 약사가 본 것",
     "risk.other": "그 밖의 어려움",
     "risk.note": "약사 메모: {note}",
-    "referral.case_worker_unassigned": "담당자 미정",
+    "referral.case_worker_unassigned": "미정",
     # --- flag titles on the consultation summary
     "flag.count.regular": "정기 복용 약 {count}종",
     "flag.count.prescribers": "처방 기관 {count}곳",

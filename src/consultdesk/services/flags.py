@@ -33,6 +33,7 @@ from consultdesk.domain.rules import (
     evaluate,
     load_rules,
 )
+from consultdesk.domain.rules.reference import Named, render_reference
 from consultdesk.domain.screening import (
     AnswerValue,
     ScreeningAnswerError,
@@ -46,7 +47,11 @@ from consultdesk.domain.screening import (
     validate_answers,
 )
 from consultdesk.paths import resource_path
-from consultdesk.services.catalog import bundled_classes, bundled_combinations
+from consultdesk.services.catalog import (
+    bundled_classes,
+    bundled_combinations,
+    bundled_ingredients,
+)
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import consultations_repo as repo
 from consultdesk.storage.models import Consultation, FlagDecision, ImportedRuleSet, Resident
@@ -166,6 +171,17 @@ def build_context(rows: Sequence[ImportedRuleSet]) -> FlagContext:
     form = load_form(resource_path(SCREENING_FORM), catalog)
     rules = load_rules(resource_path("rules"), extra=extra, classes=bundled_classes())
     return FlagContext(rules, form, catalog, imported, bundled_combinations())
+
+
+def bundled_rules_reference() -> str:
+    """docs/rules.md: every bundled rule written out from the data (tools/rules_reference.py)."""
+    rules = load_rules(resource_path("rules"), classes=bundled_classes())
+    catalog = [Named(i.atc, i.name_ko, i.name_en) for i in bundled_ingredients()]
+    # Ingredients without a code of their own are shown under their class.
+    catalog += [Named(c.atc_class, c.name_ko, f"{c.name_en} (no ATC code)") for c in rules.classes]
+    combinations = bundled_combinations()
+    parts = [(code, combinations.parts(code)) for code in combinations.codes()]
+    return render_reference(rules, catalog, parts)
 
 
 _contexts: weakref.WeakKeyDictionary[Workspace, FlagContext] = weakref.WeakKeyDictionary()

@@ -266,16 +266,21 @@ class DurImportDialog(QDialog):
         self.busy = False
         self.summary = summary
         self.progress.setValue(100)
-        text = self.tr(
-            "{list}: {rules} rules from {rows} rows of {file} ({encoding}). {skipped} rows were "
-            "skipped (deleted, or combination products that cannot be matched by name)."
-        ).format(
-            list=dur_kind_label(summary.kind.value),
-            rules=summary.rules,
-            rows=summary.rows_read,
-            file=summary.file_name,
-            encoding=summary.encoding.upper(),
-            skipped=summary.rows_skipped,
+        text = (
+            self.tr("{list}: {rules} from {rows} of {file} ({encoding}).").format(
+                list=dur_kind_label(summary.kind.value),
+                rules=self.tr("%Ln rule(s)", "", summary.rules),
+                rows=self.tr("%Ln row(s)", "", summary.rows_read),
+                file=summary.file_name,
+                encoding=summary.encoding.upper(),
+            )
+            + " "
+            + self.tr(
+                "%Ln row(s) skipped (deleted, or combination products that cannot be matched by "
+                "name).",
+                "",
+                summary.rows_skipped,
+            )
         )
         if summary.replaced:
             text += " " + self.tr("It replaces the file of this list imported before.")

@@ -59,10 +59,10 @@ class FollowUpModel(QAbstractTableModel):
     def due_text(self, row: FollowUpRow) -> str:
         days = (row.next_visit - self.today).days
         if days < 0:
-            return self.tr("{n} days overdue").format(n=-days)
+            return self.tr("%n day(s) overdue", "", -days)
         if days == 0:
             return self.tr("today")
-        return self.tr("in {n} days").format(n=days)
+        return self.tr("in %n day(s)", "", days)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -112,9 +112,11 @@ class ProductImportDialog(QDialog):
             text = self.tr("Products imported: {count}.").format(count=f"{stored:,}")
         else:
             text = self.tr(
-                "No product list imported yet: the search finds the {count} ingredients of the "
-                "bundled catalog."
-            ).format(count=len(catalog_service.bundled_ingredients()))
+                "No product list imported yet: the search finds the %Ln ingredient(s) of the "
+                "bundled catalog.",
+                "",
+                len(catalog_service.bundled_ingredients()),
+            )
         self.count.setText(text)
         self.stored = stored
         self._update_buttons()
@@ -151,10 +153,9 @@ class ProductImportDialog(QDialog):
         self.summary = summary
         self.progress.setValue(100)
         lines = [
-            self.tr("{file}: {products} products imported from {rows} rows.").format(
+            self.tr("{file}: {products} imported from %Ln row(s).", "", summary.rows).format(
                 file=summary.file_name,
-                products=f"{summary.products:,}",
-                rows=f"{summary.rows:,}",
+                products=self.tr("%Ln product(s)", "", summary.products),
             ),
             self.tr(
                 "Rows merged because the product name came again: {merged}. Combination "
@@ -203,9 +204,11 @@ class ProductImportDialog(QDialog):
 
     def clear(self) -> None:
         question = self.tr(
-            "Remove the {count} imported products? The search then finds the ingredients of the "
-            "bundled catalog only. Medicines already recorded keep their names and ingredients."
-        ).format(count=f"{self.stored:,}")
+            "Remove the %Ln imported product(s)? The search then finds the ingredients of the "
+            "bundled catalog only. Medicines already recorded keep their names and ingredients.",
+            "",
+            self.stored,
+        )
         if not self.confirm_clear(self, self.tr("Remove imported products"), question):
             return
         catalog_service.clear_products(self.ws)

@@ -99,8 +99,8 @@ class ReferralTableModel(QAbstractTableModel):
     def _attention(self, row: ReferralRow) -> str:
         # In words as well as in colour, so it is never colour alone that says "late".
         if row.overdue:
-            return self.tr("No reply for more than {days} days: call the case worker").format(
-                days=OVERDUE_AFTER_DAYS
+            return self.tr(
+                "No reply for more than %n day(s): call the case worker", "", OVERDUE_AFTER_DAYS
             )
         if row.state is ReferralState.DRAFT:
             return self.tr("Not sent yet")
@@ -132,7 +132,7 @@ class ReferralTableModel(QAbstractTableModel):
                 row.resident_name,
                 centre,
                 self._state_text(row),
-                self.tr("{days} days").format(days=row.age_days),
+                self.tr("%n day(s)", "", row.age_days),
                 self._attention(row),
             )[column]
         if role == ID_ROLE:
@@ -389,8 +389,10 @@ class ReferralsView(QWidget):
         rows = [r for r in self._every if r.state is not ReferralState.CLOSED]
         overdue = sum(1 for r in rows if r.overdue)
         self.summary.setText(
-            self.tr("{open} open referrals · {overdue} without a reply after {days} days").format(
-                open=len(rows), overdue=overdue, days=OVERDUE_AFTER_DAYS
+            self.tr("%n open referral(s)", "", len(rows))
+            + " · "
+            + self.tr("{overdue} without a reply after %n day(s)", "", OVERDUE_AFTER_DAYS).format(
+                overdue=overdue
             )
         )
         self._show_rows()

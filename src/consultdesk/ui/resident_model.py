@@ -48,7 +48,7 @@ class ResidentTableModel(QAbstractTableModel):
     def _age(self, birth: date | None) -> str:
         if birth is None:
             return ""
-        return self.tr("{age} years").format(age=full_age(birth, self._today))
+        return self.tr("%n year(s)", "", full_age(birth, self._today))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

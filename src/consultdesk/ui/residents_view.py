@@ -304,12 +304,12 @@ class ResidentsView(QWidget):
             self._columns_sized = True
         if total > len(rows):
             self.count.setText(
-                self.tr("Showing {shown} of {total} residents — type to narrow the list").format(
-                    shown=len(rows), total=total
-                )
+                self.tr(
+                    "Showing {shown} of %Ln resident(s) — type to narrow the list", "", total
+                ).format(shown=f"{len(rows):,}")
             )
         else:
-            self.count.setText(self.tr("{total} residents").format(total=total))
+            self.count.setText(self.tr("%Ln resident(s)", "", total))
         if selected and not self.select(selected):
             # A model reset drops the selection without a signal; the overview must not go on
             # showing someone who is no longer in the list.

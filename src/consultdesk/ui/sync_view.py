@@ -203,7 +203,7 @@ class SyncStatusBar(QWidget):
                 parts.append(self.tr("last sync failed"))
         parts.append(self.tr("{count} waiting to be sent").format(count=status.waiting))
         self.label.setText(" · ".join(parts))
-        self.conflicts.setText(self.tr("{count} conflicts").format(count=status.open_conflicts))
+        self.conflicts.setText(self.tr("%n conflict(s)", "", status.open_conflicts))
         self.conflicts.setVisible(status.open_conflicts > 0)
 
     def _running(self, running: bool) -> None:
@@ -244,11 +244,13 @@ class SyncReportDialog(QDialog):
 
     def _summary_lines(self, report: SyncReport) -> list[str]:
         lines = [
-            self.tr("Sent: {changes} changes in {bundles} files.").format(
-                changes=report.changes_sent, bundles=report.bundles_written
+            self.tr("Sent: {changes} in {bundles}.").format(
+                changes=self.tr("%Ln change(s)", "", report.changes_sent),
+                bundles=self.tr("%Ln file(s)", "", report.bundles_written),
             ),
-            self.tr("Received: {bundles} files from the team, {changes} changes applied.").format(
-                bundles=report.bundles_read, changes=report.changes_applied
+            self.tr("Received: {bundles} from the team, {changes} applied.").format(
+                bundles=self.tr("%Ln file(s)", "", report.bundles_read),
+                changes=self.tr("%Ln change(s)", "", report.changes_applied),
             ),
             self.tr("New conflicts to look at: {count}.").format(count=report.conflicts_raised),
         ]

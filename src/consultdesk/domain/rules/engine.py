@@ -252,18 +252,18 @@ def _all_of_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskF
             for hit in rules.lookup("parts", ingredient):
                 assert isinstance(hit, tuple)
                 rule, part = hit
-                per_part = found.setdefault(rule, {}).setdefault(part, {})
-                per_part.setdefault(item.id, []).append(ingredient)
+                holders = found.setdefault(rule, {}).setdefault(part, {})
+                holders.setdefault(item.id, []).append(ingredient)
     flags = []
-    for rule, per_part in found.items():
-        if len(per_part) < len(rule.parts):
+    for all_of, parts in found.items():
+        if len(parts) < len(all_of.parts):
             continue
-        options = [sorted(per_part[n]) for n in range(len(rule.parts))]
+        options = [sorted(parts[n]) for n in range(len(all_of.parts))]
         if not _distinct_choice(options):
             continue
-        ids = {i for per_item in per_part.values() for i in per_item}
-        names = _names(i for per in per_part.values() for ings in per.values() for i in ings)
-        flags.append(_flag(rule.info, ids, {"ingredients": names}))
+        ids = {item_id for holders in parts.values() for item_id in holders}
+        names = _names(i for holders in parts.values() for ings in holders.values() for i in ings)
+        flags.append(_flag(all_of.info, ids, {"ingredients": names}))
     return flags
 
 

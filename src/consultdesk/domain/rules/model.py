@@ -231,9 +231,9 @@ class RuleSet:
         for count in self.class_counts:
             counted.add(count.match, count)
         parts: MatchIndex[object] = MatchIndex()
-        for rule in self.all_of:
-            for n, part in enumerate(rule.parts):
-                parts.add(part, (rule, n))
+        for all_of in self.all_of:
+            for n, part in enumerate(all_of.parts):
+                parts.add(part, (all_of, n))
         self._indexes.update(
             older=older,
             first=first,
