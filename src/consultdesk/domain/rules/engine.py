@@ -258,22 +258,12 @@ def _all_of_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskF
     for all_of, parts in found.items():
         if len(parts) < len(all_of.parts):
             continue
-        options = [sorted(parts[n]) for n in range(len(all_of.parts))]
-        if not _distinct_choice(options):
-            continue
         ids = {item_id for holders in parts.values() for item_id in holders}
+        if len(ids) < 2:
+            continue  # one combination product on its own was designed that way
         names = _names(i for holders in parts.values() for ings in holders.values() for i in ings)
         flags.append(_flag(all_of.info, ids, {"ingredients": names}))
     return flags
-
-
-def _distinct_choice(options: Sequence[Sequence[str]], taken: frozenset[str] = frozenset()) -> bool:
-    """True when each part can be met by a different medicine (a tiny exact search)."""
-    if not options:
-        return True
-    return any(
-        _distinct_choice(options[1:], taken | {item}) for item in options[0] if item not in taken
-    )
 
 
 def _class_count_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:

@@ -79,7 +79,8 @@ class GroupRule:
 
 @dataclass(frozen=True, slots=True)
 class AllOfRule:
-    """Every part matched, each by a different medicine (e.g. anticoagulant + aspirin + P2Y12)."""
+    """Every part matched, by at least two medicines (e.g. anticoagulant + aspirin + P2Y12; an
+    aspirin/clopidogrel combination with warfarin counts, the combination alone does not)."""
 
     info: RuleInfo
     parts: tuple[Match, ...]

@@ -133,7 +133,7 @@ def _rule(rule: object, names: _Names) -> list[str]:
         lines = [_match(rule.match, names)]
     elif isinstance(rule, AllOfRule):
         lines = [f"part {n + 1}: {_match(p, names)}" for n, p in enumerate(rule.parts)]
-        lines.append("each part on a different medicine")
+        lines.append("every part present, in at least two different medicines")
     elif isinstance(rule, ClassCountRule):
         lines = [f"at least {rule.at_least} medicines of: {_match(rule.match, names)}"]
     elif isinstance(rule, CountRule):
