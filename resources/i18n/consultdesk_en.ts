@@ -792,6 +792,10 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Unexpected problem</translation>
     </message>
     <message>
+        <source>Something went wrong, and the details were written to the log file in the data folder. Your last edits are NOT saved yet: keep the app open; the consultation's header says whether saving has gone through.</source>
+        <translation>Something went wrong, and the details were written to the log file in the data folder. Your last edits are NOT saved yet: keep the app open; the consultation's header says whether saving has gone through.</translation>
+    </message>
+    <message>
         <source>Something went wrong. What you saved is safe, and the details were written to the log file in the data folder. You can keep working.</source>
         <translation>Something went wrong. What you saved is safe, and the details were written to the log file in the data folder. You can keep working.</translation>
     </message>
@@ -849,14 +853,6 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Name, age and sex are always printed; phone and district only if ticked.</source>
         <translation>Name, age and sex are always printed; phone and district only if ticked.</translation>
-    </message>
-    <message>
-        <source>Also put a copy in the team folder (exports/)</source>
-        <translation>Also put a copy in the team folder (exports/)</translation>
-    </message>
-    <message>
-        <source>The copy is named by the reference code only, never by the resident.</source>
-        <translation>The copy is named by the reference code only, never by the resident.</translation>
     </message>
     <message>
         <source>Services requested (untick to leave one out)</source>
@@ -964,6 +960,10 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Source</source>
         <translation>Source</translation>
+    </message>
+    <message>
+        <source>Hide source</source>
+        <translation>Hide source</translation>
     </message>
     <message>
         <source>Suggested services</source>
@@ -1991,6 +1991,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>This referral no longer exists.</translation>
     </message>
     <message>
+        <source>No referral has the code {reference} on this computer. Check the code, or sync first if a teammate wrote it.</source>
+        <translation>No referral has the code {reference} on this computer. Check the code, or sync first if a teammate wrote it.</translation>
+    </message>
+    <message>
         <source>This step does not fit the referral as it stands now; the list was refreshed.</source>
         <translation>This step does not fit the referral as it stands now; the list was refreshed.</translation>
     </message>
@@ -2052,6 +2056,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
 </context>
 <context>
     <name>OpenFlagsSummary</name>
+    <message>
+        <source>No consultation recorded yet.</source>
+        <translation>No consultation recorded yet.</translation>
+    </message>
     <message>
         <source>No open risk flags in the latest session.</source>
         <translation>No open risk flags in the latest session.</translation>

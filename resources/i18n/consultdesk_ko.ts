@@ -784,6 +784,10 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>예상하지 못한 문제</translation>
     </message>
     <message>
+        <source>Something went wrong, and the details were written to the log file in the data folder. Your last edits are NOT saved yet: keep the app open; the consultation's header says whether saving has gone through.</source>
+        <translation>문제가 생겼고, 자세한 내용은 데이터 폴더의 로그 파일에 기록했습니다. 마지막 변경 내용은 아직 저장되지 않았습니다. 앱을 닫지 마세요. 저장이 되었는지는 상담 화면 위쪽에 표시됩니다.</translation>
+    </message>
+    <message>
         <source>Something went wrong. What you saved is safe, and the details were written to the log file in the data folder. You can keep working.</source>
         <translation>문제가 생겼습니다. 저장한 내용은 안전하며, 자세한 내용은 데이터 폴더의 로그 파일에 기록했습니다. 계속 작업하셔도 됩니다.</translation>
     </message>
@@ -841,14 +845,6 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Name, age and sex are always printed; phone and district only if ticked.</source>
         <translation>이름, 나이, 성별은 항상 표시되며 전화번호와 거주 지역은 선택한 경우에만 표시됩니다.</translation>
-    </message>
-    <message>
-        <source>Also put a copy in the team folder (exports/)</source>
-        <translation>팀 공유 폴더(exports/)에도 사본 저장</translation>
-    </message>
-    <message>
-        <source>The copy is named by the reference code only, never by the resident.</source>
-        <translation>사본의 파일 이름은 참조번호뿐이며 내담자 이름은 쓰지 않습니다.</translation>
     </message>
     <message>
         <source>Services requested (untick to leave one out)</source>
@@ -956,6 +952,10 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Source</source>
         <translation>출처</translation>
+    </message>
+    <message>
+        <source>Hide source</source>
+        <translation>출처 닫기</translation>
     </message>
     <message>
         <source>Suggested services</source>
@@ -1980,6 +1980,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>이 의뢰는 더 이상 없습니다.</translation>
     </message>
     <message>
+        <source>No referral has the code {reference} on this computer. Check the code, or sync first if a teammate wrote it.</source>
+        <translation>이 컴퓨터에는 {reference} 코드의 의뢰서가 없습니다. 코드를 확인하거나, 팀원이 작성한 것이라면 먼저 동기화하세요.</translation>
+    </message>
+    <message>
         <source>This step does not fit the referral as it stands now; the list was refreshed.</source>
         <translation>지금 의뢰 상태에서는 할 수 없는 단계입니다. 목록을 새로 고쳤습니다.</translation>
     </message>
@@ -2041,6 +2045,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
 </context>
 <context>
     <name>OpenFlagsSummary</name>
+    <message>
+        <source>No consultation recorded yet.</source>
+        <translation>아직 기록된 상담이 없습니다.</translation>
+    </message>
     <message>
         <source>No open risk flags in the latest session.</source>
         <translation>최근 상담에서 검토할 위험 신호가 없습니다.</translation>

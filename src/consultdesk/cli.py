@@ -153,16 +153,23 @@ def _cmd_sync(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from consultdesk.services import documents
+    from consultdesk.services import documents, shared_referrals
 
-    request = documents.DocumentRequest(
-        documents.DocumentKind(args.kind),
-        args.resident,
-        consultation_id=args.session,
-        lang=args.doc_lang,
-    )
+    if args.reference is not None and args.kind != "referral":
+        raise CliError("--reference names a referral: use 'export referral --reference CODE'.")
+    if args.reference is None and args.resident is None:
+        raise CliError("Give --resident ID (or, for a referral, --reference CODE).")
     ws = _open_workspace(args.data_dir)
     try:
+        if args.reference is not None:  # the same sheet again, on any laptop of the team
+            request = shared_referrals.referral_by_reference(ws, args.reference, args.doc_lang)
+        else:
+            request = documents.DocumentRequest(
+                documents.DocumentKind(args.kind),
+                args.resident,
+                consultation_id=args.session,
+                lang=args.doc_lang,
+            )
         prepared = documents.prepare_document(ws, request)
         if (args.include_phone or args.include_district) and prepared.options is not None:
             # The ticks go on top of what the draft (or the flags' suggestions) already holds.
@@ -222,7 +229,10 @@ def build_parser() -> argparse.ArgumentParser:
     sync_cmd.set_defaults(func=_cmd_sync)
     export = sub.add_parser("export", help="write a referral sheet, medication list or summary")
     export.add_argument("kind", choices=["referral", "medlist", "summary"])
-    export.add_argument("--resident", required=True, help="the resident's id")
+    export.add_argument("--resident", default=None, help="the resident's id")
+    export.add_argument(
+        "--reference", default=None, help="a referral's reference code (reprints that sheet)"
+    )
     export.add_argument("--session", default=None, help="the session's id (default: the latest)")
     export.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     export.add_argument(

@@ -514,23 +514,6 @@ def test_changes_from_a_newer_version_are_kept_without_harm(
     assert {state[2] for state in field_states(b)} == {"name", "nickname", "birth_date", "caption"}
 
 
-def test_copy_export_puts_the_pdf_in_the_team_folder_under_its_reference(
-    new_laptop: MakeLaptop, share: Path, tmp_path: Path
-) -> None:
-    a = new_laptop("a")
-    team = start_team(a, share)
-    pdf = tmp_path / "김순자 의뢰서.pdf"
-    pdf.write_bytes(b"%PDF-1.4 fictional")
-    target = sync.copy_export(a, pdf, "R-2026-0042")
-    assert target == team.folder / "exports" / "R-2026-0042.pdf"
-    assert target.read_bytes() == pdf.read_bytes()
-    assert [p.name for p in target.parent.iterdir()] == ["R-2026-0042.pdf"]
-    with pytest.raises(sync.ExportNameInvalid):
-        sync.copy_export(a, pdf, "../김순자")
-    # The exports folder is not a device folder: sync ignores it.
-    assert sync.sync_now(a).skipped == []
-
-
 def test_joining_another_team_sends_this_laptops_records_there(
     new_laptop: MakeLaptop, share: Path, tmp_path: Path
 ) -> None:

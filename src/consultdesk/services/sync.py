@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import re
-import shutil
 import threading
 import weakref
 from collections.abc import Callable, Iterator
@@ -106,11 +103,6 @@ class ConflictGone(SyncError):
 class ConflictValueInvalid(SyncError):
     code = "conflict_value_invalid"
     default_message = "This value does not fit the field ({detail})."
-
-
-class ExportNameInvalid(SyncError):
-    code = "export_name_invalid"
-    default_message = "{detail} cannot be used as a file name on the shared folder."
 
 
 @dataclass(frozen=True)
@@ -480,37 +472,3 @@ def _describe(s: Session, entity: str, record_id: str) -> tuple[str | None, str,
         return None, item, ""
     resident = s.get(Resident, resident_id)
     return resident_id, resident.name if resident else "", item
-
-
-# --- exports ---------------------------------------------------------------------------------
-
-_REFERENCE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$")
-
-
-def copy_export(ws: Workspace, pdf_path: Path, reference_code: str) -> Path:
-    """Put a copy of an exported referral PDF into ``<team folder>/exports/``.
-
-    The file is named by the referral's reference code only, never by a person; it is written
-    under a temporary name and renamed, so the sync client never uploads half a file."""
-    team = _require_team(ws)
-    if not _REFERENCE.match(reference_code):
-        raise ExportNameInvalid(detail=reference_code)
-    folder = team.folder / "exports"
-    target = folder / f"{reference_code}.pdf"
-    temporary = folder / f".{target.name}.tmp"
-    try:
-        if not team.folder.is_dir():
-            raise FileNotFoundError(str(team.folder))
-        folder.mkdir(exist_ok=True)
-        with open(pdf_path, "rb") as source, open(temporary, "wb") as out:
-            shutil.copyfileobj(source, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise ShareUnavailable(path=str(folder), detail=str(error)) from error
-    with ws.db.session() as s:
-        s.add(ws.audit("export_to_share", "referral", reference_code, None))
-    return target

@@ -56,7 +56,6 @@ from consultdesk.domain.ids import new_id
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.screening import ServiceCatalog
 from consultdesk.services import consultations, documents, referrals
-from consultdesk.services import sync as sync_service
 from consultdesk.services.documents import (
     BatchResult,
     DocumentKind,
@@ -65,7 +64,6 @@ from consultdesk.services.documents import (
 )
 from consultdesk.services.referrals import ReferralOptions
 from consultdesk.services.workspace import Workspace
-from consultdesk.sync.errors import SyncError
 from consultdesk.ui import i18n
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.labels import document_kind_label
@@ -178,13 +176,8 @@ class ExportDialog(QDialog):
         )
         box.addWidget(self.include_phone)
         box.addWidget(self.include_district)
-        # Only with a team folder: a copy for the office, named by the reference code alone.
-        self.copy_to_team = QCheckBox(self.tr("Also put a copy in the team folder (exports/)"))
-        self.copy_to_team.setToolTip(
-            self.tr("The copy is named by the reference code only, never by the resident.")
-        )
-        self.copy_to_team.setVisible(sync_service.team_summary(self.ws) is not None)
-        box.addWidget(self.copy_to_team)
+        # No copy into the team folder (issue 12): a PDF there is readable by anyone on the
+        # share. Teammates print the same sheet by its reference code from the synced data.
         box.addWidget(QLabel(self.tr("Services requested (untick to leave one out)")))
         box.addWidget(self.services, 1)
         box.addWidget(self.add_service)
@@ -465,21 +458,9 @@ class ExportDialog(QDialog):
         requests = [self.request(kind) for kind in kinds]
         today = self.today
         ws = self.ws
-        share = not self.copy_to_team.isHidden() and self.copy_to_team.isChecked()
 
         def shared(results: list[documents.ExportResult]) -> tuple[list[Path], list[Problem]]:
-            """Copy the referral sheets to the team folder when asked. The files on this
-            computer stand even if the share cannot be reached: that is said, not raised."""
-            problems = []
-            for r in results if share else ():
-                if r.kind is not DocumentKind.REFERRAL:
-                    continue
-                try:
-                    sync_service.copy_export(ws, r.path, r.reference)
-                except SyncError as error:
-                    params = {"path": error.context.get("path", ""), "file": r.path.name}
-                    problems.append(Problem("share", "export_copy_failed", params, str(error)))
-            return [r.path for r in results], problems
+            return [r.path for r in results], []
 
         if len(requests) == 1:
             preview = self.current

@@ -110,6 +110,12 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
     "file_not_writable": QT_TRANSLATE_NOOP(
         "Messages", "The file {path} cannot be written ({detail}). Choose another place."
     ),
+    "folder_in_use": QT_TRANSLATE_NOOP(
+        "Messages",
+        "ConsultDesk is already open on the data folder {path}, in another window or a "
+        "command. Close it there first: two copies on one folder would mix up the team's "
+        "changes.",
+    ),
     # --- DUR file import (issue 4): "dur_" + domain.dur_import.DurImportError.reason_code ---
     "dur_unreadable": QT_TRANSLATE_NOOP(
         "Messages", "The file cannot be opened ({detail}). Check that it still exists."
@@ -357,6 +363,11 @@ _DOCUMENT_MESSAGES: dict[str, object] = {
         "Messages", "Enter the resident's birth date first: the referral sheet shows the age."
     ),
     "referral_gone": QT_TRANSLATE_NOOP("Messages", "This referral no longer exists."),
+    "referral_unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No referral has the code {reference} on this computer. Check the code, or sync first "
+        "if a teammate wrote it.",
+    ),
     "referral_state": QT_TRANSLATE_NOOP(
         "Messages",
         "This step does not fit the referral as it stands now; the list was refreshed.",
