@@ -57,15 +57,22 @@ def _flag(
     params: Mapping[str, object] | None = None,
     subject: str = "",
     severity: Severity | None = None,
+    shown: Iterable[Ingredient] = (),
 ) -> RiskFlag:
     values = dict(params or {})
+    # A reason reads "{ingredients}" as a list in its own language; other lists are joined too.
+    text = {k: ", ".join(map(str, v)) if isinstance(v, tuple) else v for k, v in values.items()}
+    named = list(shown)
+    text_ko = dict(text)
+    if named:
+        text_ko["ingredients"] = ", ".join(sorted({i.name_ko or i.name_en for i in named}))
     return RiskFlag(
         kind=KIND_MEDICATION,
         rule_id=info.id,
         severity=severity or info.severity,
         item_ids=tuple(sorted(set(item_ids))),
-        reason_ko=_fill(info.reason_ko, values),
-        reason_en=_fill(info.reason_en, values),
+        reason_ko=_fill(info.reason_ko, text_ko),
+        reason_en=_fill(info.reason_en, text),
         source=info.source,
         params=values,
         subject=subject,
@@ -199,7 +206,7 @@ def _older_adult_flags(
             return []
         found = [i for per_item in matched.values() for ings in per_item.values() for i in ings]
         params = {"ingredients": _names(found), "count": len(ids)}
-        return [_flag(info, ids, params) for info in rules.age_unknown]
+        return [_flag(info, ids, params, shown=found) for info in rules.age_unknown]
     flags = []
     for rule, per_item in matched.items():
         assert isinstance(rule, IngredientRule)
@@ -239,8 +246,8 @@ def _group_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFl
             for ingredient in ingredients:
                 holders.setdefault(rules.identity(ingredient), set()).add(item_id)
         if any(len(holders[a] | holders[b]) >= 2 for a, b in combinations(holders, 2)):
-            names = _names(i for ings in per_item.values() for i in ings)
-            flags.append(_flag(rule.info, per_item, {"ingredients": names}))
+            found = [i for ings in per_item.values() for i in ings]
+            flags.append(_flag(rule.info, per_item, {"ingredients": _names(found)}, shown=found))
     return flags
 
 
@@ -261,8 +268,8 @@ def _all_of_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskF
         ids = {item_id for holders in parts.values() for item_id in holders}
         if len(ids) < 2:
             continue  # one combination product on its own was designed that way
-        names = _names(i for holders in parts.values() for ings in holders.values() for i in ings)
-        flags.append(_flag(all_of.info, ids, {"ingredients": names}))
+        found = [i for holders in parts.values() for ings in holders.values() for i in ings]
+        flags.append(_flag(all_of.info, ids, {"ingredients": _names(found)}, shown=found))
     return flags
 
 
@@ -271,9 +278,13 @@ def _class_count_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[
     for rule, per_item in _matching(items, rules, "counts").items():
         assert isinstance(rule, ClassCountRule)
         if len(per_item) >= rule.at_least:
-            names = _names(i for ings in per_item.values() for i in ings)
-            params = {"ingredients": names, "count": len(per_item), "threshold": rule.at_least}
-            flags.append(_flag(rule.info, per_item, params))
+            found = [i for ings in per_item.values() for i in ings]
+            params = {
+                "ingredients": _names(found),
+                "count": len(per_item),
+                "threshold": rule.at_least,
+            }
+            flags.append(_flag(rule.info, per_item, params, shown=found))
     return flags
 
 
