@@ -12,7 +12,12 @@ from consultdesk.domain.dates import full_age
 from consultdesk.services import flags
 from consultdesk.services.consultations import load_consultation, save_consultation
 from consultdesk.services.workspace import Workspace
-from consultdesk.ui.flags_panel import LINK_SCHEME, DismissFlagDialog, FlagsPanel
+from consultdesk.ui.flags_panel import (
+    LINK_SCHEME,
+    SOURCE_TOGGLE,
+    DismissFlagDialog,
+    FlagsPanel,
+)
 from consultdesk.ui.messages import message_for
 from consultdesk.ui.residents_view import ResidentPanel
 from tests.conftest import PASSPHRASE
@@ -79,6 +84,16 @@ def click(panel: FlagsPanel, key: str, action: str) -> None:
     panel.browser.anchorClicked.emit(QUrl(href))
 
 
+def link_texts(panel: FlagsPanel, view) -> list[str]:
+    """The link texts on a flag's card, as the browser's document holds them."""
+    index = [v.key for v in panel.views()].index(view.key)
+    found = re.findall(
+        rf'<a href="{LINK_SCHEME}:[a-z]+:{index}"[^>]*>(?:<span[^>]*>)?([^<]*)<',
+        panel.browser.toHtml(),
+    )
+    return found
+
+
 def test_adding_two_interacting_medicines_shows_the_flag_and_a_dismissal_sticks(
     qtbot, workspace, tmp_path, monkeypatch
 ):
@@ -98,7 +113,15 @@ def test_adding_two_interacting_medicines_shows_the_flag_and_a_dismissal_sticks(
     assert "높음" in panel.text()
     assert "와파린과 소염진통제" in entry
     assert "와파린정 2mg, 부루펜정 400mg" in entry
-    assert "ddi.warfarin_nsaid" in entry and "Holbrook" in entry
+    # The rule id and the citation sit behind the card's 출처 toggle.
+    assert "ddi.warfarin_nsaid" not in entry and "Holbrook" not in entry
+    assert "출처" in link_texts(panel, view)
+    click(panel, view.key, SOURCE_TOGGLE)
+    entry = entry_text(panel, view)
+    assert "규칙: ddi.warfarin_nsaid" in entry and "Holbrook" in entry
+    assert "출처 닫기" in link_texts(panel, view)
+    others = [v for v in panel.views() if v.key != view.key]
+    assert others and not any(v.flag.source in panel.text() for v in others if v.flag.source)
     assert panel.offered(view.key) == {"confirmed", "dismissed"}
 
     asked: list[str] = []
@@ -123,6 +146,11 @@ def test_adding_two_interacting_medicines_shows_the_flag_and_a_dismissal_sticks(
         panel.ordered("medication")[0].text("ko")
     )
     assert "제외 1건" in panel.group_title("medication")
+    # Redrawn after the decision (and on every change): the opened source stays open.
+    assert "Holbrook" in entry_text(panel, dismissed)
+    click(panel, dismissed.key, SOURCE_TOGGLE)
+    assert "Holbrook" not in panel.text()
+    click(panel, dismissed.key, SOURCE_TOGGLE)
 
     # Close everything, open the workspace again, and build a new panel from the service.
     workspace.close()
@@ -134,6 +162,7 @@ def test_adding_two_interacting_medicines_shows_the_flag_and_a_dismissal_sticks(
         view = nsaid(again)
         assert view.status == "dismissed"
         assert "처방의가 단기 병용을 알고 있음" in again.text()
+        assert "Holbrook" not in again.text()  # a new panel starts with sources closed
         # Reopening puts it back among the open flags.
         loop = EditorLoop(reopened, again, data.id)  # kept: Qt holds bound slots weakly
         click(again, view.key, "open")
@@ -227,10 +256,14 @@ def test_a_final_session_shows_decisions_without_links(qtbot, workspace):
     panel = FlagsPanel()
     qtbot.addWidget(panel)
     panel.set_flags(flags.flags_for_consultation(workspace, data.id), "ko")
-    assert f'href="{LINK_SCHEME}:' in panel.browser.toHtml()
+    decision = re.compile(rf'href="{LINK_SCHEME}:(confirmed|dismissed|open):')
+    assert decision.search(panel.browser.toHtml())
     panel.set_read_only(True)
     assert panel.offered(nsaid(panel).key) == set()
-    assert f'href="{LINK_SCHEME}:' not in panel.browser.toHtml()
+    assert not decision.search(panel.browser.toHtml())
+    assert link_texts(panel, nsaid(panel)) == ["출처"]  # the source can still be read
+    click(panel, nsaid(panel).key, SOURCE_TOGGLE)
+    assert "Holbrook" in entry_text(panel, nsaid(panel))
 
 
 def test_the_resident_overview_lists_open_flags_of_the_latest_session(qtbot, workspace):
@@ -238,7 +271,9 @@ def test_the_resident_overview_lists_open_flags_of_the_latest_session(qtbot, wor
     panel = ResidentPanel(workspace)
     qtbot.addWidget(panel)
     panel.show_resident(resident_id)
-    assert "검토할 위험 신호가 없습니다" in panel.open_flags.text()
+    # No consultation yet: not "no risk flags to review in the latest session".
+    text = panel.open_flags.text()
+    assert "아직 기록된 상담이 없습니다." in text and "위험 신호" not in text
     data = session_with(
         workspace,
         WARFARIN,
@@ -256,3 +291,7 @@ def test_the_resident_overview_lists_open_flags_of_the_latest_session(qtbot, wor
     flags.decide_flag(workspace, data.id, key, "dismissed", "처방의 확인")
     panel.show_resident(resident_id)
     assert f"검토할 위험 신호: {len(open_views) - 1}건" in panel.open_flags.text()
+    for view in flags.open_flags_for_resident(workspace, resident_id):
+        flags.decide_flag(workspace, data.id, view.key, "confirmed", "")
+    panel.show_resident(resident_id)
+    assert "최근 상담에서 검토할 위험 신호가 없습니다" in panel.open_flags.text()

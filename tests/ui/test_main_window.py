@@ -1,8 +1,11 @@
+from collections import Counter
+
 from PySide6.QtCore import Qt
 
 from consultdesk.services.demo import fill_demo
 from consultdesk.ui import i18n
 from consultdesk.ui.app import Shell
+from consultdesk.ui.main_window import MainWindow
 
 
 def test_main_window_areas_search_shortcut_and_language_switch(qtbot, workspace):
@@ -31,3 +34,58 @@ def test_main_window_areas_search_shortcut_and_language_switch(qtbot, workspace)
         assert i18n.saved_language(workspace.data_dir) == "en"
     finally:
         i18n.install("ko")
+
+
+def test_closing_a_consultation_or_saving_a_resident_leaves_the_search_as_typed(
+    qtbot, workspace, monkeypatch
+):
+    from consultdesk.domain.resident import ResidentDraft
+    from consultdesk.services import residents
+    from consultdesk.ui.resident_dialog import ResidentDialog
+
+    fill_demo(workspace, residents=50)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.residents
+    rows, _ = residents.search_residents(workspace, "")
+    family_names = Counter(r.name[0] for r in rows)
+    query = family_names.most_common(1)[0][0]  # a family name: several residents share it
+    first = next(r for r in rows if r.name.startswith(query))
+    view.search.setText(query)
+    view.refresh()
+    listed = view.model.rowCount()
+    assert 1 < listed < 50
+
+    # Open a consultation from the filtered list and close it: back on the same list.
+    window.new_consultation(first.id)
+    assert window.stack.currentWidget() is window.editor
+    assert window.editor.close_session()
+    assert window.stack.currentWidget() is view
+    assert view.search.text() == query
+    assert view.model.rowCount() == listed
+    assert view.selected_id() == first.id
+    assert view.panel.detail is not None and view.panel.detail.id == first.id
+    assert "1회차" in view.panel.timeline.list.item(0).text()  # the new session is listed
+
+    # A new resident whose name the search would hide: the search is cleared, not filled.
+    def saving(name):
+        def ask(ws, resident_id, parent=None):
+            return residents.save_resident(ws, ResidentDraft(name=name))
+
+        return staticmethod(ask)
+
+    monkeypatch.setattr(ResidentDialog, "ask", saving("하늘빛"))
+    view.new_resident()
+    assert view.panel.detail is not None and view.panel.detail.data.name == "하늘빛"
+    assert view.selected_id() == view.panel.detail.id
+    assert view.search.text() == ""
+    assert view.model.rowCount() == 51
+    # A new resident that the search in use finds: the search stays as typed.
+    view.search.setText("하늘")
+    view.refresh()
+    monkeypatch.setattr(ResidentDialog, "ask", saving("하늘솔"))
+    view.new_resident()
+    assert view.search.text() == "하늘"
+    assert view.panel.detail.data.name == "하늘솔" and view.model.rowCount() == 2
+    assert view.selected_id() == view.panel.detail.id

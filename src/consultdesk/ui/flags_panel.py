@@ -44,6 +44,7 @@ _BADGE = {
 }
 _DISMISSED_TEXT = "#7b7b7b"
 LINK_SCHEME = "flag"
+SOURCE_TOGGLE = "source"  # the link that shows or hides a card's rule id and citation
 
 
 def _card_signature(view: FlagView, lang: str) -> tuple[object, ...]:
@@ -122,6 +123,8 @@ class DismissFlagDialog(QDialog):
 class FlagsPanel(QWidget):
     """Flags in two groups (medication, social), most severe first, dismissed ones last.
 
+    A card says why (the reason, the medicines involved, suggested services); the rule id and
+    the full citation sit behind a "Source" toggle, remembered per flag while the panel lives.
     The whole list is one rich-text document with the decisions as links (Tab moves between
     them, Enter follows one). Thirty flags as separate widgets took 150 ms to lay out, a large
     share of the 100 ms the editor has to open a session; one document takes a few.
@@ -134,6 +137,7 @@ class FlagsPanel(QWidget):
         self._signature: tuple[object, ...] | None = None
         self._read_only = False
         self._views: list[FlagView] = []
+        self._sources_shown: set[str] = set()  # flag keys whose rule and citation are open
         self._lang = current_language()
         self.heading = QLabel(self.tr("Risk flags"))
         self.heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
@@ -210,19 +214,29 @@ class FlagsPanel(QWidget):
         return self.browser.toPlainText()
 
     def lines(self, view: FlagView) -> list[tuple[str, str]]:
-        """The "why" of a flag: which medicines, which rule, which source, which services."""
+        """The "why" of a flag on its card: which medicines, which services."""
         lines = []
         if view.items:
             lines.append((self.tr("Medicines involved"), ", ".join(view.items)))
-        source = view.flag.source
-        if view.imported:
-            source = self.tr("Imported DUR file: {source}").format(source=source)
-        lines.append((self.tr("Rule"), view.flag.rule_id))
-        lines.append((self.tr("Source"), source))
         if view.services:
             names = [s.name_ko if self._lang == "ko" else s.name_en for s in view.services]
             lines.append((self.tr("Suggested services"), ", ".join(names)))
         return lines
+
+    def source_lines(self, view: FlagView) -> list[tuple[str, str]]:
+        """Behind the card's source toggle: the rule id and the full citation."""
+        source = view.flag.source
+        if view.imported:
+            source = self.tr("Imported DUR file: {source}").format(source=source)
+        return [(self.tr("Rule"), view.flag.rule_id), (self.tr("Source"), source)]
+
+    def source_shown(self, key: str) -> bool:
+        return key in self._sources_shown
+
+    def toggle_source(self, key: str) -> None:
+        """Show or hide a flag's rule and citation; the choice stays while the panel is open."""
+        self._sources_shown ^= {key}
+        self._render()
 
     def status_text(self, view: FlagView) -> str:
         if view.status == OPEN:
@@ -244,14 +258,16 @@ class FlagsPanel(QWidget):
         )
         title_style = f"color:{_DISMISSED_TEXT}" if dismissed else "font-weight:bold"
         detail_colour = _DISMISSED_TEXT if dismissed else "#444444"
+        lines = self.lines(view)
+        if self.source_shown(view.key):
+            lines += self.source_lines(view)
         details = "<br>".join(
             f"<span style='color:#777777'>{html.escape(k)}:</span> {html.escape(v)}"
-            for k, v in self.lines(view)
+            for k, v in lines
         )
-        parts = [
-            f"{badge} <span style='{title_style}'>{html.escape(view.text(self._lang))}</span>",
-            f"<span style='color:{detail_colour}'>{details}</span>",
-        ]
+        parts = [f"{badge} <span style='{title_style}'>{html.escape(view.text(self._lang))}</span>"]
+        if details:
+            parts.append(f"<span style='color:{detail_colour}'>{details}</span>")
         status = self.status_text(view)
         if status:
             parts.append(f"<i>{html.escape(status)}</i>")
@@ -264,6 +280,11 @@ class FlagsPanel(QWidget):
         ):
             if action in offered:
                 links.append(f"<a href='{LINK_SCHEME}:{action}:{index}'>{html.escape(label)}</a>")
+        toggle = self.tr("Hide source") if self.source_shown(view.key) else self.tr("Source")
+        links.append(
+            f"<a href='{LINK_SCHEME}:{SOURCE_TOGGLE}:{index}' style='color:#555555'>"
+            f"{html.escape(toggle)}</a>"
+        )
         if links:
             parts.append("&nbsp;&nbsp;·&nbsp;&nbsp;".join(links))
         background = "#f4f4f4" if dismissed else "#ffffff"
@@ -294,7 +315,9 @@ class FlagsPanel(QWidget):
         if scheme != LINK_SCHEME or not index.isdigit() or int(index) >= len(self._views):
             return
         key = self._views[int(index)].key
-        if action == CONFIRMED:
+        if action == SOURCE_TOGGLE:
+            self.toggle_source(key)
+        elif action == CONFIRMED:
             self.confirm(key)
         elif action == DISMISSED:
             self.dismiss(key)
@@ -330,9 +353,16 @@ class OpenFlagsSummary(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
 
-    def show_resident(self, resident_id: str | None) -> None:
+    def show_resident(self, resident_id: str | None, sessions: int | None = None) -> None:
+        """`sessions`: how many consultations the resident has, when the caller knows (the
+        overview's timeline does); with none there is nothing to review yet, which is not the
+        same as a session without open flags."""
         self.views = open_flags_for_resident(self.ws, resident_id) if resident_id else []
         self.setVisible(resident_id is not None)
+        if sessions == 0:
+            none = html.escape(self.tr("No consultation recorded yet."))
+            self.setText(f"<span style='color:#555'>{none}</span>")
+            return
         if not self.views:
             none = html.escape(self.tr("No open risk flags in the latest session."))
             self.setText(f"<span style='color:#555'>{none}</span>")

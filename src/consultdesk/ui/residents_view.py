@@ -121,7 +121,9 @@ class ResidentPanel(QWidget):
         self.empty.setVisible(self.detail is None)
         self.body.setVisible(self.detail is not None)
         self.timeline.show_resident(self.detail.id if self.detail else None)
-        self.open_flags.show_resident(self.detail.id if self.detail else None)
+        self.open_flags.show_resident(
+            self.detail.id if self.detail else None, sessions=self.timeline.list.count()
+        )
         self.documents.show_resident(self.detail.id if self.detail else None)
         if self.detail is None:
             return
@@ -339,9 +341,15 @@ class ResidentsView(QWidget):
             self.reveal(resident_id)
 
     def reveal(self, resident_id: str) -> None:
-        """Show this resident: narrow the list to their name so they are listed and selected."""
-        self.panel.show_resident(resident_id)
-        if self.panel.detail is not None:
-            self.search.setText(self.panel.detail.data.name)
+        """Show this resident selected in a fresh list. What was typed in the search stays; it
+        is cleared only when it would hide the resident (a new one, say). The search is never
+        filled with the resident's name. Beyond the first rows of a very long list the
+        overview still shows them, with no row selected."""
+        self.table.clearSelection()
         self.refresh()
-        self.select(resident_id)
+        if not self.select(resident_id) and self.search.text():
+            self.search.clear()
+            self.refresh()
+            self.select(resident_id)
+        if self.selected_id() != resident_id:
+            self.panel.show_resident(resident_id)
