@@ -12,6 +12,7 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -101,9 +102,32 @@ class _GuiRelay(QObject):
 _relay: _GuiRelay | None = None
 
 
+def _nothing_unsaved() -> bool:
+    return False
+
+
+# The main window sets this: True while edits on screen are not yet in the database, so the
+# dialog never says "what you saved is safe, keep working" while the last edits are at risk.
+has_unsaved_work: Callable[[], bool] = _nothing_unsaved
+
+
+def _unsaved() -> bool:
+    try:
+        return has_unsaved_work()
+    except Exception:
+        return True
+
+
 def _texts() -> tuple[str, str]:
     title = QApplication.translate("ErrorDialog", "Unexpected problem")
-    if _State.running:
+    if _State.running and _unsaved():
+        text = QApplication.translate(
+            "ErrorDialog",
+            "Something went wrong, and the details were written to the log file in the data "
+            "folder. Your last edits are NOT saved yet: keep the app open; the consultation's "
+            "header says whether saving has gone through.",
+        )
+    elif _State.running:
         text = QApplication.translate(
             "ErrorDialog",
             "Something went wrong. What you saved is safe, and the details were written to the "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -26,6 +27,7 @@ from consultdesk.services import consultations as consultation_service
 from consultdesk.services import flags as flag_service
 from consultdesk.services.residents import count_residents
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui import errors
 from consultdesk.ui.catalog_completer import CatalogCompleter, preload_catalog
 from consultdesk.ui.centres_view import CentresView
 from consultdesk.ui.consent_first import ConsentFirst
@@ -57,6 +59,8 @@ class MainWindow(QMainWindow):
         self.follow_ups.resident_requested.connect(self.show_resident)
         self.editor = ConsultationEditor(ws, attach_completer=self._completer_factory())
         self.editor.closed.connect(self._editor_closed)
+        editor = weakref.ref(self.editor)  # the hook must not keep a closed window alive
+        errors.has_unsaved_work = lambda: (e := editor()) is not None and e.save_state() != "saved"
         self.editor.changed.connect(self._editor_changed)
         timeline = self.residents.panel.timeline
         timeline.open_requested.connect(self.open_consultation)
@@ -116,7 +120,10 @@ class MainWindow(QMainWindow):
         self.sync_action.triggered.connect(lambda: self.sync_area.controller.sync_now())
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q where the platform has no quit key of its own (Windows, and Qt's generic theme).
+        quit_action.setShortcuts(
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        )
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))  # issue 4: DUR file import

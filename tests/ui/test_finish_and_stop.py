@@ -1,0 +1,84 @@
+"""Marking a medicine stopped, and finishing a session with flags still open, in the real
+editor: what the pharmacist sees, and what the database keeps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from consultdesk.domain.consultation import Action, Status
+from consultdesk.domain.rules import Severity
+from consultdesk.services import consultations as svc
+from consultdesk.services import flags as flag_service
+from consultdesk.ui.consultation_editor import ConsultationEditor
+from consultdesk.ui.medication_tables import NOT_TAKEN_FG, medication_columns
+from tests.services.test_flags import IBUPROFEN, OMEPRAZOLE, WARFARIN, session_with
+from tests.ui.modal import click_button, message_text, when_modal
+from tests.ui.test_row_tables_roundtrip import set_through_delegate
+
+ACTION = next(i for i, c in enumerate(medication_columns()) if c.field == "action")
+
+
+def open_editor(qtbot, workspace, *medicines, **fields) -> ConsultationEditor:
+    data = session_with(workspace, *medicines, advice="약은 식후에 드세요", **fields)
+    editor = ConsultationEditor(workspace)
+    qtbot.addWidget(editor)
+    editor.resize(1366, 768)
+    editor.show()
+    assert editor.open(data.id)
+    return editor
+
+
+def medication_flags(editor: ConsultationEditor) -> list[flag_service.FlagView]:
+    return [v for v in editor.current_flags() if v.flag.kind == "medication"]
+
+
+def test_a_stopped_medicine_stays_listed_greyed_and_raises_no_interaction(qtbot, workspace):
+    editor = open_editor(qtbot, workspace, WARFARIN, IBUPROFEN, OMEPRAZOLE)
+    involved = {name for v in medication_flags(editor) for name in v.items}
+    assert IBUPROFEN[0] in involved  # warfarin + ibuprofen: a bleeding risk
+    set_through_delegate(editor.med_table, editor.medications.index(1, ACTION), Action.STOP.value)
+    qtbot.waitUntil(lambda: editor.save_state() == "saved", timeout=5000)
+    # Still in the inventory, visibly not taken.
+    assert editor.medications.rowCount() == 3
+    name = editor.medications.index(1, 0)
+    assert name.data() == IBUPROFEN[0]
+    assert name.data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert name.data(Qt.ItemDataRole.ForegroundRole) == NOT_TAKEN_FG
+    assert editor.medications.index(1, ACTION).data() == "중단"
+    # …and out of every rule: nothing involves the stopped medicine any more.
+    assert all(IBUPROFEN[0] not in v.items for v in medication_flags(editor))
+    # Reopened from the database, it is still stopped and still listed.
+    cid = editor.data.id
+    assert editor.close_session()
+    assert editor.open(cid)
+    assert editor.medications.rowCount() == 3
+    assert editor.medications.index(1, ACTION).data(Qt.ItemDataRole.EditRole) == "stop"
+
+
+def test_finishing_with_unreviewed_flags_asks_once_with_the_counts(qtbot, workspace):
+    editor = open_editor(qtbot, workspace, WARFARIN, IBUPROFEN)
+    high, _moderate = flag_service.unreviewed_counts(editor.current_flags())
+    assert high >= 1
+    seen = []
+    when_modal(click_button("돌아가서 검토하기"), seen)
+    editor.finish_button.click()
+    assert len(seen) == 1
+    assert f"높음 {high}건" in message_text(seen[0])
+    assert editor.data.status is Status.DRAFT  # went back to review
+    # Review them all: finishing no longer asks.
+    for view in editor.current_flags():
+        if view.flag.severity in (Severity.HIGH, Severity.MODERATE):
+            editor.decide_flag(view.key, flag_service.CONFIRMED, "")
+    assert flag_service.unreviewed_counts(editor.current_flags()) == (0, 0)
+    editor.finish_button.click()  # no prompt arranged: a prompt here would fail the test
+    assert editor.data.status is Status.FINAL
+
+
+def test_finish_anyway_finishes_after_one_question(qtbot, workspace):
+    editor = open_editor(qtbot, workspace, WARFARIN, IBUPROFEN)
+    seen = []
+    when_modal(click_button("그래도 마치기"), seen)
+    editor.finish_button.click()
+    assert len(seen) == 1
+    assert editor.data.status is Status.FINAL
+    assert svc.load_consultation(workspace, editor.data.id).status is Status.FINAL
