@@ -75,6 +75,9 @@ def rule_family(rule_id: str) -> str:
     if rule_id.startswith("adherence."):
         return "adherence"
     head = rule_id.split(".", 1)[0]
+    # Class duplicates across ATC groups read as duplicates; several medicines together as
+    # medicines that are risky together (resources/rules/class_duplicates.json, together.json).
+    head = {"class_dup": "duplicate", "together": "ddi"}.get(head, head)
     return head if head in {"high_alert", "duplicate", "ddi", "older", "acb", "dur"} else "other"
 
 
@@ -311,6 +314,8 @@ def _flag_title(view: FlagView, lang: Lang) -> str:
         return word(f"flag.{family}", lang, count=flag.params.get("count", ""))
     if family in ("adherence", "duplicate"):
         key = "flag." + flag.rule_id
+        if flag.rule_id.startswith("class_dup."):
+            key = "flag.duplicate.same_class"
         return word(key, lang) if has_word(key) else word("flag.other", lang)
     return word(f"flag.{family}", lang)
 
