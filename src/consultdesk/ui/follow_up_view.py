@@ -96,7 +96,12 @@ class FollowUpView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        # Each column as wide as its header and its words in either language; the last one
+        # takes the rest. Measured on the first rows only, so a long list stays quick.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(50)
+        header.setStretchLastSection(True)
         self.table.activated.connect(self._open)
         self.summary = QLabel()
         self.summary.setStyleSheet("font-size: 12pt;")

@@ -58,24 +58,24 @@ def medication_columns() -> list[Column]:
             display=_ingredients_text,
         ),
         Column("strength", QT_TRANSLATE_NOOP("MedicationTable", "Strength"), width=70),
-        Column("morning", QT_TRANSLATE_NOOP("MedicationTable", "Morning"), width=48),
-        Column("noon", QT_TRANSLATE_NOOP("MedicationTable", "Noon"), width=48),
-        Column("evening", QT_TRANSLATE_NOOP("MedicationTable", "Evening"), width=48),
-        Column("bedtime", QT_TRANSLATE_NOOP("MedicationTable", "Bedtime"), width=48),
-        Column("as_needed", QT_TRANSLATE_NOOP("MedicationTable", "As needed"), width=60),
+        Column("morning", QT_TRANSLATE_NOOP("MedicationTable", "Morning"), width=60),
+        Column("noon", QT_TRANSLATE_NOOP("MedicationTable", "Noon"), width=60),
+        Column("evening", QT_TRANSLATE_NOOP("MedicationTable", "Evening"), width=60),
+        Column("bedtime", QT_TRANSLATE_NOOP("MedicationTable", "Bedtime"), width=60),
+        Column("as_needed", QT_TRANSLATE_NOOP("MedicationTable", "As needed"), width=74),
         Column("prescriber", QT_TRANSLATE_NOOP("MedicationTable", "Prescriber"), width=100),
         Column("purpose", QT_TRANSLATE_NOOP("MedicationTable", "For"), width=90),
         Column(
             "source",
             QT_TRANSLATE_NOOP("MedicationTable", "Source"),
             labels.source_options,
-            width=90,
+            width=118,
         ),
         Column(
             "adherence",
             QT_TRANSLATE_NOOP("MedicationTable", "How it is taken"),
             labels.adherence_options,
-            width=110,
+            width=118,
         ),
         Column(
             "storage_problem", QT_TRANSLATE_NOOP("MedicationTable", "Storage / expiry"), width=110
@@ -85,7 +85,7 @@ def medication_columns() -> list[Column]:
             "action",
             QT_TRANSLATE_NOOP("MedicationTable", "Action"),
             labels.action_options,
-            width=110,
+            width=124,
         ),
     ]
 
