@@ -1995,6 +1995,18 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>No referral has the code {reference} on this computer. Check the code, or sync first if a teammate wrote it.</translation>
     </message>
     <message>
+        <source>The backup is damaged ({detail}). Nothing was changed; choose another copy.</source>
+        <translation>The backup is damaged ({detail}). Nothing was changed; choose another copy.</translation>
+    </message>
+    <message>
+        <source>The database on this computer has changes newer than the backup. Nothing was changed.</source>
+        <translation>The database on this computer has changes newer than the backup. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The backup was made by a newer version of ConsultDesk. Update ConsultDesk first.</source>
+        <translation>The backup was made by a newer version of ConsultDesk. Update ConsultDesk first.</translation>
+    </message>
+    <message>
         <source>This step does not fit the referral as it stands now; the list was refreshed.</source>
         <translation>This step does not fit the referral as it stands now; the list was refreshed.</translation>
     </message>

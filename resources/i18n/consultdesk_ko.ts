@@ -1984,6 +1984,18 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>이 컴퓨터에는 {reference} 코드의 의뢰서가 없습니다. 코드를 확인하거나, 팀원이 작성한 것이라면 먼저 동기화하세요.</translation>
     </message>
     <message>
+        <source>The backup is damaged ({detail}). Nothing was changed; choose another copy.</source>
+        <translation>백업 파일이 손상되었습니다({detail}). 아무것도 바뀌지 않았습니다. 다른 백업을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The database on this computer has changes newer than the backup. Nothing was changed.</source>
+        <translation>이 컴퓨터의 데이터베이스에 백업보다 새로운 변경 내용이 있습니다. 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The backup was made by a newer version of ConsultDesk. Update ConsultDesk first.</source>
+        <translation>이 백업은 더 새로운 버전의 ConsultDesk로 만들었습니다. 먼저 ConsultDesk를 업데이트하세요.</translation>
+    </message>
+    <message>
         <source>This step does not fit the referral as it stands now; the list was refreshed.</source>
         <translation>지금 의뢰 상태에서는 할 수 없는 단계입니다. 목록을 새로 고쳤습니다.</translation>
     </message>

@@ -186,6 +186,38 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- backups (issue 12) -----------------------------------------------------------------------
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from consultdesk.services import backup
+
+    ws = _open_workspace(args.data_dir)
+    try:
+        target = backup.backup_now(ws, args.to)
+    finally:
+        ws.close()
+    print(f"Backed up to {target}")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from consultdesk.services import backup
+
+    if not args.file.is_file():
+        raise CliError(f"{args.file} is not a file.")
+    result = backup.restore(args.data_dir, args.file, _passphrase(), force=args.force)
+    kept = (
+        f"; the database it replaced is kept as {result.kept_current}"
+        if result.kept_current
+        else ""
+    )
+    print(
+        f"Restored {result.restored_from}{kept}. Run 'consultdesk sync' to get the team's changes."
+    )
+    return 0
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from consultdesk.ui.app import run_app
 
@@ -241,6 +273,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--include-phone", action="store_true", help="print the phone number")
     export.add_argument("--include-district", action="store_true", help="print the district")
     export.set_defaults(func=_cmd_export)
+    backup_cmd = sub.add_parser("backup", help="an encrypted copy of the database")
+    backup_cmd.add_argument(
+        "--to", type=Path, default=None, help="folder for the copy (default: DATA_DIR/backups)"
+    )
+    backup_cmd.set_defaults(func=_cmd_backup)
+    restore_cmd = sub.add_parser("restore", help="replace the database with a backup")
+    restore_cmd.add_argument("file", type=Path, help="the backup file")
+    restore_cmd.add_argument(
+        "--force", action="store_true", help="even if the database here is newer than the backup"
+    )
+    restore_cmd.set_defaults(func=_cmd_restore)
     return parser
 
 

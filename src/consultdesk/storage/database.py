@@ -222,16 +222,7 @@ def publish(db: Database, passphrase: str, final: Path) -> None:
     """Close a database built under a temporary name, fold its write-ahead log into the file,
     and give it its final name in one rename. Refuses to replace an existing file."""
     db.close()
-    conn = sqlcipher3.connect(str(db.path))
-    try:
-        _prepare(conn, passphrase)
-        # Back to a rollback journal: the WAL is checkpointed into the file and removed, so
-        # the one file renamed is the whole database (open_database turns WAL on again).
-        conn.execute("PRAGMA journal_mode = DELETE").fetchall()
-    finally:
-        conn.close()
-    with open(db.path, "rb") as f:
-        os.fsync(f.fileno())
+    fold_wal(db.path, passphrase)
     try:
         os.link(db.path, final)  # fails if `final` exists, unlike a rename
     except FileExistsError:
@@ -243,6 +234,20 @@ def publish(db: Database, passphrase: str, final: Path) -> None:
     else:
         db.path.unlink()
     _fsync_dir(final.parent)
+
+
+def fold_wal(path: Path, passphrase: str) -> None:
+    """With every connection to it closed, fold a database's write-ahead log into the file
+    and switch it back to a rollback journal: the one file is then the whole database, safe to
+    rename (open_database turns WAL on again)."""
+    conn = sqlcipher3.connect(str(path))
+    try:
+        _prepare(conn, passphrase)
+        conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+    finally:
+        conn.close()
+    with open(path, "rb") as f:
+        os.fsync(f.fileno())
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -74,6 +75,16 @@ def claim_data_folder(data_dir: Path) -> bool:
     return True
 
 
+def _daily_backup(ws: Workspace) -> None:
+    """The day's automatic backup when the app closes (kept: 7 daily, 4 weekly)."""
+    from consultdesk.services import backup
+
+    try:
+        backup.auto_backup(ws)
+    except Exception:  # the app closes anyway; tomorrow's close tries again
+        logging.getLogger(__name__).warning("daily backup failed", exc_info=True)
+
+
 def run_app(data_dir: Path, lang: str | None = None, bench_startup: bool = False) -> int:
     started = time.perf_counter()
     app = make_application()
@@ -123,5 +134,6 @@ def _run(app: QApplication, data_dir: Path, started: float, bench_startup: bool)
         # then the database closes, then the window goes while the QApplication still exists.
         errors.set_running(False)
         tasks.shutdown()
+        _daily_backup(ws)
         ws.close()
         del shell

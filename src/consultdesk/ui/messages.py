@@ -368,6 +368,17 @@ _DOCUMENT_MESSAGES: dict[str, object] = {
         "No referral has the code {reference} on this computer. Check the code, or sync first "
         "if a teammate wrote it.",
     ),
+    "backup_damaged": QT_TRANSLATE_NOOP(
+        "Messages", "The backup is damaged ({detail}). Nothing was changed; choose another copy."
+    ),
+    "backup_older_than_database": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database on this computer has changes newer than the backup. Nothing was changed.",
+    ),
+    "backup_too_new": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The backup was made by a newer version of ConsultDesk. Update ConsultDesk first.",
+    ),
     "referral_state": QT_TRANSLATE_NOOP(
         "Messages",
         "This step does not fit the referral as it stands now; the list was refreshed.",

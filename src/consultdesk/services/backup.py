@@ -1,0 +1,211 @@
+"""Backups and restore (issue 12).
+
+A backup is an encrypted, consistent copy of the live database (VACUUM INTO, see
+storage.database), with the same passphrase. ``consultdesk backup`` makes one on demand; the app
+makes one a day when it closes, into the data folder's ``backups/``, and keeps the last 7 daily
+and 4 weekly copies (``auto_backup``).
+
+``restore`` replaces the database with a backup only after the backup has opened with the
+passphrase and passed ``PRAGMA integrity_check``; the current database is kept as a backup
+first, and a database newer than the backup is replaced only when asked (``force``).
+
+Sync after a restore: the restored database does not know the bundles this laptop wrote after
+the backup, so writing under the same device id would reuse sequence numbers already on the
+share. The restored database therefore becomes a new device of the team: it reads its former
+self's bundles back like any teammate's (so nothing written after the backup is lost once it
+syncs), and its own unsent changes travel under the new id.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import exc, text
+
+from consultdesk.domain.ids import new_id
+from consultdesk.services.workspace import Workspace
+from consultdesk.storage import folder_lock, schema
+from consultdesk.storage.database import Database, fold_wal, open_database, side_files
+from consultdesk.storage.errors import StorageError
+from consultdesk.storage.settings_repo import get_setting, put_setting
+
+BACKUP_FOLDER = "backups"
+DAILY_KEPT = 7
+WEEKLY_KEPT = 4
+
+
+class BackupDamaged(StorageError):
+    code = "backup_damaged"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"The backup is damaged ({detail}); nothing was changed.")
+        self.context = {"detail": detail}
+
+
+class BackupNewerDatabase(StorageError):
+    code = "backup_older_than_database"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The database here has changes newer than the backup. Nothing was changed; restore "
+            "with --force to replace it anyway (it is kept as a backup first)."
+        )
+
+
+class BackupTooNew(StorageError):
+    code = "backup_too_new"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The backup was made by a newer version of ConsultDesk. Update ConsultDesk first."
+        )
+
+
+def backup_folder(data_dir: Path) -> Path:
+    return data_dir / BACKUP_FOLDER
+
+
+def _stamp(now: datetime | None = None) -> str:
+    return (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S")
+
+
+def backup_now(ws: Workspace, to: Path | None = None) -> Path:
+    """A backup into ``to`` (a folder, e.g. a USB stick) or the data folder's backups/."""
+    folder = to if to is not None else backup_folder(ws.data_dir)
+    target = folder / f"consultdesk-{_stamp()}.db"
+    n = 2
+    while target.exists():
+        target = folder / f"consultdesk-{_stamp()}-{n}.db"
+        n += 1
+    ws.db.backup_to(target)
+    with ws.db.session() as s:
+        s.add(ws.audit("backup", "database", target.name, None))
+    return target
+
+
+def auto_backup(ws: Workspace, today: date | None = None) -> Path | None:
+    """Once a day (called when the app closes): a daily copy, and a weekly one the first time
+    in an ISO week; then only the newest 7 daily and 4 weekly copies are kept. None when
+    today's copy exists already."""
+    today = today or date.today()
+    folder = backup_folder(ws.data_dir)
+    daily = folder / f"daily-{today.isoformat()}.db"
+    if daily.exists():
+        return None
+    ws.db.backup_to(daily)
+    year, week, _ = today.isocalendar()
+    weekly = folder / f"weekly-{year:04d}-W{week:02d}.db"
+    if not weekly.exists():
+        try:
+            os.link(daily, weekly)  # the same bytes; pruning one leaves the other
+        except OSError:
+            ws.db.backup_to(weekly)
+    _prune(folder, "daily-", DAILY_KEPT)
+    _prune(folder, "weekly-", WEEKLY_KEPT)
+    return daily
+
+
+def _prune(folder: Path, prefix: str, kept: int) -> None:
+    copies = sorted(p for p in folder.glob(f"{prefix}*.db") if p.is_file())
+    for old in copies[:-kept] if len(copies) > kept else []:
+        old.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    kept_current: Path | None
+    new_device: str
+
+
+def _newest_change(db: Database) -> str:
+    with db.engine.connect() as conn:
+        has = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'field_clock'"
+        ).first()
+        if has is None:
+            return ""
+        row = conn.exec_driver_sql("SELECT max(hlc) FROM field_clock").first()
+    return str(row[0] or "") if row else ""
+
+
+def _check(db: Database) -> None:
+    with db.engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+    if rows != ["ok"]:
+        raise BackupDamaged("; ".join(str(r) for r in rows[:3]))
+    revision = schema.current_revision(db)
+    if revision is None:
+        raise BackupDamaged("no schema")
+    if revision > schema.HEAD_REVISION:
+        raise BackupTooNew()
+
+
+def restore(data_dir: Path, backup: Path, passphrase: str, force: bool = False) -> RestoreResult:
+    """Replace the data folder's database with ``backup`` (see the module's description).
+    Raises WrongPassphrase, BackupDamaged, BackupTooNew or BackupNewerDatabase, each before
+    anything is changed."""
+    with folder_lock.FolderLock(data_dir):
+        final = Workspace.database_path(data_dir)
+        staging = data_dir / (final.name + ".restoring")
+        for file in side_files(staging):
+            file.unlink(missing_ok=True)
+        # Checked on a copy: opening a database may write to it (WAL), and the backup stays
+        # exactly as it was.
+        _copy(backup, staging)
+        try:
+            candidate = open_database(staging, passphrase)
+            try:
+                try:
+                    _check(candidate)
+                    schema.upgrade(candidate)
+                    restored_newest = _newest_change(candidate)
+                except exc.DatabaseError as e:  # a damaged page SQLCipher cannot read
+                    raise BackupDamaged(str(e.orig) if e.orig else type(e).__name__) from None
+                kept = None
+                if final.exists():
+                    current = open_database(final, passphrase)
+                    try:
+                        if _newest_change(current) > restored_newest and not force:
+                            raise BackupNewerDatabase()
+                        kept = current.backup_to(
+                            backup_folder(data_dir) / f"before-restore-{_stamp()}.db"
+                        )
+                    finally:
+                        current.close()
+                device = new_id().replace("-", "")
+                with candidate.session() as s:
+                    former = get_setting(s, "device_id")
+                    put_setting(s, "device_id", device)
+                    put_setting(s, "restored_from_device", former)
+                    # This laptop's unsent changes go out under its new id, from seq 1; what
+                    # it sent before is read back from its former folder on the share.
+                    conn = s.connection()
+                    conn.execute(
+                        text("UPDATE change_log SET device = :new WHERE bundle_seq IS NULL"),
+                        {"new": device},
+                    )
+                    conn.execute(text("DELETE FROM sync_sent_bundle"))
+            finally:
+                candidate.close()
+            fold_wal(staging, passphrase)
+            for file in side_files(final):
+                file.unlink(missing_ok=True)
+            os.replace(staging, final)
+        except BaseException:
+            for file in side_files(staging):
+                file.unlink(missing_ok=True)
+            raise
+    return RestoreResult(backup, kept, device)
+
+
+def _copy(source: Path, target: Path) -> None:
+    with open(source, "rb") as src, open(target, "xb") as out:
+        shutil.copyfileobj(src, out)
+        out.flush()
+        os.fsync(out.fileno())
+    folder_lock.private_file(target)
