@@ -36,7 +36,7 @@ def screens(ws: Workspace, out: Path, lang: str) -> list[Path]:
     """The screens in `lang`; returns the demo resident's document PDFs (Korean only)."""
     i18n.install(lang)
     window = MainWindow(ws)
-    window.resize(1280, 800)
+    window.resize(1366, 768)  # the smallest laptop screen the app is made for
     rows, _ = residents.search_residents(ws, "")
     window.residents.select(rows[3].id)
     shoot(window, out / f"main_window_{lang}.png")
@@ -76,6 +76,7 @@ def consultation_screens(ws: Workspace, window: MainWindow, out: Path, lang: str
     window.open_consultation(sessions[0].id)
     window.editor.tabs.setCurrentIndex(0)
     shoot(window, out / f"consultation_editor_{lang}.png")
+    record_screens(ws, window, out, lang)
     window.editor.tabs.setCurrentIndex(2)
     shoot(window, out / f"consultation_social_{lang}.png")
     window.editor.tabs.setCurrentIndex(3)
@@ -88,6 +89,50 @@ def consultation_screens(ws: Workspace, window: MainWindow, out: Path, lang: str
         dialog.close()
     window.nav.setCurrentRow(window.stack.indexOf(window.follow_ups))
     shoot(window, out / f"follow_ups_{lang}.png")
+
+
+def record_screens(ws: Workspace, window: MainWindow, out: Path, lang: str) -> None:
+    """A stopped medicine in the open draft, the header of a save that failed (a real "disk
+    full" from SQLite: the file may not grow), and the consent-first prompt."""
+    from sqlalchemy import event
+
+    from consultdesk.domain.consultation import Action
+    from consultdesk.domain.resident import ResidentDraft
+    from consultdesk.ui.consent_first import ConsentFirstPrompt
+
+    editor = window.editor
+    model = editor.medications
+    action = next(i for i, c in enumerate(model.columns) if c.field == "action")
+    model.setData(model.index(1, action), Action.STOP.value)
+    editor.save_now()
+    shoot(window, out / f"consultation_stopped_{lang}.png")
+    model.setData(model.index(1, action), Action.CONTINUE.value)
+    editor.save_now()
+
+    def cap(connection, _record) -> None:  # type: ignore[no-untyped-def]
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+        connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    ws.db.engine.dispose()
+    event.listen(ws.db.engine, "connect", cap)
+    try:
+        editor.tabs.setCurrentIndex(3)
+        editor.advice.setPlainText(editor.advice.toPlainText() + " 물을 자주 드세요." * 300)
+        editor.save_now()
+        shoot(window, out / f"consultation_not_saved_{lang}.png")
+    finally:
+        event.remove(ws.db.engine, "connect", cap)
+        ws.db.engine.dispose()
+    editor.advice.setPlainText(editor.advice.toPlainText()[:200])
+    editor.save_now()
+    editor.tabs.setCurrentIndex(0)
+    newcomer = residents.save_resident(ws, ResidentDraft(name="정새봄 (예시)"))
+    window.show_resident(newcomer)
+    prompt = ConsentFirstPrompt("health_consent_missing", window)
+    shoot(window, out / f"resident_new_{lang}.png")
+    shoot(prompt, out / f"consent_first_{lang}.png")
+    prompt.close()
+    window.open_consultation(editor.data.id if editor.data else "")
 
 
 # --- documents and referrals (issue 5) --------------------------------------------------------

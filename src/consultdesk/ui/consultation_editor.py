@@ -51,6 +51,7 @@ from consultdesk.services.workspace import Workspace
 from consultdesk.storage.errors import StorageError
 from consultdesk.ui import labels
 from consultdesk.ui.catalog_completer import preload_catalog
+from consultdesk.ui.date_field import DateField
 from consultdesk.ui.flags_panel import FlagsPanel
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.i18n import current_language
@@ -345,7 +346,7 @@ class ConsultationEditor(QWidget):
         QVBoxLayout(self.social_page).setContentsMargins(0, 0, 0, 0)
 
         # Visit and advice
-        self.visit_date = QLineEdit()
+        self.visit_date = DateField()
         self.visit_date.setPlaceholderText("2026-11-21")
         self.visit_time = QLineEdit()
         self.visit_time.setPlaceholderText("14:30")
@@ -365,7 +366,7 @@ class ConsultationEditor(QWidget):
         self.advice = QPlainTextEdit()
         self.observations = QPlainTextEdit()
         self.follow_up_plan = QPlainTextEdit()
-        self.next_visit = QLineEdit()
+        self.next_visit = DateField()
         self.next_visit.setPlaceholderText("2026-12-05")
         for text_edit in (self.advice, self.observations, self.follow_up_plan):
             text_edit.setTabChangesFocus(True)
