@@ -239,8 +239,10 @@ def _interaction_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[
 
 def _group_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFlag]:
     flags = []
-    for rule, per_item in _matching(items, rules, "groups").items():
+    regular = {item.id for item in items if item.regular}
+    for rule, matched in _matching(items, rules, "groups").items():
         assert isinstance(rule, GroupRule)
+        per_item = {k: v for k, v in matched.items() if k in regular or not rule.regular_only}
         holders: dict[str, set[str]] = {}
         for item_id, ingredients in per_item.items():
             for ingredient in ingredients:

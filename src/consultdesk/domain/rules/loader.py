@@ -270,7 +270,11 @@ def _groups(data: Mapping[str, Any], where: str) -> RuleSet:
     rules = []
     for entry in _rules(data):
         info = _info(entry, where)
-        rules.append(GroupRule(info, parse_match(entry, f"{where} [{info.id}]")))
+        here = f"{where} [{info.id}]"
+        regular_only = entry.get("regular_only", False)
+        if not isinstance(regular_only, bool):
+            raise RuleFileError(here, "'regular_only' must be true or false")
+        rules.append(GroupRule(info, parse_match(entry, here), regular_only))
     return RuleSet(groups=tuple(rules))
 
 

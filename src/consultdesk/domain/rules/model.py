@@ -71,10 +71,13 @@ class PairRule:
 
 @dataclass(frozen=True, slots=True)
 class GroupRule:
-    """Two different ingredients of one efficacy group (Korean DUR 효능군중복)."""
+    """Two different ingredients of one efficacy group (Korean DUR 효능군중복, class duplicates).
+    With `regular_only`, an as-needed (필요시) medicine does not count (an as-needed rescue
+    opioid beside a regular one is deliberate)."""
 
     info: RuleInfo
     match: Match
+    regular_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

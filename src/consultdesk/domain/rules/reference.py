@@ -129,7 +129,11 @@ def _rule(rule: object, names: _Names) -> list[str]:
         lines = [f"first: {_match(rule.first, names)}", f"second: {_match(rule.second, names)}"]
     elif isinstance(rule, IngredientRule):
         lines = [f"from age {rule.min_age}: {_match(rule.match, names)}"]
-    elif isinstance(rule, (GroupRule, HighAlertRule)):
+    elif isinstance(rule, GroupRule):
+        lines = [_match(rule.match, names)]
+        if rule.regular_only:
+            lines.append("regular medicines only (an as-needed one does not count)")
+    elif isinstance(rule, HighAlertRule):
         lines = [_match(rule.match, names)]
     elif isinstance(rule, AllOfRule):
         lines = [f"part {n + 1}: {_match(p, names)}" for n, p in enumerate(rule.parts)]
