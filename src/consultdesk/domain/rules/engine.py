@@ -270,8 +270,8 @@ def _all_of_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskF
         ids = {item_id for holders in parts.values() for item_id in holders}
         if len(ids) < 2:
             continue  # one combination product on its own was designed that way
-        found = [i for holders in parts.values() for ings in holders.values() for i in ings]
-        flags.append(_flag(all_of.info, ids, {"ingredients": _names(found)}, shown=found))
+        shown = [i for holders in parts.values() for ings in holders.values() for i in ings]
+        flags.append(_flag(all_of.info, ids, {"ingredients": _names(shown)}, shown=shown))
     return flags
 
 
