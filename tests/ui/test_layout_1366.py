@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTableView, QWi
 
 from consultdesk.services import consultations
 from consultdesk.services.demo import fill_demo, showcase_resident
-from consultdesk.ui import i18n
+from consultdesk.ui import i18n, labels
 from consultdesk.ui.main_window import MainWindow
 from consultdesk.ui.row_tables import RowTableView
 
@@ -86,6 +86,19 @@ def test_no_header_or_choice_is_cut_off_at_1366_by_768(qtbot, workspace, lang):
             for table in visible_tables(window.stack.currentWidget()):
                 checked += 1
                 seen[f"{window.nav.item(row).text()} {checked}"] = cut_headers(table)
+
+        # The residents list is sized from its first rows: a word further down (기록 없음 for
+        # a sex not recorded, 시설 거주 …) must fit as well.
+        window.nav.setCurrentRow(0)
+        listed = window.residents.table
+        metrics = QFontMetrics(listed.font())
+        for column, options in ((2, labels.sex_options()), (5, labels.living_options())):
+            for _, label in options:
+                needed = metrics.horizontalAdvance(label) + CELL_PADDING
+                if listed.columnWidth(column) < needed:
+                    seen.setdefault("residents list", []).append(
+                        f"{label!r}: {listed.columnWidth(column)} < {needed}"
+                    )
 
         resident = showcase_resident(workspace)
         assert resident is not None

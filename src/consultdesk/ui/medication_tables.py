@@ -63,8 +63,8 @@ def medication_columns() -> list[Column]:
         Column("evening", QT_TRANSLATE_NOOP("MedicationTable", "Evening"), width=60),
         Column("bedtime", QT_TRANSLATE_NOOP("MedicationTable", "Bedtime"), width=60),
         Column("as_needed", QT_TRANSLATE_NOOP("MedicationTable", "As needed"), width=74),
-        Column("prescriber", QT_TRANSLATE_NOOP("MedicationTable", "Prescriber"), width=100),
-        Column("purpose", QT_TRANSLATE_NOOP("MedicationTable", "For"), width=90),
+        Column("prescriber", QT_TRANSLATE_NOOP("MedicationTable", "Prescriber"), width=130),
+        Column("purpose", QT_TRANSLATE_NOOP("MedicationTable", "For"), width=110),
         Column(
             "source",
             QT_TRANSLATE_NOOP("MedicationTable", "Source"),

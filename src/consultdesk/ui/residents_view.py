@@ -303,6 +303,7 @@ class ResidentsView(QWidget):
         self.model.set_rows(rows)
         if rows and not self._columns_sized:
             self.table.resizeColumnsToContents()
+            self._fit_choice_columns()
             self._columns_sized = True
         if total > len(rows):
             self.count.setText(
@@ -316,6 +317,17 @@ class ResidentsView(QWidget):
             # A model reset drops the selection without a signal; the overview must not go on
             # showing someone who is no longer in the list.
             self.panel.show_resident(None)
+
+    def _fit_choice_columns(self) -> None:
+        """Sex and living situation are words from short fixed lists: make room for the longest
+        (the first rows may all say 여 where someone further down says 기록 없음)."""
+        metrics = self.table.fontMetrics()
+        for column, options in (
+            (ResidentTableModel.SEX, sex_options()),
+            (ResidentTableModel.LIVING, living_options()),
+        ):
+            widest = max(metrics.horizontalAdvance(label) for _, label in options) + 12
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column), widest))
 
     def select(self, resident_id: str) -> bool:
         for row in range(self.model.rowCount()):
