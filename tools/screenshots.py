@@ -105,6 +105,7 @@ def record_screens(ws: Workspace, window: MainWindow, out: Path, lang: str) -> N
     action = next(i for i, c in enumerate(model.columns) if c.field == "action")
     model.setData(model.index(1, action), Action.STOP.value)
     editor.save_now()
+    editor.recompute_flags()  # as the panel does 250 ms after the edit
     shoot(window, out / f"consultation_stopped_{lang}.png")
     model.setData(model.index(1, action), Action.CONTINUE.value)
     editor.save_now()

@@ -598,8 +598,8 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Saved {time}</translation>
     </message>
     <message>
-        <source>What you typed stays on screen, and saving is tried again every few seconds.</source>
-        <translation>What you typed stays on screen, and saving is tried again every few seconds.</translation>
+        <source>Saving is tried again every few seconds.</source>
+        <translation>Saving is tried again every few seconds.</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -1673,6 +1673,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>The two passphrases are not the same.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the same as the current one.</source>
+        <translation>The new passphrase is the same as the current one.</translation>
     </message>
     <message>
         <source>The passphrase is wrong, or the file is not a ConsultDesk database. Nothing was changed; try again.</source>

@@ -595,8 +595,8 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>{time} 저장됨</translation>
     </message>
     <message>
-        <source>What you typed stays on screen, and saving is tried again every few seconds.</source>
-        <translation>입력한 내용은 화면에 그대로 있으며, 몇 초마다 다시 저장을 시도합니다.</translation>
+        <source>Saving is tried again every few seconds.</source>
+        <translation>몇 초마다 다시 저장을 시도합니다.</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -1662,6 +1662,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
     <message>
         <source>The two passphrases are not the same.</source>
         <translation>두 암호가 서로 다릅니다.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the same as the current one.</source>
+        <translation>새 암호문이 지금 암호문과 같습니다.</translation>
     </message>
     <message>
         <source>The passphrase is wrong, or the file is not a ConsultDesk database. Nothing was changed; try again.</source>

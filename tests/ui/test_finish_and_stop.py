@@ -82,3 +82,26 @@ def test_finish_anyway_finishes_after_one_question(qtbot, workspace):
     assert len(seen) == 1
     assert editor.data.status is Status.FINAL
     assert svc.load_consultation(workspace, editor.data.id).status is Status.FINAL
+
+
+def test_the_editor_fits_a_1366_by_768_laptop_screen(qtbot, workspace):
+    """Every tab of the editor scrolls rather than pushing the window past the screen (a title
+    bar and a taskbar take about 70 px of the 768)."""
+    from consultdesk.ui.main_window import MainWindow
+
+    data = session_with(workspace, WARFARIN, IBUPROFEN, OMEPRAZOLE)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.resize(1366, 698)
+    window.show()
+    assert window.open_consultation(data.id)
+    # A message under the header (a failed save) does not grow the window either.
+    window.resize(1366, window.minimumSizeHint().height() + 120)
+    before = window.height()
+    window.editor.problem_display.show_text("디스크 공간이 부족합니다. " * 12)
+    assert window.height() == before
+    for tab in range(window.editor.tabs.count()):
+        window.editor.tabs.setCurrentIndex(tab)
+        hint = window.minimumSizeHint()
+        assert hint.height() <= 698 and hint.width() <= 1366, (tab, hint)
+        assert window.height() <= 698, (tab, window.height())

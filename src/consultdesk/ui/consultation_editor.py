@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -374,8 +376,8 @@ class ConsultationEditor(QWidget):
         for line in (self.visit_date, self.visit_time, self.duration, self.next_visit):
             line.textEdited.connect(self._edited)
         self.place.currentIndexChanged.connect(self._edited)
-        visit_page = QWidget()
-        form = QFormLayout(visit_page)
+        visit_form = QWidget()
+        form = QFormLayout(visit_form)
         form.addRow(self.tr("Visit date"), self.visit_date)
         form.addRow(self.tr("Time"), self.visit_time)
         form.addRow(self.tr("Place"), self.place)
@@ -385,6 +387,11 @@ class ConsultationEditor(QWidget):
         form.addRow(self.tr("What I observed"), self.observations)
         form.addRow(self.tr("Follow-up plan"), self.follow_up_plan)
         form.addRow(self.tr("Next visit"), self.next_visit)
+        # Scrolls rather than stretching the window past a 1366×768 laptop screen.
+        visit_page = QScrollArea()
+        visit_page.setWidgetResizable(True)
+        visit_page.setFrameShape(QFrame.Shape.NoFrame)
+        visit_page.setWidget(visit_form)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(med_page, self.tr("Medicines"))
@@ -649,9 +656,7 @@ class ConsultationEditor(QWidget):
         self.problem_display.show_text(
             reason
             + " "
-            + self.tr(
-                "What you typed stays on screen, and saving is tried again every few seconds."
-            )
+            + self.tr("Saving is tried again every few seconds.")
         )
         self._set_save_error(reason)
         self._autosave.start(RETRY_MS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox, QWidget
 
 from consultdesk.domain.problems import Problem
 from consultdesk.ui.messages import problem_text
@@ -51,6 +51,8 @@ class ProblemDisplay:
         # A dialog keeps the size it was first shown at; make room for the message so it never
         # draws over the fields.
         window = self.label.window()
+        if not isinstance(window, QDialog):
+            return  # a main window keeps the size the person gave it; its pages scroll
         layout = window.layout()
         if layout is not None:
             layout.activate()
