@@ -218,6 +218,29 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+NEW_PASSPHRASE_ENV = "CONSULTDESK_NEW_PASSPHRASE"
+
+
+def _cmd_change_passphrase(args: argparse.Namespace) -> int:
+    from consultdesk.services.passphrase_change import change_passphrase
+
+    current = _passphrase()
+    new = os.environ.get(NEW_PASSPHRASE_ENV)
+    again = new
+    if not new:
+        if not sys.stdin.isatty():
+            raise CliError(f"Set {NEW_PASSPHRASE_ENV} or run in a terminal to type it.")
+        new = getpass.getpass("New passphrase: ")
+        again = getpass.getpass("New passphrase again: ")
+
+    def rekeying(kept: Path) -> None:
+        print(f"Backed up to {kept} (old passphrase). Changing the passphrase…", flush=True)
+
+    change_passphrase(args.data_dir, current, new, again or "", rekeying)
+    print("The passphrase is changed. Use the new one from now on.")
+    return 0
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from consultdesk.ui.app import run_app
 
@@ -284,6 +307,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="even if the database here is newer than the backup"
     )
     restore_cmd.set_defaults(func=_cmd_restore)
+    change = sub.add_parser(
+        "change-passphrase", help="re-encrypt the database under a new passphrase (after a backup)"
+    )
+    change.set_defaults(func=_cmd_change_passphrase)
     return parser
 
 

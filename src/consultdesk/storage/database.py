@@ -250,6 +250,25 @@ def fold_wal(path: Path, passphrase: str) -> None:
         os.fsync(f.fileno())
 
 
+def rekey(path: Path, passphrase: str, new_passphrase: str) -> None:
+    """Re-encrypt the database under a new passphrase (SQLCipher's PRAGMA rekey), with every
+    other connection to it closed. SQLCipher rewrites every page in one transaction: a process
+    killed half-way leaves the old passphrase working, a finished one the new."""
+    new_key = _quote(new_passphrase)
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    try:
+        _prepare(conn, passphrase)
+        conn.execute(f"PRAGMA rekey = {new_key}")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except sqlcipher3.OperationalError as e:
+        problem = storage_problem(e, path)
+        if problem is not None:
+            raise problem from None
+        raise
+    finally:
+        conn.close()
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)

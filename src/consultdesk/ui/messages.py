@@ -61,6 +61,9 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
         "Messages", "The passphrase cannot start or end with a space."
     ),
     "passphrase_mismatch": QT_TRANSLATE_NOOP("Messages", "The two passphrases are not the same."),
+    "passphrase_unchanged": QT_TRANSLATE_NOOP(
+        "Messages", "The new passphrase is the same as the current one."
+    ),
     "wrong_passphrase": QT_TRANSLATE_NOOP(
         "Messages",
         "The passphrase is wrong, or the file is not a ConsultDesk database. Nothing was "
