@@ -654,9 +654,7 @@ class ConsultationEditor(QWidget):
 
     def _save_failed(self, reason: str) -> None:
         self.problem_display.show_text(
-            reason
-            + " "
-            + self.tr("Saving is tried again every few seconds.")
+            reason + " " + self.tr("Saving is tried again every few seconds.")
         )
         self._set_save_error(reason)
         self._autosave.start(RETRY_MS)
