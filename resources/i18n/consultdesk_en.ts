@@ -1679,6 +1679,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
         <translation>The new passphrase is the same as the current one.</translation>
     </message>
     <message>
+        <source>Too many wrong passphrases in a row. Wait {seconds} seconds, then try again.</source>
+        <translation>Too many wrong passphrases in a row. Wait {seconds} seconds, then try again.</translation>
+    </message>
+    <message>
         <source>The passphrase is wrong, or the file is not a ConsultDesk database. Nothing was changed; try again.</source>
         <translation>The passphrase is wrong, or the file is not a ConsultDesk database. Nothing was changed; try again.</translation>
     </message>

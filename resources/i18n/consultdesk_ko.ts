@@ -1668,6 +1668,10 @@ Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
         <translation>새 암호문이 지금 암호문과 같습니다.</translation>
     </message>
     <message>
+        <source>Too many wrong passphrases in a row. Wait {seconds} seconds, then try again.</source>
+        <translation>잘못된 암호문을 연달아 너무 많이 입력했습니다. {seconds}초 기다린 뒤 다시 입력하세요.</translation>
+    </message>
+    <message>
         <source>The passphrase is wrong, or the file is not a ConsultDesk database. Nothing was changed; try again.</source>
         <translation>암호가 틀렸거나 복약상담 데스크의 데이터베이스 파일이 아닙니다. 아무것도 바뀌지 않았습니다. 다시 입력해 주세요.</translation>
     </message>

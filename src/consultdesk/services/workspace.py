@@ -24,9 +24,10 @@ from consultdesk.storage.database import (
     publish,
     side_files,
 )
-from consultdesk.storage.errors import DatabaseExists
+from consultdesk.storage.errors import DatabaseExists, WrongPassphrase
 from consultdesk.storage.models import AuditEvent
 from consultdesk.storage.settings_repo import get_setting, put_setting
+from consultdesk.storage.unlock_attempts import UnlockAttempts
 
 
 @dataclass(frozen=True)
@@ -115,17 +116,37 @@ class Workspace:
         return cls.unlock(data_dir, passphrase)
 
     @classmethod
-    def unlock(cls, data_dir: Path, passphrase: str) -> Workspace:
+    def unlock(
+        cls, data_dir: Path, passphrase: str, clock: Callable[[], float] | None = None
+    ) -> Workspace:
         """Open with the passphrase; upgrade the schema (after a backup) if the app is newer.
-        The data folder is this process's until ``close`` (FolderInUse if another has it)."""
+        The data folder is this process's until ``close`` (FolderInUse if another has it).
+        After 5 wrong passphrases in a row each try waits longer (TooManyAttempts); the
+        failures go to the access log once the right one is given."""
         folder_lock.acquire(data_dir)
         try:
-            ws = cls._unlock(data_dir, passphrase)
+            attempts = UnlockAttempts(data_dir, clock)
+            attempts.check()
+            try:
+                ws = cls._unlock(data_dir, passphrase)
+            except WrongPassphrase:
+                attempts.failed()
+                raise
+            failures = attempts.settle()
+            if failures:
+                ws._log_failed_unlocks(failures)
         except BaseException:
             folder_lock.release(data_dir)
             raise
         ws._locked = True
         return ws
+
+    def _log_failed_unlocks(self, failures: list[float]) -> None:
+        with self.db.session() as s:
+            for at in failures:
+                event = self.audit("failed_unlock", "database", "", None)
+                event.at = datetime.fromtimestamp(at, UTC).isoformat(timespec="seconds")
+                s.add(event)
 
     @classmethod
     def _unlock(cls, data_dir: Path, passphrase: str) -> Workspace:

@@ -64,6 +64,10 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
     "passphrase_unchanged": QT_TRANSLATE_NOOP(
         "Messages", "The new passphrase is the same as the current one."
     ),
+    "too_many_attempts": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Too many wrong passphrases in a row. Wait {seconds} seconds, then try again.",
+    ),
     "wrong_passphrase": QT_TRANSLATE_NOOP(
         "Messages",
         "The passphrase is wrong, or the file is not a ConsultDesk database. Nothing was "
