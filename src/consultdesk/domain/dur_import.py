@@ -190,14 +190,11 @@ DUR_SYNONYMS: Mapping[str, str] = {
     "cyclosporine": "ciclosporin",
     "rifampin": "rifampicin",
     "clorazepate": "potassium clorazepate",
-    "levothyroxine": "levothyroxine sodium",
     "글리부리드": "글리벤클라미드",
     "메페리딘": "페티딘",
     "디발프로엑스": "발프로산",
     "발프로에이트": "발프로산",
     "알렌드로네이트": "알렌드론산",
-    "콜레칼시페롤": "콜레칼시페롤",
-    "클로르페니라민": "클로르페니라민",
 }
 # fmt: on
 
