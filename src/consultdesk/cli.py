@@ -10,6 +10,7 @@ import errno
 import getpass
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from consultdesk import __version__
@@ -241,6 +242,66 @@ def _cmd_change_passphrase(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- access log (issue 12) --------------------------------------------------------------------
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-12-01") from None
+
+
+def _cmd_access_log(args: argparse.Namespace) -> int:
+    from consultdesk.services import access_log
+
+    ws = _open_workspace(args.data_dir)
+    try:
+        if args.mark_checked:
+            month = access_log.mark_checked(ws)
+            print(f"Marked the access log of {month} as checked.")
+            return 0
+        if args.csv is not None:
+            count = access_log.export_csv(ws, args.csv, args.since, args.resident)
+            print(f"Wrote {count} rows to {args.csv}")
+            return 0
+        rows = access_log.read_log(ws, args.since, args.resident)
+        checked = access_log.checked_months(ws)
+    finally:
+        ws.close()
+    for r in rows:
+        who = f"{r.actor} ({r.device[:8]})" if r.device else r.actor
+        whom = f" {r.resident_name or r.resident_id}" if r.resident_id else ""
+        action = access_log.ACTIONS.get(r.action, r.action)
+        print(f"{r.at}  {who}  {action}  {r.entity} {r.record_id}{whom}")
+    print(f"{len(rows)} rows. Months checked: {', '.join(checked) or 'none'}.")
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from consultdesk.services import access_log
+
+    ws = _open_workspace(args.data_dir)
+    try:
+        report = access_log.verify_log(ws)
+        with ws.db.engine.connect() as conn:
+            integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+    finally:
+        ws.close()
+    devices = ", ".join(f"{d[:8]}: {n} rows" for d, n in sorted(report.devices.items()))
+    print(
+        f"Access log: {devices or 'no chained rows'}; "
+        f"{report.unchained} rows from before the chain."
+    )
+    problems = [f"device {b.device[:8]} row {b.seq}: {b.reason}" for b in report.breaks]
+    if integrity != ["ok"]:
+        problems.append("database integrity check: " + "; ".join(map(str, integrity[:3])))
+    if problems:
+        raise CliError("The access log was changed after it was written: " + "; ".join(problems))
+    print("The access log chain and the database are intact.")
+    return 0
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from consultdesk.ui.app import run_app
 
@@ -311,6 +372,16 @@ def build_parser() -> argparse.ArgumentParser:
         "change-passphrase", help="re-encrypt the database under a new passphrase (after a backup)"
     )
     change.set_defaults(func=_cmd_change_passphrase)
+    log_cmd = sub.add_parser("access-log", help="who viewed, changed, printed or exported what")
+    log_cmd.add_argument("--since", type=_date, default=None, help="from this date (YYYY-MM-DD)")
+    log_cmd.add_argument("--resident", default=None, help="only this resident's id")
+    log_cmd.add_argument("--csv", type=Path, default=None, help="write the rows to this CSV file")
+    log_cmd.add_argument(
+        "--mark-checked", action="store_true", help="record this month's inspection of the log"
+    )
+    log_cmd.set_defaults(func=_cmd_access_log)
+    verify = sub.add_parser("verify", help="check the access log's chain and the database")
+    verify.set_defaults(func=_cmd_verify)
     return parser
 
 

@@ -180,6 +180,7 @@ class Workspace:
             entity=entity,
             record_id=record_id,
             resident_id=resident_id,
+            device=self.device,
         )
 
     def close(self) -> None:

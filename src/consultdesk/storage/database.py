@@ -20,6 +20,7 @@ from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
+from consultdesk.storage import access_log
 from consultdesk.storage.errors import (
     DatabaseBusy,
     DatabaseExists,
@@ -125,6 +126,7 @@ class Database:
     """An open, unlocked database. Use `session()` for a unit of work."""
 
     def __init__(self, path: Path, engine: Engine) -> None:
+        access_log.install()  # chain every access-log row as it is written
         self.path = path
         self.engine = engine
         self._reader = engine.execution_options(read_only=True)

@@ -113,6 +113,11 @@ class AuditEvent(SQLModel, table=True):
     record_id: str
     resident_id: str | None = Field(default=None, index=True)
     detail: str = ""
+    # Migration 0004: each device's rows numbered and hash-chained (storage.access_log).
+    device: str = ""
+    seq: int | None = None
+    prev_hash: str = ""
+    row_hash: str = ""
 
 
 # --- consultations (issue 3) and what hangs off them ------------------------------------------
