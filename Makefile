@@ -48,6 +48,7 @@ bench: setup
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs/screenshots
+	$(BIN)/python tools/guide_images.py docs/screenshots
 
 package: setup
 	rm -rf dist
@@ -55,4 +56,4 @@ package: setup
 	$(BIN)/python tools/check_wheel.py dist
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache resources/i18n/*.qm
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

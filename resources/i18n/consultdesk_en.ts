@@ -1,6 +1,45 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About ConsultDesk</source>
+        <translation>About ConsultDesk</translation>
+    </message>
+    <message>
+        <source>ConsultDesk {version}
+Medication consultations for visiting pharmacists.
+Residents' data stays encrypted on this computer.
+
+ConsultDesk is free software: you may use, study, change and share it under the GNU General Public License, version 3 or later. The rules, forms and catalogs it ships are data a programme may change (CC BY 4.0 unless a source says otherwise).</source>
+        <translation>ConsultDesk {version}
+Medication consultations for visiting pharmacists.
+Residents' data stays encrypted on this computer.
+
+ConsultDesk is free software: you may use, study, change and share it under the GNU General Public License, version 3 or later. The rules, forms and catalogs it ships are data a programme may change (CC BY 4.0 unless a source says otherwise).</translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation>Third-party notices</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>{name} is missing from this installation.</source>
+        <translation>{name} is missing from this installation.</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>About Qt</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Amend a finished session</source>
@@ -1054,6 +1093,17 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Earlier versions</source>
@@ -1461,6 +1511,18 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>User &amp;guide</source>
+        <translation>User &amp;guide</translation>
+    </message>
+    <message>
+        <source>Open the &amp;data folder</source>
+        <translation>Open the &amp;data folder</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log</source>
+        <translation>Open the &amp;log</translation>
+    </message>
+    <message>
         <source>&amp;About ConsultDesk</source>
         <translation>&amp;About ConsultDesk</translation>
     </message>
@@ -1476,18 +1538,12 @@ They are removed from this computer and, after the next sync, from the team's.</
         </translation>
     </message>
     <message>
-        <source>About ConsultDesk</source>
-        <translation>About ConsultDesk</translation>
+        <source>ConsultDesk</source>
+        <translation>ConsultDesk</translation>
     </message>
     <message>
-        <source>ConsultDesk {version}
-Medication consultations for visiting pharmacists.
-Residents' data stays encrypted on this computer.
-Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
-        <translation>ConsultDesk {version}
-Medication consultations for visiting pharmacists.
-Residents' data stays encrypted on this computer.
-Korean font: Nanum Gothic (SIL Open Font License 1.1).</translation>
+        <source>Nothing could open {path}. It is on this computer at that place.</source>
+        <translation>Nothing could open {path}. It is on this computer at that place.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,45 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About ConsultDesk</source>
+        <translation>복약상담 데스크 정보</translation>
+    </message>
+    <message>
+        <source>ConsultDesk {version}
+Medication consultations for visiting pharmacists.
+Residents' data stays encrypted on this computer.
+
+ConsultDesk is free software: you may use, study, change and share it under the GNU General Public License, version 3 or later. The rules, forms and catalogs it ships are data a programme may change (CC BY 4.0 unless a source says otherwise).</source>
+        <translation>복약상담 데스크 {version}
+찾아가는 약사를 위한 복약상담 기록.
+내담자 정보는 이 컴퓨터에 암호화되어 저장됩니다.
+
+복약상담 데스크는 자유 소프트웨어입니다. GNU 일반 공중 사용 허가서(GPL) 3판 또는 그 이후 판에 따라 누구나 쓰고, 살펴보고, 고치고, 나눌 수 있습니다. 함께 들어 있는 규칙, 서식, 목록은 사업마다 고쳐 쓸 수 있는 자료입니다(출처가 따로 정하지 않는 한 CC BY 4.0).</translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation>사용한 외부 구성 요소</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>사용 허가서</translation>
+    </message>
+    <message>
+        <source>{name} is missing from this installation.</source>
+        <translation>이 설치본에 {name} 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>Qt 정보</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Amend a finished session</source>
@@ -1044,6 +1083,17 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>사용 안내</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Earlier versions</source>
@@ -1451,6 +1501,18 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
+        <source>User &amp;guide</source>
+        <translation>사용 안내(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;data folder</source>
+        <translation>데이터 폴더 열기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log</source>
+        <translation>로그 열기(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;About ConsultDesk</source>
         <translation>복약상담 데스크 정보(&amp;A)</translation>
     </message>
@@ -1465,18 +1527,12 @@ They are removed from this computer and, after the next sync, from the team's.</
         </translation>
     </message>
     <message>
-        <source>About ConsultDesk</source>
-        <translation>복약상담 데스크 정보</translation>
+        <source>ConsultDesk</source>
+        <translation>복약상담 데스크</translation>
     </message>
     <message>
-        <source>ConsultDesk {version}
-Medication consultations for visiting pharmacists.
-Residents' data stays encrypted on this computer.
-Korean font: Nanum Gothic (SIL Open Font License 1.1).</source>
-        <translation>복약상담 데스크 {version}
-찾아가는 복약상담을 위한 약사용 프로그램입니다.
-내담자 정보는 이 컴퓨터에 암호화되어 저장됩니다.
-한글 글꼴: 나눔고딕 (SIL Open Font License 1.1).</translation>
+        <source>Nothing could open {path}. It is on this computer at that place.</source>
+        <translation>{path}을(를) 열 수 있는 프로그램이 없습니다. 이 컴퓨터의 그 위치에 있습니다.</translation>
     </message>
 </context>
 <context>

@@ -37,3 +37,13 @@ def resources_dir() -> Path:
 
 def resource_path(relative: str) -> Path:
     return resources_dir() / relative
+
+
+def licence_file(name: str) -> Path | None:
+    """LICENSE or THIRD_PARTY_NOTICES: inside the package (wheel, frozen build) or at the top of
+    the source tree. None if this installation lost it."""
+    base = resources_dir()
+    for candidate in (base / name, base.parent / name):
+        if candidate.is_file():
+            return candidate
+    return None

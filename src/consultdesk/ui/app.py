@@ -9,8 +9,10 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from consultdesk.paths import resource_path
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import folder_lock
 from consultdesk.storage.errors import FolderInUse
@@ -53,8 +55,24 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("ConsultDesk")
     app.setOrganizationName("ConsultDesk")
+    # Matches packaging/org.consultdesk.ConsultDesk.desktop, so Linux desktops group the window
+    # under its launcher and show its icon.
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(app_icon())
     register_fonts(app)
     return app
+
+
+DESKTOP_ID = "org.consultdesk.ConsultDesk"
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    folder = resource_path("icons")
+    for png in sorted(folder.glob("consultdesk-*.png")):
+        icon.addFile(str(png))
+    icon.addFile(str(folder / "consultdesk.svg"))
+    return icon
 
 
 class FolderInUseDialog:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import weakref
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultdesk import __version__
 from consultdesk.domain.catalog import CatalogMatch
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import consultations as consultation_service
@@ -34,6 +34,7 @@ from consultdesk.ui.consent_first import ConsentFirst
 from consultdesk.ui.consultation_editor import ConsultationEditor, RecoverPrompt
 from consultdesk.ui.dur_import_dialog import DurImportDialog
 from consultdesk.ui.follow_up_view import FollowUpView
+from consultdesk.ui.help_dialogs import AboutDialog, GuideDialog, show_in_system
 from consultdesk.ui.medication_tables import CompleterFactory
 from consultdesk.ui.messages import problem_text
 from consultdesk.ui.product_import_dialog import ProductImportDialog
@@ -133,6 +134,16 @@ class MainWindow(QMainWindow):
         self.product_import_action = tools_menu.addAction(self.tr("Import product list…"))
         self.product_import_action.triggered.connect(lambda: ProductImportDialog.run(self.ws, self))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = help_menu.addAction(self.tr("User &guide"))
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        guide.triggered.connect(lambda: GuideDialog(self).open())
+        data_folder = help_menu.addAction(self.tr("Open the &data folder"))
+        data_folder.triggered.connect(lambda: self._show_in_system(self.ws.data_dir))
+        log_file = help_menu.addAction(self.tr("Open the &log"))
+        log_file.triggered.connect(
+            lambda: self._show_in_system(self.ws.data_dir / "logs" / "consultdesk.log")
+        )
+        help_menu.addSeparator()
         about = QAction(self.tr("&About ConsultDesk"), self)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
@@ -243,15 +254,17 @@ class MainWindow(QMainWindow):
             self.language_changed.emit(language)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About ConsultDesk"),
-            self.tr(
-                "ConsultDesk {version}\nMedication consultations for visiting pharmacists.\n"
-                "Residents' data stays encrypted on this computer.\n"
-                "Korean font: Nanum Gothic (SIL Open Font License 1.1)."
-            ).format(version=__version__),
-        )
+        AboutDialog(self).open()
+
+    def _show_in_system(self, path: Path) -> None:
+        if not show_in_system(path):
+            QMessageBox.information(
+                self,
+                self.tr("ConsultDesk"),
+                self.tr("Nothing could open {path}. It is on this computer at that place.").format(
+                    path=str(path)
+                ),
+            )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.editor.close_session():
