@@ -1,0 +1,254 @@
+"""The few reads the shared measures need (services/measures.py), as plain SQL over the existing
+tables: one pass per table, aggregated in SQLite where a row count is all that is needed, so
+all indicators of a year over 50,000 sessions come from a handful of queries.
+
+Only finished sessions count (final, or final and reopened for an amendment) and no tombstone
+does. Who recorded a session or a referral is the device that wrote its first field (the
+``resident_id`` field never changes after creation, so its field clock keeps that device).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+FINISHED = ("final", "amending")
+_FINISHED_SQL = "('final', 'amending')"
+
+
+def _day(value: object) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+@dataclass(frozen=True, slots=True)
+class ResidentFact:
+    id: str
+    centre_id: str | None
+    sex: str
+    birth_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentFact:
+    resident_id: str
+    granted: bool
+    decided_on: date
+    withdrawn_on: date | None
+    recorded_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFact:
+    id: str
+    resident_id: str
+    visit_date: date
+    place: str
+    device: str
+    screening: str  # JSON as stored
+    observed: str  # JSON as stored
+
+
+@dataclass(frozen=True, slots=True)
+class MedicineCounts:
+    regular_taken: int  # regular medicines the resident still takes after the session
+    found: int  # leftover doses or a storage problem written down
+    disposed: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemFact:
+    consultation_id: str
+    category: str
+    intervention: str
+    has_outcome: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionFact:
+    consultation_id: str
+    flag_key: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralFact:
+    id: str
+    resident_id: str
+    state: str
+    sent_on: date | None
+    acknowledged_on: date | None
+    closed_on: date | None
+    outcome: str
+    reply_status: str
+    services: str  # JSON list of service ids
+    device: str
+
+
+def residents(s: Session) -> list[ResidentFact]:
+    rows = s.execute(text("SELECT id, centre_id, sex, birth_date FROM resident WHERE deleted = 0"))
+    return [ResidentFact(r[0], r[1], r[2] or "", _day(r[3])) for r in rows]
+
+
+def health_consents(s: Session) -> list[ConsentFact]:
+    rows = s.execute(
+        text(
+            "SELECT resident_id, granted, decided_on, withdrawn_on, recorded_at FROM consent "
+            "WHERE deleted = 0 AND kind = 'health_info'"
+        )
+    )
+    out = []
+    for r in rows:
+        decided = _day(r[2])
+        if decided is not None:
+            out.append(ConsentFact(r[0], bool(r[1]), decided, _day(r[3]), r[4] or ""))
+    return out
+
+
+def centre_names(s: Session) -> dict[str, str]:
+    """Every centre, deleted ones too: a resident may still point at one."""
+    return {r[0]: r[1] for r in s.execute(text("SELECT id, name FROM welfare_centre"))}
+
+
+def sessions_until(s: Session, end: date) -> list[SessionFact]:
+    """Finished sessions up to ``end`` (earlier ones tell a new resident from a returning one)."""
+    rows = s.execute(
+        text(
+            "SELECT c.id, c.resident_id, c.visit_date, c.place, fc.device, c.screening, "
+            "c.observed FROM consultation c LEFT JOIN field_clock fc ON fc.entity = "
+            "'consultation' AND fc.record_id = c.id AND fc.field = 'resident_id' "
+            f"WHERE c.deleted = 0 AND c.status IN {_FINISHED_SQL} AND c.visit_date <= :end"
+        ),
+        {"end": end.isoformat()},
+    )
+    out = []
+    for r in rows:
+        day = _day(r[2])
+        if day is not None:
+            out.append(SessionFact(r[0], r[1], day, r[3] or "", r[4] or "", r[5] or "", r[6] or ""))
+    return out
+
+
+def medicine_counts(s: Session, end: date) -> dict[str, MedicineCounts]:
+    """Per finished session up to ``end``: regular medicines taken (as the polypharmacy rule
+    counts them: on a schedule, or with no as-needed text; stopped and disposed ones left
+    out), medicines with leftovers or a storage problem, and medicines disposed."""
+    rows = s.execute(
+        text(
+            "SELECT m.consultation_id, "
+            "SUM(CASE WHEN m.action NOT IN ('stop', 'dispose') AND (m.morning <> '' OR "
+            "m.noon <> '' OR m.evening <> '' OR m.bedtime <> '' OR m.as_needed = '') "
+            "THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN trim(m.leftover) <> '' OR trim(m.storage_problem) <> '' "
+            "THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN m.action = 'dispose' THEN 1 ELSE 0 END) "
+            "FROM medication_entry m JOIN consultation c ON c.id = m.consultation_id "
+            f"WHERE m.deleted = 0 AND trim(m.name_as_found) <> '' AND c.deleted = 0 "
+            f"AND c.status IN {_FINISHED_SQL} AND c.visit_date <= :end "
+            "GROUP BY m.consultation_id"
+        ),
+        {"end": end.isoformat()},
+    )
+    return {r[0]: MedicineCounts(int(r[1]), int(r[2]), int(r[3])) for r in rows}
+
+
+def _between(start: date, end: date) -> dict[str, str]:
+    return {"start": start.isoformat(), "end": end.isoformat()}
+
+
+def problems_between(s: Session, start: date, end: date) -> list[ProblemFact]:
+    rows = s.execute(
+        text(
+            "SELECT p.consultation_id, p.category, p.intervention, trim(p.outcome) <> '' "
+            "FROM drug_problem p JOIN consultation c ON c.id = p.consultation_id "
+            f"WHERE p.deleted = 0 AND c.deleted = 0 AND c.status IN {_FINISHED_SQL} "
+            "AND c.visit_date BETWEEN :start AND :end"
+        ),
+        _between(start, end),
+    )
+    return [ProblemFact(r[0], r[1] or "", r[2] or "", bool(r[3])) for r in rows]
+
+
+def decisions_between(s: Session, start: date, end: date) -> list[DecisionFact]:
+    """Flag decisions of finished sessions; when two laptops each recorded one for the same
+    flag, the newest is kept (as the flags panel shows it)."""
+    rows = s.execute(
+        text(
+            "SELECT d.consultation_id, d.flag_key, d.status FROM flag_decision d "
+            "JOIN consultation c ON c.id = d.consultation_id "
+            f"WHERE d.deleted = 0 AND c.deleted = 0 AND c.status IN {_FINISHED_SQL} "
+            "AND c.visit_date BETWEEN :start AND :end ORDER BY d.decided_at, d.id"
+        ),
+        _between(start, end),
+    )
+    newest: dict[tuple[str, str], DecisionFact] = {}
+    for r in rows:
+        newest[(r[0], r[1])] = DecisionFact(r[0], r[1], r[2])
+    return list(newest.values())
+
+
+def referrals(s: Session) -> list[ReferralFact]:
+    rows = s.execute(
+        text(
+            "SELECT r.id, r.resident_id, r.state, r.sent_on, r.acknowledged_on, r.closed_on, "
+            "r.outcome, r.reply_status, r.services, fc.device FROM referral r "
+            "LEFT JOIN field_clock fc ON fc.entity = 'referral' AND fc.record_id = r.id "
+            "AND fc.field = 'resident_id' WHERE r.deleted = 0"
+        )
+    )
+    return [
+        ReferralFact(
+            r[0],
+            r[1],
+            r[2] or "",
+            _day(r[3]),
+            _day(r[4]),
+            _day(r[5]),
+            r[6] or "",
+            r[7] or "",
+            r[8] or "[]",
+            r[9] or "",
+        )
+        for r in rows
+    ]
+
+
+def _chunks(ids: Sequence[str], size: int = 500) -> Iterable[Sequence[str]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
+def resident_names(s: Session, ids: Sequence[str]) -> dict[str, str]:
+    """Names of the residents behind a number (drill-down; the caller logs the view)."""
+    out: dict[str, str] = {}
+    for part in _chunks(list(ids)):
+        marks = ", ".join(f":i{n}" for n in range(len(part)))
+        rows = s.execute(
+            text(f"SELECT id, name FROM resident WHERE id IN ({marks})"),
+            {f"i{n}": v for n, v in enumerate(part)},
+        )
+        out.update({r[0]: r[1] for r in rows})
+    return out
+
+
+def referral_lines(s: Session, ids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
+    """Per referral id: (reference code, resident id, resident name)."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for part in _chunks(list(ids)):
+        marks = ", ".join(f":i{n}" for n in range(len(part)))
+        rows = s.execute(
+            text(
+                "SELECT r.id, r.reference, r.resident_id, p.name FROM referral r "
+                f"JOIN resident p ON p.id = r.resident_id WHERE r.id IN ({marks})"
+            ),
+            {f"i{n}": v for n, v in enumerate(part)},
+        )
+        out.update({r[0]: (r[1], r[2], r[3]) for r in rows})
+    return out
