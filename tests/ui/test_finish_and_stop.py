@@ -105,3 +105,26 @@ def test_the_editor_fits_a_1366_by_768_laptop_screen(qtbot, workspace):
         hint = window.minimumSizeHint()
         assert hint.height() <= 698 and hint.width() <= 1366, (tab, hint)
         assert window.height() <= 698, (tab, window.height())
+
+
+def test_deleting_the_draft_that_is_open_closes_it_without_bringing_it_back(
+    qtbot, workspace, monkeypatch
+):
+    from consultdesk.ui.main_window import MainWindow
+    from consultdesk.ui.timeline_view import TimelineWidget
+
+    data = session_with(workspace, WARFARIN)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_consultation(data.id)
+    window.editor.advice.setPlainText("아직 저장 전인 글")  # an edit waiting for autosave
+    window.show_resident(data.resident_id)
+    timeline = window.residents.panel.timeline
+    timeline.list.setCurrentRow(0)
+    monkeypatch.setattr(TimelineWidget, "confirm_delete", lambda self, title, text: True)
+    timeline.delete_draft()
+    assert window.editor.data is None
+    assert window.nav.count() == window.stack.count() - 1  # its entry left the navigation
+    qtbot.wait(1500)  # longer than autosave: nothing writes the deleted draft again
+    assert svc.load_consultation(workspace, data.id) is None

@@ -534,6 +534,19 @@ class ConsultationEditor(QWidget):
         self.closed.emit(resident_id)
         return True
 
+    def drop_deleted(self, consultation_id: str) -> None:
+        """The draft on screen was deleted on purpose (from the timeline): leave it without
+        saving, since saving would bring the deleted record back or fail."""
+        if self.data is None or self.data.id != consultation_id:
+            return
+        self._autosave.stop()
+        self._flags_timer.stop()
+        self._dirty = False
+        self._set_save_error(None)
+        resident_id = self.data.resident_id
+        self.data = None
+        self.closed.emit(resident_id)
+
     # --- editing ------------------------------------------------------------------------------
 
     def _edited(self, *_args: object) -> None:

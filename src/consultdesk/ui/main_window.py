@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         timeline = self.residents.panel.timeline
         timeline.open_requested.connect(self.open_consultation)
         timeline.new_requested.connect(self.new_consultation)
+        timeline.draft_deleted.connect(self.editor.drop_deleted)
         self.sync_area = SyncView(ws)  # issue 6: team sync
         self.referrals = ReferralsView(ws)  # issue 5: referral tracking
         self.stack = QStackedWidget()
