@@ -105,4 +105,6 @@ def withdraw_consent(ws: Workspace, consent_id: str, on: date, today: date | Non
 
 def consents_for(ws: Workspace, resident_id: str) -> list[ConsentRecord]:
     with ws.db.session() as s:
-        return consent_records(s, resident_id)
+        records = consent_records(s, resident_id)
+    ws.log_view("consents", resident_id, resident_id)
+    return records

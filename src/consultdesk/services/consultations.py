@@ -283,7 +283,9 @@ def delete_consultation(ws: Workspace, consultation_id: str) -> None:
 
 def resident_timeline(ws: Workspace, resident_id: str) -> list[SessionSummary]:
     with ws.db.session(read_only=True) as s:
-        return repo.timeline(s, resident_id)
+        rows = repo.timeline(s, resident_id)
+    ws.log_view("timeline", resident_id, resident_id)
+    return rows
 
 
 def compare_sessions(ws: Workspace, older_id: str, newer_id: str) -> Comparison:
@@ -309,6 +311,7 @@ def follow_up_list(ws: Workspace, today: date | None = None) -> FollowUps:
     week_end = today + timedelta(days=6 - today.weekday())
     with ws.db.session(read_only=True) as s:
         rows = repo.follow_ups(s, week_end)
+    ws.log_view("follow_ups")
     return FollowUps(
         [r for r in rows if r.next_visit < today], [r for r in rows if r.next_visit >= today]
     )
@@ -368,7 +371,9 @@ def resident_brief(ws: Workspace, resident_id: str) -> ResidentBrief | None:
         r = s.get(Resident, resident_id)
         if r is None or r.deleted:
             return None
-        return ResidentBrief(r.id, r.name, r.birth_date, r.allergies)
+        brief = ResidentBrief(r.id, r.name, r.birth_date, r.allergies)
+    ws.log_view("resident_overview", resident_id, resident_id)
+    return brief
 
 
 def health_consent_block(ws: Workspace, resident_id: str) -> str | None:

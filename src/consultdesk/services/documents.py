@@ -329,6 +329,8 @@ def prepare_document(
         facts = read_facts(s, request.resident_id, consultation_id)
         known = _referral_facts(s, request, facts) if referral else None
     views = session_flags(ws, facts) if request.kind is not DocumentKind.MEDICATION_LIST else []
+    # The preview shows it (saving and printing are logged as such when they happen).
+    ws.log_view(f"document_{request.kind.value}", facts.data.id, request.resident_id)
     try:
         if known is not None:
             return _referral(ws, request, facts, known, views, today)

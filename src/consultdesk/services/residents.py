@@ -102,7 +102,9 @@ def search_residents(
     ws: Workspace, query: str, limit: int = SEARCH_LIMIT
 ) -> tuple[list[ResidentRow], int]:
     with ws.db.session(read_only=True) as s:
-        return residents_repo.search_residents(s, query, limit)
+        found = residents_repo.search_residents(s, query, limit)
+    ws.log_view("resident_search")  # once per opening of the list, not per keystroke
+    return found
 
 
 def open_resident(ws: Workspace, resident_id: str) -> ResidentDetail | None:

@@ -322,6 +322,7 @@ def list_conflicts(ws: Workspace) -> list[ConflictItem]:
     """Open conflicts, those a person must decide first, then the oldest first."""
     from sqlmodel import col, select
 
+    ws.log_view("conflicts")
     with ws.db.session() as s:
         rows = s.exec(
             select(SyncConflict)

@@ -5,6 +5,9 @@ Every service function takes a Workspace; the GUI, the CLI and the tests all go 
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,10 +27,13 @@ from consultdesk.storage.database import (
     publish,
     side_files,
 )
-from consultdesk.storage.errors import DatabaseExists, WrongPassphrase
+from consultdesk.storage.errors import DatabaseExists, StorageError, WrongPassphrase
 from consultdesk.storage.models import AuditEvent
 from consultdesk.storage.settings_repo import get_setting, put_setting
 from consultdesk.storage.unlock_attempts import UnlockAttempts
+
+# A screen shown again for the same record within this many seconds is the same viewing.
+VIEW_WINDOW_S = 300.0
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,8 @@ class Profile:
 class Workspace:
     def __init__(self, data_dir: Path, db: Database, device: str, profile: Profile) -> None:
         self._locked = False
+        self._views: dict[tuple[str, str, str | None], float] = {}
+        self._views_lock = threading.Lock()
         self.data_dir = data_dir
         self.db = db
         self.device = device
@@ -182,6 +190,27 @@ class Workspace:
             resident_id=resident_id,
             device=self.device,
         )
+
+    def log_view(self, screen: str, record_id: str = "", resident_id: str | None = None) -> None:
+        """One access-log row ("view") for a screen that shows personal data: the search
+        results, a timeline, the consents, the follow-ups, a document preview, the conflicts.
+        The same screen for the same record is logged once per VIEW_WINDOW_S, so refreshing
+        or typing in a search logs one opening, not one row a keystroke. A log that cannot be
+        written (a full disk) never hides the screen; it is said in the app's log instead."""
+        key = (screen, record_id, resident_id)
+        now = time.monotonic()
+        with self._views_lock:
+            last = self._views.get(key)
+            if last is not None and now - last < VIEW_WINDOW_S:
+                return
+            self._views[key] = now
+        try:
+            with self.db.session() as s:
+                s.add(self.audit("view", screen, record_id, resident_id))
+        except StorageError:
+            with self._views_lock:
+                self._views.pop(key, None)
+            logging.getLogger(__name__).warning("a view could not be written to the access log")
 
     def close(self) -> None:
         self.db.close()
