@@ -89,6 +89,43 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 TEAM_PASSPHRASE_ENV = "CONSULTDESK_TEAM_PASSPHRASE"
 
 
+def _cmd_init(args: argparse.Namespace) -> int:
+    """First-time set-up without a window (an installer, a script, a smoke test): the same
+    checks as the set-up dialog, and the database is created atomically."""
+    from consultdesk.domain.problems import ValidationFailed
+    from consultdesk.services.workspace import Profile, Workspace
+
+    if Workspace.exists(args.data_dir):
+        raise CliError(f"{args.data_dir} already holds a database.")
+    passphrase = _passphrase(confirm=True)
+    try:
+        ws = Workspace.create(
+            args.data_dir, passphrase, passphrase, Profile(args.name, args.pharmacy, args.phone)
+        )
+    except ValidationFailed as failed:
+        raise CliError(" ".join(p.default_message for p in failed.problems)) from None
+    ws.close()
+    print(f"Created an encrypted database for {args.name} in {args.data_dir}.")
+    return 0
+
+
+def _cmd_residents(args: argparse.Namespace) -> int:
+    """Ids for the other commands (`export --resident ID`): id, name, birth year, centre."""
+    from consultdesk.services.residents import search_residents
+
+    ws = _open_workspace(args.data_dir)
+    try:
+        rows, total = search_residents(ws, args.find, limit=args.limit)
+    finally:
+        ws.close()
+    for row in rows:
+        born = str(row.birth_date.year) if row.birth_date else "-"
+        print(f"{row.id}\t{row.name}\t{born}\t{row.centre_name or '-'}")
+    if total > len(rows):
+        print(f"… {total - len(rows)} more; narrow it with --find", file=sys.stderr)
+    return 0
+
+
 def _team_passphrase(confirm: bool = False) -> str:
     value = os.environ.get(TEAM_PASSPHRASE_ENV)
     if value:
@@ -302,6 +339,49 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- shared measures (issue 14) ---------------------------------------------------------------
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from consultdesk.services import measures, measures_files
+
+    fmt = args.format or (args.out.suffix.lstrip(".").lower() if args.out else "")
+    if fmt not in ("xlsx", "csv", "pdf", "json"):
+        raise CliError("Choose --format xlsx, csv, pdf or json (or an --out file ending so).")
+    if args.combine:
+        try:
+            report = measures_files.combine_files(list(args.combine))
+        except measures_files.ReportFileError as e:
+            raise CliError(f"Not combined: {e}") from e
+    else:
+        if args.start is None or args.end is None:
+            raise CliError("Give --from DATE and --to DATE (YYYY-MM-DD), or --combine FILES.")
+        try:
+            start, end = date.fromisoformat(args.start), date.fromisoformat(args.end)
+        except ValueError as e:
+            raise CliError("Write dates as YYYY-MM-DD.") from e
+        ws = _open_workspace(args.data_dir)
+        try:
+            request = measures.ReportRequest(
+                start, end, measures.GroupBy(args.by), centre_id=args.centre
+            )
+            report = measures.compute_report(ws, request)
+            if args.deidentified or fmt == "json":
+                report = measures.deidentify(report)
+            event = ws.audit("export", "measures", fmt, None)
+            plain = " deidentified" if report.deidentified else ""
+            event.detail = f"{start}..{end} by {args.by}{plain}"
+            with ws.db.session() as s:
+                s.add(event)
+        finally:
+            ws.close()
+    out = measures_files.write_report(report, args.out, fmt, args.doc_lang)
+    print(f"Wrote {out}")
+    return 0
+
+
 def _cmd_gui(args: argparse.Namespace) -> int:
     from consultdesk.ui.app import run_app
 
@@ -320,6 +400,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["ko", "en"], default=None, help="language of the window")
     parser.add_argument("--bench-startup", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
+    init = sub.add_parser("init", help="first-time set-up: a new encrypted database")
+    init.add_argument("--name", required=True, help="the pharmacist's name")
+    init.add_argument("--pharmacy", default="", help="pharmacy or organisation")
+    init.add_argument("--phone", default="", help="phone printed on the documents")
+    init.set_defaults(func=_cmd_init)
+    residents_cmd = sub.add_parser("residents", help="list residents with their ids")
+    residents_cmd.add_argument("--find", default="", help="name, initials (ㄱㅁ) or phone digits")
+    residents_cmd.add_argument("--limit", type=int, default=50)
+    residents_cmd.set_defaults(func=_cmd_residents)
     demo = sub.add_parser("demo", help="create a new database filled with fictional residents")
     demo.add_argument("--residents", type=int, default=200)
     demo.add_argument(
@@ -368,6 +457,34 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="even if the database here is newer than the backup"
     )
     restore_cmd.set_defaults(func=_cmd_restore)
+    report_cmd = sub.add_parser(
+        "report", help="shared measures for a period (XLSX, CSV, PDF or de-identified JSON)"
+    )
+    report_cmd.add_argument("--from", dest="start", default=None, help="first day, YYYY-MM-DD")
+    report_cmd.add_argument("--to", dest="end", default=None, help="last day, YYYY-MM-DD")
+    report_cmd.add_argument("--centre", default=None, help="only this welfare centre's residents")
+    report_cmd.add_argument(
+        "--by",
+        choices=["all", "month", "quarter", "year", "centre", "pharmacist", "age_band", "sex"],
+        default="all",
+    )
+    report_cmd.add_argument("--format", choices=["xlsx", "csv", "pdf", "json"], default=None)
+    report_cmd.add_argument("--out", type=Path, required=True, help="the file to write")
+    report_cmd.add_argument(
+        "--deidentified", action="store_true", help="no names, small numbers suppressed"
+    )
+    report_cmd.add_argument(
+        "--combine",
+        nargs="+",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="add several teams' de-identified JSON reports into one",
+    )
+    report_cmd.add_argument(
+        "--lang", dest="doc_lang", choices=["ko", "en"], default="ko", help="report language"
+    )
+    report_cmd.set_defaults(func=_cmd_report)
     change = sub.add_parser(
         "change-passphrase", help="re-encrypt the database under a new passphrase (after a backup)"
     )

@@ -16,14 +16,12 @@ before anything leaves the laptop.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +34,16 @@ from consultdesk.domain.consent import (
     status_of,
 )
 from consultdesk.domain.dates import full_age
+from consultdesk.domain.measures import (
+    TIME_GROUPS,
+    Cell,
+    Group,
+    GroupBy,
+    Indicator,
+    MeasureSet,
+    MeasuresReport,
+    Unit,
+)
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.referral import OVERDUE_AFTER_DAYS, ReferralState
 from consultdesk.domain.rules.flag import KIND_MEDICATION, KIND_SOCIAL
@@ -56,97 +64,6 @@ REPORT_FORMAT = "consultdesk.measures.report"
 REPORT_FORMAT_VERSION = 1
 SUPPRESS_SETTING = "measures.suppress_below"
 MAX_RANGE_DAYS = 3 * 366 + 1
-
-
-class Unit(StrEnum):
-    RESIDENTS = "residents"
-    SESSIONS = "sessions"
-    RATIO = "ratio"
-    MEDICINES = "medicines"
-    SHARE = "share"
-    PROBLEMS = "problems"
-    FLAGS = "flags"
-    OBSERVATIONS = "observations"
-    REFERRALS = "referrals"
-    DAYS = "days"
-
-
-class GroupBy(StrEnum):
-    ALL = "all"
-    MONTH = "month"
-    QUARTER = "quarter"
-    YEAR = "year"
-    CENTRE = "centre"
-    PHARMACIST = "pharmacist"
-    AGE_BAND = "age_band"
-    SEX = "sex"
-
-
-TIME_GROUPS = (GroupBy.MONTH, GroupBy.QUARTER, GroupBy.YEAR)
-
-
-# --- the definitions (data) ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Indicator:
-    id: str
-    version: int
-    group: str
-    unit: Unit
-    aggregate: str  # sum / ratio / share / median: how teams' figures combine
-    title_ko: str
-    title_en: str
-    definition_ko: str
-    definition_en: str
-    breakdown: str = ""
-    goal: float | None = None
-    goal_per: str = ""
-
-    def title(self, lang: str) -> str:
-        return self.title_ko if lang == "ko" else self.title_en
-
-    def definition(self, lang: str) -> str:
-        return self.definition_ko if lang == "ko" else self.definition_en
-
-    @property
-    def digest(self) -> str:
-        """What two teams must agree on for their figures to be added: the id, the version and
-        the definition itself (English and Korean), the unit, breakdown and way of combining."""
-        body = json.dumps(
-            [
-                self.id,
-                self.version,
-                self.unit.value,
-                self.aggregate,
-                self.breakdown,
-                self.definition_en,
-                self.definition_ko,
-            ],
-            ensure_ascii=False,
-        )
-        return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
-
-
-@dataclass(frozen=True, slots=True)
-class MeasureSet:
-    id: str
-    indicators: tuple[Indicator, ...]
-    age_bands: tuple[tuple[int, int, str], ...]
-    suppress_below: int
-    categories: Mapping[str, Mapping[str, tuple[str, str]]]
-
-    def get(self, indicator_id: str) -> Indicator:
-        for i in self.indicators:
-            if i.id == indicator_id:
-                return i
-        raise KeyError(indicator_id)
-
-    def category_label(self, breakdown: str, category: str, lang: str) -> str:
-        names = self.categories.get(breakdown, {}).get(category)
-        if names is None:
-            return category
-        return names[0] if lang == "ko" else names[1]
 
 
 def parse_measures(data: Mapping[str, Any]) -> MeasureSet:
@@ -188,7 +105,12 @@ def parse_measures(data: Mapping[str, Any]) -> MeasureSet:
 @cache
 def bundled_measures() -> MeasureSet:
     path: Path = resource_path(MEASURES_FILE)
-    return parse_measures(json.loads(path.read_text(encoding="utf-8")))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    # Service names come from the service catalog the referral sheet uses.
+    data.setdefault("categories", {})["service"] = {
+        key: list(names) for key, names in service_names().items()
+    }
+    return parse_measures(data)
 
 
 # --- requests and results -----------------------------------------------------------------------
@@ -202,63 +124,6 @@ class ReportRequest:
     centre_id: str | None = None
     pharmacist: str | None = None  # a device id
     today: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    key: str
-    label_ko: str
-    label_en: str
-    start: date | None = None
-    end: date | None = None
-
-    def label(self, lang: str) -> str:
-        return self.label_ko if lang == "ko" else self.label_en
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    indicator: str
-    group: str
-    category: str  # "" for the indicator's total
-    value: float | None
-    people: int  # the fewest residents any number of this cell rests on
-    numerator: float | None = None
-    denominator: float | None = None
-    subjects: tuple[str, ...] = ()  # resident ids, or referral ids for referral indicators
-    suppressed: bool = False
-    suppressed_parts: int = 0  # combined reports: teams whose cell was suppressed
-    combinable: bool = True
-
-
-@dataclass(frozen=True)
-class MeasuresReport:
-    measures: MeasureSet
-    start: date
-    end: date
-    by: GroupBy
-    groups: tuple[Group, ...]
-    cells: tuple[Cell, ...]
-    deidentified: bool = False
-    suppress_below: int = 5
-    centre: str = ""  # the filter's label
-    pharmacist: str = ""
-    teams: tuple[str, ...] = ()  # combined reports: the files added
-    _index: dict[tuple[str, str, str], Cell] = field(default_factory=dict, compare=False)
-
-    def __post_init__(self) -> None:
-        self._index.update({(c.indicator, c.group, c.category): c for c in self.cells})
-
-    def cell(self, indicator: str, group: str = "all", category: str = "") -> Cell | None:
-        return self._index.get((indicator, group, category))
-
-    def value(self, indicator: str, group: str = "all", category: str = "") -> float | None:
-        c = self.cell(indicator, group, category)
-        return None if c is None else c.value
-
-    def categories(self, indicator: str) -> list[str]:
-        seen = dict.fromkeys(c.category for c in self.cells if c.indicator == indicator)
-        return [k for k in seen if k]
 
 
 @dataclass(frozen=True, slots=True)
