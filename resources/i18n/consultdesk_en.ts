@@ -59,6 +59,13 @@ ConsultDesk is free software: you may use, study, change and share it under the 
     </message>
 </context>
 <context>
+    <name>AppLock</name>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lock</translation>
+    </message>
+</context>
+<context>
     <name>BatchExportDialog</name>
     <message>
         <source>Exporting documents</source>
@@ -1449,6 +1456,25 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>ConsultDesk is locked</source>
+        <translation>ConsultDesk is locked</translation>
+    </message>
+    <message>
+        <source>Nothing is shown while you are away. Enter the passphrase to continue.</source>
+        <translation>Nothing is shown while you are away. Enter the passphrase to continue.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ConsultDesk — medication consultation desk</source>
@@ -1465,6 +1491,10 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Referrals</source>
         <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Shared measures</source>
+        <translation>Shared measures</translation>
     </message>
     <message>
         <source>Welfare centres</source>
@@ -1559,6 +1589,144 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Sent on</source>
         <translation>Sent on</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Whole period</source>
+        <translation>Whole period</translation>
+    </message>
+    <message>
+        <source>Click to list them</source>
+        <translation>Click to list them</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresView</name>
+    <message>
+        <source>This year</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Custom range</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>By quarter</source>
+        <translation>By quarter</translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation>By year</translation>
+    </message>
+    <message>
+        <source>By welfare centre</source>
+        <translation>By welfare centre</translation>
+    </message>
+    <message>
+        <source>By pharmacist</source>
+        <translation>By pharmacist</translation>
+    </message>
+    <message>
+        <source>By age band</source>
+        <translation>By age band</translation>
+    </message>
+    <message>
+        <source>By sex</source>
+        <translation>By sex</translation>
+    </message>
+    <message>
+        <source>De-identified</source>
+        <translation>De-identified</translation>
+    </message>
+    <message>
+        <source>As a funder gets it: small numbers suppressed, no names behind the numbers</source>
+        <translation>As a funder gets it: small numbers suppressed, no names behind the numbers</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Sessions and residents by month</source>
+        <translation>Sessions and residents by month</translation>
+    </message>
+    <message>
+        <source>Progress towards the goals</source>
+        <translation>Progress towards the goals</translation>
+    </message>
+    <message>
+        <source>Click a number to see who is behind it.</source>
+        <translation>Click a number to see who is behind it.</translation>
+    </message>
+    <message>
+        <source>Shared measures</source>
+        <translation>Shared measures</translation>
+    </message>
+    <message>
+        <source>All welfare centres</source>
+        <translation>All welfare centres</translation>
+    </message>
+    <message>
+        <source>All pharmacists</source>
+        <translation>All pharmacists</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>The end of the period is before its start.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>De-identified: no lists behind the numbers.</source>
+        <translation>De-identified: no lists behind the numbers.</translation>
+    </message>
+    <message>
+        <source>{start} to {end}: {sessions} sessions, {residents} residents</source>
+        <translation>{start} to {end}: {sessions} sessions, {residents} residents</translation>
+    </message>
+    <message>
+        <source>% of the goal for the period</source>
+        <translation>% of the goal for the period</translation>
+    </message>
+    <message>
+        <source>{indicator}: {n} listed</source>
+        <translation>{indicator}: {n} listed</translation>
+    </message>
+    <message>
+        <source>Saved: {file}</source>
+        <translation>Saved: {file}</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1871,18 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>The date is in the future.</translation>
     </message>
     <message>
+        <source>The end of the period is before its start.</source>
+        <translation>The end of the period is before its start.</translation>
+    </message>
+    <message>
+        <source>The period is longer than {years} years.</source>
+        <translation>The period is longer than {years} years.</translation>
+    </message>
+    <message>
+        <source>Enter a number from {min} to {max}.</source>
+        <translation>Enter a number from {min} to {max}.</translation>
+    </message>
+    <message>
         <source>Verbal consent needs the name of the person who witnessed it.</source>
         <translation>Verbal consent needs the name of the person who witnessed it.</translation>
     </message>
@@ -1737,6 +1917,10 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Too many wrong passphrases in a row. Wait {seconds} seconds, then try again.</source>
         <translation>Too many wrong passphrases in a row. Wait {seconds} seconds, then try again.</translation>
+    </message>
+    <message>
+        <source>ConsultDesk is locked. Unlock it with the passphrase to continue.</source>
+        <translation>ConsultDesk is locked. Unlock it with the passphrase to continue.</translation>
     </message>
     <message>
         <source>The passphrase is wrong, or the file is not a ConsultDesk database. Nothing was changed; try again.</source>

@@ -59,6 +59,13 @@ ConsultDesk is free software: you may use, study, change and share it under the 
     </message>
 </context>
 <context>
+    <name>AppLock</name>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>잠그기(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>BatchExportDialog</name>
     <message>
         <source>Exporting documents</source>
@@ -1439,6 +1446,25 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>ConsultDesk is locked</source>
+        <translation>ConsultDesk가 잠겨 있습니다</translation>
+    </message>
+    <message>
+        <source>Nothing is shown while you are away. Enter the passphrase to continue.</source>
+        <translation>자리를 비운 동안에는 아무것도 보이지 않습니다. 계속하려면 암호문을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>암호문</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>잠금 해제</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ConsultDesk — medication consultation desk</source>
@@ -1455,6 +1481,10 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Referrals</source>
         <translation>의뢰 관리</translation>
+    </message>
+    <message>
+        <source>Shared measures</source>
+        <translation>성과 지표</translation>
     </message>
     <message>
         <source>Welfare centres</source>
@@ -1548,6 +1578,144 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Sent on</source>
         <translation>발송일</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>지표</translation>
+    </message>
+    <message>
+        <source>Whole period</source>
+        <translation>기간 전체</translation>
+    </message>
+    <message>
+        <source>Click to list them</source>
+        <translation>눌러서 목록 보기</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresView</name>
+    <message>
+        <source>This year</source>
+        <translation>올해</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>작년</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>이번 분기</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>이번 달</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>지난달</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>기간 직접 정하기</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>월별</translation>
+    </message>
+    <message>
+        <source>By quarter</source>
+        <translation>분기별</translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation>연도별</translation>
+    </message>
+    <message>
+        <source>By welfare centre</source>
+        <translation>복지관별</translation>
+    </message>
+    <message>
+        <source>By pharmacist</source>
+        <translation>약사별</translation>
+    </message>
+    <message>
+        <source>By age band</source>
+        <translation>연령대별</translation>
+    </message>
+    <message>
+        <source>By sex</source>
+        <translation>성별</translation>
+    </message>
+    <message>
+        <source>De-identified</source>
+        <translation>비식별</translation>
+    </message>
+    <message>
+        <source>As a funder gets it: small numbers suppressed, no names behind the numbers</source>
+        <translation>지원 기관이 받는 그대로: 작은 수는 가리고, 숫자 뒤의 이름은 보이지 않습니다</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Sessions and residents by month</source>
+        <translation>월별 상담 횟수와 내담자 수</translation>
+    </message>
+    <message>
+        <source>Progress towards the goals</source>
+        <translation>목표 달성률</translation>
+    </message>
+    <message>
+        <source>Click a number to see who is behind it.</source>
+        <translation>숫자를 누르면 그 숫자에 해당하는 내담자나 의뢰가 보입니다.</translation>
+    </message>
+    <message>
+        <source>Shared measures</source>
+        <translation>성과 지표</translation>
+    </message>
+    <message>
+        <source>All welfare centres</source>
+        <translation>모든 복지관</translation>
+    </message>
+    <message>
+        <source>All pharmacists</source>
+        <translation>모든 약사</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>기간의 끝이 시작보다 앞입니다.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>세는 중…</translation>
+    </message>
+    <message>
+        <source>De-identified: no lists behind the numbers.</source>
+        <translation>비식별 보기: 숫자 뒤의 목록은 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>{start} to {end}: {sessions} sessions, {residents} residents</source>
+        <translation>{start} ~ {end}: 상담 {sessions}회, 내담자 {residents}명</translation>
+    </message>
+    <message>
+        <source>% of the goal for the period</source>
+        <translation>기간 목표 대비 %</translation>
+    </message>
+    <message>
+        <source>{indicator}: {n} listed</source>
+        <translation>{indicator}: {n}건</translation>
+    </message>
+    <message>
+        <source>Saved: {file}</source>
+        <translation>저장했습니다: {file}</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1860,18 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>날짜가 오늘보다 뒤입니다.</translation>
     </message>
     <message>
+        <source>The end of the period is before its start.</source>
+        <translation>기간의 끝이 시작보다 앞입니다.</translation>
+    </message>
+    <message>
+        <source>The period is longer than {years} years.</source>
+        <translation>기간이 {years}년보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>Enter a number from {min} to {max}.</source>
+        <translation>{min}에서 {max} 사이의 수를 넣어 주세요.</translation>
+    </message>
+    <message>
         <source>Verbal consent needs the name of the person who witnessed it.</source>
         <translation>구두 동의는 입회한 사람의 이름이 필요합니다.</translation>
     </message>
@@ -1726,6 +1906,10 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Too many wrong passphrases in a row. Wait {seconds} seconds, then try again.</source>
         <translation>잘못된 암호문을 연달아 너무 많이 입력했습니다. {seconds}초 기다린 뒤 다시 입력하세요.</translation>
+    </message>
+    <message>
+        <source>ConsultDesk is locked. Unlock it with the passphrase to continue.</source>
+        <translation>ConsultDesk가 잠겨 있습니다. 계속하려면 암호문으로 잠금을 푸세요.</translation>
     </message>
     <message>
         <source>The passphrase is wrong, or the file is not a ConsultDesk database. Nothing was changed; try again.</source>

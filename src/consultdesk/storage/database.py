@@ -24,6 +24,7 @@ from consultdesk.storage import access_log
 from consultdesk.storage.errors import (
     DatabaseBusy,
     DatabaseExists,
+    DatabaseLocked,
     DatabaseMissing,
     DiskFull,
     StorageError,
@@ -67,11 +68,23 @@ def _prepare(conn: sqlcipher3.Connection, passphrase: str) -> None:
     conn.execute("PRAGMA journal_mode = WAL").fetchall()
 
 
-def _make_engine(path: Path, passphrase: str) -> Engine:
+class _Key:
+    """The passphrase new connections are opened with; None while the app is locked."""
+
+    def __init__(self, passphrase: str) -> None:
+        self.passphrase: str | None = passphrase
+
+    def require(self) -> str:
+        if self.passphrase is None:
+            raise DatabaseLocked()
+        return self.passphrase
+
+
+def _make_engine(path: Path, key: _Key) -> Engine:
     engine = create_engine(
         "sqlite://",
         module=sqlcipher3.dbapi2,
-        creator=lambda: _connect(path, passphrase),
+        creator=lambda: _connect(path, key.require()),
         # "sqlite://" alone would pick the in-memory single-thread pool; ours is a file.
         poolclass=QueuePool,
         pool_size=4,
@@ -125,9 +138,10 @@ def storage_problem(error: BaseException, path: Path) -> StorageError | None:
 class Database:
     """An open, unlocked database. Use `session()` for a unit of work."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, key: _Key | None = None) -> None:
         access_log.install()  # chain every access-log row as it is written
         self.path = path
+        self._key = key
         self.engine = engine
         self._reader = engine.execution_options(read_only=True)
 
@@ -174,6 +188,31 @@ class Database:
             raw.close()
         return target
 
+    def lock(self) -> None:
+        """Drop the key: every pooled connection (each holds SQLCipher's derived key) is closed
+        and no new one opens (DatabaseLocked) until ``unlock``. Python cannot wipe the text of
+        the passphrase itself; its last reference here goes."""
+        if self._key is not None:
+            self._key.passphrase = None
+        self.engine.dispose()
+
+    @property
+    def locked(self) -> bool:
+        return self._key is not None and self._key.passphrase is None
+
+    def unlock(self, passphrase: str) -> None:
+        """Check the passphrase on a connection of its own (WrongPassphrase), then let the
+        pool open connections with it again."""
+        try:
+            conn = _connect(self.path, passphrase)
+        except sqlcipher3.DatabaseError as e:
+            if "not a database" in str(e) or "encrypted" in str(e):
+                raise WrongPassphrase() from e
+            raise
+        conn.close()
+        if self._key is not None:
+            self._key.passphrase = passphrase
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -203,9 +242,10 @@ def create_database(path: Path, passphrase: str) -> Database:
     # An empty file is an empty database; made first so that it, and the -wal and -shm files
     # SQLite gives the same mode, are the owner's only.
     _new_private_file(path)
-    engine = _make_engine(path, passphrase)
+    key = _Key(passphrase)
+    engine = _make_engine(path, key)
     _verify(engine, path)
-    return Database(path, engine)
+    return Database(path, engine, key)
 
 
 def _new_private_file(path: Path) -> None:
@@ -292,6 +332,7 @@ def open_database(path: Path, passphrase: str) -> Database:
     for file in side_files(path):  # tighten what an earlier version left readable
         private_file(file)
     private_file(path.parent, 0o700)
-    engine = _make_engine(path, passphrase)
+    key = _Key(passphrase)
+    engine = _make_engine(path, key)
     _verify(engine, path)
-    return Database(path, engine)
+    return Database(path, engine, key)

@@ -55,3 +55,10 @@ class FolderInUse(StorageError):
             "there first; two copies on one data folder would mix up the team's changes."
         )
         self.context = {"path": str(folder)}
+
+
+class DatabaseLocked(StorageError):
+    code = "database_locked"
+
+    def __init__(self) -> None:
+        super().__init__("ConsultDesk is locked. Unlock it with the passphrase to continue.")

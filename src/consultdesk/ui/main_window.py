@@ -35,6 +35,7 @@ from consultdesk.ui.consultation_editor import ConsultationEditor, RecoverPrompt
 from consultdesk.ui.dur_import_dialog import DurImportDialog
 from consultdesk.ui.follow_up_view import FollowUpView
 from consultdesk.ui.help_dialogs import AboutDialog, GuideDialog, show_in_system
+from consultdesk.ui.lock_screen import install_lock
 from consultdesk.ui.medication_tables import CompleterFactory
 from consultdesk.ui.messages import problem_text
 from consultdesk.ui.product_import_dialog import ProductImportDialog
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        # issue 12: idle lock and Ctrl+L (ui/lock_screen.py); the open draft is saved first
+        self.app_lock = install_lock(self, ws, self.editor.save_now)
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
         # issue 6: team sync — status bar, "sync now", a quiet sync once the window is up

@@ -68,6 +68,9 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
         "Messages",
         "Too many wrong passphrases in a row. Wait {seconds} seconds, then try again.",
     ),
+    "database_locked": QT_TRANSLATE_NOOP(
+        "Messages", "ConsultDesk is locked. Unlock it with the passphrase to continue."
+    ),
     "wrong_passphrase": QT_TRANSLATE_NOOP(
         "Messages",
         "The passphrase is wrong, or the file is not a ConsultDesk database. Nothing was "

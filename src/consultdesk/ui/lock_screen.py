@@ -1,0 +1,208 @@
+"""Lock the app after N idle minutes and on demand (Ctrl+L), issue 12.
+
+PIPA's safety measures ask for idle sessions to be cut off: a laptop left open in a resident's
+living room must not show their records. Locked means:
+
+* the open draft is saved first (nothing typed is lost);
+* the window's content and menus are hidden behind a passphrase prompt;
+* the database key is dropped (storage.Database.lock: every connection, each holding
+  SQLCipher's derived key, is closed; none opens until the passphrase is given again).
+
+Unlocking shows the window exactly as it was: the widgets are hidden, never rebuilt, so the
+screen, the text in every field and the cursor come back as they were. Wrong passphrases count
+towards the same back-off as at start (storage.unlock_attempts) and reach the access log.
+
+The idle time is a setting kept in the database (1–60 minutes, default 10).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultdesk.services.workspace import Workspace
+from consultdesk.storage.errors import StorageError, WrongPassphrase
+from consultdesk.storage.settings_repo import get_setting, put_setting
+from consultdesk.storage.unlock_attempts import UnlockAttempts
+from consultdesk.ui.messages import error_text
+from consultdesk.ui.tasks import run_task, wait_all
+
+IDLE_KEY = "lock_idle_minutes"
+DEFAULT_IDLE_MINUTES = 10
+MIN_IDLE_MINUTES, MAX_IDLE_MINUTES = 1, 60
+
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+def idle_minutes(ws: Workspace) -> int:
+    with ws.db.session(read_only=True) as s:
+        text = get_setting(s, IDLE_KEY, str(DEFAULT_IDLE_MINUTES))
+    try:
+        value = int(text)
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+    return min(MAX_IDLE_MINUTES, max(MIN_IDLE_MINUTES, value))
+
+
+def set_idle_minutes(ws: Workspace, minutes: int) -> int:
+    minutes = min(MAX_IDLE_MINUTES, max(MIN_IDLE_MINUTES, int(minutes)))
+    with ws.db.session() as s:
+        put_setting(s, IDLE_KEY, str(minutes))
+    return minutes
+
+
+class LockScreen(QWidget):
+    """The passphrase prompt that covers the window while it is locked."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        self.title = QLabel(self.tr("ConsultDesk is locked"))
+        self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.hint = QLabel(
+            self.tr("Nothing is shown while you are away. Enter the passphrase to continue.")
+        )
+        self.hint.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.unlock_button = QPushButton(self.tr("Unlock"))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        box = QWidget(self)
+        box.setMaximumWidth(420)
+        layout = QVBoxLayout(box)
+        for widget in (self.title, self.hint, self.passphrase, self.unlock_button, self.error):
+            layout.addWidget(widget)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+
+class AppLock(QObject):
+    """Watches for activity, locks after the idle time or on Ctrl+L, and unlocks."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        ws: Workspace,
+        save_draft: Callable[[], object] = lambda: None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ws = ws
+        self.save_draft = save_draft
+        self.attempts = UnlockAttempts(ws.data_dir, clock)
+        self.screen = LockScreen(window)
+        self.screen.hide()
+        self.screen.unlock_button.clicked.connect(self.try_unlock)
+        self.screen.passphrase.returnPressed.connect(self.try_unlock)
+        self._focus: QWidget | None = None
+        self._hidden: list[QWidget] = []
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.timeout.connect(self.lock)
+        self.set_idle_minutes(idle_minutes(ws))
+        self.action = QAction(self.tr("&Lock"), window)
+        self.action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.action.triggered.connect(self.lock)
+        window.addAction(self.action)
+        file_menu = window.menuBar().findChild(QMenu)  # the first menu: File
+        if file_menu is not None and file_menu.actions():
+            file_menu.insertAction(file_menu.actions()[-1], self.action)  # above Quit
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.idle.start()
+
+    @property
+    def locked(self) -> bool:
+        return self.screen.isVisible() or self.ws.db.locked
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.idle.setInterval(minutes * 60_000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _ACTIVITY and not self.locked:
+            self.idle.start()  # restarts the countdown
+        elif event.type() == QEvent.Type.Resize and watched is self.window:
+            self.screen.setGeometry(self.window.rect())
+        return False
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.idle.stop()
+        self._focus = self.window.focusWidget()
+        self.save_draft()  # before the key goes: nothing typed is lost
+        wait_all(10_000)  # let background reads finish with the key they started with
+        with_menu = self.window.menuBar()
+        self._hidden = [w for w in (self.window.centralWidget(), with_menu) if w is not None]
+        for widget in self._hidden:
+            widget.hide()
+        self.screen.setGeometry(self.window.rect())
+        self.screen.passphrase.clear()
+        self.screen.error.clear()
+        self.screen.show()
+        self.screen.raise_()
+        self.screen.passphrase.setFocus()
+        self.ws.db.lock()
+
+    def try_unlock(self) -> None:
+        passphrase = self.screen.passphrase.text()
+        self.screen.passphrase.clear()
+        try:
+            self.attempts.check()
+        except StorageError as e:
+            self.screen.error.setText(error_text(e))
+            return
+        self.screen.unlock_button.setEnabled(False)
+        run_task(lambda: self.ws.db.unlock(passphrase), self._unlocked, self._failed)
+
+    def _failed(self, error: Exception) -> None:
+        self.screen.unlock_button.setEnabled(True)
+        if isinstance(error, WrongPassphrase):
+            self.attempts.failed()
+        self.screen.error.setText(error_text(error))
+        self.screen.passphrase.setFocus()
+
+    def _unlocked(self, _result: object) -> None:
+        self.screen.unlock_button.setEnabled(True)
+        failures = self.attempts.settle()
+        with self.ws.db.session() as s:
+            for _ in failures:
+                s.add(self.ws.audit("failed_unlock", "lock_screen", "", None))
+        self.screen.hide()
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
+        if self._focus is not None:
+            self._focus.setFocus()
+        self.idle.start()
+
+
+def install_lock(window: QMainWindow, ws: Workspace, save_draft: Callable[[], object]) -> AppLock:
+    """The one call the main window makes: idle lock, Ctrl+L and a File menu item."""
+    return AppLock(window, ws, save_draft)

@@ -1,0 +1,80 @@
+"""The app locks after the idle time and on Ctrl+L (issue 12): the draft is saved first, the
+window's content is hidden, the database key is dropped; the passphrase brings back exactly
+what was on screen, nothing typed lost."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from consultdesk.services import consultations as svc
+from consultdesk.storage.errors import DatabaseLocked
+from consultdesk.ui import lock_screen
+from consultdesk.ui.main_window import MainWindow
+from tests.conftest import PASSPHRASE
+from tests.services.visit_data import make_resident
+
+TYPED = "아침 약은 식후에 드세요 ok."
+
+
+@pytest.fixture
+def editing(qtbot, workspace):
+    rid, _, _ = make_resident(workspace)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.new_consultation(rid)
+    editor = window.editor
+    editor.advice.setFocus()
+    # QTest types ASCII only: the Korean goes in as an input method puts it, the rest by keys.
+    editor.advice.insertPlainText(TYPED[:-4])
+    QTest.keyClicks(editor.advice, " ok.")
+    assert editor.save_state() != "saved"  # typed, autosave not yet run
+    yield window
+    window.close()
+
+
+def _unlock(qtbot, lock, passphrase: str) -> None:
+    lock.screen.passphrase.setText(passphrase)
+    lock.screen.unlock_button.click()
+    qtbot.waitUntil(lambda: lock.screen.unlock_button.isEnabled(), timeout=15_000)
+
+
+def test_an_idle_timeout_locks_and_the_passphrase_returns_to_the_same_place(qtbot, editing):
+    window, lock = editing, editing.app_lock
+    window.editor.advice.setFocus()  # where the pharmacist was typing
+    lock.idle.timeout.emit()  # the idle minutes have passed
+    assert lock.locked and lock.screen.isVisible()
+    assert not window.centralWidget().isVisible() and not window.menuBar().isVisible()
+    consultation_id = window.editor.data.id
+    with pytest.raises(DatabaseLocked):  # the key is gone
+        svc.load_consultation(window.ws, consultation_id)
+
+    _unlock(qtbot, lock, "not the passphrase")
+    assert lock.locked and lock.screen.error.text()
+    _unlock(qtbot, lock, PASSPHRASE)
+    assert not lock.locked and window.centralWidget().isVisible()
+    assert window.stack.currentWidget() is window.editor
+    assert window.editor.advice.toPlainText() == TYPED
+    assert window.focusWidget() is window.editor.advice  # the cursor is back where it was
+    # Saved before the lock: the draft in the database has what was typed.
+    assert svc.load_consultation(window.ws, consultation_id).advice == TYPED
+
+
+def test_ctrl_l_locks_at_once(qtbot, editing):
+    from PySide6.QtWidgets import QMenu
+
+    assert editing.app_lock.action in editing.menuBar().findChild(QMenu).actions()  # File menu
+    QTest.keyClick(editing.editor.advice, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert editing.app_lock.locked
+    _unlock(qtbot, editing.app_lock, PASSPHRASE)
+    assert not editing.app_lock.locked
+
+
+def test_the_idle_time_is_a_setting_from_1_to_60_minutes(workspace):
+    assert lock_screen.idle_minutes(workspace) == 10
+    assert lock_screen.set_idle_minutes(workspace, 0) == 1
+    assert lock_screen.set_idle_minutes(workspace, 90) == 60
+    assert lock_screen.idle_minutes(workspace) == 60
