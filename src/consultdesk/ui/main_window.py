@@ -36,6 +36,7 @@ from consultdesk.ui.dur_import_dialog import DurImportDialog
 from consultdesk.ui.follow_up_view import FollowUpView
 from consultdesk.ui.help_dialogs import AboutDialog, GuideDialog, show_in_system
 from consultdesk.ui.lock_screen import install_lock
+from consultdesk.ui.measures_view import MeasuresView
 from consultdesk.ui.medication_tables import CompleterFactory
 from consultdesk.ui.messages import problem_text
 from consultdesk.ui.product_import_dialog import ProductImportDialog
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
             (self.tr("Residents"), self.residents, self.residents.refresh),
             (self.tr("Follow-up visits"), self.follow_ups, self.follow_ups.refresh),
             (self.tr("Referrals"), self.referrals, self.referrals.refresh),  # issue 5
+        self.measures = MeasuresView(ws)  # issue 14: shared measures
+        self.measures.resident_requested.connect(self.show_resident)
             (self.tr("Welfare centres"), self.centres, self.centres.refresh),
             (self.tr("Sync"), self.sync_area, self.sync_area.refresh),
         ]
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.editor)
         self._editor_item: QListWidgetItem | None = None
         self.nav.currentRowChanged.connect(self._show_area)
+            (self.tr("Shared measures"), self.measures, self.measures.refresh),  # issue 14
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)

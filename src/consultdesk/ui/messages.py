@@ -48,6 +48,10 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
         "Messages", "This resident has been deleted in the meantime."
     ),
     "date_future": QT_TRANSLATE_NOOP("Messages", "The date is in the future."),
+    # issue 14: shared measures
+    "period_order": QT_TRANSLATE_NOOP("Messages", "The end of the period is before its start."),
+    "period_too_long": QT_TRANSLATE_NOOP("Messages", "The period is longer than {years} years."),
+    "number_range": QT_TRANSLATE_NOOP("Messages", "Enter a number from {min} to {max}."),
     "witness_required": QT_TRANSLATE_NOOP(
         "Messages", "Verbal consent needs the name of the person who witnessed it."
     ),

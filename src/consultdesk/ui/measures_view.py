@@ -1,0 +1,660 @@
+"""성과 지표 (shared measures, issue 14): a period, centre and pharmacist filters, the indicators
+as a table (the whole period and each group), monthly charts and progress towards the goals.
+
+A number in the table opens the list of residents or referrals behind it (written to the access
+log); with "De-identified" ticked the table shows what a funder would get: small numbers
+suppressed and no lists. The computation runs off the GUI thread (services.measures).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultdesk.domain.problems import ValidationFailed
+from consultdesk.services import measures as svc
+from consultdesk.services import measures_files
+from consultdesk.services.centres import list_centres
+from consultdesk.services.measures import Cell, GroupBy, MeasuresReport, ReportRequest
+from consultdesk.services.workspace import Workspace
+from consultdesk.ui.i18n import current_language
+from consultdesk.ui.messages import error_text, problem_text
+from consultdesk.ui.tasks import run_task
+
+Index = QModelIndex | QPersistentModelIndex
+AREA_TINT = QBrush(QColor("#eef3f8"))
+SUPPRESSED = QBrush(QColor("#888888"))
+
+_AREAS = {
+    "people": "People and visits",
+    "medicines": "Medicines",
+    "problems": "Problems and flags",
+    "social": "Social risks",
+    "referrals": "Referrals",
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MeasuresView", text)
+
+
+def _lang() -> str:
+    return "ko" if current_language() == "ko" else "en"
+
+
+@dataclass(frozen=True)
+class _Row:
+    indicator: svc.Indicator
+    category: str  # "" for the total; "__area__" for an area heading
+
+
+def format_value(cell: Cell | None, report: MeasuresReport) -> str:
+    if cell is None:
+        return ""
+    if cell.suppressed:
+        return f"<{report.suppress_below}"
+    if cell.value is None:
+        return "–"
+    unit = report.measures.get(cell.indicator).unit
+    if unit is svc.Unit.SHARE:
+        return f"{cell.value * 100:.0f}%"
+    if float(cell.value).is_integer():
+        return f"{int(cell.value):,}"
+    return f"{cell.value:.1f}"
+
+
+class MeasuresModel(QAbstractTableModel):
+    """Rows: the indicators by area, each followed by its parts; columns: the indicator, the
+    whole period, then the groups."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.total: MeasuresReport | None = None
+        self.grouped: MeasuresReport | None = None
+        self.rows: list[_Row] = []
+
+    def set_reports(self, total: MeasuresReport, grouped: MeasuresReport | None) -> None:
+        self.beginResetModel()
+        self.total, self.grouped = total, grouped
+        self.rows = []
+        area = ""
+        for indicator in total.measures.indicators:
+            if indicator.group != area:
+                area = indicator.group
+                self.rows.append(_Row(indicator, "__area__"))
+            self.rows.append(_Row(indicator, ""))
+            categories = list(total.categories(indicator.id))
+            for category in grouped.categories(indicator.id) if grouped else ():
+                if category not in categories:
+                    categories.append(category)
+            self.rows += [_Row(indicator, c) for c in categories]
+        self.endResetModel()
+
+    def groups(self) -> list[svc.Group]:
+        if self.grouped is None or self.grouped.by is GroupBy.ALL:
+            return []
+        return list(self.grouped.groups)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.total is None else 2 + len(self.groups())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section == 0:
+            return self.tr("Indicator")
+        if section == 1:
+            return self.tr("Whole period")
+        return self.groups()[section - 2].label(_lang())
+
+    def report_for(self, column: int) -> tuple[MeasuresReport | None, str]:
+        if column == 1:
+            return self.total, "all"
+        groups = self.groups()
+        if 2 <= column < 2 + len(groups):
+            return self.grouped, groups[column - 2].key
+        return None, ""
+
+    def cell_at(self, index: Index) -> tuple[MeasuresReport, Cell] | None:
+        if not index.isValid() or index.column() == 0:
+            return None
+        row = self.rows[index.row()]
+        if row.category == "__area__":
+            return None
+        report, group = self.report_for(index.column())
+        if report is None:
+            return None
+        cell = report.cell(row.indicator.id, group, row.category)
+        return (report, cell) if cell is not None else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.total is None:
+            return None
+        row = self.rows[index.row()]
+        lang = _lang()
+        if row.category == "__area__":
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return self.tr(_AREAS.get(row.indicator.group, row.indicator.group))
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return AREA_TINT
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                if row.category:
+                    label = self.total.measures.category_text(row.indicator, row.category, lang)
+                    return f"    {label}"
+                return row.indicator.title(lang)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return row.indicator.definition(lang)
+            return None
+        found = self.cell_at(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_value(found[1], found[0]) if found else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and found and found[1].suppressed:
+            return SUPPRESSED
+        if role == Qt.ItemDataRole.ToolTipRole and found and found[1].subjects:
+            return self.tr("Click to list them")
+        return None
+
+
+def _bar_chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(chart.margins() * 0)
+    return chart
+
+
+class MeasuresView(QWidget):
+    resident_requested = Signal(str)
+    computed = Signal()  # the table and charts show a new result (tests wait for it)
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__()
+        self.ws = ws
+        self.today = date.today()
+        self.total: MeasuresReport | None = None
+        self.grouped: MeasuresReport | None = None
+        self.monthly: MeasuresReport | None = None
+        self._generation = 0
+
+        self.preset = QComboBox()
+        for key, text in (
+            ("this_year", self.tr("This year")),
+            ("last_year", self.tr("Last year")),
+            ("this_quarter", self.tr("This quarter")),
+            ("this_month", self.tr("This month")),
+            ("last_month", self.tr("Last month")),
+            ("custom", self.tr("Custom range")),
+        ):
+            self.preset.addItem(text, key)
+        self.start_edit = QDateEdit()
+        self.end_edit = QDateEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.by = QComboBox()
+        for value, text in (
+            (GroupBy.MONTH, self.tr("By month")),
+            (GroupBy.QUARTER, self.tr("By quarter")),
+            (GroupBy.YEAR, self.tr("By year")),
+            (GroupBy.CENTRE, self.tr("By welfare centre")),
+            (GroupBy.PHARMACIST, self.tr("By pharmacist")),
+            (GroupBy.AGE_BAND, self.tr("By age band")),
+            (GroupBy.SEX, self.tr("By sex")),
+        ):
+            self.by.addItem(text, value.value)
+        self.centre = QComboBox()
+        self.pharmacist = QComboBox()
+        self.deidentified = QCheckBox(self.tr("De-identified"))
+        self.deidentified.setToolTip(
+            self.tr("As a funder gets it: small numbers suppressed, no names behind the numbers")
+        )
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.status = QLabel()
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Period")))
+        bar.addWidget(self.preset)
+        bar.addWidget(self.start_edit)
+        bar.addWidget(QLabel("–"))
+        bar.addWidget(self.end_edit)
+        bar.addWidget(self.by)
+        bar.addWidget(self.centre, 1)
+        bar.addWidget(self.pharmacist, 1)
+        bar.addWidget(self.deidentified)
+        bar.addWidget(self.export_button)
+
+        self.model = MeasuresModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.clicked.connect(self._drill)
+
+        self.sessions_chart = _bar_chart(self.tr("Sessions and residents by month"))
+        self.sessions_view = QChartView(self.sessions_chart)
+        self.goals_chart = _bar_chart(self.tr("Progress towards the goals"))
+        self.goals_view = QChartView(self.goals_chart)
+        for view in (self.sessions_view, self.goals_view):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(200)
+
+        self.drill_title = QLabel(self.tr("Click a number to see who is behind it."))
+        self.drill_title.setWordWrap(True)
+        self.drill_list = QListWidget()
+        self.drill_list.itemActivated.connect(self._open_subject)
+        self.drill_list.itemDoubleClicked.connect(self._open_subject)
+        drill = QWidget()
+        drill_layout = QVBoxLayout(drill)
+        drill_layout.setContentsMargins(0, 0, 0, 0)
+        drill_layout.addWidget(self.drill_title)
+        drill_layout.addWidget(self.drill_list, 1)
+
+        charts = QSplitter(Qt.Orientation.Vertical)
+        charts.addWidget(self.sessions_view)
+        charts.addWidget(self.goals_view)
+        charts.addWidget(drill)
+        charts.setSizes([260, 200, 160])
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(self.table)
+        body.addWidget(charts)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
+        body.setSizes([700, 480])
+
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Shared measures"))
+        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        layout.addWidget(title)
+        layout.addLayout(bar)
+        layout.addWidget(body, 1)
+        layout.addWidget(self.status)
+
+        self._apply_preset()
+        self.preset.currentIndexChanged.connect(self._apply_preset)
+        self.start_edit.dateChanged.connect(self._dates_edited)
+        self.end_edit.dateChanged.connect(self._dates_edited)
+        for combo in (self.by, self.centre, self.pharmacist):
+            combo.currentIndexChanged.connect(self.recompute)
+        self.deidentified.toggled.connect(self._show)
+        self.export_button.clicked.connect(self.export)
+
+    # --- period ---------------------------------------------------------------------------
+
+    def period(self) -> tuple[date, date]:
+        start = self.start_edit.date()
+        end = self.end_edit.date()
+        return date(start.year(), start.month(), start.day()), date(
+            end.year(), end.month(), end.day()
+        )
+
+    def set_period(self, start: date, end: date) -> None:
+        self._setting = True
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(self.preset.findData("custom"))
+        self.preset.blockSignals(False)
+        self.start_edit.setDate(QDate(start.year, start.month, start.day))
+        self.end_edit.setDate(QDate(end.year, end.month, end.day))
+        self._setting = False
+        self.recompute()
+
+    def _apply_preset(self) -> None:
+        key = self.preset.currentData()
+        t = self.today
+        if key == "custom":
+            return
+        if key == "this_year":
+            start, end = date(t.year, 1, 1), date(t.year, 12, 31)
+        elif key == "last_year":
+            start, end = date(t.year - 1, 1, 1), date(t.year - 1, 12, 31)
+        elif key == "this_quarter":
+            q = (t.month - 1) // 3
+            start = date(t.year, q * 3 + 1, 1)
+            end = date(t.year + (q == 3), (q * 3 + 3) % 12 + 1, 1) - timedelta(days=1)
+        elif key == "this_month":
+            start = t.replace(day=1)
+            end = date(t.year + (t.month == 12), t.month % 12 + 1, 1) - timedelta(days=1)
+        else:
+            end = t.replace(day=1) - timedelta(days=1)
+            start = end.replace(day=1)
+        self._setting = True
+        self.start_edit.setDate(QDate(start.year, start.month, start.day))
+        self.end_edit.setDate(QDate(end.year, end.month, end.day))
+        self._setting = False
+        self.recompute()
+
+    def _dates_edited(self) -> None:
+        if getattr(self, "_setting", False):
+            return
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(self.preset.findData("custom"))
+        self.preset.blockSignals(False)
+        self.recompute()
+
+    # --- computing ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Called when the area is shown: the filters' lists, then the numbers."""
+        self._fill_filters()
+        self.recompute()
+
+    def _fill_filters(self) -> None:
+        start, end = self.period()
+        for combo in (self.centre, self.pharmacist):
+            combo.blockSignals(True)
+        kept_centre, kept_pharmacist = self.centre.currentData(), self.pharmacist.currentData()
+        self.centre.clear()
+        self.centre.addItem(self.tr("All welfare centres"), None)
+        for c in list_centres(self.ws):
+            self.centre.addItem(c.name, c.id)
+        self.pharmacist.clear()
+        self.pharmacist.addItem(self.tr("All pharmacists"), None)
+        for p in svc.pharmacists(self.ws, start, end):
+            self.pharmacist.addItem(p.name, p.device)
+        for combo, kept in ((self.centre, kept_centre), (self.pharmacist, kept_pharmacist)):
+            found = combo.findData(kept)
+            combo.setCurrentIndex(max(0, found))
+            combo.blockSignals(False)
+
+    def request(self) -> ReportRequest:
+        start, end = self.period()
+        return ReportRequest(
+            start,
+            end,
+            GroupBy(self.by.currentData()),
+            centre_id=self.centre.currentData(),
+            pharmacist=self.pharmacist.currentData(),
+            today=self.today,
+        )
+
+    def recompute(self) -> None:
+        if getattr(self, "_setting", False):
+            return
+        request = self.request()
+        start, end = request.start, request.end
+        if end < start:
+            self.status.setText(self.tr("The end of the period is before its start."))
+            return
+        self._generation += 1
+        generation = self._generation
+        self.status.setText(self.tr("Counting…"))
+        ws = self.ws
+        bys = (GroupBy.ALL, request.by, GroupBy.MONTH)
+
+        def work() -> list[MeasuresReport]:
+            return svc.compute_reports(ws, request, bys)
+
+        run_task(
+            work,
+            lambda reports: self._computed(generation, reports),
+            lambda error: self._failed(generation, error),
+        )
+
+    def _computed(self, generation: int, reports: list[MeasuresReport]) -> None:
+        if generation != self._generation:
+            return
+        self.total, self.grouped, self.monthly = reports
+        self._show()
+
+    def _failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(error, ValidationFailed):
+            self.status.setText(" ".join(problem_text(p) for p in error.problems))
+            return
+        self.status.setText(error_text(error))
+
+    def shown_reports(self) -> tuple[MeasuresReport, MeasuresReport, MeasuresReport] | None:
+        if self.total is None or self.grouped is None or self.monthly is None:
+            return None
+        reports = (self.total, self.grouped, self.monthly)
+        if self.deidentified.isChecked():
+            return tuple(svc.deidentify(r) for r in reports)  # type: ignore[return-value]
+        return reports
+
+    def _show(self) -> None:
+        shown = self.shown_reports()
+        if shown is None:
+            return
+        total, grouped, monthly = shown
+        self.model.set_reports(total, grouped)
+        self.table.setColumnWidth(0, 290)
+        for column in range(1, self.model.columnCount()):
+            self.table.setColumnWidth(column, 86)
+        self._draw_sessions(monthly)
+        self._draw_goals(total)
+        self.drill_list.clear()
+        self.drill_title.setText(
+            self.tr("De-identified: no lists behind the numbers.")
+            if total.deidentified
+            else self.tr("Click a number to see who is behind it.")
+        )
+        start, end = self.period()
+        self.status.setText(
+            self.tr("{start} to {end}: {sessions} sessions, {residents} residents").format(
+                start=start.isoformat(),
+                end=end.isoformat(),
+                sessions=format_value(total.cell("sessions"), total),
+                residents=format_value(total.cell("residents_reached"), total),
+            )
+        )
+        self.computed.emit()
+
+    # --- charts ---------------------------------------------------------------------------
+
+    def _draw_sessions(self, monthly: MeasuresReport) -> None:
+        chart = self.sessions_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        lang = _lang()
+        months = [g.label(lang) if lang == "en" else f"{g.key[5:]}월" for g in monthly.groups]
+        bars = QBarSeries()
+        top = 0.0
+        for indicator, colour in (("sessions", "#4c72b0"), ("residents_reached", "#dd8452")):
+            bar_set = QBarSet(monthly.measures.get(indicator).title(lang))
+            bar_set.setColor(QColor(colour))
+            for g in monthly.groups:
+                value = monthly.value(indicator, g.key) or 0.0
+                top = max(top, value)
+                bar_set.append(value)
+            bars.append(bar_set)
+        chart.addSeries(bars)
+        line = QLineSeries()
+        line.setName(monthly.measures.get("referrals_sent").title(lang))
+        line.setColor(QColor("#55a868"))
+        for n, g in enumerate(monthly.groups):
+            value = monthly.value("referrals_sent", g.key) or 0.0
+            top = max(top, value)
+            line.append(n, value)
+        chart.addSeries(line)
+        x_axis = QBarCategoryAxis()
+        x_axis.append(months)
+        y_axis = QValueAxis()
+        y_axis.setRange(0, max(1.0, top * 1.1))
+        y_axis.setLabelFormat("%d")
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        for series in (bars, line):
+            series.attachAxis(x_axis)
+            series.attachAxis(y_axis)
+
+    def goal_progress(self, report: MeasuresReport) -> list[tuple[str, float]]:
+        """(title, percent of the goal reached) for each indicator with a goal; a yearly goal
+        is scaled to the length of the period."""
+        start, end = report.start, report.end
+        days = (end - start).days + 1
+        out = []
+        for indicator in report.measures.indicators:
+            if indicator.goal is None:
+                continue
+            goal = indicator.goal * (days / 365 if indicator.goal_per == "year" else 1)
+            value = report.value(indicator.id) or 0.0
+            percent = 100 * value / goal if goal else 0.0
+            out.append((indicator.title(_lang()), percent))
+        return out
+
+    def _draw_goals(self, total: MeasuresReport) -> None:
+        chart = self.goals_chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        progress = self.goal_progress(total)
+        reached = QBarSet(self.tr("% of the goal for the period"))
+        reached.setColor(QColor("#4c72b0"))
+        for _, percent in progress:
+            reached.append(min(percent, 150.0))
+        series = QHorizontalBarSeries()
+        series.append(reached)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value%")
+        chart.addSeries(series)
+        y_axis = QBarCategoryAxis()
+        y_axis.append([title for title, _ in progress])
+        x_axis = QValueAxis()
+        x_axis.setRange(0, 150)
+        x_axis.setLabelFormat("%d%%")
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(y_axis)
+        series.attachAxis(x_axis)
+        chart.legend().hide()
+
+    # --- drill-down -----------------------------------------------------------------------
+
+    def _drill(self, index: QModelIndex) -> None:
+        found = self.model.cell_at(index)
+        self.drill_list.clear()
+        if found is None:
+            return
+        report, cell = found
+        if report.deidentified:
+            self.drill_title.setText(self.tr("De-identified: no lists behind the numbers."))
+            return
+        lines = svc.subjects_of(self.ws, report, cell)
+        indicator = report.measures.get(cell.indicator)
+        self.drill_title.setText(
+            self.tr("{indicator}: {n} listed").format(
+                indicator=indicator.title(_lang()), n=len(lines)
+            )
+        )
+        for line in lines:
+            text = f"{line.reference}  {line.name}" if line.reference else line.name
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, line.resident_id)
+            self.drill_list.addItem(item)
+
+    def _open_subject(self, item: QListWidgetItem) -> None:
+        resident_id = item.data(Qt.ItemDataRole.UserRole)
+        if resident_id:
+            self.resident_requested.emit(resident_id)
+
+    # --- export ---------------------------------------------------------------------------
+
+    @classmethod
+    def choose_file(cls, parent: QWidget, suggested: Path) -> Path | None:
+        """Seam for tests: where to save, and so in which format (by the file's ending)."""
+        name, chosen = QFileDialog.getSaveFileName(
+            parent,
+            _t("Export shared measures"),
+            str(suggested),
+            "Excel (*.xlsx);;PDF (*.pdf);;JSON (*.json);;CSV (*.csv)",
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() not in (".xlsx", ".pdf", ".json", ".csv"):
+            path = path.with_suffix("." + chosen.split("*.")[-1].rstrip(")"))
+        return path
+
+    def export(self) -> None:
+        shown = self.shown_reports()
+        if shown is None:
+            return
+        _, grouped, _ = shown
+        start, end = self.period()
+        suggested = Path.home() / f"measures-{start.isoformat()}-{end.isoformat()}.xlsx"
+        path = self.choose_file(self, suggested)
+        if path is None:
+            return
+        fmt = path.suffix.lower().lstrip(".")
+        lang = _lang()
+        ws = self.ws
+
+        def work() -> Path:
+            out = measures_files.write_report(grouped, path, fmt, lang)
+            event = ws.audit("export", "measures", fmt, None)
+            event.detail = f"{start}..{end} by {grouped.by.value}" + (
+                " deidentified" if grouped.deidentified or fmt == "json" else ""
+            )
+            with ws.db.session() as s:
+                s.add(event)
+            return out
+
+        self.export_button.setEnabled(False)
+        run_task(work, self._exported, self._export_failed)
+
+    def _exported(self, path: Path) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(self.tr("Saved: {file}").format(file=path.name))
+
+    def _export_failed(self, error: Exception) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(error_text(error))

@@ -1,0 +1,128 @@
+"""The 성과 지표 area on the hand-made team: the numbers, a click down to the residents behind
+one, the de-identified switch, the charts, an export, and the area inside the main window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from consultdesk.services.measures import GroupBy
+from consultdesk.services.workspace import Workspace
+from consultdesk.ui.measures_view import MeasuresView
+from tests.services.measures_team import END, START, TODAY, Team, build_team
+
+
+@pytest.fixture
+def team(workspace: Workspace) -> Team:
+    return build_team(workspace)
+
+
+def _row(view: MeasuresView, indicator: str, category: str = "") -> int:
+    for n, row in enumerate(view.model.rows):
+        if row.indicator.id == indicator and row.category == category:
+            return n
+    raise AssertionError(indicator)
+
+
+def _text(view: MeasuresView, row: int, column: int) -> str:
+    return str(view.model.index(row, column).data())
+
+
+def _click(qtbot, view: MeasuresView, row: int, column: int) -> None:  # type: ignore[no-untyped-def]
+    index = view.model.index(row, column)
+    view.table.scrollTo(index)
+    rect = view.table.visualRect(index)
+    QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _shown(qtbot, workspace: Workspace) -> MeasuresView:  # type: ignore[no-untyped-def]
+    view = MeasuresView(workspace)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    view.today = TODAY
+    view._fill_filters()
+    with qtbot.waitSignal(view.computed, timeout=20_000):
+        view.set_period(START, END)
+    return view
+
+
+def test_numbers_groups_and_drill_down(qtbot, workspace: Workspace, team: Team) -> None:  # type: ignore[no-untyped-def]
+    view = _shown(qtbot, workspace)
+    assert view.model.headerData(1, Qt.Orientation.Horizontal) == "기간 전체"
+    months = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(2, 8)]
+    assert months == [f"2026년 {m}월" for m in range(1, 7)]
+    sessions = _row(view, "sessions")
+    assert _text(view, sessions, 0) == "상담 횟수"
+    assert [_text(view, sessions, c) for c in range(1, 8)] == ["5", "2", "1", "1", "1", "0", "0"]
+    assert _text(view, _row(view, "meds_went_down"), 1) == "50%"
+    assert _text(view, _row(view, "visits_by_place", "pharmacy"), 0).strip() == "약국"
+
+    _click(qtbot, view, _row(view, "residents_returning"), 1)
+    assert [view.drill_list.item(i).text() for i in range(view.drill_list.count())] == ["박세나"]
+    with qtbot.waitSignal(view.resident_requested) as asked:
+        view.drill_list.setFocus()
+        view.drill_list.setCurrentRow(0)
+        QTest.keyClick(view.drill_list, Qt.Key.Key_Return)
+    assert asked.args == [team.residents["R3"]]
+
+    _click(qtbot, view, _row(view, "referrals_overdue"), 1)
+    assert view.drill_list.count() == 1
+    assert view.drill_list.item(0).text().endswith("최네오")
+    assert view.drill_list.item(0).text().startswith("CD-")
+
+
+def test_filters_and_grouping(qtbot, workspace: Workspace, team: Team) -> None:  # type: ignore[no-untyped-def]
+    view = _shown(qtbot, workspace)
+    with qtbot.waitSignal(view.computed, timeout=20_000):
+        view.by.setCurrentIndex(view.by.findData(GroupBy.CENTRE.value))
+    headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(2, 4)]
+    assert headers == ["행복복지관", "희망복지관"]
+    with qtbot.waitSignal(view.computed, timeout=20_000):
+        view.centre.setCurrentIndex(view.centre.findData(team.centre_2))
+    assert _text(view, _row(view, "residents_reached"), 1) == "2"
+    assert view.pharmacist.count() == 4  # all, this laptop and the two others
+    assert view.pharmacist.itemText(1) == "박약사"
+
+
+def test_deidentified_switch_and_charts(qtbot, workspace: Workspace, team: Team) -> None:  # type: ignore[no-untyped-def]
+    view = _shown(qtbot, workspace)
+    bars = view.sessions_chart.series()[0]
+    assert [bars.barSets()[0].at(i) for i in range(6)] == [2, 1, 1, 1, 0, 0]
+    assert len(view.goal_progress(view.total)) == 3  # type: ignore[arg-type]
+    view.deidentified.setChecked(True)
+    reached = _row(view, "residents_reached")
+    assert _text(view, reached, 1) == "<5"
+    assert _text(view, _row(view, "visits_by_place", "phone"), 1) == "0"
+    _click(qtbot, view, reached, 1)
+    assert view.drill_list.count() == 0
+    assert "비식별" in view.drill_title.text()
+
+
+def test_export_xlsx(qtbot, workspace: Workspace, team: Team, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    view = _shown(qtbot, workspace)
+    target = tmp_path / "out.xlsx"
+    monkeypatch.setattr(MeasuresView, "choose_file", classmethod(lambda cls, parent, s: target))
+    view.export_button.click()
+    qtbot.waitUntil(lambda: view.export_button.isEnabled() and target.exists(), timeout=20_000)
+    book = load_workbook(target)
+    assert book.sheetnames[:2] == ["설명", "전체 표"]
+    line = next(r for r in book["전체 표"].iter_rows(values_only=True) if r[0] == "sessions")
+    assert line[3:] == (2, 1, 1, 1, 0, 0)
+
+
+def test_area_in_main_window(qtbot, workspace: Workspace, team: Team) -> None:  # type: ignore[no-untyped-def]
+    from consultdesk.ui.main_window import MainWindow
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert "성과 지표" in titles
+    with qtbot.waitSignal(window.measures.computed, timeout=20_000):
+        window.nav.setCurrentRow(window.stack.indexOf(window.measures))
+    assert window.stack.currentWidget() is window.measures
