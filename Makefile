@@ -7,6 +7,7 @@ TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 DEMO_DIR := build/demo-data
 DEMO_PASS := demo-passphrase
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' src/consultdesk/__init__.py)
 
 .PHONY: setup run demo test lint bench screenshots package translations clean
 
@@ -50,10 +51,17 @@ screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py docs/screenshots
 	$(BIN)/python tools/guide_images.py docs/screenshots
 
+# The wheel and a frozen one-folder build (PyInstaller, packaging/consultdesk.spec), each then
+# installed away from the checkout and used: tools/check_package.py says what it runs.
 package: setup
-	rm -rf dist
+	rm -rf dist build/pyinstaller
+	$(BIN)/python -m pip install --quiet -e '.[dev,package]'
 	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
-	$(BIN)/python tools/check_wheel.py dist
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/pyinstaller/dist \
+		--workpath build/pyinstaller/work packaging/consultdesk.spec
+	tar -czf dist/ConsultDesk-$(VERSION)-linux-$(shell uname -m).tar.gz \
+		-C build/pyinstaller/dist ConsultDesk
+	$(BIN)/python tools/check_package.py dist
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

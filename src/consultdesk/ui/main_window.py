@@ -49,6 +49,16 @@ from consultdesk.ui.tasks import run_task
 log = logging.getLogger(__name__)
 
 
+def first_size(window: QWidget) -> tuple[int, int]:
+    """1280×800 where it fits; on a 1366×768 laptop, what the screen leaves for the window once
+    the taskbar and the title bar (about 32 px) are counted, so nothing falls off the bottom."""
+    screen = window.screen()
+    if screen is None:
+        return 1280, 720
+    room = screen.availableGeometry()
+    return min(1280, room.width()), min(800, room.height() - 32)
+
+
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
@@ -71,6 +81,8 @@ class MainWindow(QMainWindow):
         timeline.draft_deleted.connect(self.editor.drop_deleted)
         self.sync_area = SyncView(ws)  # issue 6: team sync
         self.referrals = ReferralsView(ws)  # issue 5: referral tracking
+        self.measures = MeasuresView(ws)  # issue 14: shared measures
+        self.measures.resident_requested.connect(self.show_resident)
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setFixedWidth(170)
@@ -81,8 +93,7 @@ class MainWindow(QMainWindow):
             (self.tr("Residents"), self.residents, self.residents.refresh),
             (self.tr("Follow-up visits"), self.follow_ups, self.follow_ups.refresh),
             (self.tr("Referrals"), self.referrals, self.referrals.refresh),  # issue 5
-        self.measures = MeasuresView(ws)  # issue 14: shared measures
-        self.measures.resident_requested.connect(self.show_resident)
+            (self.tr("Shared measures"), self.measures, self.measures.refresh),  # issue 14
             (self.tr("Welfare centres"), self.centres, self.centres.refresh),
             (self.tr("Sync"), self.sync_area, self.sync_area.refresh),
         ]
@@ -93,7 +104,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.editor)
         self._editor_item: QListWidgetItem | None = None
         self.nav.currentRowChanged.connect(self._show_area)
-            (self.tr("Shared measures"), self.measures, self.measures.refresh),  # issue 14
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -114,7 +124,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self._warm_up)
         self.nav.setCurrentRow(0)
         self.update_status()
-        self.resize(1200, 760)
+        self.resize(*first_size(self))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
