@@ -17,6 +17,18 @@ from consultdesk import __version__
 from consultdesk.paths import default_data_dir
 
 PASSPHRASE_ENV = "CONSULTDESK_PASSPHRASE"
+HELP_EPILOG = """\
+passphrases:
+  CONSULTDESK_PASSPHRASE       the database's passphrase for headless commands (otherwise they
+                               ask on the terminal)
+  CONSULTDESK_TEAM_PASSPHRASE  the team's passphrase for `team` and `sync`
+
+examples:
+  consultdesk --data-dir ~/cd init --name 박약사
+  consultdesk --data-dir ~/cd residents --find 김순
+  consultdesk --data-dir ~/cd export referral --resident ID --out 의뢰서.pdf
+  CONSULTDESK_PASSPHRASE=… consultdesk --data-dir ~/cd backup --to /media/usb
+"""
 
 
 class CliError(Exception):
@@ -389,7 +401,12 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="consultdesk", description="복약상담 데스크 ConsultDesk")
+    parser = argparse.ArgumentParser(
+        prog="consultdesk",
+        description="복약상담 데스크 ConsultDesk. Without a command it opens the app.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=HELP_EPILOG,
+    )
     parser.add_argument("--version", action="version", version=f"ConsultDesk {__version__}")
     parser.add_argument(
         "--data-dir",

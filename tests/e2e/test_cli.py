@@ -48,3 +48,33 @@ def test_without_a_passphrase_and_no_terminal_the_command_says_what_to_do(tmp_pa
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 1 and "CONSULTDESK_PASSPHRASE" in result.stderr
+
+
+def test_init_sets_up_a_database_and_residents_lists_the_ids(tmp_path):
+    data = tmp_path / "mine"
+    short = run("--data-dir", str(data), "init", "--name", "박약사", env_pass="short")
+    assert short.returncode == 1 and "8" in short.stderr
+    assert not (data / "consultdesk.db").exists()  # a refused set-up leaves nothing
+    made = run("--data-dir", str(data), "init", "--name", "박약사", "--pharmacy", "예시약국")
+    assert made.returncode == 0, made.stderr
+    ws = Workspace.unlock(data, "demo passphrase 1")
+    try:
+        assert ws.profile.pharmacist_name == "박약사"
+        assert ws.profile.organisation == "예시약국"
+        from consultdesk.domain.resident import ResidentDraft
+
+        kim = residents.save_resident(ws, ResidentDraft(name="김순자", birth_date="1941-05-09"))
+        residents.save_resident(ws, ResidentDraft(name="이영희"))
+    finally:
+        ws.close()
+    again = run("--data-dir", str(data), "init", "--name", "박약사")
+    assert again.returncode == 1 and "already holds a database" in again.stderr
+    listed = run("--data-dir", str(data), "residents", "--find", "김순")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines() == [f"{kim}\t김순자\t1941\t-"]
+
+
+def test_help_names_the_passphrase_variables():
+    result = run("--help")
+    assert "CONSULTDESK_PASSPHRASE" in result.stdout
+    assert "CONSULTDESK_TEAM_PASSPHRASE" in result.stdout
