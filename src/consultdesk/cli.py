@@ -362,6 +362,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     fmt = args.format or (args.out.suffix.lstrip(".").lower() if args.out else "")
     if fmt not in ("xlsx", "csv", "pdf", "json"):
         raise CliError("Choose --format xlsx, csv, pdf or json (or an --out file ending so).")
+    total = None
     if args.combine:
         try:
             report = measures_files.combine_files(list(args.combine))
@@ -379,9 +380,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
             request = measures.ReportRequest(
                 start, end, measures.GroupBy(args.by), centre_id=args.centre
             )
-            report = measures.compute_report(ws, request)
+            total, report = measures.compute_reports(
+                ws, request, (measures.GroupBy.ALL, request.by)
+            )
             if args.deidentified or fmt == "json":
-                report = measures.deidentify(report)
+                total, report = measures.deidentify(total), measures.deidentify(report)
             event = ws.audit("export", "measures", fmt, None)
             plain = " deidentified" if report.deidentified else ""
             event.detail = f"{start}..{end} by {args.by}{plain}"
@@ -389,7 +392,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 s.add(event)
         finally:
             ws.close()
-    out = measures_files.write_report(report, args.out, fmt, args.doc_lang)
+    out = measures_files.write_report(report, args.out, fmt, args.doc_lang, total)
     print(f"Wrote {out}")
     return 0
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from consultdesk.services import measures, measures_files
 from consultdesk.services.measures import GroupBy, ReportRequest, compute_report, deidentify
@@ -210,6 +211,12 @@ def test_cli_report_and_combine(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     rows = load_workbook(out)["2026년 1월"].iter_rows(min_row=2, values_only=True)
     assert next(r for r in rows if r[0] == "sessions")[4] == 2
+    pdf = tmp_path / "m.pdf"
+    done = _cli(folder, *period, "--by", "quarter", "--deidentified", "--out", str(pdf))
+    assert done.returncode == 0, done.stderr
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "공동 성과 지표 보고서" in text and "비식별 통계" in text
+    _no_personal_data(text, team)
     one, two = tmp_path / "a.json", tmp_path / "b.json"
     for path in (one, two):
         done = _cli(folder, *period, "--format", "json", "--out", str(path))

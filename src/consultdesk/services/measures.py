@@ -247,13 +247,13 @@ def time_groups(start: date, end: date, by: GroupBy) -> list[Group]:
         if by is GroupBy.MONTH:
             nxt = _next_month(cursor)
             key = f"{cursor.year:04d}-{cursor.month:02d}"
-            ko, en = f"{cursor.year}년 {cursor.month}월", key
+            ko, en = f"{cursor.year}년 {cursor.month}월", f"{cursor:%b} {cursor.year}"
         elif by is GroupBy.QUARTER:
             q = (cursor.month - 1) // 3
             cursor = date(cursor.year, q * 3 + 1, 1)
             nxt = date(cursor.year + (q == 3), (q * 3 + 3) % 12 + 1, 1)
             key = f"{cursor.year:04d}-Q{q + 1}"
-            ko, en = f"{cursor.year}년 {q + 1}분기", key
+            ko, en = f"{cursor.year}년 {q + 1}분기", f"Q{q + 1} {cursor.year}"
         else:
             cursor = date(cursor.year, 1, 1)
             nxt = date(cursor.year + 1, 1, 1)
@@ -724,9 +724,34 @@ def compute_report(
     """Every indicator for the period, per group. The residents and referrals behind each
     number are kept (`Cell.subjects`); pass the report through `deidentify` before it leaves
     this laptop."""
+    return compute_reports(ws, req, (req.by,), measures)[0]
+
+
+def compute_reports(
+    ws: Workspace,
+    req: ReportRequest,
+    bys: Sequence[GroupBy],
+    measures: MeasureSet | None = None,
+) -> list[MeasuresReport]:
+    """The same period and filters grouped several ways, reading the records once (the
+    screen shows the totals, its chosen grouping and the months of the charts)."""
     check_request(req)
     measures = measures or bundled_measures()
     facts = _load(ws, req)
+    with ws.db.session(read_only=True) as s:
+        centres = repo.centre_names(s)
+    threshold = suppress_below(ws)
+    return [_build(ws, replace(req, by=by), measures, facts, centres, threshold) for by in bys]
+
+
+def _build(
+    ws: Workspace,
+    req: ReportRequest,
+    measures: MeasureSet,
+    facts: _Facts,
+    centres: Mapping[str, str],
+    threshold: int,
+) -> MeasuresReport:
     grouper = _Grouper(ws, measures, req, facts)
     buckets: dict[str, _Bucket] = defaultdict(_Bucket)
     in_period = [x for x in facts.sessions if req.start <= x.visit_date <= req.end]
@@ -742,8 +767,6 @@ def compute_report(
         if r.state == ReferralState.CLOSED and r.closed_on and req.start <= r.closed_on <= req.end:
             key = grouper.key(r.closed_on, r.resident_id, r.device)
             buckets[key].referrals_closed.append(r)
-    with ws.db.session(read_only=True) as s:
-        centres = repo.centre_names(s)
     groups = grouper.groups(buckets.keys(), centres)
     # Overdue is a state at the end of each group's period, not an event in it.
     for g in groups:
@@ -772,7 +795,7 @@ def compute_report(
         req.by,
         tuple(groups),
         tuple(c for c in cells if c.indicator in known),
-        suppress_below=suppress_below(ws),
+        suppress_below=threshold,
         centre=centre,
         pharmacist=pharmacist,
     )

@@ -219,8 +219,16 @@ def combine_files(paths: list[Path], measures: MeasureSet | None = None) -> Meas
     )
 
 
-def write_report(report: MeasuresReport, path: Path, fmt: str, lang: str = "ko") -> Path:
-    """The report in one of the four formats (JSON is always de-identified)."""
+def write_report(
+    report: MeasuresReport,
+    path: Path,
+    fmt: str,
+    lang: str = "ko",
+    total: MeasuresReport | None = None,
+) -> Path:
+    """The report in one of the four formats (JSON is always de-identified). ``total`` (the
+    same period, not grouped) puts the whole period and the goals next to the groups in the
+    PDF."""
     if fmt == "json":
         return write_json(report, path)
     if fmt == "xlsx":
@@ -232,7 +240,11 @@ def write_report(report: MeasuresReport, path: Path, fmt: str, lang: str = "ko")
 
         return write_csv(report, path, lang)
     if fmt == "pdf":
+        from consultdesk.paths import resource_path
+        from consultdesk.reports.fonts import register_fonts
         from consultdesk.reports.measures_pdf import write_pdf
 
-        return write_pdf(report, path, lang)
+        register_fonts(resource_path("fonts"))
+
+        return write_pdf(report, path, lang, total)
     raise ValueError(fmt)

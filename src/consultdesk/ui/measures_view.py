@@ -628,7 +628,7 @@ class MeasuresView(QWidget):
         shown = self.shown_reports()
         if shown is None:
             return
-        _, grouped, _ = shown
+        total, grouped, _ = shown
         start, end = self.period()
         suggested = Path.home() / f"measures-{start.isoformat()}-{end.isoformat()}.xlsx"
         path = self.choose_file(self, suggested)
@@ -639,7 +639,7 @@ class MeasuresView(QWidget):
         ws = self.ws
 
         def work() -> Path:
-            out = measures_files.write_report(grouped, path, fmt, lang)
+            out = measures_files.write_report(grouped, path, fmt, lang, total)
             event = ws.audit("export", "measures", fmt, None)
             event.detail = f"{start}..{end} by {grouped.by.value}" + (
                 " deidentified" if grouped.deidentified or fmt == "json" else ""
