@@ -8,10 +8,15 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from consultdesk.domain.catalog import load_classes
 from consultdesk.domain.medication import Adherence, Ingredient, MedicationItem
 from consultdesk.domain.rules import EvaluationContext, RiskFlag, evaluate, load_rules
 
-RULES = load_rules(Path(__file__).resolve().parents[2] / "resources" / "rules")
+ROOT = Path(__file__).resolve().parents[2]
+RULES = load_rules(
+    ROOT / "resources" / "rules",
+    classes=load_classes(ROOT / "resources" / "catalog" / "classes.csv"),
+)
 # Ingredients chosen so that many rules can fire together: interactions, duplicates,
 # anticholinergic scores, high-alert and older-adult rules, and some with no rule at all.
 POOL = [
@@ -51,8 +56,18 @@ POOL = [
         "A10BA02",
         "C10AA05",
         "S01ED01",
+        # issue 11: class duplicates across ATC groups, triple therapy, CNS count, synonym
+        # codes of one substance, combination and codeless ingredients
+        "B01AF02",
+        "B01AC24",
+        "N02BA01",
+        "M01AH01",
+        "N05CF02",
+        "N06AX21",
+        "N02AA05",
+        "C09DX04",
     )
-]
+] + [Ingredient("", "잘토프로펜", "zaltoprofen"), Ingredient("", "사쿠비트릴", "sacubitril")]
 FORMS = ["oral", "oral", "oral", "injection", "topical", "eye", "inhaled", ""]
 PRESCRIBERS = ["", "서울내과", "행복정형외과", "밝은안과", "연세가정의학과"]
 

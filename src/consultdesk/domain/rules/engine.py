@@ -137,9 +137,12 @@ def _duplicate_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[Ri
             if atc_class:
                 classes[identity] = atc_class
             best = named.get(identity)
-            if best is None or (ingredient.name_en, ingredient.name_ko) < (
+            # The shown name must not depend on the order of the list (two codes of one
+            # substance, or the same code spelled two ways).
+            if best is None or (ingredient.name_en, ingredient.name_ko, ingredient.atc) < (
                 best.name_en,
                 best.name_ko,
+                best.atc,
             ):
                 named[identity] = ingredient
     flags = []
