@@ -40,6 +40,100 @@ ConsultDesk is free software: you may use, study, change and share it under the 
     </message>
 </context>
 <context>
+    <name>AccessLog</name>
+    <message>
+        <source>view</source>
+        <translation>view</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>create</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>change</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>print</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>download</translation>
+    </message>
+    <message>
+        <source>failed unlock</source>
+        <translation>failed unlock</translation>
+    </message>
+    <message>
+        <source>Access &amp;log…</source>
+        <translation>Access &amp;log…</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <source>Access log</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Mark this month as checked</source>
+        <translation>Mark this month as checked</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Pharmacist</source>
+        <translation>Pharmacist</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>The log is intact.</source>
+        <translation>The log is intact.</translation>
+    </message>
+    <message>
+        <source>The log was changed after it was written: run 'consultdesk verify'.</source>
+        <translation>The log was changed after it was written: run 'consultdesk verify'.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>{count} rows. {chain} Months checked: {months}.</source>
+        <translation>{count} rows. {chain} Months checked: {months}.</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Amend a finished session</source>

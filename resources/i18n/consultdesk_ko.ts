@@ -40,6 +40,100 @@ ConsultDesk is free software: you may use, study, change and share it under the 
     </message>
 </context>
 <context>
+    <name>AccessLog</name>
+    <message>
+        <source>view</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>내보내기(다운로드)</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>failed unlock</source>
+        <translation>잠금 해제 실패</translation>
+    </message>
+    <message>
+        <source>Access &amp;log…</source>
+        <translation>접속 기록(&amp;L)…</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <source>Access log</source>
+        <translation>접속 기록</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>Mark this month as checked</source>
+        <translation>이번 달 점검 완료로 표시</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>Pharmacist</source>
+        <translation>약사</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>기기</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>한 일</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>내담자</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>시작일</translation>
+    </message>
+    <message>
+        <source>The log is intact.</source>
+        <translation>기록이 변조되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The log was changed after it was written: run 'consultdesk verify'.</source>
+        <translation>기록이 작성된 뒤에 바뀌었습니다. 'consultdesk verify'를 실행해 확인하세요.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>{count} rows. {chain} Months checked: {months}.</source>
+        <translation>{count}건. {chain} 점검한 달: {months}.</translation>
+    </message>
+</context>
+<context>
     <name>AmendDialog</name>
     <message>
         <source>Amend a finished session</source>

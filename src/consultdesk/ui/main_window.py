@@ -28,6 +28,7 @@ from consultdesk.services import flags as flag_service
 from consultdesk.services.residents import count_residents
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui import errors
+from consultdesk.ui.access_log_dialog import install_access_log
 from consultdesk.ui.catalog_completer import CatalogCompleter, preload_catalog
 from consultdesk.ui.centres_view import CentresView
 from consultdesk.ui.consent_first import ConsentFirst
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         # issue 12: idle lock and Ctrl+L (ui/lock_screen.py); the open draft is saved first
         self.app_lock = install_lock(self, ws, self.editor.save_now)
+        self.access_log_action = install_access_log(self, ws)  # issue 12: Tools > Access log
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
         # issue 6: team sync — status bar, "sync now", a quiet sync once the window is up

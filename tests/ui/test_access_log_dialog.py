@@ -1,0 +1,35 @@
+"""The access log screen (issue 12): the rows with who, device, what and whose; the chain's
+state; the month's check; and opening it is logged."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMenu
+
+from consultdesk.services import access_log
+from consultdesk.ui.access_log_dialog import AccessLogDialog
+from consultdesk.ui.main_window import MainWindow
+from tests.services.visit_data import NAME, make_visit
+
+
+def test_the_log_lists_whose_records_were_seen_and_marks_the_month(qtbot, workspace):
+    make_visit(workspace)
+    dialog = AccessLogDialog(workspace)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.show_button.isEnabled() and dialog.table.rowCount() > 0)
+    residents_shown = {dialog.table.item(i, 4).text() for i in range(dialog.table.rowCount())}
+    assert NAME in residents_shown
+    assert dialog.table.item(0, 1).text() == "박약사"
+    assert "0" not in dialog.status.text().split()[0]  # a row count, then the chain's state
+    dialog.mark_button.click()
+    qtbot.waitUntil(lambda: dialog.show_button.isEnabled())
+    assert access_log.checked_months(workspace)
+    assert {"view"} <= {
+        r.action for r in access_log.list_rows(workspace) if r.entity == "access_log"
+    }
+
+
+def test_the_access_log_is_in_the_tools_menu(qtbot, workspace):
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    menus = window.menuBar().findChildren(QMenu)
+    assert any(window.access_log_action in m.actions() for m in menus)
