@@ -222,7 +222,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             )
         prepared = documents.prepare_document(ws, request)
         if (args.include_phone or args.include_district) and prepared.options is not None:
-            # The ticks go on top of what the draft (or the flags' suggestions) already holds.
+            # The ticks go on top of what the draft (or the observations' services) already holds.
             options = replace(
                 prepared.options,
                 include_phone=args.include_phone,
