@@ -83,3 +83,35 @@ def test_the_desktop_entry_validates():
     entry = ROOT / "packaging" / "org.consultdesk.ConsultDesk.desktop"
     result = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
+
+
+def test_the_lock_files_pin_every_dependency_of_pyproject():
+    """`make run`/`make test` install from requirements/*.lock; a range added to pyproject.toml
+    without `make lock` would silently not be installed."""
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    def names(requirements: list[str]) -> set[str]:
+        found = set()
+        for requirement in requirements:
+            if "python_version" in requirement and "< '3.12'" not in requirement:
+                continue  # pinned for the Python the lock was made with (3.11)
+            name = re.match(r"[A-Za-z0-9_.\-]+", requirement).group(0)
+            found.add(re.sub(r"[-_.]+", "-", name).lower())
+        return found
+
+    def pinned(lock: str) -> set[str]:
+        text = (ROOT / "requirements" / lock).read_text(encoding="utf-8")
+        return {
+            re.sub(r"[-_.]+", "-", m).lower()
+            for m in re.findall(r"^([A-Za-z0-9_.\-]+)==", text, re.M)
+        }
+
+    runtime = names(project["dependencies"])
+    extras = project["optional-dependencies"]
+    development = runtime | names(extras["dev"]) | names(extras["package"])
+    assert runtime <= pinned("run.lock"), runtime - pinned("run.lock")
+    assert development <= pinned("dev.lock"), development - pinned("dev.lock")
+    assert "--hash=sha256:" in (ROOT / "requirements" / "run.lock").read_text(encoding="utf-8")
