@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from consultdesk.domain.medication import Adherence, Ingredient, MedicationItem
 from consultdesk.domain.problems import Problem
@@ -74,7 +74,7 @@ class Status(StrEnum):
     AMENDING = "amending"  # a finalised session reopened for a correction
 
 
-def _coerce_codes(row: object, **kinds: type[StrEnum]) -> None:
+def _coerce_codes(row: object, **kinds: type[Enum]) -> None:
     """A row always holds its codes as enums. The codes are StrEnums, so a plain string (as a
     table cell hands back) passes every ``isinstance(x, str)`` test and then fails where
     ``.value`` is read; an unknown code is refused here, where it is made."""
