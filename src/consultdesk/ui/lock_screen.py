@@ -17,6 +17,7 @@ The idle time is a setting kept in the database (1–60 minutes, default 10).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -119,6 +120,7 @@ class AppLock(QObject):
         self.screen.unlock_button.clicked.connect(self.try_unlock)
         self.screen.passphrase.returnPressed.connect(self.try_unlock)
         self._focus: QWidget | None = None
+        self._locked = False
         self._hidden: list[QWidget] = []
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -135,25 +137,38 @@ class AppLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+            # Out of the event path as soon as the window goes (Qt drops the filter of a
+            # deleted object by itself; this is for the window's own destruction).
+            window.destroyed.connect(lambda *_: self._detach(app))
         self.idle.start()
+
+    def _detach(self, app: QObject) -> None:
+        with contextlib.suppress(RuntimeError):  # this object may be gone already
+            app.removeEventFilter(self)
 
     @property
     def locked(self) -> bool:
-        return self.screen.isVisible() or self.ws.db.locked
+        return self._locked
 
     def set_idle_minutes(self, minutes: int) -> None:
         self.idle.setInterval(minutes * 60_000)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _ACTIVITY and not self.locked:
-            self.idle.start()  # restarts the countdown
-        elif event.type() == QEvent.Type.Resize and watched is self.window:
-            self.screen.setGeometry(self.window.rect())
+        # Every event of the app passes here: only plain values are looked at, and widgets
+        # only for the two events that matter.
+        kind = event.type()
+        with contextlib.suppress(RuntimeError):  # the window is being destroyed
+            if kind in _ACTIVITY:
+                if not self._locked:
+                    self.idle.start()  # restarts the countdown
+            elif kind == QEvent.Type.Resize and self._locked and watched is self.window:
+                self.screen.setGeometry(self.window.rect())
         return False
 
     def lock(self) -> None:
-        if self.locked:
+        if self._locked:
             return
+        self._locked = True
         self.idle.stop()
         self._focus = self.window.focusWidget()
         self.save_draft()  # before the key goes: nothing typed is lost
@@ -198,8 +213,10 @@ class AppLock(QObject):
         for widget in self._hidden:
             widget.show()
         self._hidden = []
+        self._locked = False
         if self._focus is not None:
-            self._focus.setFocus()
+            with contextlib.suppress(RuntimeError):  # that widget was closed meanwhile
+                self._focus.setFocus()
         self.idle.start()
 
 
