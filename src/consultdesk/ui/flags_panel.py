@@ -357,7 +357,9 @@ class OpenFlagsSummary(QLabel):
         """`sessions`: how many consultations the resident has, when the caller knows (the
         overview's timeline does); with none there is nothing to review yet, which is not the
         same as a session without open flags."""
-        self.views = open_flags_for_resident(self.ws, resident_id) if resident_id else []
+        self.views = []
+        if resident_id is not None and sessions != 0:  # no query when there is no session
+            self.views = open_flags_for_resident(self.ws, resident_id)
         self.setVisible(resident_id is not None)
         if sessions == 0:
             none = html.escape(self.tr("No consultation recorded yet."))
