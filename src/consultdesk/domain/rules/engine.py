@@ -109,7 +109,16 @@ def _count_flags(items: Sequence[MedicationItem], rules: RuleSet) -> list[RiskFl
     # The shown spelling must not depend on which row came first.
     shown = tuple(sorted(min(i.prescriber.strip() for i in g) for g in by_prescriber.values()))
     flags = []
+    # Only the highest threshold met speaks for a measure: 10 regular medicines is one flag
+    # ("10 or more"), not that one and "5 or more" beside it.
+    highest: dict[str, int] = {}
     for rule in rules.counts:
+        met = len(regular) if rule.measure == "regular_medicines" else len(by_prescriber)
+        if met >= rule.at_least:
+            highest[rule.measure] = max(highest.get(rule.measure, 0), rule.at_least)
+    for rule in rules.counts:
+        if highest.get(rule.measure) != rule.at_least:
+            continue
         if rule.measure == "regular_medicines" and len(regular) >= rule.at_least:
             counted: dict[str, object] = {"count": len(regular), "threshold": rule.at_least}
             flags.append(_flag(rule.info, regular, counted))
