@@ -264,3 +264,27 @@ def empty_ws(tmp_path: Path) -> Iterator[Workspace]:
         yield ws
     finally:
         ws.close()
+
+
+def test_social_risks_are_the_flags_of_the_screening(empty_ws: Workspace) -> None:
+    """The fast path of the counts gives the same flags as domain.screening.social_flags on
+    every demo session's answers (keys, domains and severities)."""
+    import json
+
+    from sqlalchemy import text
+
+    from consultdesk.domain.screening import social_flags
+    from consultdesk.services.demo import fill_demo
+
+    fill_demo(empty_ws, residents=120, sessions=None)
+    form = measures._screening_form()
+    assert form is not None
+    with empty_ws.db.session(read_only=True) as s:
+        answers = [r[0] for r in s.execute(text("SELECT DISTINCT screening FROM consultation"))]
+    compared = 0
+    for screening in answers:
+        slow = social_flags(form, json.loads(screening))
+        expected = sorted((f.key, str(f.params["domain"]), f.severity.value) for f in slow)
+        assert sorted(measures.social_risks(form, screening)) == expected, screening
+        compared += bool(slow)
+    assert compared > 20

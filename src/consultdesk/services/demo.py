@@ -26,6 +26,7 @@ from consultdesk.domain.phone import digits
 from consultdesk.domain.screening import load_form
 from consultdesk.paths import resource_path
 from consultdesk.services.catalog import bundled_ingredients
+from consultdesk.services.demo_referrals import fill_referrals
 from consultdesk.services.demo_sessions import (
     SHOWCASE_CONDITIONS,
     SHOWCASE_NAME,
@@ -222,6 +223,8 @@ def fill_demo(
         if len(batch.consultations) >= _SESSIONS_PER_BATCH:
             flush()
     flush()
+    # issue 14: referrals in every state and flag decisions, from the sessions' social risks
+    fill_referrals(ws, form, today)
     return DemoSummary(
         residents, written["sessions"], written["medications"], written["problems"], showcase_id
     )

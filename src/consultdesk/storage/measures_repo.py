@@ -12,12 +12,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import text
 from sqlmodel import Session
 
 FINISHED = ("final", "amending")
 _FINISHED_SQL = "('final', 'amending')"
+
+
+def _rows(s: Session, sql: str, params: dict[str, str] | None = None) -> list[tuple[Any, ...]]:
+    """All rows at once through the driver's cursor: these reads return tens of thousands of
+    plain tuples, and per-row result objects would cost more than the query."""
+    raw = s.connection().connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        cursor.execute(sql, params or {})
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def _day(value: object) -> date | None:
@@ -93,16 +107,15 @@ class ReferralFact:
 
 
 def residents(s: Session) -> list[ResidentFact]:
-    rows = s.execute(text("SELECT id, centre_id, sex, birth_date FROM resident WHERE deleted = 0"))
+    rows = _rows(s, "SELECT id, centre_id, sex, birth_date FROM resident WHERE deleted = 0")
     return [ResidentFact(r[0], r[1], r[2] or "", _day(r[3])) for r in rows]
 
 
 def health_consents(s: Session) -> list[ConsentFact]:
-    rows = s.execute(
-        text(
-            "SELECT resident_id, granted, decided_on, withdrawn_on, recorded_at FROM consent "
-            "WHERE deleted = 0 AND kind = 'health_info'"
-        )
+    rows = _rows(
+        s,
+        "SELECT resident_id, granted, decided_on, withdrawn_on, recorded_at FROM consent "
+        "WHERE deleted = 0 AND kind = 'health_info'",
     )
     out = []
     for r in rows:
@@ -114,18 +127,24 @@ def health_consents(s: Session) -> list[ConsentFact]:
 
 def centre_names(s: Session) -> dict[str, str]:
     """Every centre, deleted ones too: a resident may still point at one."""
-    return {r[0]: r[1] for r in s.execute(text("SELECT id, name FROM welfare_centre"))}
+    return {r[0]: r[1] for r in _rows(s, "SELECT id, name FROM welfare_centre")}
 
 
-def sessions_until(s: Session, end: date) -> list[SessionFact]:
-    """Finished sessions up to ``end`` (earlier ones tell a new resident from a returning one)."""
-    rows = s.execute(
-        text(
-            "SELECT c.id, c.resident_id, c.visit_date, c.place, fc.device, c.screening, "
-            "c.observed FROM consultation c LEFT JOIN field_clock fc ON fc.entity = "
-            "'consultation' AND fc.record_id = c.id AND fc.field = 'resident_id' "
-            f"WHERE c.deleted = 0 AND c.status IN {_FINISHED_SQL} AND c.visit_date <= :end"
-        ),
+def sessions_until(s: Session, end: date, devices: bool = True) -> list[SessionFact]:
+    """Finished sessions up to ``end`` (earlier ones tell a new resident from a returning one).
+    ``devices``: also who recorded each (a look-up per session; only for the pharmacist
+    grouping and filter)."""
+    who = (
+        "(SELECT fc.device FROM field_clock fc WHERE fc.entity = 'consultation' AND "
+        "fc.record_id = c.id AND fc.field = 'resident_id')"
+        if devices
+        else "''"
+    )
+    rows = _rows(
+        s,
+        f"SELECT c.id, c.resident_id, c.visit_date, c.place, {who}, c.screening, c.observed "
+        f"FROM consultation c NOT INDEXED WHERE c.deleted = 0 AND c.status IN {_FINISHED_SQL} "
+        "AND c.visit_date <= :end",
         {"end": end.isoformat()},
     )
     out = []
@@ -136,57 +155,45 @@ def sessions_until(s: Session, end: date) -> list[SessionFact]:
     return out
 
 
-def medicine_counts(s: Session, end: date) -> dict[str, MedicineCounts]:
-    """Per finished session up to ``end``: regular medicines taken (as the polypharmacy rule
-    counts them: on a schedule, or with no as-needed text; stopped and disposed ones left
-    out), medicines with leftovers or a storage problem, and medicines disposed."""
-    rows = s.execute(
-        text(
-            "SELECT m.consultation_id, "
-            "SUM(CASE WHEN m.action NOT IN ('stop', 'dispose') AND (m.morning <> '' OR "
-            "m.noon <> '' OR m.evening <> '' OR m.bedtime <> '' OR m.as_needed = '') "
-            "THEN 1 ELSE 0 END), "
-            "SUM(CASE WHEN trim(m.leftover) <> '' OR trim(m.storage_problem) <> '' "
-            "THEN 1 ELSE 0 END), "
-            "SUM(CASE WHEN m.action = 'dispose' THEN 1 ELSE 0 END) "
-            "FROM medication_entry m JOIN consultation c ON c.id = m.consultation_id "
-            f"WHERE m.deleted = 0 AND trim(m.name_as_found) <> '' AND c.deleted = 0 "
-            f"AND c.status IN {_FINISHED_SQL} AND c.visit_date <= :end "
-            "GROUP BY m.consultation_id"
-        ),
-        {"end": end.isoformat()},
+def medicine_counts(s: Session) -> dict[str, MedicineCounts]:
+    """Per session: regular medicines taken (as the polypharmacy rule counts them: on a
+    schedule, or with no as-needed text; stopped and disposed ones left out), medicines with
+    leftovers or a storage problem, and medicines disposed. Every session's rows are counted
+    (one pass over the table, no join); the caller looks up only finished sessions."""
+    rows = _rows(
+        s,
+        "SELECT consultation_id, "
+        "SUM(CASE WHEN action NOT IN ('stop', 'dispose') AND (morning <> '' OR "
+        "noon <> '' OR evening <> '' OR bedtime <> '' OR as_needed = '') "
+        "THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN trim(leftover) <> '' OR trim(storage_problem) <> '' THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN action = 'dispose' THEN 1 ELSE 0 END) "
+        # A scan, not the consultation_id index: every row is read anyway, and in table
+        # order the encrypted pages are each decrypted once.
+        "FROM medication_entry NOT INDEXED WHERE deleted = 0 AND trim(name_as_found) <> '' "
+        "GROUP BY consultation_id",
     )
     return {r[0]: MedicineCounts(int(r[1]), int(r[2]), int(r[3])) for r in rows}
 
 
-def _between(start: date, end: date) -> dict[str, str]:
-    return {"start": start.isoformat(), "end": end.isoformat()}
-
-
-def problems_between(s: Session, start: date, end: date) -> list[ProblemFact]:
-    rows = s.execute(
-        text(
-            "SELECT p.consultation_id, p.category, p.intervention, trim(p.outcome) <> '' "
-            "FROM drug_problem p JOIN consultation c ON c.id = p.consultation_id "
-            f"WHERE p.deleted = 0 AND c.deleted = 0 AND c.status IN {_FINISHED_SQL} "
-            "AND c.visit_date BETWEEN :start AND :end"
-        ),
-        _between(start, end),
+def problems(s: Session) -> list[ProblemFact]:
+    """Every live problem row; the caller keeps those of the sessions it counts (a scan of
+    this small table is cheaper than a look-up of each row's session)."""
+    rows = _rows(
+        s,
+        "SELECT consultation_id, category, intervention, trim(outcome) <> '' "
+        "FROM drug_problem NOT INDEXED WHERE deleted = 0",
     )
     return [ProblemFact(r[0], r[1] or "", r[2] or "", bool(r[3])) for r in rows]
 
 
-def decisions_between(s: Session, start: date, end: date) -> list[DecisionFact]:
-    """Flag decisions of finished sessions; when two laptops each recorded one for the same
-    flag, the newest is kept (as the flags panel shows it)."""
-    rows = s.execute(
-        text(
-            "SELECT d.consultation_id, d.flag_key, d.status FROM flag_decision d "
-            "JOIN consultation c ON c.id = d.consultation_id "
-            f"WHERE d.deleted = 0 AND c.deleted = 0 AND c.status IN {_FINISHED_SQL} "
-            "AND c.visit_date BETWEEN :start AND :end ORDER BY d.decided_at, d.id"
-        ),
-        _between(start, end),
+def decisions(s: Session) -> list[DecisionFact]:
+    """Every live flag decision; when two laptops each recorded one for the same flag of a
+    session, the newest is kept (as the flags panel shows it)."""
+    rows = _rows(
+        s,
+        "SELECT consultation_id, flag_key, status FROM flag_decision NOT INDEXED "
+        "WHERE deleted = 0 ORDER BY decided_at, id",
     )
     newest: dict[tuple[str, str], DecisionFact] = {}
     for r in rows:
@@ -195,13 +202,12 @@ def decisions_between(s: Session, start: date, end: date) -> list[DecisionFact]:
 
 
 def referrals(s: Session) -> list[ReferralFact]:
-    rows = s.execute(
-        text(
-            "SELECT r.id, r.resident_id, r.state, r.sent_on, r.acknowledged_on, r.closed_on, "
-            "r.outcome, r.reply_status, r.services, fc.device FROM referral r "
-            "LEFT JOIN field_clock fc ON fc.entity = 'referral' AND fc.record_id = r.id "
-            "AND fc.field = 'resident_id' WHERE r.deleted = 0"
-        )
+    rows = _rows(
+        s,
+        "SELECT r.id, r.resident_id, r.state, r.sent_on, r.acknowledged_on, r.closed_on, "
+        "r.outcome, r.reply_status, r.services, fc.device FROM referral r "
+        "LEFT JOIN field_clock fc ON fc.entity = 'referral' AND fc.record_id = r.id "
+        "AND fc.field = 'resident_id' WHERE r.deleted = 0",
     )
     return [
         ReferralFact(
