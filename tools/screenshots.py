@@ -356,6 +356,41 @@ def sync_screens(out: Path) -> None:
                 ws.close()
 
 
+def measures_screens(ws: Workspace, out: Path, lang: str) -> None:
+    """Issue 14: the 성과 지표 area at 1366×768 (this year, by month), a number's list, and
+    (Korean) the first page of the funder PDF."""
+    from consultdesk.services import measures_files
+
+    i18n.install(lang)
+    window = MainWindow(ws)
+    window.resize(1366, 768)
+    view = window.measures
+    window.nav.setCurrentRow(window.stack.indexOf(view))
+    for _ in range(200):
+        _wait(50)
+        if view.total is not None:
+            break
+    shoot(window, out / f"measures_{lang}.png")
+    row = next(n for n, r in enumerate(view.model.rows) if r.indicator.id == "referrals_overdue")
+    index = view.model.index(row, 1)
+    view.table.scrollTo(index)
+    view.table.setCurrentIndex(index)
+    view._drill(index)
+    shoot(window, out / f"measures_drill_{lang}.png")
+    if lang == "ko" and shutil.which("pdftoppm") and view.grouped is not None:
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf = measures_files.write_report(
+                view.grouped, Path(tmp) / "measures.pdf", "pdf", "ko", view.total
+            )
+            target = str(out / "report_measures")
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf), target],
+                check=True,
+            )
+            print(f"wrote {out / 'report_measures-1.png'}")
+    window.close()
+
+
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     make_application()
@@ -370,6 +405,8 @@ def main(out: Path) -> int:
             fill_demo(ws, residents=300, sessions=None)
             pdfs = screens(ws, out, "ko")
             screens(ws, out, "en")
+            for lang in ("ko", "en"):  # issue 14
+                measures_screens(ws, out, lang)
             reports(out, pdfs)
         finally:
             ws.close()

@@ -1688,6 +1688,26 @@ They are removed from this computer and, after the next sync, from the team's.</
 <context>
     <name>MeasuresModel</name>
     <message>
+        <source>People and visits</source>
+        <translation>People and visits</translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation>Medicines</translation>
+    </message>
+    <message>
+        <source>Problems and flags</source>
+        <translation>Problems and flags</translation>
+    </message>
+    <message>
+        <source>Social risks</source>
+        <translation>Social risks</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>

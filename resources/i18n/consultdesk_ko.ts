@@ -1677,6 +1677,26 @@ They are removed from this computer and, after the next sync, from the team's.</
 <context>
     <name>MeasuresModel</name>
     <message>
+        <source>People and visits</source>
+        <translation>사람과 방문</translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation>약</translation>
+    </message>
+    <message>
+        <source>Problems and flags</source>
+        <translation>문제와 위험 신호</translation>
+    </message>
+    <message>
+        <source>Social risks</source>
+        <translation>사회적 위험</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>의뢰</translation>
+    </message>
+    <message>
         <source>Indicator</source>
         <translation>지표</translation>
     </message>

@@ -160,6 +160,8 @@ def value_text(cell: Cell | None, report: MeasuresReport) -> str:
     note = cell_note(cell, report, "ko")
     if unit == "share":
         text = f"{cell.value * 100:.0f}%"
+    elif unit == "ratio":
+        text = f"{cell.value:.2f}"
     elif float(cell.value).is_integer():
         text = f"{int(cell.value):,}"
     else:
@@ -184,6 +186,13 @@ def goal_progress(total: MeasuresReport, lang: Lang) -> list[tuple[str, float | 
         value = cell.value if cell is not None and cell.value is not None else 0.0
         out.append((indicator.title(lang), 100 * value / goal if goal else 0.0))
     return out
+
+
+def _nice_step(rough: float) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50 … that is at least ``rough``: axis steps a reader
+    can add up."""
+    steps = [m * 10**k for k in range(8) for m in (1, 2, 5)]
+    return next(step for step in steps if step >= rough)
 
 
 def _drawing(height: float) -> Drawing:
@@ -222,7 +231,7 @@ def _months_chart(report: MeasuresReport, lang: Lang) -> Drawing | None:
     chart.barLabelFormat = "values"
     top = max([max(s) for s in series if s] + [1])
     chart.valueAxis.valueMin = 0
-    step = max(1, -(-int(top) // 5))
+    step = _nice_step(top / 5)
     chart.valueAxis.valueMax = step * (-(-int(top * 1.15) // step) or 1)
     chart.valueAxis.valueStep = step
     chart.valueAxis.labelTextFormat = "%d"
@@ -284,7 +293,8 @@ def _goals_chart(total: MeasuresReport, lang: Lang) -> Drawing | None:
     chart = HorizontalBarChart()
     chart.x, chart.y = 48 * mm, 8 * mm
     chart.width, chart.height = CONTENT_WIDTH - 62 * mm, row * len(progress)
-    chart.data = [[min(p or 0.0, 150.0) for _, p in reversed(progress)]]
+    top = 50 * -(-max([150.0] + [p or 0.0 for _, p in progress]) // 50)
+    chart.data = [[p or 0.0 for _, p in reversed(progress)]]
     chart.barLabelArray = [
         [
             f"{p:.0f}%" if p is not None else f"<{total.suppress_below}"
@@ -293,8 +303,8 @@ def _goals_chart(total: MeasuresReport, lang: Lang) -> Drawing | None:
     ]
     chart.barLabelFormat = "values"
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = 150
-    chart.valueAxis.valueStep = 25
+    chart.valueAxis.valueMax = top
+    chart.valueAxis.valueStep = 25 if top <= 150 else 50
     chart.valueAxis.labels.fontName = FONT_REGULAR
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d%%"
@@ -312,7 +322,7 @@ def _goals_chart(total: MeasuresReport, lang: Lang) -> Drawing | None:
     chart.barLabels.dx = 3
     drawing.add(chart)
     # The 100 % line: where the goal for the period is reached.
-    x = chart.x + chart.width * 100 / 150
+    x = chart.x + chart.width * 100 / top
     drawing.add(
         Line(x, chart.y, x, chart.y + chart.height, strokeColor=MUTED, strokeDashArray=[2, 2])
     )

@@ -24,6 +24,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -66,12 +67,13 @@ AREA_TINT = QBrush(QColor("#eef3f8"))
 SUPPRESSED = QBrush(QColor("#888888"))
 
 _AREAS = {
-    "people": "People and visits",
-    "medicines": "Medicines",
-    "problems": "Problems and flags",
-    "social": "Social risks",
-    "referrals": "Referrals",
+    "people": QT_TRANSLATE_NOOP("MeasuresModel", "People and visits"),
+    "medicines": QT_TRANSLATE_NOOP("MeasuresModel", "Medicines"),
+    "problems": QT_TRANSLATE_NOOP("MeasuresModel", "Problems and flags"),
+    "social": QT_TRANSLATE_NOOP("MeasuresModel", "Social risks"),
+    "referrals": QT_TRANSLATE_NOOP("MeasuresModel", "Referrals"),
 }
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _t(text: str) -> str:
@@ -98,6 +100,8 @@ def format_value(cell: Cell | None, report: MeasuresReport) -> str:
     unit = report.measures.get(cell.indicator).unit
     if unit is svc.Unit.SHARE:
         return f"{cell.value * 100:.0f}%"
+    if unit is svc.Unit.RATIO:
+        return f"{cell.value:.2f}"
     if float(cell.value).is_integer():
         return f"{int(cell.value):,}"
     return f"{cell.value:.1f}"
@@ -179,7 +183,7 @@ class MeasuresModel(QAbstractTableModel):
         lang = _lang()
         if row.category == "__area__":
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-                return self.tr(_AREAS.get(row.indicator.group, row.indicator.group))
+                return self.tr(str(_AREAS.get(row.indicator.group, row.indicator.group)))
             if role == Qt.ItemDataRole.BackgroundRole:
                 return AREA_TINT
             if role == Qt.ItemDataRole.FontRole:
@@ -198,6 +202,8 @@ class MeasuresModel(QAbstractTableModel):
             return None
         found = self.cell_at(index)
         if role == Qt.ItemDataRole.DisplayRole:
+            if found is None and row.category and row.indicator.aggregate == "sum":
+                return "0"  # a part this group never saw
             return format_value(found[1], found[0]) if found else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -505,7 +511,10 @@ class MeasuresView(QWidget):
         for axis in chart.axes():
             chart.removeAxis(axis)
         lang = _lang()
-        months = [g.label(lang) if lang == "en" else f"{g.key[5:]}월" for g in monthly.groups]
+        months = []
+        for g in monthly.groups:
+            month = int(g.key[5:7])
+            months.append(f"{month}월" if lang == "ko" else _MONTHS_EN[month - 1])
         bars = QBarSeries()
         top = 0.0
         for indicator, colour in (("sessions", "#4c72b0"), ("residents_reached", "#dd8452")):
@@ -527,8 +536,12 @@ class MeasuresView(QWidget):
         chart.addSeries(line)
         x_axis = QBarCategoryAxis()
         x_axis.append(months)
+        small = QFont()
+        small.setPointSize(7)
+        x_axis.setLabelsFont(small)
         y_axis = QValueAxis()
         y_axis.setRange(0, max(1.0, top * 1.1))
+        y_axis.applyNiceNumbers()
         y_axis.setLabelFormat("%d")
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -546,9 +559,15 @@ class MeasuresView(QWidget):
             if indicator.goal is None:
                 continue
             goal = indicator.goal * (days / 365 if indicator.goal_per == "year" else 1)
+            title = indicator.title(_lang())
+            cell = report.cell(indicator.id)
+            if cell is not None and cell.suppressed:
+                # No bar for a suppressed number: the title says why.
+                out.append((f"{title} (<{report.suppress_below})", 0.0))
+                continue
             value = report.value(indicator.id) or 0.0
             percent = 100 * value / goal if goal else 0.0
-            out.append((indicator.title(_lang()), percent))
+            out.append((title, percent))
         return out
 
     def _draw_goals(self, total: MeasuresReport) -> None:
@@ -560,7 +579,7 @@ class MeasuresView(QWidget):
         reached = QBarSet(self.tr("% of the goal for the period"))
         reached.setColor(QColor("#4c72b0"))
         for _, percent in progress:
-            reached.append(min(percent, 150.0))
+            reached.append(round(percent))
         series = QHorizontalBarSeries()
         series.append(reached)
         series.setLabelsVisible(True)
@@ -569,7 +588,11 @@ class MeasuresView(QWidget):
         y_axis = QBarCategoryAxis()
         y_axis.append([title for title, _ in progress])
         x_axis = QValueAxis()
-        x_axis.setRange(0, 150)
+        top = max([150.0] + [p for _, p in progress])
+        x_axis.setRange(0, 50 * -(-top // 50))
+        x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        x_axis.setTickAnchor(0)
+        x_axis.setTickInterval(50 if top <= 300 else 100)
         x_axis.setLabelFormat("%d%%")
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
