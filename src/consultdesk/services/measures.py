@@ -408,9 +408,11 @@ class _Computer:
         subjects: Iterable[str] | None = None,
         min_people: int | None = None,
     ) -> None:
-        residents = sorted(set(people))
+        # Sets, not sorted lists: a year's cell can rest on 50,000 sessions, and the list
+        # behind it is sorted by name only when someone opens it (subjects_of).
+        residents = set(people)
         count = len(residents) if min_people is None else min_people
-        shown = residents if subjects is None else sorted(set(subjects))
+        shown = residents if subjects is None else set(subjects)
         self.cells.append(
             Cell(ind, self.g.key, category, value, count, numerator, denominator, tuple(shown))
         )
@@ -683,6 +685,8 @@ def _services(text: str) -> list[str]:
 
 
 def _observed(x: repo.SessionFact) -> list[tuple[str, str]]:
+    if not x.observed or x.observed == "[]":
+        return []
     try:
         value = json.loads(x.observed or "[]")
     except ValueError:
