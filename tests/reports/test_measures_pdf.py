@@ -64,7 +64,8 @@ def test_text_read_back(reports: list[MeasuresReport]) -> None:
     assert "내부용" in first  # not de-identified: the footer says so
     lines = pdf.lines
     assert _row(lines, "상담 횟수", 7) == ["5", "2", "1", "1", "1", "0", "0"]
-    assert _row(lines, "내담자당 상담 횟수", 7) == ["1.25", "1.00", "1.00", "1.00", "1.00", "–", "–"]
+    ratio = ["1.25", "1.00", "1.00", "1.00", "1.00", "–", "–"]
+    assert _row(lines, "내담자당 상담 횟수", 7) == ratio
     assert _row(lines, "보낸 의뢰", 7) == ["3", "0", "1", "0", "1", "1", "0"]
     assert _row(lines, "기한이 지난 의뢰", 7) == ["1", "0", "0", "0", "0", "1", "1"]
     assert "지표 정의" in pdf.text
