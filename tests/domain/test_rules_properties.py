@@ -119,7 +119,21 @@ def test_adding_a_medicine_never_removes_a_flag(
             and other.subject == flag.subject
             and set(flag.item_ids) <= set(other.item_ids)
             for other in after
-        ), flag.key
+        ) or _superseded_count(flag, after), flag.key
+
+
+def _superseded_count(flag: RiskFlag, after: list[RiskFlag]) -> bool:
+    """A count flag gives way to a higher threshold of its own measure (5+ → 10+ medicines):
+    the list still says as much, and more."""
+    if not flag.rule_id.startswith("count."):
+        return False
+    measure = flag.rule_id.rsplit("_", 1)[0]
+    return any(
+        other.rule_id.startswith(measure + "_")
+        and other.params.get("threshold", 0) > flag.params.get("threshold", 0)
+        and set(flag.item_ids) <= set(other.item_ids)
+        for other in after
+    )
 
 
 @settings(max_examples=100, deadline=None)

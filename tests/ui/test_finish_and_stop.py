@@ -100,6 +100,7 @@ def test_the_editor_fits_a_1366_by_768_laptop_screen(qtbot, workspace):
     before = window.height()
     window.editor.problem_display.show_text("디스크 공간이 부족합니다. " * 12)
     assert window.height() == before
+    window.resize(1366, 698)
     for tab in range(window.editor.tabs.count()):
         window.editor.tabs.setCurrentIndex(tab)
         hint = window.minimumSizeHint()
