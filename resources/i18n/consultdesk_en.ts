@@ -1106,6 +1106,10 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Hide source</translation>
     </message>
     <message>
+        <source>No flags.</source>
+        <translation>No flags.</translation>
+    </message>
+    <message>
         <source>Suggested services</source>
         <translation>Suggested services</translation>
     </message>

@@ -1098,6 +1098,10 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>출처 닫기</translation>
     </message>
     <message>
+        <source>No flags.</source>
+        <translation>위험 신호가 없습니다.</translation>
+    </message>
+    <message>
         <source>Suggested services</source>
         <translation>연계 서비스 제안</translation>
     </message>
@@ -3552,7 +3556,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
     </message>
     <message>
         <source>Delete draft…</source>
-        <translation>작성 중 상담 삭제…</translation>
+        <translation>상담 삭제…</translation>
     </message>
     <message>
         <source>Delete the selected unfinished session (a finished one is amended instead)</source>

@@ -218,3 +218,16 @@ def test_the_action_continue_reads_keep_taking():
     labels = next(c for c in root.iter("context") if c.find("name").text == "Labels")
     continue_ = next(m for m in labels.iter("message") if m.find("source").text == "Continue")
     assert continue_.find("translation").text == "계속 복용"
+
+
+def test_no_tr_call_hides_inside_an_f_string():
+    """lupdate does not look inside f-string expressions: a text translated there is never
+    extracted and stays English in the Korean UI ("No flags." in the flags panel did)."""
+    pattern = re.compile(r"""\bf["'].*\{[^}\n]*\b(tr|translate)\(""")
+    hidden = [
+        f"{path.name}:{number}"
+        for path in sorted((ROOT / "src" / "consultdesk" / "ui").glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert hidden == []

@@ -301,7 +301,9 @@ class FlagsPanel(QWidget):
             body.append(f"<h4>{html.escape(self.group_title(kind))}</h4>")
             views = self.ordered(kind)
             if not views:
-                body.append(f"<p style='color:#777777'>{html.escape(self.tr('No flags.'))}</p>")
+                # A tr() inside an f-string is not seen by lupdate: the text goes through a name.
+                none = html.escape(self.tr("No flags."))
+                body.append(f"<p style='color:#777777'>{none}</p>")
             for view in views:
                 body.append(self._entry(self._views.index(view), view))
         self.browser.setHtml("".join(body))
