@@ -45,7 +45,8 @@ def _shown(qtbot, workspace: Workspace) -> MeasuresView:  # type: ignore[no-unty
     view.resize(1200, 700)
     view.show()
     view.today = TODAY
-    view._fill_filters()
+    with qtbot.waitSignal(view.filters_ready, timeout=20_000):
+        view.load_filters()
     with qtbot.waitSignal(view.computed, timeout=20_000):
         view.set_period(START, END)
     return view

@@ -940,7 +940,7 @@ def _letters(n: int) -> str:
 # --- the pharmacists of the team, for the filter ------------------------------------------------
 
 
-def pharmacists(ws: Workspace, start: date, end: date) -> list[PharmacistChoice]:
+def pharmacists(ws: Workspace, end: date) -> list[PharmacistChoice]:
     """The devices that recorded a finished session up to ``end``, this laptop's first."""
     with ws.db.session(read_only=True) as s:
         devices = {x.device for x in repo.sessions_until(s, end) if x.device}

@@ -226,6 +226,7 @@ def _bar_chart(title: str) -> QChart:
 class MeasuresView(QWidget):
     resident_requested = Signal(str)
     computed = Signal()  # the table and charts show a new result (tests wait for it)
+    filters_ready = Signal()  # the centre and pharmacist lists are filled
 
     def __init__(self, ws: Workspace) -> None:
         super().__init__()
@@ -397,27 +398,41 @@ class MeasuresView(QWidget):
     # --- computing ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Called when the area is shown: the filters' lists, then the numbers."""
-        self._fill_filters()
+        """Called when the area is shown: the filters' lists (read in the background: who
+        recorded each session is a look-up per session), and the numbers."""
+        self.load_filters()
         self.recompute()
 
-    def _fill_filters(self) -> None:
-        start, end = self.period()
+    def load_filters(self) -> None:
+        ws = self.ws
+        _, end = self.period()
+
+        def work() -> tuple[list[tuple[str, str]], list[svc.PharmacistChoice]]:
+            centres = [(c.id, c.name) for c in list_centres(ws)]
+            return centres, svc.pharmacists(ws, end)
+
+        run_task(work, self._fill_filters, lambda error: self.status.setText(error_text(error)))
+
+    def _fill_filters(
+        self, lists: tuple[list[tuple[str, str]], list[svc.PharmacistChoice]]
+    ) -> None:
+        centres, pharmacists = lists
         for combo in (self.centre, self.pharmacist):
             combo.blockSignals(True)
         kept_centre, kept_pharmacist = self.centre.currentData(), self.pharmacist.currentData()
         self.centre.clear()
         self.centre.addItem(self.tr("All welfare centres"), None)
-        for c in list_centres(self.ws):
-            self.centre.addItem(c.name, c.id)
+        for centre_id, name in centres:
+            self.centre.addItem(name, centre_id)
         self.pharmacist.clear()
         self.pharmacist.addItem(self.tr("All pharmacists"), None)
-        for p in svc.pharmacists(self.ws, start, end):
+        for p in pharmacists:
             self.pharmacist.addItem(p.name, p.device)
         for combo, kept in ((self.centre, kept_centre), (self.pharmacist, kept_pharmacist)):
             found = combo.findData(kept)
             combo.setCurrentIndex(max(0, found))
             combo.blockSignals(False)
+        self.filters_ready.emit()
 
     def request(self) -> ReportRequest:
         start, end = self.period()
