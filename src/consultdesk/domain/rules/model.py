@@ -181,6 +181,9 @@ class MatchIndex(Generic[T]):
         return found
 
 
+LOOKUP_CACHE_SIZE = 20_000
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """Everything the engine checks; bundled rules and imported DUR rules merge into one."""
@@ -206,6 +209,13 @@ class RuleSet:
         init=False, repr=False, compare=False, hash=False, default_factory=dict
     )
     _canonical: dict[str, str] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+    # (index, ingredient) -> the rules it matches. The rule set never changes once built, and the
+    # editor re-checks nearly the same medicines every few hundred milliseconds, so each
+    # ingredient is looked up once; with 20,000 imported DUR rules the look-ups were most of
+    # the cost of a recompute.
+    _lookups: dict[tuple[str, Ingredient], tuple[object, ...]] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict
     )
     _class_of: dict[str, tuple[str, ...]] = field(
@@ -272,8 +282,15 @@ class RuleSet:
                 return self._class_of[key]
         return ()
 
-    def lookup(self, index: str, ingredient: Ingredient) -> list[object]:
-        return self._indexes[index].lookup(ingredient, self.class_codes(ingredient))
+    def lookup(self, index: str, ingredient: Ingredient) -> tuple[object, ...]:
+        key = (index, ingredient)
+        found = self._lookups.get(key)
+        if found is None:
+            if len(self._lookups) > LOOKUP_CACHE_SIZE:
+                self._lookups.clear()  # a long day of many residents: start again, bounded
+            found = tuple(self._indexes[index].lookup(ingredient, self.class_codes(ingredient)))
+            self._lookups[key] = found
+        return found
 
     def canonical(self, code: str) -> str:
         """One code per substance: N02BA01 (analgesic aspirin) → B01AC06."""
