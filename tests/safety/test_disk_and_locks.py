@@ -17,7 +17,7 @@ from consultdesk.services import consultations, documents, residents
 from consultdesk.services.workspace import Profile, Workspace
 from consultdesk.storage import database
 from consultdesk.storage.errors import DatabaseBusy, DiskFull
-from consultdesk.ui.messages import error_text
+from consultdesk.ui.messages import error_text, message_for
 from tests.disk_full import disk_full
 from tests.full_disk_mount import full_disk  # noqa: F401  (fixture)
 from tests.safety.helpers import resident_for_sessions
@@ -77,7 +77,7 @@ def test_a_pdf_onto_a_full_disk_is_the_disk_full_message(tmp_path, full_disk):  
             documents.export_document(ws, request, out)
     finally:
         ws.close()
-    assert error_text(error.value).startswith("The disk is full.")
+    assert error_text(error.value) == message_for("disk_full")  # in the window's language
     assert not out.exists()
 
 
@@ -147,7 +147,7 @@ def test_a_write_lock_held_by_another_process_is_a_clear_message(
             residents.save_resident(ws, ResidentDraft(name="박민서"))
     finally:
         ws.close()
-    assert error_text(error.value).startswith("Another program kept the database busy")
+    assert error_text(error.value) == message_for("database_busy")
 
 
 def test_a_headless_command_waits_5_s_for_the_lock_then_says_so(tmp_path, lock_holder):
