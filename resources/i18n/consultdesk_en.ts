@@ -2373,6 +2373,10 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>The backup was made by a newer version of ConsultDesk. Update ConsultDesk first.</translation>
     </message>
     <message>
+        <source>The database on this computer has another passphrase than the backup (it was changed after the backup was made). Nothing was changed.</source>
+        <translation>The database on this computer has another passphrase than the backup (it was changed after the backup was made). Nothing was changed.</translation>
+    </message>
+    <message>
         <source>This step does not fit the referral as it stands now; the list was refreshed.</source>
         <translation>This step does not fit the referral as it stands now; the list was refreshed.</translation>
     </message>

@@ -2362,6 +2362,10 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>이 백업은 더 새로운 버전의 ConsultDesk로 만들었습니다. 먼저 ConsultDesk를 업데이트하세요.</translation>
     </message>
     <message>
+        <source>The database on this computer has another passphrase than the backup (it was changed after the backup was made). Nothing was changed.</source>
+        <translation>이 컴퓨터의 데이터베이스는 백업과 암호가 다릅니다(백업한 뒤에 암호를 바꾸었습니다). 아무것도 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
         <source>This step does not fit the referral as it stands now; the list was refreshed.</source>
         <translation>지금 의뢰 상태에서는 할 수 없는 단계입니다. 목록을 새로 고쳤습니다.</translation>
     </message>

@@ -153,3 +153,23 @@ def test_backup_and_restore_on_the_command_line(tmp_path):
     restored = cli("restore", str(copy))
     assert restored.returncode == 0, restored.stderr
     assert "kept as" in restored.stdout
+
+
+def test_a_backup_from_before_a_passphrase_change_restores_with_its_own_passphrase(tmp_path):
+    from consultdesk.services.passphrase_change import change_passphrase
+
+    data = _data(tmp_path)
+    kept = change_passphrase(data, PASS, "the new passphrase", "the new passphrase")
+    with pytest.raises(backup.PassphraseDiffers):
+        backup.restore(data, kept, PASS)  # cannot tell which is newer: asks first
+    result = backup.restore(data, kept, PASS, force=True)
+    ws = Workspace.unlock(data, PASS)  # the backup's passphrase now opens the data
+    try:
+        assert _names(ws) == {"김민수"}
+    finally:
+        ws.close()
+    assert result.kept_current is not None
+    replaced = tmp_path / "replaced"
+    replaced.mkdir()
+    result.kept_current.rename(replaced / "consultdesk.db")
+    Workspace.unlock(replaced, "the new passphrase").close()  # kept under its own passphrase

@@ -30,7 +30,7 @@ from consultdesk.domain.ids import new_id
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import folder_lock, schema
 from consultdesk.storage.database import Database, fold_wal, open_database, side_files
-from consultdesk.storage.errors import StorageError
+from consultdesk.storage.errors import StorageError, WrongPassphrase
 from consultdesk.storage.settings_repo import get_setting, put_setting
 
 BACKUP_FOLDER = "backups"
@@ -53,6 +53,17 @@ class BackupNewerDatabase(StorageError):
         super().__init__(
             "The database here has changes newer than the backup. Nothing was changed; restore "
             "with --force to replace it anyway (it is kept as a backup first)."
+        )
+
+
+class PassphraseDiffers(StorageError):
+    code = "restore_passphrase_differs"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The database here has another passphrase than the backup (it was changed after "
+            "the backup was made), so they cannot be compared. Nothing was changed; restore "
+            "with --force to replace it anyway (its files are kept in backups/ first)."
         )
 
 
@@ -168,15 +179,7 @@ def restore(data_dir: Path, backup: Path, passphrase: str, force: bool = False) 
                     raise BackupDamaged(str(e.orig) if e.orig else type(e).__name__) from None
                 kept = None
                 if final.exists():
-                    current = open_database(final, passphrase)
-                    try:
-                        if _newest_change(current) > restored_newest and not force:
-                            raise BackupNewerDatabase()
-                        kept = current.backup_to(
-                            backup_folder(data_dir) / f"before-restore-{_stamp()}.db"
-                        )
-                    finally:
-                        current.close()
+                    kept = _keep_current(data_dir, final, passphrase, restored_newest, force)
                 device = new_id().replace("-", "")
                 with candidate.session() as s:
                     former = get_setting(s, "device_id")
@@ -201,6 +204,32 @@ def restore(data_dir: Path, backup: Path, passphrase: str, force: bool = False) 
                 file.unlink(missing_ok=True)
             raise
     return RestoreResult(backup, kept, device)
+
+
+def _keep_current(
+    data_dir: Path, final: Path, passphrase: str, restored_newest: str, force: bool
+) -> Path:
+    """Back up the database about to be replaced; refuse (BackupNewerDatabase) when it is
+    newer than the backup, unless forced. A database under another passphrase (changed after
+    the backup was taken) cannot be compared: it is refused unless forced, then kept as a copy
+    of its files, still encrypted with its own passphrase."""
+    target = backup_folder(data_dir) / f"before-restore-{_stamp()}.db"
+    try:
+        current = open_database(final, passphrase)
+    except WrongPassphrase:
+        if not force:
+            raise PassphraseDiffers() from None
+        folder_lock.private_folder(target.parent)
+        for source, copy in zip(side_files(final), side_files(target), strict=True):
+            if source.exists():
+                _copy(source, copy)
+        return target
+    try:
+        if _newest_change(current) > restored_newest and not force:
+            raise BackupNewerDatabase()
+        return current.backup_to(target)
+    finally:
+        current.close()
 
 
 def _copy(source: Path, target: Path) -> None:

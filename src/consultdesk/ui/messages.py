@@ -393,6 +393,11 @@ _DOCUMENT_MESSAGES: dict[str, object] = {
         "Messages",
         "The backup was made by a newer version of ConsultDesk. Update ConsultDesk first.",
     ),
+    "restore_passphrase_differs": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The database on this computer has another passphrase than the backup (it was changed "
+        "after the backup was made). Nothing was changed.",
+    ),
     "referral_state": QT_TRANSLATE_NOOP(
         "Messages",
         "This step does not fit the referral as it stands now; the list was refreshed.",
