@@ -214,13 +214,16 @@ class MeasuresModel(QAbstractTableModel):
         return None
 
 
-def _bar_chart(title: str) -> QChart:
-    chart = QChart()
+def _chart_view(title: str) -> tuple[QChartView, QChart]:
+    """A chart view with the chart it made itself: the view owns it on the C++ side, so
+    nothing in Python can delete it a second time when the window closes."""
+    view = QChartView()
+    chart = view.chart()
     chart.setTitle(title)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setMargins(chart.margins() * 0)
-    return chart
+    return view, chart
 
 
 class MeasuresView(QWidget):
@@ -295,10 +298,10 @@ class MeasuresView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.clicked.connect(self._drill)
 
-        self.sessions_chart = _bar_chart(self.tr("Sessions and residents by month"))
-        self.sessions_view = QChartView(self.sessions_chart)
-        self.goals_chart = _bar_chart(self.tr("Progress towards the goals"))
-        self.goals_view = QChartView(self.goals_chart)
+        self.sessions_view, self.sessions_chart = _chart_view(
+            self.tr("Sessions and residents by month")
+        )
+        self.goals_view, self.goals_chart = _chart_view(self.tr("Progress towards the goals"))
         for view in (self.sessions_view, self.goals_view):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(200)
