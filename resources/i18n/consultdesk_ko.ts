@@ -1551,11 +1551,11 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
     <message>
         <source>Nothing is shown while you are away. Enter the passphrase to continue.</source>
-        <translation>자리를 비운 동안에는 아무것도 보이지 않습니다. 계속하려면 암호문을 입력하세요.</translation>
+        <translation>자리를 비운 동안에는 아무것도 보이지 않습니다. 계속하려면 암호를 입력하세요.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation>암호문</translation>
+        <translation>암호</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -2019,15 +2019,15 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
     <message>
         <source>The new passphrase is the same as the current one.</source>
-        <translation>새 암호문이 지금 암호문과 같습니다.</translation>
+        <translation>새 암호가 지금 암호와 같습니다.</translation>
     </message>
     <message>
         <source>Too many wrong passphrases in a row. Wait {seconds} seconds, then try again.</source>
-        <translation>잘못된 암호문을 연달아 너무 많이 입력했습니다. {seconds}초 기다린 뒤 다시 입력하세요.</translation>
+        <translation>잘못된 암호를 연달아 너무 많이 입력했습니다. {seconds}초 기다린 뒤 다시 입력하세요.</translation>
     </message>
     <message>
         <source>ConsultDesk is locked. Unlock it with the passphrase to continue.</source>
-        <translation>ConsultDesk가 잠겨 있습니다. 계속하려면 암호문으로 잠금을 푸세요.</translation>
+        <translation>ConsultDesk가 잠겨 있습니다. 계속하려면 암호로 잠금을 푸세요.</translation>
     </message>
     <message>
         <source>The passphrase is wrong, or the file is not a ConsultDesk database. Nothing was changed; try again.</source>
