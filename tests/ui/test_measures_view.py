@@ -45,8 +45,10 @@ def _shown(qtbot, workspace: Workspace) -> MeasuresView:  # type: ignore[no-unty
     view.resize(1200, 700)
     view.show()
     view.today = TODAY
+    assert view.total is None  # nothing counted before the area is shown
     with qtbot.waitSignal(view.filters_ready, timeout=20_000):
         view.load_filters()
+    view._active = True
     with qtbot.waitSignal(view.computed, timeout=20_000):
         view.set_period(START, END)
     return view

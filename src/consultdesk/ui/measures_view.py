@@ -239,6 +239,7 @@ class MeasuresView(QWidget):
         self.grouped: MeasuresReport | None = None
         self.monthly: MeasuresReport | None = None
         self._generation = 0
+        self._active = False  # set when the area is first shown (refresh)
 
         self.preset = QComboBox()
         for key, text in (
@@ -403,6 +404,7 @@ class MeasuresView(QWidget):
     def refresh(self) -> None:
         """Called when the area is shown: the filters' lists (read in the background: who
         recorded each session is a look-up per session), and the numbers."""
+        self._active = True
         self.load_filters()
         self.recompute()
 
@@ -449,7 +451,9 @@ class MeasuresView(QWidget):
         )
 
     def recompute(self) -> None:
-        if getattr(self, "_setting", False):
+        # Nothing is counted before the area is first shown: a main window that starts up
+        # must not spend its first seconds on a screen nobody opened.
+        if getattr(self, "_setting", False) or not self._active:
             return
         request = self.request()
         start, end = request.start, request.end
