@@ -129,3 +129,18 @@ def test_area_in_main_window(qtbot, workspace: Workspace, team: Team) -> None:  
     with qtbot.waitSignal(window.measures.computed, timeout=20_000):
         window.nav.setCurrentRow(window.stack.indexOf(window.measures))
     assert window.stack.currentWidget() is window.measures
+
+
+def test_closing_the_area_while_it_counts(qtbot, workspace: Workspace, team: Team) -> None:  # type: ignore[no-untyped-def]
+    """The counts arrive after the view is gone: nothing is drawn into deleted charts."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from consultdesk.ui import tasks
+
+    view = MeasuresView(workspace)
+    view.show()
+    view.refresh()
+    view.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert tasks.wait_all(20_000)
+    qtbot.wait(200)  # the queued results are delivered here

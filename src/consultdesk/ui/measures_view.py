@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import measures as svc
@@ -416,11 +417,17 @@ class MeasuresView(QWidget):
             centres = [(c.id, c.name) for c in list_centres(ws)]
             return centres, svc.pharmacists(ws, end)
 
-        run_task(work, self._fill_filters, lambda error: self.status.setText(error_text(error)))
+        run_task(work, self._fill_filters, self._filters_failed)
+
+    def _filters_failed(self, error: Exception) -> None:
+        if isValid(self):
+            self.status.setText(error_text(error))
 
     def _fill_filters(
         self, lists: tuple[list[tuple[str, str]], list[svc.PharmacistChoice]]
     ) -> None:
+        if not isValid(self):
+            return
         centres, pharmacists = lists
         for combo in (self.centre, self.pharmacist):
             combo.blockSignals(True)
@@ -476,13 +483,14 @@ class MeasuresView(QWidget):
         )
 
     def _computed(self, generation: int, reports: list[MeasuresReport]) -> None:
-        if generation != self._generation:
+        # The window may have closed while counting: its charts are gone with it.
+        if not isValid(self) or generation != self._generation:
             return
         self.total, self.grouped, self.monthly = reports
         self._show()
 
     def _failed(self, generation: int, error: Exception) -> None:
-        if generation != self._generation:
+        if not isValid(self) or generation != self._generation:
             return
         if isinstance(error, ValidationFailed):
             self.status.setText(" ".join(problem_text(p) for p in error.problems))
@@ -697,9 +705,13 @@ class MeasuresView(QWidget):
         run_task(work, self._exported, self._export_failed)
 
     def _exported(self, path: Path) -> None:
+        if not isValid(self):
+            return
         self.export_button.setEnabled(True)
         self.status.setText(self.tr("Saved: {file}").format(file=path.name))
 
     def _export_failed(self, error: Exception) -> None:
+        if not isValid(self):
+            return
         self.export_button.setEnabled(True)
         self.status.setText(error_text(error))
