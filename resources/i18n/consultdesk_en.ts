@@ -2751,6 +2751,14 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Edit resident</translation>
     </message>
     <message>
+        <source>1948-03-05, or the year alone: 1944</source>
+        <translation>1948-03-05, or the year alone: 1944</translation>
+    </message>
+    <message>
+        <source>When the registered birthday is not the real one, type only the birth year (about): the age is then counted from the middle of that year.</source>
+        <translation>When the registered birthday is not the real one, type only the birth year (about): the age is then counted from the middle of that year.</translation>
+    </message>
+    <message>
         <source>e.g. Seoul Gwanak-gu (district only)</source>
         <translation>e.g. Seoul Gwanak-gu (district only)</translation>
     </message>
@@ -2811,6 +2819,10 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Notes</translation>
     </message>
     <message>
+        <source>About {age} (only the birth year is known)</source>
+        <translation>About {age} (only the birth year is known)</translation>
+    </message>
+    <message>
         <source>Age {age} (full years, 만 나이)</source>
         <translation>Age {age} (full years, 만 나이)</translation>
     </message>
@@ -2848,6 +2860,10 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Birth date</source>
         <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>born about {year} (age about {age})</source>
+        <translation>born about {year} (age about {age})</translation>
     </message>
     <message>
         <source>{date} (age {age})</source>

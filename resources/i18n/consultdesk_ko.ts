@@ -2732,6 +2732,14 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>내담자 정보 수정</translation>
     </message>
     <message>
+        <source>1948-03-05, or the year alone: 1944</source>
+        <translation>1948-03-05, 또는 연도만: 1944</translation>
+    </message>
+    <message>
+        <source>When the registered birthday is not the real one, type only the birth year (about): the age is then counted from the middle of that year.</source>
+        <translation>등록된 생일이 실제와 다르면 출생 연도만 적으세요(대략). 나이는 그해 한가운데를 기준으로 셉니다.</translation>
+    </message>
+    <message>
         <source>e.g. Seoul Gwanak-gu (district only)</source>
         <translation>예: 서울 관악구 (구 단위까지만)</translation>
     </message>
@@ -2792,6 +2800,10 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>메모</translation>
     </message>
     <message>
+        <source>About {age} (only the birth year is known)</source>
+        <translation>만 {age}세쯤 (출생 연도만 앎)</translation>
+    </message>
+    <message>
         <source>Age {age} (full years, 만 나이)</source>
         <translation>만 {age}세</translation>
     </message>
@@ -2829,6 +2841,10 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Birth date</source>
         <translation>생년월일</translation>
+    </message>
+    <message>
+        <source>born about {year} (age about {age})</source>
+        <translation>{year}년생쯤 (만 {age}세쯤)</translation>
     </message>
     <message>
         <source>{date} (age {age})</source>

@@ -102,3 +102,26 @@ def test_a_full_disk_keeps_the_dialog_open_with_everything_typed(qtbot, workspac
     assert dialog.notes.toPlainText().startswith("계단이 많은 집.")
     dialog.submit()
     assert dialog.saved_id is not None
+
+
+def test_a_birth_year_alone_is_typed_kept_and_shown_as_about(qtbot, workspace):
+    """Issue 11: when the registered birthday is not the real one, the year is enough."""
+    from datetime import date
+
+    dialog = ResidentDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("최복순")
+    qtbot.keyClicks(dialog.birth_date, "1944")
+    age = date.today().year - 1944
+    assert dialog.age.text() == f"만 {age}세쯤 (출생 연도만 앎)"
+    dialog.submit()
+    rows, _ = residents.search_residents(workspace, "최복순")
+    detail = residents.open_resident(workspace, rows[0].id)
+    assert detail.data.birth_approximate and detail.data.birth_date == date(1944, 7, 1)
+    again = ResidentDialog(workspace, rows[0].id)
+    qtbot.addWidget(again)
+    assert again.birth_date.text() == "1944"
+    view = ResidentsView(workspace)
+    qtbot.addWidget(view)
+    view.select(rows[0].id)
+    assert "1944년생쯤" in view.panel.summary.text()

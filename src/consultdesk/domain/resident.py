@@ -6,6 +6,7 @@ only to district level.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
@@ -67,6 +68,25 @@ class ResidentData:
     chronic_conditions: str
     allergies: str
     notes: str
+    # Only the year is known (registered birthdays of older Koreans are often not the real
+    # ones): birth_date is then 1 July of that year, and ages are "about".
+    birth_approximate: bool = False
+
+
+# "1944", "1944년", "1944년생", "약 1944", "about 1944", "~1944": a birth year on its own.
+_BIRTH_YEAR = re.compile(r"^\s*(?:약|about|ca\.?|~)?\s*(\d{4})\s*(?:년생|년)?\s*$", re.I)
+
+
+def birth_year_only(text: str) -> int | None:
+    match = _BIRTH_YEAR.match(text)
+    return int(match.group(1)) if match else None
+
+
+def birth_text(birth: date | None, approximate: bool) -> str:
+    """What the birth date field shows for a stored value (the year alone when approximate)."""
+    if birth is None:
+        return ""
+    return str(birth.year) if approximate else birth.isoformat()
 
 
 TEXT_FIELDS = tuple(
@@ -85,8 +105,13 @@ def validate_resident(
     elif len(name) > 60:
         problems.append(Problem("name", "name_too_long", {"max": 60}, "The name is too long."))
     birth: date | None = None
+    approximate = False
     if draft.birth_date.strip():
-        birth = parse_date(draft.birth_date)
+        year = birth_year_only(draft.birth_date)
+        approximate = year is not None
+        birth = date(year, 7, 1) if year is not None and year >= 1 else parse_date(draft.birth_date)
+        if approximate and birth is not None and birth > today and birth.year == today.year:
+            birth = date(today.year, 1, 1)  # born this year: never a birthday in the future
         if birth is None:
             problems.append(
                 Problem(
@@ -152,6 +177,7 @@ def validate_resident(
             chronic_conditions=draft.chronic_conditions.strip(),
             allergies=draft.allergies.strip(),
             notes=draft.notes.strip(),
+            birth_approximate=approximate,
         ),
         [],
     )

@@ -10,7 +10,12 @@ from sqlmodel import Session
 from consultdesk.domain.consent import ConsentRecord
 from consultdesk.domain.phone import digits
 from consultdesk.domain.problems import Problem, ValidationFailed
-from consultdesk.domain.resident import ResidentData, ResidentDraft, validate_resident
+from consultdesk.domain.resident import (
+    ResidentData,
+    ResidentDraft,
+    birth_text,
+    validate_resident,
+)
 from consultdesk.services.consent import consent_records
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import residents_repo
@@ -132,6 +137,7 @@ def open_resident(ws: Workspace, resident_id: str) -> ResidentDetail | None:
             chronic_conditions=r.chronic_conditions,
             allergies=r.allergies,
             notes=r.notes,
+            birth_approximate=r.birth_approximate,
         )
         return ResidentDetail(
             r.id,
@@ -146,7 +152,7 @@ def draft_from(detail: ResidentDetail) -> ResidentDraft:
     d = detail.data
     return ResidentDraft(
         name=d.name,
-        birth_date=d.birth_date.isoformat() if d.birth_date else "",
+        birth_date=birth_text(d.birth_date, d.birth_approximate),
         sex=d.sex,
         phone=d.phone,
         district=d.district,

@@ -37,6 +37,7 @@ class Resident(SQLModel, table=True):
     name_initials: str = ""
     phone_digits: str = ""
     birth_date: date | None = None
+    birth_approximate: bool = False  # only the year is known (migration 0005)
     sex: str = ""
     phone: str = ""
     district: str = ""

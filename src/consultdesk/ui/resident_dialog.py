@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from consultdesk.domain.dates import full_age, parse_date
 from consultdesk.domain.problems import ValidationFailed
-from consultdesk.domain.resident import OLDEST_AGE, ResidentDraft
+from consultdesk.domain.resident import OLDEST_AGE, ResidentDraft, birth_year_only
 from consultdesk.services import centres, residents
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.date_field import DateField
@@ -49,6 +49,13 @@ class ResidentDialog(QDialog):
         self.name = QLineEdit()
         self.birth_date = DateField()
         self.birth_date.set_range(date(date.today().year - OLDEST_AGE, 1, 1), date.today())
+        self.birth_date.setPlaceholderText(self.tr("1948-03-05, or the year alone: 1944"))
+        self.birth_date.setToolTip(
+            self.tr(
+                "When the registered birthday is not the real one, type only the birth year "
+                "(about): the age is then counted from the middle of that year."
+            )
+        )
         self.age = QLabel()
         self.sex = QComboBox()
         _fill(self.sex, sex_options())
@@ -129,6 +136,15 @@ class ResidentDialog(QDialog):
         _select(self.case_worker, current)
 
     def _update_age(self) -> None:
+        year = birth_year_only(self.birth_date.text())
+        if year is not None and 0 <= date.today().year - year <= OLDEST_AGE:
+            # Only the year is known: the age is "about", within a year.
+            self.age.setText(
+                self.tr("About {age} (only the birth year is known)").format(
+                    age=date.today().year - year
+                )
+            )
+            return
         birth = parse_date(self.birth_date.text())
         if birth is None or birth > date.today():
             self.age.clear()

@@ -129,7 +129,17 @@ class ResidentPanel(QWidget):
             return
         d = self.detail.data
         rows = []
-        if d.birth_date:
+        if d.birth_date and d.birth_approximate:
+            age = full_age(d.birth_date, date.today())
+            rows.append(
+                (
+                    self.tr("Birth date"),
+                    self.tr("born about {year} (age about {age})").format(
+                        year=d.birth_date.year, age=age
+                    ),
+                )
+            )
+        elif d.birth_date:
             age = full_age(d.birth_date, date.today())
             rows.append(
                 (
