@@ -10,8 +10,17 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox
+
+# From Python 3.12 None, True and False are immortal (PEP 683): a binding that loses references
+# to them does no harm there (PySide6 6.11 on 3.13 does lose them, 2000 per 2000 emits, and
+# nothing breaks), and their counts no longer mean anything. pyproject.toml caps PySide6 only
+# where the fault bites.
+pytestmark = pytest.mark.skipif(
+    sys.version_info >= (3, 12), reason="None/True/False are immortal from Python 3.12"
+)
 
 CALLS = 2000
 SLACK = 20  # unrelated objects may come and go meanwhile; a leak per call is 2000
