@@ -259,6 +259,7 @@ def document_screens(ws: Workspace, window: MainWindow, out: Path, lang: str) ->
         if rid is None:
             continue
         dialog = ExportDialog(ws, rid, window)
+        dialog.resize(1150, 696)  # as it opens on a 1366×768 laptop with a taskbar
         dialog.show()
         _wait(1500)
         shoot(dialog, out / f"{name}_{lang}.png")

@@ -65,7 +65,7 @@ from consultdesk.services.documents import (
 from consultdesk.services.referrals import ReferralOptions
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui import i18n
-from consultdesk.ui.forms import ProblemDisplay
+from consultdesk.ui.forms import ProblemDisplay, fitting_size
 from consultdesk.ui.labels import document_kind_label
 from consultdesk.ui.messages import error_text, message_for, problem_text
 from consultdesk.ui.tasks import run_task
@@ -236,7 +236,7 @@ class ExportDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self.resize(1150, 780)
+        self.resize(*fitting_size(self, 1150, 780))
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

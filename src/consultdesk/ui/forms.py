@@ -104,3 +104,13 @@ def show_refusal(parent: QWidget | None, title: str, text: str) -> None:
     )
     box.setObjectName("refusal")
     box.exec()
+
+
+def fitting_size(widget: QWidget, width: int, height: int) -> tuple[int, int]:
+    """The size a window asks for, shrunk to what its screen leaves once the taskbar and a
+    title bar (about 32 px) are counted: on a 1366×768 laptop nothing falls off the bottom."""
+    screen = widget.screen()
+    if screen is None:
+        return width, height
+    room = screen.availableGeometry()
+    return min(width, room.width()), min(height, room.height() - 32)

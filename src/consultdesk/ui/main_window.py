@@ -35,6 +35,7 @@ from consultdesk.ui.consent_first import ConsentFirst
 from consultdesk.ui.consultation_editor import ConsultationEditor, RecoverPrompt
 from consultdesk.ui.dur_import_dialog import DurImportDialog
 from consultdesk.ui.follow_up_view import FollowUpView
+from consultdesk.ui.forms import fitting_size
 from consultdesk.ui.help_dialogs import AboutDialog, GuideDialog, show_in_system
 from consultdesk.ui.lock_screen import install_lock
 from consultdesk.ui.measures_view import MeasuresView
@@ -48,16 +49,6 @@ from consultdesk.ui.sync_view import SyncStatusBar, SyncView
 from consultdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
-
-
-def first_size(window: QWidget) -> tuple[int, int]:
-    """1280×800 where it fits; on a 1366×768 laptop, what the screen leaves for the window once
-    the taskbar and the title bar (about 32 px) are counted, so nothing falls off the bottom."""
-    screen = window.screen()
-    if screen is None:
-        return 1280, 720
-    room = screen.availableGeometry()
-    return min(1280, room.width()), min(800, room.height() - 32)
 
 
 class MainWindow(QMainWindow):
@@ -126,7 +117,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self._warm_up)
         self.nav.setCurrentRow(0)
         self.update_status()
-        self.resize(*first_size(self))
+        self.resize(*fitting_size(self, 1280, 800))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
