@@ -267,6 +267,10 @@ def document_screens(ws: Workspace, window: MainWindow, out: Path, lang: str) ->
     _referrals(ws)
     window.nav.setCurrentRow(window.stack.indexOf(window.referrals))
     shoot(window, out / f"referrals_{lang}.png")
+    which = window.referrals.which
+    which.setCurrentIndex(max(0, which.findData("closed")))
+    shoot(window, out / f"referrals_closed_{lang}.png")
+    which.setCurrentIndex(0)
     if lang != "ko" or allowed is None:
         return []
     folder = ws.data_dir / "documents"
