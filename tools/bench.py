@@ -309,7 +309,7 @@ def big_dur_context():  # type: ignore[no-untyped-def]
 
 
 def bench_flags_with_dur(ws: Workspace) -> dict[str, object]:
-    """The same recompute with a 20,000-row imported DUR file loaded (issue 11: ≤ 20 ms)."""
+    """The same recompute with a 20,000-row imported DUR file loaded (≤ 20 ms)."""
     figure = bench_flags(ws, context=big_dur_context())
     detail = figure["detail"]
     assert isinstance(detail, dict)
@@ -319,7 +319,7 @@ def bench_flags_with_dur(ws: Workspace) -> dict[str, object]:
 
 def bench_flags(ws: Workspace, context: object = None) -> dict[str, object]:
     """Recompute every flag of a 30-medicine session with screening answers and observations,
-    as the editor does while the pharmacist types (issue 4: target ≤ 20 ms)."""
+    as the editor does while the pharmacist types (target ≤ 20 ms)."""
     from datetime import date
 
     from consultdesk.domain.consultation import ConsultationData, MedicationRow, ObservedRisk, Visit
@@ -366,7 +366,7 @@ def bench_flags(ws: Workspace, context: object = None) -> dict[str, object]:
     return figure
 
 
-# --- documents (issue 5) ------------------------------------------------------------------------
+# --- documents ------------------------------------------------------------------------
 
 
 def referral_visit(ws: Workspace) -> str:
@@ -504,7 +504,7 @@ def bench_referral(ws: Workspace) -> dict[str, object]:
     }
 
 
-# --- issue 3: the medicines catalog with a big imported product list, and the demo data -------
+# --- the medicines catalog with a big imported product list, and the demo data -------
 
 CATALOG_PRODUCTS = 50_000
 
@@ -784,21 +784,21 @@ def main() -> int:
         summary = fill_demo(ws, residents=RESIDENTS, sessions=DEMO_SESSIONS)
         demo_s = time.perf_counter() - t
         print(f"demo data: {RESIDENTS} residents, {summary.sessions} sessions in {demo_s:.1f} s")
-        if DEMO_SESSIONS:  # issue 3
+        if DEMO_SESSIONS:
             results["demo_10k_residents_50k_sessions_s"] = demo_figure(demo_s, summary, data_dir)
         steps: dict[str, Callable[[], dict[str, object]]] = {
             "resident_search_keystroke_p95_10k": lambda: bench_search(ws),
             "resident_search_keystroke_in_view_p95_10k": lambda: bench_search_view(ws),
             "consultation_open_30_medicines_p95": lambda: bench_open_consultation(ws),
             "flags_recompute_30_meds_ms": lambda: bench_flags(ws),
-            "flags_recompute_30_meds_20k_dur_ms": lambda: bench_flags_with_dur(ws),  # issue 11
-            "referral_pdf_2_pages_ms": lambda: bench_referral(ws),  # issue 5
-            "measures_all_10k_50k_s": lambda: bench_measures(ws),  # issue 14
+            "flags_recompute_30_meds_20k_dur_ms": lambda: bench_flags_with_dur(ws),
+            "referral_pdf_2_pages_ms": lambda: bench_referral(ws),
+            "measures_all_10k_50k_s": lambda: bench_measures(ws),
         }
         for name, step in steps.items():
             results[name] = step()
-        results.update(bench_sync(Path(tmp) / "sync"))  # issue 6
-        results.update(bench_catalog(Path(tmp) / "catalog"))  # issue 3
+        results.update(bench_sync(Path(tmp) / "sync"))
+        results.update(bench_catalog(Path(tmp) / "catalog"))
         ws.close()
         results["startup_ratio_10k_residents"] = bench_startup(data_dir)
         results["memory_peak_10k_residents_with_sessions"] = bench_memory(data_dir)

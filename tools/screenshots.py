@@ -136,7 +136,7 @@ def record_screens(ws: Workspace, window: MainWindow, out: Path, lang: str) -> N
     window.open_consultation(editor.data.id if editor.data else "")
 
 
-# --- documents and referrals (issue 5) --------------------------------------------------------
+# --- documents and referrals --------------------------------------------------------
 
 
 def _wait(ms: int) -> None:
@@ -286,7 +286,7 @@ def document_screens(ws: Workspace, window: MainWindow, out: Path, lang: str) ->
 
 
 def reports(out: Path, demo_pdfs: list[Path] | None = None) -> None:
-    """PNGs of the documents' first pages: the demo resident's (issue 5) when given, else the
+    """PNGs of the documents' first pages: the demo resident's when given, else the
     report builders' samples."""
     try:
         from consultdesk.paths import resource_path
@@ -321,7 +321,7 @@ def reports(out: Path, demo_pdfs: list[Path] | None = None) -> None:
 
 def sync_screens(out: Path) -> None:
     """Two laptops of a team changed the same resident's allergies from the same base: the
-    conflicts view on the second one, and its status bar (issue 6)."""
+    conflicts view on the second one, and its status bar."""
     from consultdesk.domain.resident import ResidentDraft
     from consultdesk.services import sync
     from consultdesk.services.residents import draft_from, open_resident, save_resident
@@ -410,7 +410,7 @@ def main(out: Path) -> int:
             fill_demo(ws, residents=300, sessions=None)
             pdfs = screens(ws, out, "ko")
             screens(ws, out, "en")
-            for lang in ("ko", "en"):  # issue 14
+            for lang in ("ko", "en"):
                 measures_screens(ws, out, lang)
             reports(out, pdfs)
         finally:

@@ -96,7 +96,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- team sync (issue 6) ----------------------------------------------------------------------
+# --- team sync ----------------------------------------------------------------------
 
 TEAM_PASSPHRASE_ENV = "CONSULTDESK_TEAM_PASSPHRASE"
 
@@ -197,7 +197,7 @@ def _cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- documents (issue 5) ----------------------------------------------------------------------
+# --- documents ----------------------------------------------------------------------
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -236,7 +236,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- backups (issue 12) -----------------------------------------------------------------------
+# --- backups -----------------------------------------------------------------------
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -291,7 +291,7 @@ def _cmd_change_passphrase(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- access log (issue 12) --------------------------------------------------------------------
+# --- access log --------------------------------------------------------------------
 
 
 def _date(text: str) -> date:
@@ -351,7 +351,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- shared measures (issue 14) ---------------------------------------------------------------
+# --- shared measures ---------------------------------------------------------------
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Shared measurement (issue 14): what an indicator is, and what a computed report holds.
+"""Shared measurement: what an indicator is, and what a computed report holds.
 
 Plain values only; services/measures.py computes them from the records, reports/ writes them.
 """

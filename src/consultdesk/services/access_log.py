@@ -1,4 +1,4 @@
-"""Read the access log (issue 12): who (pharmacist and device), when, which resident, what.
+"""Read the access log: who (pharmacist and device), when, which resident, what.
 
 PIPA's safety measures (개인정보의 안전성 확보조치 기준) ask that access records be kept for at
 least 2 years and inspected monthly: nothing here deletes a row, and ``mark_checked`` records

@@ -1,4 +1,4 @@
-"""Backups and restore (issue 12).
+"""Backups and restore.
 
 A backup is an encrypted, consistent copy of the live database (VACUUM INTO, see
 storage.database), with the same passphrase. ``consultdesk backup`` makes one on demand; the app

@@ -223,7 +223,7 @@ def fill_demo(
         if len(batch.consultations) >= _SESSIONS_PER_BATCH:
             flush()
     flush()
-    # issue 14: referrals in every state and flag decisions, from the sessions' social risks
+    # referrals in every state and flag decisions, from the sessions' social risks
     fill_referrals(ws, form, today)
     return DemoSummary(
         residents, written["sessions"], written["medications"], written["problems"], showcase_id

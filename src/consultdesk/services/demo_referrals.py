@@ -1,4 +1,4 @@
-"""Demo referrals and flag decisions (issue 14), so the referrals list, the 성과 지표 screen and
+"""Demo referrals and flag decisions, so the referrals list, the 성과 지표 screen and
 the bench are not empty: referrals in every state, made from the sessions whose screening or
 observations raised a social risk, for residents who agreed to sharing with the centre.
 

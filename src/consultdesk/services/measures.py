@@ -1,4 +1,4 @@
-"""Shared measurement (PRODUCT.md job 7, issue 14): the indicators of resources/measures/,
+"""Shared measurement (PRODUCT.md job 7): the indicators of resources/measures/,
 computed over the synced team's records for a period, grouped by month, quarter, year, welfare
 centre, pharmacist, age band or sex.
 

@@ -1,4 +1,4 @@
-"""Change the database passphrase (issue 12): a backup first, then SQLCipher's rekey.
+"""Change the database passphrase: a backup first, then SQLCipher's rekey.
 
 The backup (in the data folder's backups/) keeps the old passphrase: it is what to restore, with
 the old passphrase, if the new one is ever lost. The rekey itself is one SQLite transaction, so

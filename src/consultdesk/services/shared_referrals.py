@@ -1,6 +1,6 @@
 """A teammate reopens a referral sheet by its reference code, from the synced records.
 
-Nothing readable about a resident goes on the team share (issue 12): the referral itself
+Nothing readable about a resident goes on the team share: the referral itself
 travels inside the encrypted change bundles like every other record, so any laptop of the team
 can print the same sheet again from its own database. The plaintext PDF copy into the share's
 ``exports/`` folder that earlier versions offered was removed: a PDF there is readable by

@@ -1,4 +1,4 @@
-"""The access log's hash chain (issue 12): each device's rows are numbered 1, 2, 3, … and each
+"""The access log's hash chain: each device's rows are numbered 1, 2, 3, … and each
 row's hash covers the previous row's hash and the row's own values, so a row removed or edited
 afterwards breaks the chain (``verify``). The newest (seq, hash) of this device is also kept in
 the settings, so removing the last rows is seen too.

@@ -1,7 +1,7 @@
 """One ConsultDesk per data folder, and the folder's file modes.
 
 Two apps on one folder share one device id and stamp identical clocks, which breaks sync's
-ordering (issue 12). So whoever opens the database (the window, or a headless command, all of
+ordering. So whoever opens the database (the window, or a headless command, all of
 which write) first takes an exclusive lock on the data folder; a second process is refused at
 once with ``FolderInUse``. The lock is the operating system's (flock on the folder itself on
 Linux and macOS, so no lock file is left behind; a locked byte of a lock file on Windows): a

@@ -121,7 +121,7 @@ class AuditEvent(SQLModel, table=True):
     row_hash: str = ""
 
 
-# --- consultations (issue 3) and what hangs off them ------------------------------------------
+# --- consultations and what hangs off them ------------------------------------------
 # Lists inside a record (ingredients, who was present, screening answers) are JSON text: they are
 # read and written as a whole, and sync carries them as one field.
 
@@ -279,7 +279,7 @@ SHARED_TABLES: dict[str, type[SQLModel]] = {
 }
 
 
-# --- sync bookkeeping (issue 6; migration 0003) -------------------------------------------------
+# --- sync bookkeeping (migration 0003) -------------------------------------------------
 # Local to this laptop: never in SHARED_TABLES, never in a bundle.
 
 

@@ -1,4 +1,4 @@
-"""Wrong passphrases in a row, and the wait before the next try (issue 12; PIPA's safety
+"""Wrong passphrases in a row, and the wait before the next try (PIPA's safety
 measures ask for repeated password failures to be limited).
 
 After ``FREE_TRIES`` wrong tries in a row, each further try must wait: 2 s, then 4, 8, … up to

@@ -1,4 +1,4 @@
-"""The access log screen (issue 12): who (pharmacist and device), when, which resident, what;
+"""The access log screen: who (pharmacist and device), when, which resident, what;
 filter by date and resident, check the chain, and mark this month's inspection.
 
 Reading the log is itself logged (services.access_log.read_log). The same is on the command

@@ -155,7 +155,7 @@ def status_label(status: Status) -> str:
     }[status]
 
 
-# --- risk flags (issue 4) ---
+# --- risk flags ---
 
 
 def severity_label(severity: str) -> str:
@@ -185,7 +185,7 @@ def dur_kind_label(kind: str) -> str:
     }.get(kind, kind)
 
 
-# --- documents and referrals (issue 5) --------------------------------------------------------
+# --- documents and referrals --------------------------------------------------------
 
 
 def document_kind_label(kind: str) -> str:

@@ -1,4 +1,4 @@
-"""Lock the app after N idle minutes and on demand (Ctrl+L), issue 12.
+"""Lock the app after N idle minutes and on demand (Ctrl+L).
 
 PIPA's safety measures ask for idle sessions to be cut off: a laptop left open in a resident's
 living room must not show their records. Locked means:

@@ -71,9 +71,9 @@ class MainWindow(QMainWindow):
         timeline.open_requested.connect(self.open_consultation)
         timeline.new_requested.connect(self.new_consultation)
         timeline.draft_deleted.connect(self.editor.drop_deleted)
-        self.sync_area = SyncView(ws)  # issue 6: team sync
-        self.referrals = ReferralsView(ws)  # issue 5: referral tracking
-        self.measures = MeasuresView(ws)  # issue 14: shared measures
+        self.sync_area = SyncView(ws)  # team sync
+        self.referrals = ReferralsView(ws)  # referral tracking
+        self.measures = MeasuresView(ws)  # shared measures
         self.measures.resident_requested.connect(self.show_resident)
         self.stack = QStackedWidget()
         self.nav = QListWidget()
@@ -84,8 +84,8 @@ class MainWindow(QMainWindow):
         self._areas: list[tuple[str, object, Callable[[], None]]] = [
             (self.tr("Residents"), self.residents, self.residents.refresh),
             (self.tr("Follow-up visits"), self.follow_ups, self.follow_ups.refresh),
-            (self.tr("Referrals"), self.referrals, self.referrals.refresh),  # issue 5
-            (self.tr("Shared measures"), self.measures, self.measures.refresh),  # issue 14
+            (self.tr("Referrals"), self.referrals, self.referrals.refresh),
+            (self.tr("Shared measures"), self.measures, self.measures.refresh),
             (self.tr("Welfare centres"), self.centres, self.centres.refresh),
             (self.tr("Sync"), self.sync_area, self.sync_area.refresh),
         ]
@@ -104,12 +104,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menus()
-        # issue 12: idle lock and Ctrl+L (ui/lock_screen.py); the open draft is saved first
+        # idle lock and Ctrl+L (ui/lock_screen.py); the open draft is saved first
         self.app_lock = install_lock(self, ws, self.editor.save_now)
-        self.access_log_action = install_access_log(self, ws)  # issue 12: Tools > Access log
+        self.access_log_action = install_access_log(self, ws)  # Tools > Access log
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
-        # issue 6: team sync — status bar, "sync now", a quiet sync once the window is up
+        # team sync — status bar, "sync now", a quiet sync once the window is up
         self.sync_bar = SyncStatusBar(self.sync_area.controller)
         self.sync_bar.conflicts_requested.connect(self.show_sync_area)
         self.statusBar().addPermanentWidget(self.sync_bar)
@@ -124,11 +124,11 @@ class MainWindow(QMainWindow):
         settings = QAction(self.tr("&Settings…"), self)
         settings.triggered.connect(self.open_settings)
         file_menu.addAction(settings)
-        profile = file_menu.addAction(self.tr("Pharmacist &profile…"))  # issue 10
+        profile = file_menu.addAction(self.tr("Pharmacist &profile…"))
         profile.triggered.connect(
             lambda: SettingsDialog.edit_profile(self.ws, self, then=self.update_status)
         )
-        self.sync_action = file_menu.addAction(self.tr("Sync &now"))  # issue 6
+        self.sync_action = file_menu.addAction(self.tr("Sync &now"))
         self.sync_action.triggered.connect(lambda: self.sync_area.controller.sync_now())
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
@@ -138,10 +138,10 @@ class MainWindow(QMainWindow):
         )
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
-        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))  # issue 4: DUR file import
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))  # DUR file import
         self.dur_import_action = tools_menu.addAction(self.tr("Import DUR files…"))
         self.dur_import_action.triggered.connect(lambda: DurImportDialog.run(self.ws, self))
-        # issue 3: product list import (the medicine search then also finds product names)
+        # product list import (the medicine search then also finds product names)
         self.product_import_action = tools_menu.addAction(self.tr("Import product list…"))
         self.product_import_action.triggered.connect(lambda: ProductImportDialog.run(self.ws, self))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         search.triggered.connect(self.focus_search)
         self.addAction(search)
 
-    def show_sync_area(self) -> None:  # issue 6
+    def show_sync_area(self) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(self.sync_area))
 
     def _show_area(self, row: int) -> None:

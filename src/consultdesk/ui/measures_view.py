@@ -1,4 +1,4 @@
-"""성과 지표 (shared measures, issue 14): a period, centre and pharmacist filters, the indicators
+"""성과 지표 (shared measures): a period, centre and pharmacist filters, the indicators
 as a table (the whole period and each group), monthly charts and progress towards the goals.
 
 A number in the table opens the list of residents or referrals behind it (written to the access

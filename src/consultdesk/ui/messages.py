@@ -48,7 +48,7 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
         "Messages", "This resident has been deleted in the meantime."
     ),
     "date_future": QT_TRANSLATE_NOOP("Messages", "The date is in the future."),
-    # issue 14: shared measures
+    # shared measures
     "period_order": QT_TRANSLATE_NOOP("Messages", "The end of the period is before its start."),
     "period_too_long": QT_TRANSLATE_NOOP("Messages", "The period is longer than {years} years."),
     "number_range": QT_TRANSLATE_NOOP("Messages", "Enter a number from {min} to {max}."),
@@ -115,7 +115,7 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
     "disk_full": QT_TRANSLATE_NOOP(
         "Messages", "The disk is full. Free some space and save again; nothing you typed was lost."
     ),
-    # --- data safety (issue 12) ---
+    # --- data safety ---
     "database_busy": QT_TRANSLATE_NOOP(
         "Messages",
         "Another program kept the database busy for more than 5 seconds (is ConsultDesk open "
@@ -130,7 +130,7 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
         "command. Close it there first: two copies on one folder would mix up the team's "
         "changes.",
     ),
-    # --- DUR file import (issue 4): "dur_" + domain.dur_import.DurImportError.reason_code ---
+    # --- DUR file import: "dur_" + domain.dur_import.DurImportError.reason_code ---
     "dur_unreadable": QT_TRANSLATE_NOOP(
         "Messages", "The file cannot be opened ({detail}). Check that it still exists."
     ),
@@ -185,7 +185,7 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
 }
 
 
-# --- team sync (issue 6): consultdesk.sync.errors, services.sync, and the reasons a sync report
+# --- team sync: consultdesk.sync.errors, services.sync, and the reasons a sync report
 # gives for a file it skipped (sync.folder.SkippedFile.code) or a laptop it waits for.
 _SYNC_MESSAGES: dict[str, object] = {
     "sync_error": QT_TRANSLATE_NOOP("Messages", "Sync failed ({detail})."),
@@ -291,7 +291,7 @@ _SYNC_MESSAGES: dict[str, object] = {
 _MESSAGES.update(_SYNC_MESSAGES)
 
 
-# --- product list import (issue 3): services.catalog.PROBLEM_CODES, that is "product_" + the
+# --- product list import: services.catalog.PROBLEM_CODES, that is "product_" + the
 # reason of domain.product_import.ProductImportError; {content} quotes the line of the file.
 _PRODUCT_MESSAGES: dict[str, object] = {
     "product_unreadable": QT_TRANSLATE_NOOP(
@@ -337,7 +337,7 @@ _PRODUCT_MESSAGES: dict[str, object] = {
 _MESSAGES.update(_PRODUCT_MESSAGES)
 
 
-# --- documents and referrals (issue 5): services.referrals.BLOCK_MESSAGES, domain.referral.
+# --- documents and referrals: services.referrals.BLOCK_MESSAGES, domain.referral.
 _DOCUMENT_MESSAGES: dict[str, object] = {
     # Consent first (PIPA art. 23): domain.consent.HEALTH_INFO_BLOCKS.
     "health_consent_missing": QT_TRANSLATE_NOOP(

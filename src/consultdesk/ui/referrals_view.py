@@ -153,7 +153,7 @@ class ReferralTableModel(QAbstractTableModel):
 
 
 def _date_field(value: date | None) -> QLineEdit:
-    from consultdesk.ui.date_field import DateField  # issue 10: typed or picked in a calendar
+    from consultdesk.ui.date_field import DateField  # typed or picked in a calendar
 
     return DateField(value or date.today())
 

@@ -69,7 +69,7 @@ class ResidentPanel(QWidget):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.edit_button.clicked.connect(self.edit)
-        self.delete_button = QPushButton(self.tr("Delete…"))  # issue 10; also the Delete key
+        self.delete_button = QPushButton(self.tr("Delete…"))  # also the Delete key
         self.delete_button.setToolTip(self.tr("Delete this resident (Delete key in the list)"))
         self.delete_button.clicked.connect(self.delete)
         consent_box = QGroupBox(self.tr("Consent"))
@@ -104,9 +104,9 @@ class ResidentPanel(QWidget):
         buttons.addWidget(self.delete_button)
         body.addLayout(buttons)
         body.addWidget(consent_box)
-        self.documents = DocumentsBar(ws)  # issue 5: export documents, or why a referral can't
+        self.documents = DocumentsBar(ws)  # export documents, or why a referral can't
         body.addWidget(self.documents)
-        self.open_flags = OpenFlagsSummary(ws)  # issue 4: open flags of the latest session
+        self.open_flags = OpenFlagsSummary(ws)  # open flags of the latest session
         body.addWidget(self.open_flags)
         self.timeline = TimelineWidget(ws)
         self.timeline.draft_deleted.connect(lambda _id: self._reload())
@@ -198,7 +198,7 @@ class ResidentPanel(QWidget):
             self._reload()
 
     def delete(self) -> None:
-        """Delete the shown resident after a confirmation that names them (issue 10)."""
+        """Delete the shown resident after a confirmation that names them."""
         if self.detail is None:
             return
         d = self.detail.data
@@ -276,7 +276,7 @@ class ResidentsView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _: self.panel.edit())
-        # Delete key on the list deletes the selected resident, after the confirmation (issue 10).
+        # Delete key on the list deletes the selected resident, after the confirmation.
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.panel.delete)

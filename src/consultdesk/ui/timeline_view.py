@@ -130,7 +130,7 @@ class TimelineWidget(QWidget):
             self.open_requested.emit(ids[0])
 
     def delete_draft(self) -> None:
-        """Delete the selected draft after a confirmation naming it (issue 10)."""
+        """Delete the selected draft after a confirmation naming it."""
         items = self.list.selectedItems()
         if len(items) != 1 or self.resident_id is None:
             return
