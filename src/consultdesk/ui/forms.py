@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox, QWidget
 
-from consultdesk.domain.problems import Problem
-from consultdesk.ui.messages import problem_text
+from consultdesk.domain.problems import Problem, ValidationFailed
+from consultdesk.ui.messages import error_text, problem_text
+
+T = TypeVar("T")
 
 INVALID_STYLE = "border: 1px solid #c0392b; border-radius: 2px;"
 
@@ -40,6 +44,20 @@ class ProblemDisplay:
         first = next((self.fields[p.field] for p in problems if p.field in self.fields), None)
         if first is not None:
             first.setFocus()
+
+    def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run a save: its result, or None after showing why it failed (validation problems
+        beside their fields, a storage error such as a full disk as text). The form keeps
+        everything typed either way."""
+        try:
+            return action()
+        except ValidationFailed as e:
+            self.show(e.problems)
+        except Exception as e:
+            if not type(e).__module__.startswith("consultdesk."):
+                raise
+            self.show_text(error_text(e))
+        return None
 
     def show_text(self, text: str) -> None:
         self.clear()

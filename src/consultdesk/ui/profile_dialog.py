@@ -5,12 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import profile as profile_service
 from consultdesk.services.workspace import Profile, Workspace
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.labels import dialog_buttons
-from consultdesk.ui.messages import error_text
 
 
 def _tr(text: str) -> str:
@@ -70,17 +68,11 @@ class ProfileDialog(QDialog):
         self.setMinimumWidth(440)
 
     def submit(self) -> None:
-        try:
-            profile_service.save_profile(self.ws, self.fields.profile())
-        except ValidationFailed as e:
-            self.problems.show(e.problems)
-            return
-        except Exception as e:  # storage errors (full disk…): keep the dialog and what was typed
-            if not type(e).__module__.startswith("consultdesk."):
-                raise
-            self.problems.show_text(error_text(e))
-            return
-        self.accept()
+        saved = self.problems.attempt(
+            lambda: profile_service.save_profile(self.ws, self.fields.profile())
+        )
+        if saved is not None:
+            self.accept()
 
     @classmethod
     def ask(cls, ws: Workspace, parent: QWidget | None = None) -> bool:

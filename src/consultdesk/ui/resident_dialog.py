@@ -16,14 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from consultdesk.domain.dates import full_age, parse_date
-from consultdesk.domain.problems import ValidationFailed
 from consultdesk.domain.resident import OLDEST_AGE, ResidentDraft, birth_year_only
 from consultdesk.services import centres, residents
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.date_field import DateField
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.labels import dialog_buttons, living_options, sex_options
-from consultdesk.ui.messages import error_text
 
 
 def _fill(combo: QComboBox, options: list[tuple[str, str]]) -> None:
@@ -186,17 +184,12 @@ class ResidentDialog(QDialog):
         )
 
     def submit(self) -> None:
-        try:
-            self.saved_id = residents.save_resident(self.ws, self.draft(), self.resident_id)
-        except ValidationFailed as e:
-            self.problems.show(e.problems)
-            return
-        except Exception as e:  # storage errors (full disk…): keep the dialog and what was typed
-            if not type(e).__module__.startswith("consultdesk."):
-                raise
-            self.problems.show_text(error_text(e))
-            return
-        self.accept()
+        saved = self.problems.attempt(
+            lambda: residents.save_resident(self.ws, self.draft(), self.resident_id)
+        )
+        if saved is not None:
+            self.saved_id = saved
+            self.accept()
 
     @classmethod
     def ask(
