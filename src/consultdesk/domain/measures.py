@@ -166,6 +166,24 @@ class MeasuresReport:
         c = self.cell(indicator, group, category)
         return None if c is None else c.value
 
+    def text(self, cell: Cell | None) -> str:
+        """A cell as the screen and the funder PDF show it: "<5" when suppressed, "–" when
+        there is nothing to count, shares as percentages, counts with thousands separators."""
+        if cell is None:
+            return ""
+        if cell.suppressed:
+            return f"<{self.suppress_below}"
+        if cell.value is None:
+            return "–"
+        unit = self.measures.get(cell.indicator).unit
+        if unit is Unit.SHARE:
+            return f"{cell.value * 100:.0f}%"
+        if unit is Unit.RATIO:
+            return f"{cell.value:.2f}"
+        if float(cell.value).is_integer():
+            return f"{int(cell.value):,}"
+        return f"{cell.value:.1f}"
+
     def categories(self, indicator: str) -> list[str]:
         seen = dict.fromkeys(c.category for c in self.cells if c.indicator == indicator)
         return [k for k in seen if k]

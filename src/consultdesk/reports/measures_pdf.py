@@ -150,22 +150,11 @@ def _w(lang: Lang, key: str, **values: object) -> str:
 
 
 def value_text(cell: Cell | None, report: MeasuresReport) -> str:
-    if cell is None:
-        return ""
-    if cell.suppressed:
-        return f"<{report.suppress_below}"
-    if cell.value is None:
-        return "–"
-    unit = report.measures.get(cell.indicator).unit.value
+    """The cell as the screen shows it, plus the combined-report note ("+2 teams <5")."""
+    text = report.text(cell)
+    if cell is None or cell.suppressed or cell.value is None:
+        return text
     note = cell_note(cell, report, "ko")
-    if unit == "share":
-        text = f"{cell.value * 100:.0f}%"
-    elif unit == "ratio":
-        text = f"{cell.value:.2f}"
-    elif float(cell.value).is_integer():
-        text = f"{int(cell.value):,}"
-    else:
-        text = f"{cell.value:.2f}" if unit == "ratio" else f"{cell.value:.1f}"
     return f"{text} {note}" if note.startswith("+") else text
 
 

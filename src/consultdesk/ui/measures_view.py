@@ -92,20 +92,7 @@ class _Row:
 
 
 def format_value(cell: Cell | None, report: MeasuresReport) -> str:
-    if cell is None:
-        return ""
-    if cell.suppressed:
-        return f"<{report.suppress_below}"
-    if cell.value is None:
-        return "–"
-    unit = report.measures.get(cell.indicator).unit
-    if unit is svc.Unit.SHARE:
-        return f"{cell.value * 100:.0f}%"
-    if unit is svc.Unit.RATIO:
-        return f"{cell.value:.2f}"
-    if float(cell.value).is_integer():
-        return f"{int(cell.value):,}"
-    return f"{cell.value:.1f}"
+    return report.text(cell)
 
 
 class MeasuresModel(QAbstractTableModel):
