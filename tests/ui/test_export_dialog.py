@@ -374,3 +374,12 @@ def test_switching_sessions_never_carries_ticks_over(qtbot, workspace):
     assert not dialog.include_district.isChecked() and dialog.opinion.toPlainText() == ""
     dialog.session.setCurrentIndex(older)  # and back: the draft's own choices
     assert ticked(dialog) == {MEAL, "에너지 지원"} and dialog.include_district.isChecked()
+
+
+def test_the_dialog_opens_no_taller_than_its_screen_leaves(qtbot, workspace):
+    """It asks for 1150×780; on a 768-pixel laptop screen its buttons would fall off the bottom."""
+    visit = make_visit(workspace)
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    room = dialog.screen().availableGeometry()
+    assert dialog.height() <= room.height() - 32 and dialog.width() <= room.width()
+    assert dialog.save_button.isVisibleTo(dialog)
