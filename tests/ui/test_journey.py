@@ -40,18 +40,11 @@ from consultdesk.ui.main_window import MainWindow
 from consultdesk.ui.resident_dialog import ResidentDialog
 from consultdesk.ui.start import SetupDialog
 from tests.ui.modal import click_button, message_text, when_modal
+from tests.ui.test_consultation_editor import MEDICINES as KEYBOARD_MEDICINES
 
 PASSPHRASE = "journey passphrase 2026"
-MEDICINES = [  # (typed, strength, ATC the catalog must find)
-    ("amlodipine", "5mg", "C08CA01"),
-    ("metformin", "500mg", "A10BA02"),
-    ("atorvastatin", "10mg", "C10AA05"),
-    ("omeprazole", "20mg", "A02BC01"),
-    ("donepezil", "5mg", "N06DA02"),
-    ("tamsulosin", "0.2mg", "G04CA02"),
-    ("losartan", "50mg", "C09CA01"),
-    ("zolpidem", "10mg", "N05CF02"),
-]
+# The catalog medicines of the keyboard test (the last two there are free text).
+MEDICINES = [m for m in KEYBOARD_MEDICINES if m[2] is not None][:8]
 ZOLPIDEM_ROW = 7
 
 
