@@ -101,8 +101,11 @@ def backup_now(ws: Workspace, to: Path | None = None) -> Path:
 def auto_backup(ws: Workspace, today: date | None = None) -> Path | None:
     """Once a day (called when the app closes): a daily copy, and a weekly one the first time
     in an ISO week; then only the newest 7 daily and 4 weekly copies are kept. None when
-    today's copy exists already."""
+    today's copy exists already, or when the app is locked: a copy needs the key, which the
+    lock dropped, and locking takes the day's copy first when it is due (``backup_due``)."""
     today = today or date.today()
+    if ws.db.locked:
+        return None
     folder = backup_folder(ws.data_dir)
     daily = folder / f"daily-{today.isoformat()}.db"
     if daily.exists():
@@ -118,6 +121,12 @@ def auto_backup(ws: Workspace, today: date | None = None) -> Path | None:
     _prune(folder, "daily-", DAILY_KEPT)
     _prune(folder, "weekly-", WEEKLY_KEPT)
     return daily
+
+
+def backup_due(ws: Workspace, today: date | None = None) -> bool:
+    """Whether today's daily copy is still to be made."""
+    today = today or date.today()
+    return not (backup_folder(ws.data_dir) / f"daily-{today.isoformat()}.db").exists()
 
 
 def _prune(folder: Path, prefix: str, kept: int) -> None:

@@ -18,9 +18,10 @@ The idle time is a setting kept in the database (1–60 minutes, default 10).
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,12 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultdesk.services import backup
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage.errors import StorageError, WrongPassphrase
 from consultdesk.storage.settings_repo import get_setting, put_setting
 from consultdesk.storage.unlock_attempts import UnlockAttempts
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.tasks import run_task, wait_all
+
+log = logging.getLogger(__name__)
 
 IDLE_KEY = "lock_idle_minutes"
 DEFAULT_IDLE_MINUTES = 10
@@ -78,9 +82,7 @@ class LockScreen(QWidget):
         self.setAutoFillBackground(True)
         self.title = QLabel(self.tr("ConsultDesk is locked"))
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        self.hint = QLabel(
-            self.tr("Nothing is shown while you are away. Enter the passphrase to continue.")
-        )
+        self.hint = QLabel(self.hint_text())
         self.hint.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -98,6 +100,12 @@ class LockScreen(QWidget):
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
+
+    @staticmethod
+    def hint_text() -> str:
+        return QCoreApplication.translate(
+            "LockScreen", "Nothing is shown while you are away. Enter the passphrase to continue."
+        )
 
 
 class AppLock(QObject):
@@ -183,7 +191,23 @@ class AppLock(QObject):
         self.screen.show()
         self.screen.raise_()
         self.screen.passphrase.setFocus()
+        self._daily_backup_first()
         self.ws.db.lock()
+
+    def _daily_backup_first(self) -> None:
+        """The day's backup is made when the app closes, and it needs the key. The app may be
+        quit while locked (the key gone), so when the day's copy is still due it is made now,
+        behind the lock screen, while the key is still here."""
+        if not backup.backup_due(self.ws):
+            return
+        self.screen.hint.setText(self.tr("Making today's backup…"))
+        self.screen.repaint()
+        try:
+            backup.auto_backup(self.ws)
+        except Exception:  # locking goes on; the next close (or lock) tries again
+            log.warning("daily backup before locking failed", exc_info=True)
+        finally:
+            self.screen.hint.setText(LockScreen.hint_text())
 
     def try_unlock(self) -> None:
         passphrase = self.screen.passphrase.text()
