@@ -73,7 +73,7 @@ class ChangeLog(SQLModel, table=True):
     record_id: str = Field(index=True)
     field: str
     value: str  # JSON
-    hlc: str
+    hlc: str = Field(index=True)  # marking a bundle's changes as sent finds them by HLC (0006)
     device: str
     base_hlc: str | None = None
     bundle_seq: int | None = Field(default=None, index=True)
