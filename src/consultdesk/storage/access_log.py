@@ -29,6 +29,8 @@ _FIELDS = ("id", "at", "actor", "action", "entity", "record_id", "resident_id", 
 def row_digest(prev_hash: str, row: AuditEvent) -> str:
     values = {name: getattr(row, name) for name in _FIELDS}
     values["seq"] = row.seq
+    if row.reason:  # migration 0007; rows without a reason keep the hash they were given
+        values["reason"] = row.reason
     payload = json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 

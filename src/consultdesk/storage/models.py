@@ -119,6 +119,8 @@ class AuditEvent(SQLModel, table=True):
     seq: int | None = None
     prev_hash: str = ""
     row_hash: str = ""
+    # Migration 0007: why personal data was downloaded (services.access_log.DownloadReason).
+    reason: str = ""
 
 
 # --- consultations and what hangs off them ------------------------------------------
