@@ -7,8 +7,10 @@ set -euo pipefail
 run_packages=(python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
               libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0)
 # What the tests need besides: PDF tools to look at reports, a virtual screen, and the
-# validators of the desktop entry and the AppStream metainfo; xdotool drives the packaged app. `system-deps.sh run` skips them.
-test_packages=(poppler-utils qpdf xvfb xdotool appstream desktop-file-utils)
+# validators of the desktop entry and the AppStream metainfo; xdotool drives the packaged app;
+# syncthing carries a team folder between two laptops in tests/e2e/test_syncthing.py.
+# `system-deps.sh run` skips them.
+test_packages=(poppler-utils qpdf xvfb xdotool appstream desktop-file-utils syncthing)
 packages=("${run_packages[@]}")
 [ "${1:-test}" = "run" ] || packages+=("${test_packages[@]}")
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system; skipped"; exit 0; }

@@ -158,6 +158,10 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
+    <message>
+        <source>Making today's backup…</source>
+        <translation>Making today's backup…</translation>
+    </message>
 </context>
 <context>
     <name>BatchExportDialog</name>
@@ -232,6 +236,22 @@ ConsultDesk is free software: you may use, study, change and share it under the 
 </context>
 <context>
     <name>CatalogMatchModel</name>
+    <message>
+        <source>Medicine</source>
+        <translation>Medicine</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>ATC code</source>
+        <translation>ATC code</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
     <message>
         <source>Product</source>
         <translation>Product</translation>
@@ -2193,12 +2213,12 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>This computer is not part of a team yet. Set up the team folder first.</translation>
     </message>
     <message>
-        <source>There is no ConsultDesk team in {path}. Check the folder, or create a team.</source>
-        <translation>There is no ConsultDesk team in {path}. Check the folder, or create a team.</translation>
+        <source>There is no ConsultDesk team in {path}. Choose the shared folder that holds the ConsultDesk folder, the ConsultDesk folder itself, or the team's folder inside it (the one with team.json). If the ConsultDesk folder is there but empty, wait until the sync program has copied the team to this computer, or create a team.</source>
+        <translation>There is no ConsultDesk team in {path}. Choose the shared folder that holds the ConsultDesk folder, the ConsultDesk folder itself, or the team's folder inside it (the one with team.json). If the ConsultDesk folder is there but empty, wait until the sync program has copied the team to this computer, or create a team.</translation>
     </message>
     <message>
-        <source>{path} holds several teams ({detail}). Choose the folder of your team inside it.</source>
-        <translation>{path} holds several teams ({detail}). Choose the folder of your team inside it.</translation>
+        <source>{path} holds {teams} teams. Choose the folder of your team, one of these: {detail}.</source>
+        <translation>{path} holds {teams} teams. Choose the folder of your team, one of these: {detail}.</translation>
     </message>
     <message>
         <source>This conflict was already resolved, or its record is no longer here.</source>

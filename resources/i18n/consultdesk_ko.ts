@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
     <name>AboutDialog</name>
@@ -9,7 +10,7 @@
     <message>
         <source>ConsultDesk {version}
 Medication consultations for visiting pharmacists.
-Residents' data stays encrypted on this computer.
+Residents&apos; data stays encrypted on this computer.
 
 ConsultDesk is free software: you may use, study, change and share it under the GNU General Public License, version 3 or later. The rules, forms and catalogs it ships are data a programme may change (CC BY 4.0 unless a source says otherwise).</source>
         <translation>복약상담 데스크 {version}
@@ -121,8 +122,8 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>기록이 변조되지 않았습니다.</translation>
     </message>
     <message>
-        <source>The log was changed after it was written: run 'consultdesk verify'.</source>
-        <translation>기록이 작성된 뒤에 바뀌었습니다. 'consultdesk verify'를 실행해 확인하세요.</translation>
+        <source>The log was changed after it was written: run &apos;consultdesk verify&apos;.</source>
+        <translation>기록이 작성된 뒤에 바뀌었습니다. &apos;consultdesk verify&apos;를 실행해 확인하세요.</translation>
     </message>
     <message>
         <source>none</source>
@@ -157,6 +158,10 @@ ConsultDesk is free software: you may use, study, change and share it under the 
     <message>
         <source>&amp;Lock</source>
         <translation>잠그기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Making today&apos;s backup…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -230,6 +235,22 @@ ConsultDesk is free software: you may use, study, change and share it under the 
 </context>
 <context>
     <name>CatalogMatchModel</name>
+    <message>
+        <source>Medicine</source>
+        <translation type="unfinished">복용 약</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ATC code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Product</source>
         <translation>제품</translation>
@@ -331,7 +352,7 @@ ConsultDesk is free software: you may use, study, change and share it under the 
     <message>
         <source>Delete the welfare centre “{name}”?
 
-It is removed from this computer and, after the next sync, from the team's.</source>
+It is removed from this computer and, after the next sync, from the team&apos;s.</source>
         <translation>“{name}” 복지관을 삭제할까요?
 
 이 컴퓨터에서, 그리고 다음 동기화 후에는 팀의 다른 컴퓨터에서도 삭제됩니다.</translation>
@@ -343,7 +364,7 @@ It is removed from this computer and, after the next sync, from the team's.</sou
     <message>
         <source>Delete the case worker {name}?
 
-They are removed from this computer and, after the next sync, from the team's.</source>
+They are removed from this computer and, after the next sync, from the team&apos;s.</source>
         <translation>사례담당자 {name} 님을 삭제할까요?
 
 이 컴퓨터에서, 그리고 다음 동기화 후에는 팀의 다른 컴퓨터에서도 삭제됩니다.</translation>
@@ -587,7 +608,7 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>건강정보 수집·이용 동의</translation>
     </message>
     <message>
-        <source>A consultation records the resident's medicines and health. Ask for consent now (written, or verbal with a witness), record it, and the consultation starts.</source>
+        <source>A consultation records the resident&apos;s medicines and health. Ask for consent now (written, or verbal with a witness), record it, and the consultation starts.</source>
         <translation>상담에는 내담자의 복용 약과 건강 상태가 기록됩니다. 지금 동의를 받아(서면, 또는 증인이 있는 구두 동의) 기록하면 상담이 시작됩니다.</translation>
     </message>
     <message>
@@ -606,7 +627,7 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>새 상담을 시작할 수 없음</translation>
     </message>
     <message>
-        <source>If the resident gives consent again, record it under the resident's consents first; then a new consultation can start.</source>
+        <source>If the resident gives consent again, record it under the resident&apos;s consents first; then a new consultation can start.</source>
         <translation>내담자가 다시 동의하면 먼저 내담자의 동의 항목에 기록하세요. 그러면 새 상담을 시작할 수 있습니다.</translation>
     </message>
 </context>
@@ -924,7 +945,7 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>예상하지 못한 문제</translation>
     </message>
     <message>
-        <source>Something went wrong, and the details were written to the log file in the data folder. Your last edits are NOT saved yet: keep the app open; the consultation's header says whether saving has gone through.</source>
+        <source>Something went wrong, and the details were written to the log file in the data folder. Your last edits are NOT saved yet: keep the app open; the consultation&apos;s header says whether saving has gone through.</source>
         <translation>문제가 생겼고, 자세한 내용은 데이터 폴더의 로그 파일에 기록했습니다. 마지막 변경 내용은 아직 저장되지 않았습니다. 앱을 닫지 마세요. 저장이 되었는지는 상담 화면 위쪽에 표시됩니다.</translation>
     </message>
     <message>
@@ -991,7 +1012,7 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>요청하는 서비스 (빼려면 선택을 해제하세요)</translation>
     </message>
     <message>
-        <source>Pharmacist's opinion</source>
+        <source>Pharmacist&apos;s opinion</source>
         <translation>약사 의견</translation>
     </message>
     <message>
@@ -2062,7 +2083,7 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>상담을 마치기 전에 약을 하나 이상 적거나 상담 내용을 적어 주세요.</translation>
     </message>
     <message>
-        <source>This session is finished and can no longer be changed. Use "Amend" to correct it; the earlier version is kept.</source>
+        <source>This session is finished and can no longer be changed. Use &quot;Amend&quot; to correct it; the earlier version is kept.</source>
         <translation>마친 상담은 바꿀 수 없습니다. ‘고치기’로 고치면 이전 내용도 보관됩니다.</translation>
     </message>
     <message>
@@ -2090,7 +2111,7 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>{path} 파일을 저장할 수 없습니다({detail}). 다른 위치를 고르세요.</translation>
     </message>
     <message>
-        <source>ConsultDesk is already open on the data folder {path}, in another window or a command. Close it there first: two copies on one folder would mix up the team's changes.</source>
+        <source>ConsultDesk is already open on the data folder {path}, in another window or a command. Close it there first: two copies on one folder would mix up the team&apos;s changes.</source>
         <translation>ConsultDesk가 이미 데이터 폴더 {path}에서 열려 있습니다(다른 창이나 명령). 먼저 그쪽을 닫으세요. 한 폴더에서 두 개를 함께 쓰면 팀의 변경 내용이 뒤섞입니다.</translation>
     </message>
     <message>
@@ -2174,7 +2195,7 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>팀 암호는 {minimum}자 이상이어야 합니다.</translation>
     </message>
     <message>
-        <source>The folder {path} holds a different team. Nothing was changed; choose this team's folder.</source>
+        <source>The folder {path} holds a different team. Nothing was changed; choose this team&apos;s folder.</source>
         <translation>{path} 폴더에는 다른 팀이 있습니다. 아무것도 바뀌지 않았습니다. 이 팀의 폴더를 고르세요.</translation>
     </message>
     <message>
@@ -2182,12 +2203,12 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>이 컴퓨터는 아직 팀에 속해 있지 않습니다. 먼저 팀 공유 폴더를 설정하세요.</translation>
     </message>
     <message>
-        <source>There is no ConsultDesk team in {path}. Check the folder, or create a team.</source>
-        <translation>{path}에 ConsultDesk 팀이 없습니다. 폴더를 확인하거나 새 팀을 만드세요.</translation>
+        <source>There is no ConsultDesk team in {path}. Choose the shared folder that holds the ConsultDesk folder, the ConsultDesk folder itself, or the team&apos;s folder inside it (the one with team.json). If the ConsultDesk folder is there but empty, wait until the sync program has copied the team to this computer, or create a team.</source>
+        <translation>{path}에 ConsultDesk 팀이 없습니다. ConsultDesk 폴더가 들어 있는 공유 폴더, ConsultDesk 폴더 자체, 또는 그 안의 팀 폴더(team.json이 있는 폴더)를 고르세요. ConsultDesk 폴더는 있는데 비어 있다면 동기화 프로그램이 팀을 이 컴퓨터로 다 복사할 때까지 기다리거나, 새 팀을 만드세요.</translation>
     </message>
     <message>
-        <source>{path} holds several teams ({detail}). Choose the folder of your team inside it.</source>
-        <translation>{path}에 여러 팀이 있습니다 ({detail}). 그 안에서 우리 팀의 폴더를 고르세요.</translation>
+        <source>{path} holds {teams} teams. Choose the folder of your team, one of these: {detail}.</source>
+        <translation>{path}에 팀이 {teams}개 있습니다. 이 중 우리 팀의 폴더를 고르세요: {detail}.</translation>
     </message>
     <message>
         <source>This conflict was already resolved, or its record is no longer here.</source>
@@ -2202,7 +2223,7 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>{detail}은(는) 공유 폴더의 파일 이름으로 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <source>This computer's next change file is already in the shared folder, and files there are never overwritten. Was this computer's database restored from a backup? Nothing was sent; ask for help before syncing again.</source>
+        <source>This computer&apos;s next change file is already in the shared folder, and files there are never overwritten. Was this computer&apos;s database restored from a backup? Nothing was sent; ask for help before syncing again.</source>
         <translation>이 컴퓨터가 다음에 보낼 변경 파일이 공유 폴더에 이미 있습니다. 공유 폴더의 파일은 절대 덮어쓰지 않습니다. 이 컴퓨터의 데이터베이스를 백업에서 복원했나요? 아무것도 보내지 않았습니다. 다시 동기화하기 전에 도움을 요청하세요.</translation>
     </message>
     <message>
@@ -2322,7 +2343,7 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>내담자가 건강정보 수집·이용 동의를 철회했으므로 새 상담을 기록할 수 없습니다. 이전 기록은 계속 볼 수 있습니다.</translation>
     </message>
     <message>
-        <source>No consent to share with the welfare centre is recorded. Record the resident's consent first.</source>
+        <source>No consent to share with the welfare centre is recorded. Record the resident&apos;s consent first.</source>
         <translation>복지관 개인정보 제3자 제공 동의가 기록되어 있지 않습니다. 먼저 내담자의 동의를 기록해 주세요.</translation>
     </message>
     <message>
@@ -2334,11 +2355,11 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>내담자가 복지관 개인정보 제3자 제공 동의를 철회하여 연계 의뢰서를 만들거나 보낼 수 없습니다.</translation>
     </message>
     <message>
-        <source>Choose the resident's welfare centre first: a referral needs an addressee.</source>
+        <source>Choose the resident&apos;s welfare centre first: a referral needs an addressee.</source>
         <translation>먼저 내담자의 복지관을 지정해 주세요. 의뢰서를 받을 곳이 필요합니다.</translation>
     </message>
     <message>
-        <source>Enter the resident's birth date first: the referral sheet shows the age.</source>
+        <source>Enter the resident&apos;s birth date first: the referral sheet shows the age.</source>
         <translation>먼저 내담자의 생년월일을 입력해 주세요. 의뢰서에 나이가 표시됩니다.</translation>
     </message>
     <message>
@@ -2901,7 +2922,7 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Delete the resident {who}?
 
-Their consultations, consents and referrals will no longer be listed, on this computer and, after the next sync, on the team's.</source>
+Their consultations, consents and referrals will no longer be listed, on this computer and, after the next sync, on the team&apos;s.</source>
         <translation>내담자 {who} 님을 삭제할까요?
 
 이 내담자의 상담, 동의, 의뢰 기록이 이 컴퓨터에서, 그리고 다음 동기화 후에는 팀의 다른 컴퓨터에서도 더 이상 보이지 않습니다.</translation>
@@ -3096,7 +3117,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>복약상담 데스크 설정</translation>
     </message>
     <message>
-        <source>Welcome. ConsultDesk keeps residents' health information encrypted on this computer. Choose a passphrase: it opens the data, and it cannot be recovered if it is lost.</source>
+        <source>Welcome. ConsultDesk keeps residents&apos; health information encrypted on this computer. Choose a passphrase: it opens the data, and it cannot be recovered if it is lost.</source>
         <translation>환영합니다. 복약상담 데스크는 내담자의 건강정보를 이 컴퓨터에 암호화하여 보관합니다. 암호를 정해 주세요. 이 암호로 자료를 열며, 잊어버리면 되찾을 수 없습니다.</translation>
     </message>
     <message>
@@ -3306,7 +3327,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>결과</translation>
     </message>
     <message>
-        <source>Pharmacist's opinion</source>
+        <source>Pharmacist&apos;s opinion</source>
         <translation>약사 의견</translation>
     </message>
     <message>
@@ -3611,7 +3632,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
 
 {session}
 
-Its medicines, problems and flag decisions go with it, on this computer and, after the next sync, on the team's.</source>
+Its medicines, problems and flag decisions go with it, on this computer and, after the next sync, on the team&apos;s.</source>
         <translation>작성 중인 이 상담을 삭제할까요?
 
 {session}
@@ -3638,7 +3659,7 @@ Its medicines, problems and flag decisions go with it, on this computer and, aft
         <translation>열기</translation>
     </message>
     <message>
-        <source>Enter the passphrase to open the residents' records.</source>
+        <source>Enter the passphrase to open the residents&apos; records.</source>
         <translation>내담자 기록을 열려면 암호를 입력하세요.</translation>
     </message>
     <message>

@@ -103,3 +103,28 @@ def test_the_team_passphrase_is_asked_for_when_not_in_the_environment(tmp_path: 
         team_pass=None,
     )  # fmt: skip
     assert result.returncode == 1 and "CONSULTDESK_TEAM_PASSPHRASE" in result.stderr
+
+
+def test_joining_from_the_consultdesk_folder_or_with_several_teams(tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    a, b = laptop(tmp_path / "a", "김순자"), laptop(tmp_path / "b")
+    create = ("team", "create", "--folder", str(share), "--name")
+    assert run("--data-dir", str(a), *create, "행복팀").returncode == 0
+    # The folder a person sees in their sync client's copy: the ConsultDesk folder itself.
+    joined = run("--data-dir", str(b), "team", "join", "--folder", str(share / "ConsultDesk"))
+    assert joined.returncode == 0, joined.stderr
+    [team_folder] = (share / "ConsultDesk").iterdir()
+    assert f"in {team_folder};" in joined.stdout
+
+    c = laptop(tmp_path / "c")
+    assert run("--data-dir", str(c), *create, "둘째팀").returncode == 0
+    several = run("--data-dir", str(laptop(tmp_path / "d")), "team", "join", "--folder", str(share))
+    assert several.returncode == 1 and several.stderr.count("\n") == 1
+    assert f"{share} holds 2 teams" in several.stderr
+    assert f"행복팀: {team_folder}" in several.stderr and "둘째팀: " in several.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    none = run("--data-dir", str(tmp_path / "d"), "team", "join", "--folder", str(empty))
+    assert none.returncode == 1 and f"no ConsultDesk team in {empty}" in none.stderr
+    assert "the one with team.json" in none.stderr

@@ -147,6 +147,38 @@ def test_joining_a_team_with_a_wrong_then_the_right_passphrase(
     assert sync.team_summary(b) == dialog.team
 
 
+def test_the_join_dialog_finds_the_team_from_the_consultdesk_folder_or_says_which_to_pick(
+    qtbot, new_laptop: MakeLaptop, share: Path
+) -> None:
+    from consultdesk.sync.team import create_team
+    from tests.services.sync_laptops import CHEAP_KDF
+
+    a, b = new_laptop("a"), new_laptop("b")
+    first = start_team(a, share)
+    dialog = TeamSetupDialog(b)
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(TEAM_PASSPHRASE)
+    empty = share.parent / "empty"
+    empty.mkdir()
+    dialog.folder.setText(str(empty))
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled() and not dialog.error.isHidden())
+    assert f"{empty}에 ConsultDesk 팀이 없습니다" in dialog.error.text()
+    assert "team.json이 있는 폴더" in dialog.error.text()
+    second = create_team(share, "둘째 방문팀", TEAM_PASSPHRASE, kdf=CHEAP_KDF)
+    dialog.folder.setText(str(share / "ConsultDesk"))
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled() and not dialog.error.isHidden())
+    text = dialog.error.text()
+    assert "팀이 2개 있습니다" in text
+    assert f"행복약국 방문팀: {first.folder}" in text and f"둘째 방문팀: {second.folder}" in text
+    assert sync.team_summary(b) is None
+    dialog.folder.setText(str(first.folder / "devices"))
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.team is not None)
+    assert dialog.team is not None and dialog.team.folder == first.folder
+
+
 def test_creating_a_team_needs_a_name_and_matching_passphrases(
     qtbot, new_laptop: MakeLaptop, share: Path
 ) -> None:

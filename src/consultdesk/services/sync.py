@@ -87,12 +87,19 @@ class SyncNotSetUp(SyncError):
 
 class NoTeamInFolder(SyncError):
     code = "no_team_in_folder"
-    default_message = "There is no ConsultDesk team in {path}."
+    default_message = (
+        "There is no ConsultDesk team in {path}. Choose the shared folder that holds the "
+        "ConsultDesk folder, the ConsultDesk folder itself, or the team's folder inside it (the "
+        "one with team.json). If the ConsultDesk folder is there but empty, wait until the "
+        "sync program has copied the team to this computer."
+    )
 
 
 class SeveralTeamsInFolder(SyncError):
     code = "several_teams_in_folder"
-    default_message = "{path} holds several teams ({detail}). Choose the folder of one team."
+    default_message = (
+        "{path} holds {teams} teams. Choose the folder of your team, one of these: {detail}."
+    )
 
 
 class ConflictGone(SyncError):
@@ -172,19 +179,46 @@ def join_team(ws: Workspace, folder: Path, passphrase: str) -> TeamSummary:
 
 
 def find_team_folder(folder: Path) -> Path:
-    """The team folder meant by ``folder``: itself, or the only team under it."""
+    """The team folder meant by ``folder``, whichever level of the tree a person picked: the
+    team's own folder (it holds team.json), the ConsultDesk folder holding it, the shared folder
+    holding that, or a folder inside the team's (``devices``, a laptop's folder). Several teams
+    or none: the error names exactly which folders to choose instead."""
     try:
-        if (folder / teams.TEAM_FILE).is_file():
-            return folder
+        if not folder.is_dir():
+            raise ShareUnavailable(path=str(folder), detail="the folder does not exist")
+        found = _teams_at(folder)
     except OSError as error:
         raise ShareUnavailable(path=str(folder), detail=str(error)) from error
-    found = teams.find_teams(folder)
-    if not found:
-        raise NoTeamInFolder(path=str(folder))
-    if len(found) > 1:
-        names = ", ".join(info.name for info in found)
-        raise SeveralTeamsInFolder(path=str(folder), detail=names)
-    return found[0].folder
+    if len(found) == 1:
+        return found[0][0]
+    if found:
+        raise SeveralTeamsInFolder(
+            path=str(folder),
+            detail="; ".join(f"{name}: {path}" for path, name in found),
+            teams=len(found),
+        )
+    raise NoTeamInFolder(path=str(folder))
+
+
+def _teams_at(folder: Path) -> list[tuple[Path, str]]:
+    """(team folder, team name) for the team ``folder`` is in, or the teams below it."""
+    for level in (folder, *list(folder.parents)[:3]):
+        if (level / teams.TEAM_FILE).is_file():
+            # Picked the team folder, or something inside it: that team, however many others
+            # sit beside it.
+            return [(level, _team_name(level))]
+    below: list[Path] = []
+    for app_folder in (folder, folder / teams.APP_FOLDER):
+        if app_folder.is_dir():
+            below += [c for c in sorted(app_folder.iterdir()) if (c / teams.TEAM_FILE).is_file()]
+    return [(path, _team_name(path)) for path in dict.fromkeys(below)]
+
+
+def _team_name(team_folder: Path) -> str:
+    try:
+        return str(teams.read_team_file(team_folder)["name"])
+    except SyncError:
+        return team_folder.name  # still listed: the join itself says what is wrong with it
 
 
 def team_summary(ws: Workspace) -> TeamSummary | None:

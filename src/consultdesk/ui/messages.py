@@ -216,11 +216,15 @@ _SYNC_MESSAGES: dict[str, object] = {
         "Messages", "This computer is not part of a team yet. Set up the team folder first."
     ),
     "no_team_in_folder": QT_TRANSLATE_NOOP(
-        "Messages", "There is no ConsultDesk team in {path}. Check the folder, or create a team."
+        "Messages",
+        "There is no ConsultDesk team in {path}. Choose the shared folder that holds the "
+        "ConsultDesk folder, the ConsultDesk folder itself, or the team's folder inside it (the "
+        "one with team.json). If the ConsultDesk folder is there but empty, wait until the "
+        "sync program has copied the team to this computer, or create a team.",
     ),
     "several_teams_in_folder": QT_TRANSLATE_NOOP(
         "Messages",
-        "{path} holds several teams ({detail}). Choose the folder of your team inside it.",
+        "{path} holds {teams} teams. Choose the folder of your team, one of these: {detail}.",
     ),
     "conflict_gone": QT_TRANSLATE_NOOP(
         "Messages", "This conflict was already resolved, or its record is no longer here."
