@@ -37,6 +37,7 @@ from sqlmodel import SQLModel
 
 from consultdesk.domain.hlc import Hlc
 from consultdesk.domain.ids import new_id
+from consultdesk.storage.changes import SYNC, note
 from consultdesk.storage.database import Database
 from consultdesk.storage.models import SHARED_TABLES
 from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, JsonValue
@@ -186,8 +187,11 @@ class SqliteSyncStore:
         ]
 
     def mark_sent(self, seq: int, bundle_hash: str, changes: Sequence[Change]) -> None:
-        # An HLC is unique per change of this laptop (each change takes a fresh one), and the
-        # bundle_seq index narrows the search to the unsent rows.
+        # An HLC is unique per change of this laptop (each change takes a fresh one) and
+        # indexed (migration 0006), so this is one index look-up per change. The unary + keeps
+        # SQLite from choosing the bundle_seq index instead, which would scan every unsent row
+        # for each chunk: seconds on a laptop with much unsent work, and the window between a
+        # bundle's rename and this commit is where a crash leaves a bundle unmarked.
         hlcs = [change.hlc for change in changes]
         with self.db.session() as s:
             conn = s.connection()
@@ -195,8 +199,8 @@ class SqliteSyncStore:
                 marks = ",".join("?" * len(chunk))
                 conn.exec_driver_sql(
                     f"UPDATE change_log SET bundle_seq = ? "
-                    f"WHERE bundle_seq IS NULL AND device = ? AND hlc IN ({marks})",
-                    (seq, self.device_id, *chunk),
+                    f"WHERE hlc IN ({marks}) AND +bundle_seq IS NULL AND +device = ?",
+                    (seq, *chunk, self.device_id),
                 )
             conn.exec_driver_sql(
                 "INSERT INTO sync_sent_bundle (seq, bundle_hash, changes, sent_at) "
@@ -244,15 +248,20 @@ class SqliteSyncStore:
             self._move_ledger(conn, bundle, now)
             self._save_states(conn, bundle.writes)
             touched = {(w.entity, w.record_id) for w in bundle.writes} | set(bundle.deleted)
+            for entity, record_id in touched:  # the open screens hear of them after the commit
+                note(s, entity, (record_id,), SYNC)
             waiting = {
                 (entity, record_id)
                 for entity, record_id in conn.exec_driver_sql(
                     "SELECT entity, record_id FROM sync_pending"
                 )
             }
+            for entity, record_id in waiting:  # some may be written at last
+                note(s, entity, (record_id,), SYNC)
             self._write_rows(conn, touched | waiting, bundle.deleted, waiting)
             self._keep_conflicts(conn, bundle.conflicts, now)
-            self._close_answered_conflicts(conn, bundle.writes, now)
+            if self._close_answered_conflicts(conn, bundle.writes, now) or bundle.conflicts:
+                note(s, "sync_conflict", (), SYNC)
 
     # --- team changes ----------------------------------------------------------------------------
 
@@ -445,15 +454,16 @@ class SqliteSyncStore:
 
     def _close_answered_conflicts(
         self, conn: sa.Connection, writes: Sequence[Change], now: str
-    ) -> None:
+    ) -> bool:
         """A conflict is answered once a change newer than both of its values arrives for it:
-        a person resolved it on another laptop (or edited the field again after it)."""
+        a person resolved it on another laptop (or edited the field again after it). True if
+        one was."""
         open_rows = conn.exec_driver_sql(
             "SELECT id, entity, record_id, field, kept_field, kept_hlc, other_hlc "
             "FROM sync_conflict WHERE resolved_at IS NULL"
         ).all()
         if not open_rows or not writes:
-            return
+            return False
         by_field: dict[tuple[str, str, str], Change] = {
             (w.entity, w.record_id, w.field): w for w in writes
         }
@@ -477,6 +487,7 @@ class SqliteSyncStore:
                 "WHERE id = ? AND resolved_at IS NULL",
                 closed,
             )
+        return bool(closed)
 
 
 def load_states(conn: sa.Connection, keys: Collection[RecordKey]) -> dict[RecordKey, RecordState]:

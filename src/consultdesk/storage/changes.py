@@ -3,11 +3,22 @@
 Every field that changes gets one change row: the new value, the HLC of this edit, this device,
 and the HLC of the value it replaced (its base), so that a merge can tell a later edit from a
 parallel one. A delete is a tombstone: the `deleted` flag plus a "__deleted__" change.
+
+Every write also notes which records it touched on its session (``note``); once the transaction
+commits, the database publishes them as one frozen ``ChangeSet`` to its ``ChangeFeed``, so the
+open screens can refresh what they show (see docs/architecture.md, "Change sets").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,6 +29,114 @@ from consultdesk.domain.hlc import Hlc, HlcClock
 from consultdesk.storage.models import SHARED_TABLES, ChangeLog, FieldClock
 
 TOMBSTONE = "__deleted__"
+
+LOCAL, SYNC = "local", "sync"  # where the changes of a transaction came from
+_PENDING = "consultdesk.changes"  # key in Session.info
+
+log = logging.getLogger(__name__)
+_initiator: ContextVar[object | None] = ContextVar("change_initiator", default=None)
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """What one committed transaction (or several, merged) changed: which records of which
+    entities (SHARED_TABLES names, and "sync_conflict"), where the change came from (LOCAL:
+    this laptop's own edit; SYNC: an import from the team), and who asked for it when a screen
+    said so (``initiated_by``), so that a screen can leave its own writes alone."""
+
+    records: frozenset[tuple[str, str]] = frozenset()
+    # Entities changed without a list of ids (noted with none); also every entity of `records`.
+    entities: frozenset[str] = frozenset()
+    origin: str = LOCAL
+    initiator: object | None = dataclasses.field(default=None, compare=False)
+
+    def __bool__(self) -> bool:
+        return bool(self.entities)
+
+    def touches(self, *entities: str) -> bool:
+        return not self.entities.isdisjoint(entities)
+
+    def ids(self, entity: str) -> frozenset[str]:
+        return frozenset(record_id for name, record_id in self.records if name == entity)
+
+    def merged(self, other: ChangeSet) -> ChangeSet:
+        """Both together: SYNC if either came from a sync; the initiator only if the same."""
+        return ChangeSet(
+            self.records | other.records,
+            self.entities | other.entities,
+            SYNC if SYNC in (self.origin, other.origin) else LOCAL,
+            self.initiator if self.initiator is other.initiator else None,
+        )
+
+
+def note(
+    session: Session, entity: str, record_ids: Iterable[str] = (), origin: str = LOCAL
+) -> None:
+    """Remember on `session` that its transaction changes these records of `entity` (or some
+    of its rows, when no ids are given); published once the transaction commits."""
+    pending = session.info.setdefault(_PENDING, {"records": set(), "entities": set()})
+    pending["entities"].add(entity)
+    pending["records"].update((entity, record_id) for record_id in record_ids)
+    if origin == SYNC:
+        pending["origin"] = SYNC
+
+
+def committed(session: Session) -> ChangeSet | None:
+    """The changes noted on `session`, taken off it: call after a commit (and after a
+    rollback, to drop them)."""
+    pending = session.info.pop(_PENDING, None)
+    if not pending:
+        return None
+    return ChangeSet(
+        frozenset(pending["records"]),
+        frozenset(pending["entities"]),
+        pending.get("origin", LOCAL),
+        _initiator.get(),
+    )
+
+
+@contextmanager
+def initiated_by(who: object) -> Iterator[None]:
+    """Change sets committed in this block (on this thread) carry `who` as their initiator."""
+    token = _initiator.set(who)
+    try:
+        yield
+    finally:
+        _initiator.reset(token)
+
+
+Listener = Callable[[ChangeSet], None]
+
+
+class ChangeFeed:
+    """Observers of one database's committed changes. ``publish`` calls them on the thread
+    that committed (a sync worker, say): a listener must hand the change set over to its own
+    thread. A listener that fails is logged; the commit it reports on stands."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Start calling `listener`; returns the function that stops it."""
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def publish(self, changes: ChangeSet) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(changes)
+            except Exception:
+                log.exception("a change listener failed")
 
 
 def encode_value(value: Any) -> str:
@@ -61,6 +180,7 @@ class ChangeWriter:
     def _log(self, session: Session, entity: str, record_id: str, values: dict[str, Any]) -> None:
         if not values:
             return
+        note(session, entity, (record_id,))
         clocks = {
             c.field: c
             for c in session.exec(
@@ -114,6 +234,7 @@ class ChangeWriter:
         if not rows:
             return
         entity = str(model.__tablename__)
+        note(session, entity, (row["id"] for row in rows))
         session.execute(insert(model), rows)
         log = [
             self._change(entity, row["id"], field, value, None)

@@ -21,6 +21,7 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from consultdesk.storage import access_log
+from consultdesk.storage.changes import ChangeFeed, committed
 from consultdesk.storage.errors import (
     DatabaseBusy,
     DatabaseExists,
@@ -144,6 +145,7 @@ class Database:
         self._key = key
         self.engine = engine
         self._reader = engine.execution_options(read_only=True)
+        self.changes = ChangeFeed()  # told what each committed transaction changed
 
     @contextmanager
     def session(self, read_only: bool = False) -> Iterator[Session]:
@@ -158,13 +160,18 @@ class Database:
                 session.commit()
             except exc.OperationalError as e:
                 session.rollback()
+                committed(session)  # nothing of it happened
                 problem = storage_problem(e, self.path)
                 if problem is not None:
                     raise problem from e
                 raise
             except BaseException:
                 session.rollback()
+                committed(session)
                 raise
+        changes = committed(session)
+        if changes is not None:
+            self.changes.publish(changes)
 
     def backup_to(self, target: Path) -> Path:
         """A consistent encrypted copy (VACUUM INTO; never a file copy of a live database),
