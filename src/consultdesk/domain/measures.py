@@ -1,6 +1,8 @@
 """Shared measurement: what an indicator is, and what a computed report holds.
 
 Plain values only; services/measures.py computes them from the records, reports/ writes them.
+Also the pure parts of the computation: the time groups of a period, age bands, the social risks
+a session's answers raise, and de-identification of a computed report.
 """
 
 from __future__ import annotations
@@ -8,9 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from enum import StrEnum
+
+from consultdesk.domain.dates import full_age
+from consultdesk.domain.screening import ScreeningForm
 
 
 class Unit(StrEnum):
@@ -38,6 +43,18 @@ class GroupBy(StrEnum):
 
 
 TIME_GROUPS = (GroupBy.MONTH, GroupBy.QUARTER, GroupBy.YEAR)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """A period and its filters: what services/measures.py computes a report for."""
+
+    start: date
+    end: date
+    by: GroupBy = GroupBy.ALL
+    centre_id: str | None = None
+    pharmacist: str | None = None  # a device id
+    today: date | None = None
 
 
 # --- the definitions (data) ---------------------------------------------------------------------
@@ -187,3 +204,161 @@ class MeasuresReport:
     def categories(self, indicator: str) -> list[str]:
         seen = dict.fromkeys(c.category for c in self.cells if c.indicator == indicator)
         return [k for k in seen if k]
+
+
+# --- grouping ----------------------------------------------------------------------------------
+
+
+def _month_start(d: date) -> date:
+    return d.replace(day=1)
+
+
+def _next_month(d: date) -> date:
+    return date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+
+
+def time_groups(start: date, end: date, by: GroupBy) -> list[Group]:
+    """The months, quarters or years from start to end (clipped to them), empty ones too."""
+    groups: list[Group] = []
+    cursor = _month_start(start)
+    while cursor <= end:
+        if by is GroupBy.MONTH:
+            nxt = _next_month(cursor)
+            key = f"{cursor.year:04d}-{cursor.month:02d}"
+            ko, en = f"{cursor.year}년 {cursor.month}월", f"{cursor:%b} {cursor.year}"
+        elif by is GroupBy.QUARTER:
+            q = (cursor.month - 1) // 3
+            cursor = date(cursor.year, q * 3 + 1, 1)
+            nxt = date(cursor.year + (q == 3), (q * 3 + 3) % 12 + 1, 1)
+            key = f"{cursor.year:04d}-Q{q + 1}"
+            ko, en = f"{cursor.year}년 {q + 1}분기", f"Q{q + 1} {cursor.year}"
+        else:
+            cursor = date(cursor.year, 1, 1)
+            nxt = date(cursor.year + 1, 1, 1)
+            key = f"{cursor.year:04d}"
+            ko, en = f"{cursor.year}년", key
+        groups.append(Group(key, ko, en, max(cursor, start), min(nxt - timedelta(days=1), end)))
+        cursor = nxt
+    return groups
+
+
+def time_key(d: date, by: GroupBy) -> str:
+    if by is GroupBy.MONTH:
+        return f"{d.year:04d}-{d.month:02d}"
+    if by is GroupBy.QUARTER:
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    return f"{d.year:04d}"
+
+
+def age_band(measures: MeasureSet, birth: date | None, on: date) -> str:
+    if birth is None:
+        return "unknown"
+    age = full_age(birth, on)
+    for lo, hi, label in measures.age_bands:
+        if lo <= age <= hi:
+            return label
+    return "unknown"
+
+
+# --- social risks of a session's answers -------------------------------------------------------
+
+
+def social_risks(form: ScreeningForm, screening: str) -> list[tuple[str, str, str]]:
+    """(flag key, domain, severity) of the social flags a session's answers raise: the same
+    flags as domain.screening.social_flags (tests/services/test_measures.py compares them on
+    the demo data), worked out without building each flag, for 50,000 sessions at a time.
+    Answers that no longer fit the form are skipped, as the flags panel skips them."""
+    try:
+        answers = json.loads(screening or "{}")
+    except ValueError:
+        return []
+    if not isinstance(answers, dict):
+        return []
+    out: list[tuple[str, str, str]] = []
+    for question in form.questions:
+        value = answers.get(question.id)
+        if value is None:
+            continue
+        chosen = (value,) if isinstance(value, str) else tuple(str(v) for v in value)
+        hits = [o for o in (question.option(a) for a in chosen) if o is not None and o.severity]
+        if not hits:
+            continue
+        worst = min((o.severity for o in hits if o.severity), key=lambda sev: sev.rank)
+        subject = ",".join(sorted(o.id for o in hits))
+        key = f"social.{form.id}.{question.id}||{subject}"
+        out.append((key, question.domain, worst.value))
+    for scale in form.scales:
+        total = 0
+        for question_id in scale.question_ids:
+            item = form.question(question_id)
+            value = answers.get(question_id)
+            if item is None or value is None:
+                continue
+            first = value if isinstance(value, str) else (value[0] if value else "")
+            option = item.option(str(first))
+            if option is not None and option.score:
+                total += option.score
+        if total >= scale.at_least:
+            out.append((f"social.{form.id}.{scale.id}|", scale.domain, scale.severity.value))
+    return out
+
+
+# --- de-identification --------------------------------------------------------------------------
+
+
+def deidentify(report: MeasuresReport, threshold: int | None = None) -> MeasuresReport:
+    """No ids, no names: the lists behind each number are dropped, pharmacists become "약사 A",
+    and a cell resting on fewer than ``threshold`` people (but more than none) is suppressed."""
+    k = report.suppress_below if threshold is None else threshold
+    cells = []
+    for c in report.cells:
+        small = 0 < c.people < k
+        if small:
+            c = replace(c, value=None, numerator=None, denominator=None, suppressed=True)
+        cells.append(replace(c, subjects=()))
+    groups = list(report.groups)
+    keys = {g.key: g.key for g in groups}
+    if report.by in (GroupBy.PHARMACIST, GroupBy.CENTRE):
+        prefix_ko, prefix_en = (
+            ("약사", "Pharmacist")
+            if report.by is GroupBy.PHARMACIST
+            else (
+                "복지관",
+                "Centre",
+            )
+        )
+        renamed = []
+        for n, g in enumerate(groups):
+            letter = _letters(n)
+            keys[g.key] = letter
+            if report.by is GroupBy.PHARMACIST:
+                renamed.append(
+                    replace(
+                        g,
+                        key=letter,
+                        label_ko=f"{prefix_ko} {letter}",
+                        label_en=f"{prefix_en} {letter}",
+                    )
+                )
+            else:
+                renamed.append(replace(g, key=letter))
+        groups = renamed
+        cells = [replace(c, group=keys[c.group]) for c in cells]
+    return replace(
+        report,
+        groups=tuple(groups),
+        cells=tuple(cells),
+        deidentified=True,
+        suppress_below=k,
+        pharmacist="",
+        _index={},
+    )
+
+
+def _letters(n: int) -> str:
+    out = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
