@@ -354,3 +354,30 @@ def compare(older: ConsultationData, newer: ConsultationData) -> Comparison:
     resolved = tuple(p for k, p in old_problems.items() if k not in new_problems)
     new = tuple(p for k, p in new_problems.items() if k not in old_problems)
     return Comparison(added, stopped, tuple(changed), resolved, new)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One session on a resident's timeline, with how many medicines and problems it holds."""
+
+    id: str
+    number: int
+    visit_date: date
+    place: str
+    status: str
+    medicines: int
+    problems: int
+    next_visit: date | None
+    amendment_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpRow:
+    """A resident whose planned next visit is due: one line of the follow-up list."""
+
+    resident_id: str
+    resident_name: str
+    phone: str
+    consultation_id: str
+    last_visit: date
+    next_visit: date

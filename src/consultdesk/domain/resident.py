@@ -181,3 +181,17 @@ def validate_resident(
         ),
         [],
     )
+
+
+@dataclass(frozen=True)
+class ResidentRow:
+    """One line of the residents list (a search result)."""
+
+    id: str
+    name: str
+    birth_date: date | None
+    sex: str
+    phone: str
+    district: str
+    centre_name: str
+    living_situation: str

@@ -8,7 +8,6 @@ once it is published here).
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 from collections.abc import Callable, Iterable
@@ -16,10 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from weakref import WeakKeyDictionary
-
-import sqlalchemy as sa
-from sqlalchemy import delete, func, insert, literal_column
-from sqlmodel import Session, col, select
 
 from consultdesk.domain.catalog import (
     Catalog,
@@ -43,7 +38,7 @@ from consultdesk.domain.product_import import (
 from consultdesk.domain.rules.model import IngredientClass
 from consultdesk.paths import resource_path
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage.models import ImportedProduct
+from consultdesk.storage import catalog_repo
 
 Progress = Callable[[float], None]
 
@@ -53,9 +48,6 @@ BUNDLED_COMBINATIONS = "catalog/combinations.csv"
 BUNDLED_SYNONYMS = "catalog/synonyms.csv"
 # Share of the progress bar each step gets: reading the file, writing it, indexing it.
 _READ, _WRITE = 0.55, 0.35
-_BATCH = 2000
-# SQLite allows 32,766 bound variables per statement; stay far below it.
-_IN_CHUNK = 500
 
 # Held while a catalog is built or replaced, so that a build that read the database before an
 # import cannot publish its older list after the import's. Lookups do not take it: a search on
@@ -127,33 +119,7 @@ def _publish(ws: Workspace, catalog: Catalog) -> None:
 def _load_products(ws: Workspace) -> list[Product]:
     # A read-only (deferred) transaction: reading 50,000 rows must not hold the write lock.
     with ws.db.session(read_only=True) as s:
-        return _stored_products(s)
-
-
-def _stored_products(s: Session) -> list[Product]:
-    # Column tuples rather than ORM objects: 50,000 rows load several times faster. rowid order
-    # is the order of import, which is the order the search shows equal matches in.
-    rows = s.execute(
-        sa.select(
-            col(ImportedProduct.name),
-            col(ImportedProduct.atc_codes),
-            col(ImportedProduct.ingredient_codes),
-            col(ImportedProduct.ingredient_names),
-            col(ImportedProduct.company),
-        ).order_by(literal_column("rowid"))
-    )
-    return [
-        Product(name, _codes(atc), _codes(codes), _codes(names), company)
-        for name, atc, codes, names, company in rows
-    ]
-
-
-def _codes(text: str) -> tuple[str, ...]:
-    try:
-        value = json.loads(text or "[]")
-    except ValueError:
-        return ()
-    return tuple(str(v) for v in value) if isinstance(value, list) else ()
+        return catalog_repo.stored_products(s)
 
 
 # --- importing a product list ----------------------------------------------------------------
@@ -231,16 +197,10 @@ def import_products(ws: Workspace, path: Path, progress: Progress | None = None)
     parsed = read_products(path, lambda f: report(f * _READ))
     products = parsed.products
     with ws.db.session() as s:
-        stored = {name.casefold(): name for name in s.exec(select(ImportedProduct.name))}
-        replaced = [stored[p.name.casefold()] for p in products if p.name.casefold() in stored]
-        for start in range(0, len(replaced), _IN_CHUNK):
-            chunk = replaced[start : start + _IN_CHUNK]
-            s.execute(delete(ImportedProduct).where(col(ImportedProduct.name).in_(chunk)))
-        for start in range(0, len(products), _BATCH):
-            batch = products[start : start + _BATCH]
-            s.execute(insert(ImportedProduct), [_row(p, path.name) for p in batch])
-            report(_READ + _WRITE * (start + len(batch)) / len(products))
-        total = int(s.exec(select(func.count()).select_from(ImportedProduct)).one())
+        replaced = catalog_repo.store_products(
+            s, products, path.name, lambda done: report(_READ + _WRITE * done / len(products))
+        )
+        total = catalog_repo.product_count(s)
         s.add(ws.audit("import", "imported_product", path.name, None))
     # Built and published only after the commit above, so the search never shows products that
     # a failed write rolled back, and the write lock is not held while the index is built.
@@ -259,27 +219,15 @@ def import_products(ws: Workspace, path: Path, progress: Progress | None = None)
     )
 
 
-def _row(product: Product, source: str) -> dict[str, str]:
-    return {
-        "name": product.name,
-        "atc_codes": json.dumps(list(product.atc_codes)),
-        "ingredient_codes": json.dumps(list(product.ingredient_codes), ensure_ascii=False),
-        "ingredient_names": json.dumps(list(product.ingredient_names), ensure_ascii=False),
-        "company": product.company,
-        "source": source,
-    }
-
-
 def imported_product_count(ws: Workspace) -> int:
     with ws.db.session(read_only=True) as s:
-        return int(s.exec(select(func.count()).select_from(ImportedProduct)).one())
+        return catalog_repo.product_count(s)
 
 
 def clear_products(ws: Workspace) -> int:
     """Forget every imported product; the bundled ingredients stay. Returns how many went."""
     with ws.db.session() as s:
-        count = int(s.exec(select(func.count()).select_from(ImportedProduct)).one())
-        s.execute(delete(ImportedProduct))
+        count = catalog_repo.clear_products(s)
         s.add(ws.audit("delete", "imported_product", "*", None))
     _publish(ws, _build(()))
     return count

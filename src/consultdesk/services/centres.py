@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from consultdesk.domain import centre
 from consultdesk.domain.phone import format_phone, is_email_address
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.rrn import contains_rrn
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage import residents_repo
+from consultdesk.storage import centres_repo
+from consultdesk.storage.centres_repo import References
 from consultdesk.storage.models import CaseWorker, WelfareCentre
-from consultdesk.storage.residents_repo import References
 
 
 def _common_checks(name: str, phone: str, *texts: str) -> tuple[str, list[Problem]]:
@@ -68,8 +69,7 @@ def save_case_worker(
             )
         )
     with ws.db.session() as s:
-        centre = s.get(WelfareCentre, centre_id)
-        if centre is None or centre.deleted:
+        if centres_repo.live_centre(s, centre_id) is None:
             problems.append(Problem("centre_id", "centre_unknown", {}, "Choose a welfare centre."))
         if problems:
             raise ValidationFailed(problems)
@@ -92,14 +92,14 @@ def save_case_worker(
         return record.id
 
 
-def list_centres(ws: Workspace) -> list[WelfareCentre]:
-    with ws.db.session() as s:
-        return residents_repo.list_centres(s)
+def list_centres(ws: Workspace) -> list[centre.Centre]:
+    with ws.db.session(read_only=True) as s:
+        return centres_repo.list_centres(s)
 
 
-def list_case_workers(ws: Workspace, centre_id: str | None = None) -> list[CaseWorker]:
-    with ws.db.session() as s:
-        return residents_repo.list_case_workers(s, centre_id)
+def list_case_workers(ws: Workspace, centre_id: str | None = None) -> list[centre.CaseWorker]:
+    with ws.db.session(read_only=True) as s:
+        return centres_repo.list_case_workers(s, centre_id)
 
 
 def _names(names: tuple[str, ...], total: int) -> str:
@@ -133,7 +133,7 @@ def delete_centre(ws: Workspace, centre_id: str) -> None:
         record = s.get(WelfareCentre, centre_id)
         if record is None or record.deleted:
             raise ValidationFailed([Problem("delete", "centre_unknown", {}, "No such centre.")])
-        refs = residents_repo.centre_references(s, centre_id)
+        refs = centres_repo.centre_references(s, centre_id)
         if refs:
             raise _in_use(
                 "centre_in_use" if refs.residents else "centre_has_case_workers",
@@ -153,7 +153,7 @@ def delete_case_worker(ws: Workspace, worker_id: str) -> None:
             raise ValidationFailed(
                 [Problem("delete", "case_worker_unknown", {}, "No such case worker.")]
             )
-        refs = residents_repo.case_worker_references(s, worker_id)
+        refs = centres_repo.case_worker_references(s, worker_id)
         if refs:
             raise _in_use(
                 "case_worker_in_use",

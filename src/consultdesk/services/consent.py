@@ -4,32 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session, col, select
-
-from consultdesk.domain.consent import ConsentKind, ConsentMethod, ConsentRecord, validate_consent
+from consultdesk.domain.consent import ConsentKind, ConsentRecord, validate_consent
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.rrn import contains_rrn
 from consultdesk.services.workspace import Workspace
+from consultdesk.storage.consent_repo import consent_records
 from consultdesk.storage.models import Consent, Resident
-
-
-def consent_records(session: Session, resident_id: str) -> list[ConsentRecord]:
-    rows = session.exec(
-        select(Consent).where(Consent.resident_id == resident_id, col(Consent.deleted).is_(False))
-    )
-    return [
-        ConsentRecord(
-            id=c.id,
-            kind=ConsentKind(c.kind),
-            granted=c.granted,
-            decided_on=c.decided_on,
-            method=ConsentMethod(c.method),
-            witness=c.witness,
-            withdrawn_on=c.withdrawn_on,
-            recorded_at=c.recorded_at,
-        )
-        for c in rows
-    ]
 
 
 def record_consent(

@@ -19,8 +19,10 @@ from consultdesk.domain.consent import health_info_block
 from consultdesk.domain.consultation import (
     Comparison,
     ConsultationData,
+    FollowUpRow,
     MedicationRow,
     ProblemRow,
+    SessionSummary,
     Status,
     Visit,
     carry_forward,
@@ -31,10 +33,11 @@ from consultdesk.domain.consultation import (
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.rrn import contains_rrn
-from consultdesk.services.consent import consent_records
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import consultations_repo as repo
-from consultdesk.storage.consultations_repo import FollowUpRow, SessionSummary
+from consultdesk.storage import referrals_repo
+from consultdesk.storage.consent_repo import consent_records
+from consultdesk.storage.flags_repo import decision_records
 from consultdesk.storage.models import (
     Consultation,
     ConsultationVersion,
@@ -397,10 +400,6 @@ def delete_draft(ws: Workspace, consultation_id: str) -> None:
     """Delete an unfinished session from the timeline: tombstones (the session, its medicine and
     problem rows, its flag decisions) that sync to the team. A session that was ever finished is
     never deleted (it is amended instead), nor a draft a referral sheet was made from."""
-    from sqlmodel import col, select
-
-    from consultdesk.storage.models import FlagDecision, Referral
-
     with ws.db.session() as s:
         record = _get(s, consultation_id)
         if record.status != Status.DRAFT.value or record.amendment_count:
@@ -414,11 +413,7 @@ def delete_draft(ws: Workspace, consultation_id: str) -> None:
                     )
                 ]
             )
-        referral = s.exec(
-            select(Referral).where(
-                Referral.consultation_id == consultation_id, col(Referral.deleted).is_(False)
-            )
-        ).first()
+        referral = referrals_repo.any_for_consultation(s, consultation_id)
         if referral is not None:
             raise ValidationFailed(
                 [
@@ -430,16 +425,10 @@ def delete_draft(ws: Workspace, consultation_id: str) -> None:
                     )
                 ]
             )
-        decisions = s.exec(
-            select(FlagDecision).where(
-                FlagDecision.consultation_id == consultation_id,
-                col(FlagDecision.deleted).is_(False),
-            )
-        )
         rows: list[SQLModel] = [
             *repo.med_entries(s, consultation_id),
             *repo.problem_entries(s, consultation_id),
-            *decisions,
+            *decision_records(s, consultation_id),
         ]
         for row in rows:
             ws.writer.delete(s, row)

@@ -14,8 +14,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from sqlmodel import Session, col, select
-
 from consultdesk.domain.catalog import Combinations
 from consultdesk.domain.consultation import ConsultationData, ObservedRisk, Status
 from consultdesk.domain.dates import full_age
@@ -54,6 +52,8 @@ from consultdesk.services.catalog import (
 )
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import consultations_repo as repo
+from consultdesk.storage import rule_sets_repo
+from consultdesk.storage.flags_repo import decision_records
 from consultdesk.storage.models import Consultation, FlagDecision, ImportedRuleSet, Resident
 
 log = logging.getLogger(__name__)
@@ -195,7 +195,7 @@ def load_flag_context(ws: Workspace) -> FlagContext:
     if context is not None:
         return context
     with ws.db.session(read_only=True) as s:
-        rows = list(s.exec(select(ImportedRuleSet)))
+        rows = rule_sets_repo.rule_sets(s)
     context = build_context(rows)
     with _lock:
         return _contexts.setdefault(ws, context)
@@ -300,17 +300,9 @@ def unreviewed_counts(views: Sequence[FlagView]) -> tuple[int, int]:
 # --- decisions -------------------------------------------------------------------------------
 
 
-def _decision_records(s: Session, consultation_id: str) -> list[FlagDecision]:
-    q = select(FlagDecision).where(
-        FlagDecision.consultation_id == consultation_id, col(FlagDecision.deleted).is_(False)
-    )
-    # Oldest first, so that the newest record of a key wins when two laptops each made one.
-    return list(s.exec(q.order_by(col(FlagDecision.decided_at), col(FlagDecision.id))))
-
-
 def flag_decisions(ws: Workspace, consultation_id: str) -> dict[str, FlagDecisionView]:
     with ws.db.session(read_only=True) as s:
-        records = _decision_records(s, consultation_id)
+        records = decision_records(s, consultation_id)
     return {
         r.flag_key: FlagDecisionView(r.flag_key, r.status, r.reason, r.decided_at) for r in records
     }
@@ -344,7 +336,7 @@ def decide_flag(
             raise ValidationFailed(
                 [Problem("consultation", "session_final", {}, "A final session is read-only.")]
             )
-        existing = [r for r in _decision_records(s, consultation_id) if r.flag_key == flag_key]
+        existing = [r for r in decision_records(s, consultation_id) if r.flag_key == flag_key]
         record = (
             existing[-1]
             if existing
@@ -374,7 +366,7 @@ def flags_for_consultation(ws: Workspace, consultation_id: str) -> list[FlagView
             raise ValidationFailed([Problem("consultation", "consultation_gone", {}, "Deleted.")])
         resident = s.get(Resident, data.resident_id)
         birth = resident.birth_date if resident is not None else None
-        records = _decision_records(s, consultation_id)
+        records = decision_records(s, consultation_id)
     age = full_age(birth, data.visit.visit_date) if birth else None
     decisions = {
         r.flag_key: FlagDecisionView(r.flag_key, r.status, r.reason, r.decided_at) for r in records

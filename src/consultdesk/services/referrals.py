@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from consultdesk.domain.consent import (
     ConsentKind,
@@ -34,9 +34,11 @@ from consultdesk.domain.referral import (
     validate_send,
 )
 from consultdesk.domain.rrn import contains_rrn
-from consultdesk.services.consent import consent_records
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage.models import CaseWorker, Consultation, Referral, Resident, WelfareCentre
+from consultdesk.storage import centres_repo, referrals_repo
+from consultdesk.storage.consent_repo import consent_records
+from consultdesk.storage.models import Consultation, Referral, Resident
+from consultdesk.storage.referrals_repo import open_draft_for
 
 # Why a referral sheet cannot be made, in the order they are checked (the UI words them).
 BLOCK_MESSAGES = {
@@ -142,8 +144,7 @@ def share_consent(s: Session, resident_id: str) -> tuple[str | None, ConsentReco
     status, record = status_of(records, ConsentKind.SHARE_WELFARE)
     if status is not ConsentStatus.GRANTED:
         return _CONSENT_BLOCKS[status], None
-    centre = s.get(WelfareCentre, resident.centre_id) if resident.centre_id else None
-    if centre is None or centre.deleted:
+    if centres_repo.live_centre(s, resident.centre_id) is None:
         return "referral_needs_centre", None
     if resident.birth_date is None:
         return "referral_needs_birth_date", None
@@ -189,10 +190,8 @@ def _state(value: str) -> ReferralState:
 
 def _case_worker_of(s: Session, resident_id: str) -> str:
     resident = s.get(Resident, resident_id)
-    if resident is None or not resident.case_worker_id:
-        return ""
-    worker = s.get(CaseWorker, resident.case_worker_id)
-    return worker.name if worker is not None and not worker.deleted else ""
+    worker = centres_repo.live_case_worker(s, resident.case_worker_id) if resident else None
+    return worker.name if worker is not None else ""
 
 
 def _detail(r: Referral, case_worker_name: str = "") -> ReferralDetail:
@@ -228,15 +227,6 @@ def referral_detail(ws: Workspace, referral_id: str) -> ReferralDetail:
     with ws.db.session(read_only=True) as s:
         record = _get(s, referral_id)
         return _detail(record, _case_worker_of(s, record.resident_id))
-
-
-def open_draft_for(s: Session, consultation_id: str) -> Referral | None:
-    q = select(Referral).where(
-        Referral.consultation_id == consultation_id,
-        Referral.state == ReferralState.DRAFT.value,
-        col(Referral.deleted).is_(False),
-    )
-    return s.exec(q.order_by(col(Referral.created_on).desc(), col(Referral.id).desc())).first()
 
 
 def referral_for_sheet(ws: Workspace, consultation_id: str) -> ReferralDetail | None:
@@ -427,23 +417,12 @@ def list_referrals(
     """Open referrals first (overdue ones first, then the oldest), then closed ones, the most
     recently closed first, each with its outcome."""
     today = today or date.today()
-    q = (
-        select(Referral, Resident, WelfareCentre, CaseWorker)
-        .join(Resident, col(Resident.id) == col(Referral.resident_id))
-        .join(
-            WelfareCentre,
-            col(WelfareCentre.id) == col(Resident.centre_id),
-            isouter=True,
-        )
-        .join(CaseWorker, col(CaseWorker.id) == col(Resident.case_worker_id), isouter=True)
-        .where(col(Referral.deleted).is_(False), col(Resident.deleted).is_(False))
-    )
-    if which is ReferralFilter.OPEN:
-        q = q.where(col(Referral.state).in_([s.value for s in OPEN_STATES]))
-    elif which is ReferralFilter.CLOSED:
-        q = q.where(col(Referral.state) == ReferralState.CLOSED.value)
+    states = {
+        ReferralFilter.OPEN: [s.value for s in OPEN_STATES],
+        ReferralFilter.CLOSED: [ReferralState.CLOSED.value],
+    }.get(which)
     with ws.db.session(read_only=True) as s:
-        found = list(s.exec(q))
+        found = referrals_repo.with_people(s, states)
     rows = []
     for r, resident, centre, worker in found:
         state = _state(r.state)

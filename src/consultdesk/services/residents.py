@@ -13,14 +13,14 @@ from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.resident import (
     ResidentData,
     ResidentDraft,
+    ResidentRow,
     birth_text,
     validate_resident,
 )
-from consultdesk.services.consent import consent_records
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage import residents_repo
-from consultdesk.storage.models import CaseWorker, Resident, WelfareCentre
-from consultdesk.storage.residents_repo import ResidentRow
+from consultdesk.storage import centres_repo, residents_repo
+from consultdesk.storage.consent_repo import consent_records
+from consultdesk.storage.models import Resident
 
 SEARCH_LIMIT = 300
 
@@ -38,12 +38,11 @@ def _check_links(s: Session, data: ResidentData) -> list[Problem]:
     """The chosen centre and case worker exist and belong together (checked in the writing
     transaction, so a centre deleted by a sync meanwhile cannot slip through)."""
     problems = []
-    centre = s.get(WelfareCentre, data.centre_id) if data.centre_id else None
-    if data.centre_id and (centre is None or centre.deleted):
+    if data.centre_id and centres_repo.live_centre(s, data.centre_id) is None:
         problems.append(Problem("centre_id", "centre_unknown", {}, "Choose a welfare centre."))
     if data.case_worker_id:
-        worker = s.get(CaseWorker, data.case_worker_id)
-        if worker is None or worker.deleted or worker.centre_id != data.centre_id:
+        worker = centres_repo.live_case_worker(s, data.case_worker_id)
+        if worker is None or worker.centre_id != data.centre_id:
             problems.append(
                 Problem(
                     "case_worker_id",
@@ -118,12 +117,10 @@ def open_resident(ws: Workspace, resident_id: str) -> ResidentDetail | None:
         r = s.get(Resident, resident_id)
         if r is None or r.deleted:
             return None
-        centre = s.get(WelfareCentre, r.centre_id) if r.centre_id else None
-        worker = s.get(CaseWorker, r.case_worker_id) if r.case_worker_id else None
         # A centre or worker deleted on another laptop while this one chose it (a sync can
         # bring both) is shown as none, so the next save of the resident drops the link.
-        centre = centre if centre is not None and not centre.deleted else None
-        worker = worker if worker is not None and not worker.deleted else None
+        centre = centres_repo.live_centre(s, r.centre_id)
+        worker = centres_repo.live_case_worker(s, r.case_worker_id)
         s.add(ws.audit("view", "resident", r.id, r.id))
         data = ResidentData(
             name=r.name,

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlmodel import col, select
-
 from consultdesk.domain.dur_import import (
     DurImportError,
     DurKind,
@@ -32,6 +30,7 @@ from consultdesk.services.flags import (
     rule_count,
 )
 from consultdesk.services.workspace import Workspace
+from consultdesk.storage import rule_sets_repo
 from consultdesk.storage.models import ImportedRuleSet
 
 Progress = Callable[[float], None]
@@ -119,7 +118,7 @@ def import_dur_file(
         content=data,
     )
     with ws.db.session() as s:
-        others = [r for r in s.exec(select(ImportedRuleSet)) if r.kind != row.kind]
+        others = [r for r in rule_sets_repo.rule_sets(s) if r.kind != row.kind]
         try:
             # The merged rules must load before the file replaces anything.
             build_context([*others, row])
@@ -128,13 +127,7 @@ def import_dur_file(
                 [Problem("file", "dur_rules_clash", {"detail": str(exc)}, str(exc))]
             ) from exc
         report(0.9)
-        existing = s.get(ImportedRuleSet, row.kind)
-        if existing is not None:
-            for name in ("file_name", "version", "imported_at", "content"):
-                setattr(existing, name, getattr(row, name))
-            s.add(existing)
-        else:
-            s.add(row)
+        replaced = rule_sets_repo.store(s, row)
         s.add(ws.audit("import", "imported_rule_set", row.kind, None))
     invalidate_flag_context(ws)
     report(1.0)
@@ -147,7 +140,7 @@ def import_dur_file(
         rows_read=parsed.rows_read,
         rows_skipped=parsed.rows_deleted + parsed.rows_combination_products,
         unmapped_columns=parsed.unmapped_columns,
-        replaced=existing is not None,
+        replaced=replaced,
         unmatched=parsed.unmatched,
     )
 
@@ -199,7 +192,7 @@ def imported_rule_sets(ws: Workspace) -> list[ImportedRuleSetInfo]:
     context = load_flag_context(ws)
     counted = {i.kind: i for i in context.imported}
     with ws.db.session() as s:
-        rows = list(s.exec(select(ImportedRuleSet).order_by(col(ImportedRuleSet.kind))))
+        rows = rule_sets_repo.rule_sets(s)
     result = []
     for row in rows:
         used = counted.get(row.kind)
@@ -218,10 +211,9 @@ def imported_rule_sets(ws: Workspace) -> list[ImportedRuleSetInfo]:
 
 def remove_rule_set(ws: Workspace, kind: DurKind | str) -> None:
     """Stop using an imported DUR list; the bundled rules stay."""
+    value = DurKind(kind).value
     with ws.db.session() as s:
-        row = s.get(ImportedRuleSet, DurKind(kind).value)
-        if row is None:
+        if not rule_sets_repo.remove(s, value):
             return
-        s.delete(row)
-        s.add(ws.audit("delete", "imported_rule_set", row.kind, None))
+        s.add(ws.audit("delete", "imported_rule_set", value, None))
     invalidate_flag_context(ws)

@@ -10,14 +10,11 @@ sync already carries.
 
 from __future__ import annotations
 
-from sqlalchemy import func
-from sqlmodel import select
-
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.reports.labels import Lang
 from consultdesk.services.documents import DocumentKind, DocumentRequest
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage.models import Referral
+from consultdesk.storage import referrals_repo
 
 
 def referral_by_reference(ws: Workspace, reference: str, lang: Lang = "ko") -> DocumentRequest:
@@ -26,17 +23,11 @@ def referral_by_reference(ws: Workspace, reference: str, lang: Lang = "ko") -> D
     laptop has no such referral (not synced yet, or deleted)."""
     wanted = "".join(reference.split()).upper()
     with ws.db.session(read_only=True) as s:
-        found = s.exec(
-            select(Referral).where(
-                func.upper(Referral.reference) == wanted,
-                Referral.deleted == False,  # noqa: E712
-            )
-        ).all()
-    if not found:
+        referral = referrals_repo.by_reference(s, wanted)
+    if referral is None:
         raise ValidationFailed(
             [Problem("reference", "referral_unknown", {"reference": reference}, "No such code.")]
         )
-    referral = found[0]
     return DocumentRequest(
         DocumentKind.REFERRAL,
         referral.resident_id,

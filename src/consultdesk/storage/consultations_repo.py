@@ -8,7 +8,6 @@ JSON text written as a whole.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,6 +17,7 @@ from sqlmodel import Session, col, select
 from consultdesk.domain.consultation import (
     Action,
     ConsultationData,
+    FollowUpRow,
     Intervention,
     MedicationRow,
     ObservedRisk,
@@ -25,6 +25,7 @@ from consultdesk.domain.consultation import (
     Present,
     ProblemCategory,
     ProblemRow,
+    SessionSummary,
     Source,
     Status,
     Visit,
@@ -238,19 +239,6 @@ def next_number(s: Session, resident_id: str) -> int:
     return int(s.exec(live(q, Consultation)).one() or 0) + 1
 
 
-@dataclass(frozen=True, slots=True)
-class SessionSummary:
-    id: str
-    number: int
-    visit_date: date
-    place: str
-    status: str
-    medicines: int
-    problems: int
-    next_visit: date | None
-    amendment_count: int
-
-
 def timeline(s: Session, resident_id: str) -> list[SessionSummary]:
     """All sessions of a resident, newest first, with their counts (two grouped queries)."""
     q = select(Consultation).where(Consultation.resident_id == resident_id)
@@ -282,16 +270,6 @@ def timeline(s: Session, resident_id: str) -> list[SessionSummary]:
         )
         for c in sessions
     ]
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUpRow:
-    resident_id: str
-    resident_name: str
-    phone: str
-    consultation_id: str
-    last_visit: date
-    next_visit: date
 
 
 def follow_ups(s: Session, until: date) -> list[FollowUpRow]:

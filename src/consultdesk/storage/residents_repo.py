@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
-
 from sqlalchemy import ColumnElement, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from consultdesk.domain import hangul
 from consultdesk.domain.phone import digits
-from consultdesk.storage.models import CaseWorker, Resident, WelfareCentre
-
-
-@dataclass(frozen=True)
-class ResidentRow:
-    id: str
-    name: str
-    birth_date: date | None
-    sex: str
-    phone: str
-    district: str
-    centre_name: str
-    living_situation: str
+from consultdesk.domain.resident import ResidentRow
+from consultdesk.storage.models import Resident, WelfareCentre
 
 
 def search_key_initials(name: str) -> str:
@@ -106,70 +91,3 @@ def count_residents(session: Session) -> int:
     return session.exec(
         select(func.count()).select_from(Resident).where(col(Resident.deleted).is_(False))
     ).one()
-
-
-def list_centres(session: Session) -> list[WelfareCentre]:
-    return list(
-        session.exec(
-            select(WelfareCentre)
-            .where(col(WelfareCentre.deleted).is_(False))
-            .order_by(WelfareCentre.name)
-        )
-    )
-
-
-def list_case_workers(session: Session, centre_id: str | None = None) -> list[CaseWorker]:
-    stmt = select(CaseWorker).where(col(CaseWorker.deleted).is_(False))
-    if centre_id:
-        stmt = stmt.where(CaseWorker.centre_id == centre_id)
-    return list(session.exec(stmt.order_by(CaseWorker.name)))
-
-
-@dataclass(frozen=True)
-class References:
-    """What still points at a welfare centre or a case worker: a few names and the counts."""
-
-    residents: int = 0
-    case_workers: int = 0
-    resident_names: tuple[str, ...] = ()
-    case_worker_names: tuple[str, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.residents or self.case_workers)
-
-
-def _names_and_count(
-    session: Session, name_column: Any, where: list[ColumnElement[bool]], shown: int
-) -> tuple[tuple[str, ...], int]:
-    table = name_column.class_
-    total = session.exec(select(func.count()).select_from(table).where(*where)).one()
-    names = session.exec(select(name_column).where(*where).order_by(name_column).limit(shown))
-    return tuple(names), total
-
-
-def centre_references(session: Session, centre_id: str, shown: int = 3) -> References:
-    """Live residents and case workers of this centre."""
-    residents, n_residents = _names_and_count(
-        session,
-        col(Resident.name),
-        [col(Resident.deleted).is_(False), col(Resident.centre_id) == centre_id],
-        shown,
-    )
-    workers, n_workers = _names_and_count(
-        session,
-        col(CaseWorker.name),
-        [col(CaseWorker.deleted).is_(False), col(CaseWorker.centre_id) == centre_id],
-        shown,
-    )
-    return References(n_residents, n_workers, residents, workers)
-
-
-def case_worker_references(session: Session, worker_id: str, shown: int = 3) -> References:
-    """Live residents whose case worker this is."""
-    residents, n_residents = _names_and_count(
-        session,
-        col(Resident.name),
-        [col(Resident.deleted).is_(False), col(Resident.case_worker_id) == worker_id],
-        shown,
-    )
-    return References(residents=n_residents, resident_names=residents)

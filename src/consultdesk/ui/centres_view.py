@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultdesk.domain.centre import CaseWorker, Centre
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import centres
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage.models import CaseWorker, WelfareCentre
 from consultdesk.ui.forms import ProblemDisplay, confirm_delete, show_refusal
 from consultdesk.ui.labels import dialog_buttons
 from consultdesk.ui.messages import problem_text
@@ -69,9 +69,7 @@ class _FormDialog(QDialog):
 
 
 class CentreDialog(_FormDialog):
-    def __init__(
-        self, ws: Workspace, centre: WelfareCentre | None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ws: Workspace, centre: Centre | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
         self.centre = centre
@@ -94,9 +92,7 @@ class CentreDialog(_FormDialog):
         )
 
     @classmethod
-    def ask(
-        cls, ws: Workspace, centre: WelfareCentre | None, parent: QWidget | None = None
-    ) -> str | None:
+    def ask(cls, ws: Workspace, centre: Centre | None, parent: QWidget | None = None) -> str | None:
         dialog = cls(ws, centre, parent)
         return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -144,7 +140,7 @@ class CentresView(QWidget):
     def __init__(self, ws: Workspace) -> None:
         super().__init__()
         self.ws = ws
-        self._centres: dict[str, WelfareCentre] = {}
+        self._centres: dict[str, Centre] = {}
         self._workers: dict[str, CaseWorker] = {}
         self.centre_list = QListWidget()
         self.worker_list = QListWidget()
