@@ -49,8 +49,14 @@ NONCE_LENGTH = 12
 TAG_LENGTH = 16
 # A decompressed payload larger than this is refused rather than exhausting a laptop's memory.
 MAX_PAYLOAD_BYTES = 512 * 1024 * 1024
+# A bundle file larger than this is refused before any of it is read. 5,000 changes of ordinary
+# records compress to well under 1 MiB; the writer splits a batch that would not fit.
+MAX_BUNDLE_BYTES = 64 * 1024 * 1024
 
 _TAIL = struct.Struct(">QI32sI")  # seq, change count, previous hash, sealed length
+# The longest header there can be (two ids of 255 bytes): reading this much is enough to parse
+# the header of any file, whatever its size.
+MAX_HEADER_BYTES = len(MAGIC) + 2 + 2 * (1 + 255) + _TAIL.size
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +140,17 @@ def read_header(data: bytes) -> tuple[BundleHeader, int]:
     return header, offset
 
 
+def bundle_length(header: BundleHeader, header_length: int) -> int:
+    """The exact size of the file the header describes."""
+    return header_length + NONCE_LENGTH + header.sealed_length
+
+
 def decode_bundle(data: bytes, key: bytes, expected_team: str) -> Bundle:
     """Check and open a bundle; raises a BundleError subclass naming the reason."""
     header, header_length = read_header(data)
     if header.team_id != expected_team:
         raise BundleOtherTeam(detail=f"team {header.team_id}")
-    expected_length = header_length + NONCE_LENGTH + header.sealed_length
+    expected_length = bundle_length(header, header_length)
     if len(data) < expected_length:
         raise BundleTruncated(detail=f"{len(data)} of {expected_length} bytes")
     if len(data) > expected_length:
@@ -170,6 +181,10 @@ def _parse_payload(compressed: bytes, header: BundleHeader) -> tuple[Change, ...
         changes = tuple(Change.from_row(row) for row in rows)
     except BundleMalformedPayload:
         raise
+    except RecursionError as error:
+        # JSON nested thousands deep: the parser runs out of stack. A writer of ours never nests
+        # more than a few levels, so the bundle is refused, not the sync.
+        raise BundleMalformedPayload(detail="nested too deeply") from error
     except (zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
         raise BundleMalformedPayload(detail=str(error)) from error
     if len(changes) != header.change_count:

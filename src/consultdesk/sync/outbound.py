@@ -1,9 +1,31 @@
-"""Export: this laptop's unsent changes become its next bundles (SYNC.md, "Writing a bundle")."""
+"""Export: this laptop's unsent changes become its next bundles (SYNC.md, "Writing a bundle").
+
+A bundle is marked sent only after its file has its final name, so a crash (a kill, a power cut,
+the window closed while sending) can leave the file there with its changes still unsent. The
+next run then finds the file under the seq it is about to use. If it is this laptop's own bundle
+of exactly the changes it would send now, in the same order and chained to the same previous
+bundle, it was the crashed run's: its changes are marked sent and the run goes on. Any other file
+under that name is refused (BundleExists): bundles are never overwritten, and a different one
+there means this database is not the one that wrote the folder (a restored backup).
+"""
 
 from __future__ import annotations
 
-from consultdesk.sync.bundle import GENESIS_HASH, bundle_hash, encode_bundle
-from consultdesk.sync.folder import write_bundle
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from consultdesk.sync.bundle import (
+    GENESIS_HASH,
+    MAX_BUNDLE_BYTES,
+    bundle_hash,
+    decode_bundle,
+    encode_bundle,
+    read_header,
+)
+from consultdesk.sync.changes import Change
+from consultdesk.sync.errors import BundleError, BundleExists
+from consultdesk.sync.folder import bundle_name, write_bundle
 from consultdesk.sync.report import BundleOutcome, SyncReport
 from consultdesk.sync.store import BundleMark, SyncStore
 from consultdesk.sync.team import Team, register_device
@@ -28,13 +50,68 @@ def export_changes(team: Team, device_id: str, store: SyncStore, report: SyncRep
             raise ValueError("unsent_changes() returned changes made on another device")
         seq = last.seq + 1 if last else 1
         previous = last.bundle_hash if last else GENESIS_HASH
-        data = encode_bundle(team.key, team.team_id, device_id, seq, previous, changes)
-        path = write_bundle(own_folder, seq, data)
-        # Marked sent only now that the file exists under its final name: a crash before this
-        # line sends the same changes again under the same seq, which write_bundle refuses, so
-        # the report says so instead of silently writing two different bundles 7.
+        found = _left_by_a_crash(team, own_folder, device_id, seq, previous, changes)
+        if found is not None:
+            path, data, changes = found
+        else:
+            data = _encode_within_limit(team, device_id, seq, previous, changes)
+            changes = changes[: _count(data)]
+            path = write_bundle(own_folder, seq, data)
         digest = bundle_hash(data)
         store.mark_sent(seq, digest, changes)
         last = BundleMark(seq, digest)
         report.written.append(BundleOutcome(path, device_id, seq, len(changes), 0, 0))
     raise RuntimeError("the store keeps returning changes that were already sent")
+
+
+def _left_by_a_crash(
+    team: Team,
+    own_folder: Path,
+    device_id: str,
+    seq: int,
+    previous: str,
+    unsent: Sequence[Change],
+) -> tuple[Path, bytes, list[Change]] | None:
+    """The bundle a crashed run wrote under ``seq`` for the first of ``unsent``, if there is
+    one; None if nothing is there; BundleExists for any other file under that name."""
+    path = own_folder / bundle_name(seq)
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise BundleExists(path=str(path), detail=str(error)) from error
+    if size > MAX_BUNDLE_BYTES:
+        raise BundleExists(path=str(path), detail=f"{size} bytes")
+    try:
+        data = path.read_bytes()
+        bundle = decode_bundle(data, team.key, team.team_id)
+    except (OSError, BundleError) as error:
+        raise BundleExists(path=str(path), detail=str(error)) from error
+    header, sent = bundle.header, list(bundle.changes)
+    if (
+        header.device_id != device_id
+        or header.seq != seq
+        or header.previous_hash != previous
+        or not sent
+        or sent != list(unsent[: len(sent)])
+    ):
+        raise BundleExists(path=str(path))
+    return path, data, sent
+
+
+def _encode_within_limit(
+    team: Team, device_id: str, seq: int, previous: str, changes: list[Change]
+) -> bytes:
+    # Readers refuse a file above MAX_BUNDLE_BYTES without opening it; a batch of very large
+    # values is halved until its bundle fits (one change alone always goes out as it is).
+    count = len(changes)
+    while True:
+        data = encode_bundle(team.key, team.team_id, device_id, seq, previous, changes[:count])
+        if len(data) <= MAX_BUNDLE_BYTES or count == 1:
+            return data
+        count = max(1, count // 2)
+
+
+def _count(data: bytes) -> int:
+    return read_header(data)[0].change_count
