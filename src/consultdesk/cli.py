@@ -1,6 +1,12 @@
 """Command line: `consultdesk` opens the app; subcommands do headless work.
 
 Headless commands read the passphrase from CONSULTDESK_PASSPHRASE or ask on the terminal.
+
+What the commands say follows ``--lang`` (ko or en), like the window: by default the language
+chosen in the app's settings, else the system's (Korean unless it is English; a terminal
+without a language, the C or POSIX locale, gets English). The sentences are translated with
+the app's Qt Linguist catalogue (context "Cli" here, "Messages" for the core's error codes),
+read directly, so no Qt application is made.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from consultdesk import __version__
 from consultdesk.paths import default_data_dir
@@ -32,21 +39,94 @@ examples:
 
 
 class CliError(Exception):
-    """A failure to report in one line, with exit status 1."""
+    """A failure to report in one line, with exit status 1 (already in the chosen language)."""
+
+
+# --- language ---------------------------------------------------------------------------
+
+_catalogue: list[Any] = []  # the QTranslator of the chosen language; none for English
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` (English, the source language) in the chosen language. Written out as
+    translate("Cli", "…") so that `make translations` finds every sentence."""
+    if _catalogue:
+        found = str(_catalogue[0].translate(context, text) or "")
+        if found:
+            return found
+    return text
+
+
+def choose_language(choice: str | None, data_dir: Path | None) -> str:
+    """--lang, else the app's saved choice, else the system's language as the app takes it
+    (Korean unless the system is English), except that the C/POSIX locale gives English."""
+    if choice in ("ko", "en"):
+        return choice
+    if data_dir is not None and (data_dir / "settings.ini").is_file():
+        from consultdesk.ui import i18n
+
+        saved = i18n.saved_language(data_dir)
+        if saved in i18n.LANGUAGES:
+            return saved
+    from PySide6.QtCore import QLocale
+
+    system = QLocale.system().language()
+    if system in (QLocale.Language.C, QLocale.Language.English):
+        return "en"
+    return "ko"
+
+
+def install_language(lang: str) -> None:
+    _catalogue.clear()
+    if lang == "en":
+        return
+    from PySide6.QtCore import QTranslator
+
+    from consultdesk.paths import resource_path
+
+    translator = QTranslator()
+    if translator.load(str(resource_path(f"i18n/consultdesk_{lang}.qm"))):
+        _catalogue.append(translator)
+
+
+def core_text(error: BaseException) -> str:
+    """A core error or validation problem in the chosen language (its code's sentence in the
+    app's catalogue), else its English message."""
+    from consultdesk.domain.problems import ValidationFailed
+    from consultdesk.ui import messages
+
+    def sentence(code: object, params: object, default: str) -> str:
+        source = messages._MESSAGES.get(code) if isinstance(code, str) else None
+        if source is None:
+            return default
+        text = translate("Messages", str(source))
+        try:
+            return text.format(**(params if isinstance(params, dict) else {}))
+        except (KeyError, IndexError):
+            return text
+
+    if isinstance(error, ValidationFailed):
+        return " ".join(
+            sentence(p.code, p.params, p.default_message or p.code) for p in error.problems
+        )
+    return sentence(getattr(error, "code", None), getattr(error, "context", None), str(error))
 
 
 def os_error_text(error: OSError) -> str:
-    from consultdesk.storage.errors import DiskFull
-
     if error.errno == errno.ENOSPC:
-        return str(DiskFull())
+        from consultdesk.storage.errors import DiskFull
+
+        return core_text(DiskFull())
     where = f" {error.filename}" if error.filename else ""
     if isinstance(error, FileExistsError | NotADirectoryError):
-        return (
-            f"Cannot write{where}: a file of that name is in the way where a folder is needed. "
-            "Choose another place with --out."
-        )
-    return f"Cannot write{where}: {error.strerror or error}."
+        return translate(
+            "Cli",
+            "Cannot write{where}: a file of that name is in the way where a folder is needed. "
+            "Choose another place with --out.",
+        ).format(where=where)
+    return translate("Cli", "Cannot write{where}: {reason}.").format(
+        where=where, reason=error.strerror or error
+    )
 
 
 def _passphrase(confirm: bool = False) -> str:
@@ -54,10 +134,14 @@ def _passphrase(confirm: bool = False) -> str:
     if value:
         return value
     if not sys.stdin.isatty():
-        raise CliError(f"Set {PASSPHRASE_ENV} or run in a terminal to type the passphrase.")
-    first = getpass.getpass("Passphrase: ")
-    if confirm and getpass.getpass("Passphrase again: ") != first:
-        raise CliError("The two passphrases are not the same.")
+        raise CliError(
+            translate(
+                "Cli", "Set {variable} or run in a terminal to type the passphrase."
+            ).format(variable=PASSPHRASE_ENV)
+        )
+    first = getpass.getpass(translate("Cli", "Passphrase: "))
+    if confirm and getpass.getpass(translate("Cli", "Passphrase again: ")) != first:
+        raise CliError(translate("Cli", "The two passphrases are not the same."))
     return first
 
 
@@ -68,11 +152,19 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from consultdesk.services.workspace import Profile, Workspace
 
     if not 0 <= args.residents <= MAX_RESIDENTS:
-        raise CliError(f"--residents must be between 0 and {MAX_RESIDENTS}.")
+        raise CliError(
+            translate("Cli", "--residents must be between 0 and {max}.").format(max=MAX_RESIDENTS)
+        )
     if args.sessions is not None and not 0 <= args.sessions <= MAX_SESSIONS:
-        raise CliError(f"--sessions must be between 0 and {MAX_SESSIONS}.")
+        raise CliError(
+            translate("Cli", "--sessions must be between 0 and {max}.").format(max=MAX_SESSIONS)
+        )
     if Workspace.exists(args.data_dir):
-        raise CliError(f"{args.data_dir} already holds a database; demo data goes into a new one.")
+        raise CliError(
+            translate(
+                "Cli", "{folder} already holds a database; demo data goes into a new one."
+            ).format(folder=args.data_dir)
+        )
     passphrase = _passphrase(confirm=True)
     started = time.perf_counter()
     filled = []
@@ -89,9 +181,17 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     ws.close()
     summary = filled[0]
     print(
-        f"Created {summary.residents} fictional residents with {summary.sessions} sessions "
-        f"({summary.medications} medicines) in {args.data_dir} "
-        f"in {time.perf_counter() - started:.1f} s"
+        translate(
+            "Cli",
+            "Created {residents} fictional residents with {sessions} sessions ({medicines} "
+            "medicines) in {folder} in {seconds} s",
+        ).format(
+            residents=summary.residents,
+            sessions=summary.sessions,
+            medicines=summary.medications,
+            folder=args.data_dir,
+            seconds=f"{time.perf_counter() - started:.1f}",
+        )
     )
     return 0
 
@@ -108,16 +208,22 @@ def _cmd_init(args: argparse.Namespace) -> int:
     from consultdesk.services.workspace import Profile, Workspace
 
     if Workspace.exists(args.data_dir):
-        raise CliError(f"{args.data_dir} already holds a database.")
+        raise CliError(
+            translate("Cli", "{folder} already holds a database.").format(folder=args.data_dir)
+        )
     passphrase = _passphrase(confirm=True)
     try:
         ws = Workspace.create(
             args.data_dir, passphrase, passphrase, Profile(args.name, args.pharmacy, args.phone)
         )
     except ValidationFailed as failed:
-        raise CliError(" ".join(p.default_message for p in failed.problems)) from None
+        raise CliError(core_text(failed)) from None
     ws.close()
-    print(f"Created an encrypted database for {args.name} in {args.data_dir}.")
+    print(
+        translate("Cli", "Created an encrypted database for {name} in {folder}.").format(
+            name=args.name, folder=args.data_dir
+        )
+    )
     return 0
 
 
@@ -134,7 +240,12 @@ def _cmd_residents(args: argparse.Namespace) -> int:
         born = str(row.birth_date.year) if row.birth_date else "-"
         print(f"{row.id}\t{row.name}\t{born}\t{row.centre_name or '-'}")
     if total > len(rows):
-        print(f"… {total - len(rows)} more; narrow it with --find", file=sys.stderr)
+        print(
+            translate("Cli", "… {count} more; narrow it with --find").format(
+                count=total - len(rows)
+            ),
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -144,11 +255,13 @@ def _team_passphrase(confirm: bool = False) -> str:
         return value
     if not sys.stdin.isatty():
         raise CliError(
-            f"Set {TEAM_PASSPHRASE_ENV} or run in a terminal to type the team passphrase."
+            translate(
+                "Cli", "Set {variable} or run in a terminal to type the team passphrase."
+            ).format(variable=TEAM_PASSPHRASE_ENV)
         )
-    first = getpass.getpass("Team passphrase: ")
-    if confirm and getpass.getpass("Team passphrase again: ") != first:
-        raise CliError("The two team passphrases are not the same.")
+    first = getpass.getpass(translate("Cli", "Team passphrase: "))
+    if confirm and getpass.getpass(translate("Cli", "Team passphrase again: ")) != first:
+        raise CliError(translate("Cli", "The two team passphrases are not the same."))
     return first
 
 
@@ -156,7 +269,11 @@ def _open_workspace(data_dir: Path):  # type: ignore[no-untyped-def]
     from consultdesk.services.workspace import Workspace
 
     if not Workspace.exists(data_dir):
-        raise CliError(f"{data_dir} holds no ConsultDesk database; start the app once first.")
+        raise CliError(
+            translate(
+                "Cli", "{folder} holds no ConsultDesk database; start the app once first."
+            ).format(folder=data_dir)
+        )
     return Workspace.unlock(data_dir, _passphrase())
 
 
@@ -167,10 +284,18 @@ def _cmd_team(args: argparse.Namespace) -> int:
     try:
         if args.team_command == "create":
             team = sync.create_team(ws, args.folder, args.name, _team_passphrase(confirm=True))
-            print(f"Created team {team.name!r} in {team.folder}")
+            print(
+                translate("Cli", "Created team {name} in {folder}").format(
+                    name=repr(team.name), folder=team.folder
+                )
+            )
         else:
             team = sync.join_team(ws, args.folder, _team_passphrase())
-            print(f"Joined team {team.name!r} in {team.folder}; run 'consultdesk sync' next.")
+            print(
+                translate(
+                    "Cli", "Joined team {name} in {folder}; run 'consultdesk sync' next."
+                ).format(name=repr(team.name), folder=team.folder)
+            )
     finally:
         ws.close()
     return 0
@@ -186,13 +311,24 @@ def _cmd_sync(args: argparse.Namespace) -> int:
         report = sync.sync_now(ws)
     finally:
         ws.close()
-    summary = (
-        f"Synced: sent {report.changes_sent} changes in {report.bundles_written} bundles, "
-        f"read {report.bundles_read} bundles ({report.changes_applied} changes applied), "
-        f"{report.conflicts_raised} new conflicts, {len(report.skipped)} files skipped."
+    summary = translate(
+        "Cli",
+        "Synced: sent {sent} changes in {written} bundles, read {read} bundles ({applied} "
+        "changes applied), {conflicts} new conflicts, {skipped} files skipped.",
+    ).format(
+        sent=report.changes_sent,
+        written=report.bundles_written,
+        read=report.bundles_read,
+        applied=report.changes_applied,
+        conflicts=report.conflicts_raised,
+        skipped=len(report.skipped),
     )
     if report.export_error is not None:
-        raise CliError(f"{summary} Nothing could be sent: {report.export_error.message}")
+        raise CliError(
+            translate("Cli", "{summary} Nothing could be sent: {reason}").format(
+                summary=summary, reason=core_text(report.export_error)
+            )
+        )
     print(summary)
     return 0
 
@@ -400,7 +536,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_gui(args: argparse.Namespace) -> int:
     from consultdesk.ui.app import run_app
 
-    return run_app(args.data_dir, lang=args.lang, bench_startup=args.bench_startup)
+    return run_app(
+        args.data_dir,
+        lang=args.lang,
+        bench_startup=args.bench_startup,
+        bench_first_window=args.bench_first_window,
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -419,6 +560,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=["ko", "en"], default=None, help="language of the window")
     parser.add_argument("--bench-startup", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--bench-first-window", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="first-time set-up: a new encrypted database")
     init.add_argument("--name", required=True, help="the pharmacist's name")

@@ -9,7 +9,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from consultdesk.domain.hlc import HlcClock
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.passphrase import validate_new_passphrase
 from consultdesk.domain.problems import Problem, ValidationFailed
+from consultdesk.domain.profile import Profile
 from consultdesk.paths import DATABASE_FILE
 from consultdesk.storage import folder_lock, schema
 from consultdesk.storage.changes import ChangeWriter, last_hlc
@@ -34,13 +34,6 @@ from consultdesk.storage.unlock_attempts import UnlockAttempts
 
 # A screen shown again for the same record within this many seconds is the same viewing.
 VIEW_WINDOW_S = 300.0
-
-
-@dataclass(frozen=True)
-class Profile:
-    pharmacist_name: str
-    organisation: str = ""
-    phone: str = ""
 
 
 class Workspace:

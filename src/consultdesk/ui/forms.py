@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.ui.messages import error_text, problem_text
@@ -132,3 +139,17 @@ def fitting_size(widget: QWidget, width: int, height: int) -> tuple[int, int]:
         return width, height
     room = screen.availableGeometry()
     return min(width, room.width()), min(height, room.height() - 32)
+
+
+def dialog_buttons(ok_text: str | None = None) -> QDialogButtonBox:
+    """Save/Cancel (or `ok_text`/Cancel) buttons with translated texts."""
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(
+        ok_text or QCoreApplication.translate("Labels", "Save")
+    )
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("Labels", "Cancel")
+    )
+    return box

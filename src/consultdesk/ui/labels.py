@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialogButtonBox
 
 from consultdesk.domain.consent import ConsentKind, ConsentMethod, ConsentStatus
 from consultdesk.domain.consultation import (
@@ -16,6 +15,9 @@ from consultdesk.domain.consultation import (
     Status,
 )
 from consultdesk.domain.medication import Adherence
+
+# Kept in ui/forms.py so the first window need not load the enumerations above.
+from consultdesk.ui.forms import dialog_buttons as dialog_buttons
 
 
 def sex_options() -> list[tuple[str, str]]:
@@ -223,17 +225,3 @@ def outcome_options() -> list[tuple[str, str]]:
         ("resolved", QCoreApplication.translate("Labels", "Resolved")),
         ("not_resolved", QCoreApplication.translate("Labels", "Not resolved")),
     ]
-
-
-def dialog_buttons(ok_text: str | None = None) -> QDialogButtonBox:
-    """Save/Cancel (or `ok_text`/Cancel) buttons with translated texts."""
-    box = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(
-        ok_text or QCoreApplication.translate("Labels", "Save")
-    )
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(
-        QCoreApplication.translate("Labels", "Cancel")
-    )
-    return box

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from consultdesk.services import profile as profile_service
-from consultdesk.services.workspace import Profile, Workspace
-from consultdesk.ui.forms import ProblemDisplay
-from consultdesk.ui.labels import dialog_buttons
+from consultdesk.domain.profile import Profile
+from consultdesk.ui.forms import ProblemDisplay, dialog_buttons
+
+if TYPE_CHECKING:  # the set-up window uses ProfileFields before the database layer is loaded
+    from consultdesk.services.workspace import Workspace
 
 
 def _tr(text: str) -> str:
@@ -68,6 +71,8 @@ class ProfileDialog(QDialog):
         self.setMinimumWidth(440)
 
     def submit(self) -> None:
+        from consultdesk.services import profile as profile_service
+
         saved = self.problems.attempt(
             lambda: profile_service.save_profile(self.ws, self.fields.profile())
         )

@@ -1,9 +1,16 @@
-"""First start (set-up) and later starts (unlock)."""
+"""First start (set-up) and later starts (unlock).
+
+These two windows are the first a pharmacist sees, so they are built from Qt and light modules
+only: the database layer (SQLAlchemy, SQLCipher) loads in the background while the passphrase is
+typed (ui/app.py preload), and is first used when it is submitted.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -14,22 +21,40 @@ from PySide6.QtWidgets import (
 )
 
 from consultdesk.domain.problems import ValidationFailed
-from consultdesk.services.profile import check_profile
-from consultdesk.services.workspace import Workspace
-from consultdesk.ui.forms import ProblemDisplay
-from consultdesk.ui.labels import dialog_buttons
+from consultdesk.domain.profile import check_profile
+from consultdesk.ui import preload
+from consultdesk.ui.forms import ProblemDisplay, dialog_buttons
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.profile_dialog import ProfileFields
 from consultdesk.ui.tasks import run_task
 
+if TYPE_CHECKING:
+    from consultdesk.services.workspace import Workspace
 
-class SetupDialog(QDialog):
-    """Creates the encrypted database on first start."""
+
+class FirstWindow(QDialog):
+    """The window shown before the database is open: it opens (or creates) the workspace."""
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.workspace: Workspace | None = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        preload.start()  # once the window is on screen, load the rest while the user types
+
+    @classmethod
+    def ask(cls, data_dir: Path) -> Workspace | None:
+        dialog = cls(data_dir)
+        return dialog.workspace if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class SetupDialog(FirstWindow):
+    """Creates the encrypted database on first start."""
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(data_dir, parent)
         self.setWindowTitle(self.tr("Set up ConsultDesk"))
         intro = QLabel(
             self.tr(
@@ -78,8 +103,14 @@ class SetupDialog(QDialog):
             return
         passphrase, again = self.passphrase.text(), self.again.text()
         self.buttons.setEnabled(False)
+        def create() -> Workspace:
+            preload.wait()
+            from consultdesk.services.workspace import Workspace
+
+            return Workspace.create(self.data_dir, passphrase, again, profile)
+
         run_task(
-            lambda: Workspace.create(self.data_dir, passphrase, again, profile),
+            create,
             self._created,
             self._failed,
         )
@@ -95,19 +126,12 @@ class SetupDialog(QDialog):
         else:
             self.problems.show_text(error_text(error))
 
-    @classmethod
-    def ask(cls, data_dir: Path) -> Workspace | None:
-        dialog = cls(data_dir)
-        return dialog.workspace if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-
-class UnlockDialog(QDialog):
+class UnlockDialog(FirstWindow):
     """Asks for the passphrase; a wrong one is a message and another try, never a new database."""
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.data_dir = data_dir
-        self.workspace: Workspace | None = None
+        super().__init__(data_dir, parent)
         self.setWindowTitle(self.tr("Unlock ConsultDesk"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -133,7 +157,14 @@ class UnlockDialog(QDialog):
         self.buttons.setEnabled(False)
         self.problems.clear()
         self.status.setText(self.tr("Opening…"))
-        run_task(lambda: Workspace.unlock(self.data_dir, passphrase), self._opened, self._failed)
+
+        def unlock() -> Workspace:
+            preload.wait()
+            from consultdesk.services.workspace import Workspace
+
+            return Workspace.unlock(self.data_dir, passphrase)
+
+        run_task(unlock, self._opened, self._failed)
 
     def _opened(self, workspace: Workspace) -> None:
         self.workspace = workspace
@@ -145,8 +176,3 @@ class UnlockDialog(QDialog):
         self.problems.show_text(error_text(error))
         self.passphrase.selectAll()
         self.passphrase.setFocus()
-
-    @classmethod
-    def ask(cls, data_dir: Path) -> Workspace | None:
-        dialog = cls(data_dir)
-        return dialog.workspace if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,61 @@
+"""The first window a pharmacist sees appears before the heavy part of the app has loaded.
+
+The unlock window (and the set-up window on a new laptop) needs only Qt. The database layer,
+the PDF library and the sync cryptography load in the background while the passphrase is typed
+(ui/preload.py). These tests start the real program, let it report what was imported when that
+window was first painted, and require none of those libraries by then. `make bench` times the
+same start against a bare Qt dialog (first_window_ratio).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from consultdesk.services.workspace import Profile, Workspace
+from consultdesk.ui.app import DEFERRED_MODULES
+
+PASS = "first window passphrase"
+
+
+def _first_window(data_dir: Path) -> dict[str, str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("CONSULTDESK_PASSPHRASE", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "consultdesk", "--data-dir", str(data_dir), "--bench-first-window"],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    report = dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
+    assert "first_window_seconds" in report, done.stdout + done.stderr
+    return report
+
+
+def test_the_unlock_window_is_painted_before_the_database_layer_loads(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    Workspace.create(data, PASS, PASS, Profile("첫창 약사")).close()
+    report = _first_window(data)
+    assert report["deferred_loaded"] == "", report
+
+
+def test_the_set_up_window_is_painted_before_the_database_layer_loads(tmp_path: Path) -> None:
+    data = tmp_path / "new"
+    report = _first_window(data)
+    assert report["deferred_loaded"] == "", report
+    assert not data.joinpath("consultdesk.db").exists()  # showing it created nothing
+
+
+@pytest.mark.parametrize("name", DEFERRED_MODULES)
+def test_each_deferred_library_is_one_the_app_really_uses(name: str) -> None:
+    # The list is only a guard if every name on it is a real module the app loads later.
+    import importlib.util
+
+    assert importlib.util.find_spec(name) is not None
