@@ -237,19 +237,19 @@ ConsultDesk is free software: you may use, study, change and share it under the 
     <name>CatalogMatchModel</name>
     <message>
         <source>Medicine</source>
-        <translation type="unfinished">복용 약</translation>
+        <translation>약 이름</translation>
     </message>
     <message>
         <source>English name</source>
-        <translation type="unfinished"></translation>
+        <translation>영문명</translation>
     </message>
     <message>
         <source>ATC code</source>
-        <translation type="unfinished"></translation>
+        <translation>ATC 코드</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>구분</translation>
     </message>
     <message>
         <source>Product</source>
@@ -1851,6 +1851,10 @@ They are removed from this computer and, after the next sync, from the team&apos
     <message>
         <source>{indicator}: {n} listed</source>
         <translation>{indicator}: {n}건</translation>
+    </message>
+    <message>
+        <source>The measures report</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved: {file}</source>

@@ -17,11 +17,9 @@ from typing import Any
 from weakref import WeakSet
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
     Qt,
     QTimer,
@@ -33,9 +31,9 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView
 from consultdesk.domain.catalog import CatalogMatch
 from consultdesk.services.catalog import catalog_ready, medicines_catalog
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui.table_model import ReadOnlyTableModel
 from consultdesk.ui.tasks import run_task
 
-_Index = QModelIndex | QPersistentModelIndex
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_MATCHES = 12
 # A search that answers within this time runs on every keystroke; a slower one (a very large
@@ -73,37 +71,34 @@ def preload_catalog(ws: Workspace) -> None:
     )
 
 
-class CatalogMatchModel(QAbstractTableModel):
+class CatalogMatchModel(ReadOnlyTableModel):
     """The lines of the popup: Korean name, English name, ATC code(s), and what kind it is."""
 
-    NAME, ENGLISH, ATC, KIND = range(4)
+    # The popup hides its header; the names are for screen readers and tests.
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CatalogMatchModel", "Medicine"),
+        QT_TRANSLATE_NOOP("CatalogMatchModel", "English name"),
+        QT_TRANSLATE_NOOP("CatalogMatchModel", "ATC code"),
+        QT_TRANSLATE_NOOP("CatalogMatchModel", "Kind"),
+    )
+    NAME, ENGLISH, ATC, KIND = range(len(HEADERS))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._matches: list[CatalogMatch] = []
+        self.rows: list[CatalogMatch] = []
 
     def set_matches(self, matches: list[CatalogMatch]) -> None:
-        self.beginResetModel()
-        self._matches = list(matches)
-        self.endResetModel()
+        self.set_rows(matches)
 
     def match_at(self, row: int) -> CatalogMatch | None:
-        return self._matches[row] if 0 <= row < len(self._matches) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._matches)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._matches):
-            return None
-        m = self._matches[index.row()]
+    def role_data(self, row: int, column: int, role: int) -> Any:
+        m = self.rows[row]
         if role == MATCH_ROLE:
             return m
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(m, index.column())
+            return self._text(m, column)
         if role == Qt.ItemDataRole.ToolTipRole and m.product is not None:
             return m.product.company or None
         return None

@@ -10,11 +10,9 @@ import json
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -38,8 +36,8 @@ from consultdesk.services.sync import DELETE_RECORD, KEEP_RECORD, ConflictItem, 
 from consultdesk.services.workspace import Workspace
 from consultdesk.sync.changes import TOMBSTONE_FIELD, JsonValue
 from consultdesk.ui.messages import error_text
+from consultdesk.ui.table_model import ReadOnlyTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -158,17 +156,24 @@ def who_text(side: ConflictSide) -> str:
     )
 
 
-class ConflictTableModel(QAbstractTableModel):
-    WHO, WHAT, SHOWN, OTHER = range(4)
+class ConflictTableModel(ReadOnlyTableModel):
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ConflictTableModel", "About"),
+        QT_TRANSLATE_NOOP("ConflictTableModel", "What"),
+        QT_TRANSLATE_NOOP("ConflictTableModel", "Shown now"),
+        QT_TRANSLATE_NOOP("ConflictTableModel", "Other value"),
+    )
+    WHO, WHAT, SHOWN, OTHER = range(len(HEADERS))
 
     def __init__(self) -> None:
         super().__init__()
-        self._items: list[ConflictItem] = []
+        self.rows: list[ConflictItem] = []
         self._cells: list[tuple[str, ...]] = []
 
     def set_items(self, items: list[ConflictItem]) -> None:
-        self.beginResetModel()
-        self._items = items
+        self.set_rows(items)
+
+    def after_rows_set(self) -> None:
         self._cells = [
             (
                 " · ".join(part for part in (item.subject, item.item) if part),
@@ -176,42 +181,21 @@ class ConflictTableModel(QAbstractTableModel):
                 side_text(item, item.kept),
                 side_text(item, item.other),
             )
-            for item in items
+            for item in self.rows
         ]
-        self.endResetModel()
 
     def item(self, row: int) -> ConflictItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [
-            self.tr("About"),
-            self.tr("What"),
-            self.tr("Shown now"),
-            self.tr("Other value"),
-        ][section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = index.row()
-        if not 0 <= row < len(self._items):
-            return None
+    def role_data(self, row: int, column: int, role: int) -> Any:
+        item = self.rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[row][index.column()]
+            return self._cells[row][column]
         if role == ID_ROLE:
-            return self._items[row].id
-        if role == Qt.ItemDataRole.ForegroundRole and self._items[row].requires_person:
+            return item.id
+        if role == Qt.ItemDataRole.ForegroundRole and item.requires_person:
             return QColor("#a93226")
-        if role == Qt.ItemDataRole.ToolTipRole and self._items[row].requires_person:
+        if role == Qt.ItemDataRole.ToolTipRole and item.requires_person:
             return self.tr("A safety field: a person must decide.")
         return None
 

@@ -10,13 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,50 +36,28 @@ from consultdesk.services.workspace import Workspace
 from consultdesk.ui.forms import ProblemDisplay, ask_csv_file, ask_yes_no
 from consultdesk.ui.labels import dur_kind_label
 from consultdesk.ui.messages import error_text, problem_text
+from consultdesk.ui.table_model import ReadOnlyTableModel
 from consultdesk.ui.tasks import ProgressRelay, run_task
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class ImportedSetsModel(QAbstractTableModel):
+class ImportedSetsModel(ReadOnlyTableModel):
     """The imported DUR files: list, file, version, date imported, rules in use."""
 
-    KIND, FILE, VERSION, IMPORTED, RULES = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ImportedSetsModel", "List"),
+        QT_TRANSLATE_NOOP("ImportedSetsModel", "File"),
+        QT_TRANSLATE_NOOP("ImportedSetsModel", "Version"),
+        QT_TRANSLATE_NOOP("ImportedSetsModel", "Imported"),
+        QT_TRANSLATE_NOOP("ImportedSetsModel", "Rules"),
+    )
+    KIND, FILE, VERSION, IMPORTED, RULES = range(len(HEADERS))
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[ImportedRuleSetInfo] = []
 
-    def set_rows(self, rows: list[ImportedRuleSetInfo]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = [
-            self.tr("List"),
-            self.tr("File"),
-            self.tr("Version"),
-            self.tr("Imported"),
-            self.tr("Rules"),
-        ]
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
+    def role_data(self, row_number: int, column: int, role: int) -> Any:
+        row = self.rows[row_number]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.KIND:
                 return dur_kind_label(row.kind.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,43 +18,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultdesk.domain.consultation import FollowUpRow
 from consultdesk.services import consultations as svc
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage.consultations_repo import FollowUpRow
+from consultdesk.ui.table_model import ReadOnlyTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 OVERDUE = QBrush(QColor("#fbeeec"))
 
 
-class FollowUpModel(QAbstractTableModel):
+class FollowUpModel(ReadOnlyTableModel):
+    HEADERS = (
+        QT_TRANSLATE_NOOP("FollowUpModel", "Resident"),
+        QT_TRANSLATE_NOOP("FollowUpModel", "Phone"),
+        QT_TRANSLATE_NOOP("FollowUpModel", "Last visit"),
+        QT_TRANSLATE_NOOP("FollowUpModel", "Next visit"),
+        QT_TRANSLATE_NOOP("FollowUpModel", "Due"),
+    )
+    RESIDENT, PHONE, LAST_VISIT, NEXT_VISIT, DUE = range(len(HEADERS))
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[FollowUpRow] = []
         self.today = date.today()
 
-    def set_rows(self, rows: list[FollowUpRow], today: date) -> None:
-        self.beginResetModel()
-        self.rows, self.today = rows, today
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (
-            self.tr("Resident"),
-            self.tr("Phone"),
-            self.tr("Last visit"),
-            self.tr("Next visit"),
-            self.tr("Due"),
-        )[section]
+    def set_rows(self, rows: list[FollowUpRow], today: date | None = None) -> None:
+        self.today = today or date.today()
+        super().set_rows(rows)
 
     def due_text(self, row: FollowUpRow) -> str:
         days = (row.next_visit - self.today).days
@@ -64,19 +53,17 @@ class FollowUpModel(QAbstractTableModel):
             return self.tr("today")
         return self.tr("in %n day(s)", "", days)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
+    def role_data(self, row: int, column: int, role: int) -> Any:
+        follow_up = self.rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                row.resident_name,
-                row.phone,
-                row.last_visit.isoformat(),
-                row.next_visit.isoformat(),
-                self.due_text(row),
-            )[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and row.next_visit < self.today:
+                follow_up.resident_name,
+                follow_up.phone,
+                follow_up.last_visit.isoformat(),
+                follow_up.next_visit.isoformat(),
+                self.due_text(follow_up),
+            )[column]
+        if role == Qt.ItemDataRole.BackgroundRole and follow_up.next_visit < self.today:
             return OVERDUE
         return None
 

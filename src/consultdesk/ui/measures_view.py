@@ -25,7 +25,6 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QModelIndex,
@@ -61,6 +60,7 @@ from consultdesk.services.measures import Cell, GroupBy, MeasuresReport, ReportR
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.i18n import current_language
 from consultdesk.ui.messages import error_text, problem_text
+from consultdesk.ui.table_model import ReadOnlyTableModel
 from consultdesk.ui.tasks import run_task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -95,7 +95,7 @@ def format_value(cell: Cell | None, report: MeasuresReport) -> str:
     return report.text(cell)
 
 
-class MeasuresModel(QAbstractTableModel):
+class MeasuresModel(ReadOnlyTableModel):
     """Rows: the indicators by area, each followed by its parts; columns: the indicator, the
     whole period, then the groups."""
 
@@ -127,22 +127,14 @@ class MeasuresModel(QAbstractTableModel):
             return []
         return list(self.grouped.groups)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def headers(self) -> list[str]:
+        if self.total is None:
+            return []
+        groups = [group.label(_lang()) for group in self.groups()]
+        return [self.tr("Indicator"), self.tr("Whole period"), *groups]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.total is None else 2 + len(self.groups())
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if section == 0:
-            return self.tr("Indicator")
-        if section == 1:
-            return self.tr("Whole period")
-        return self.groups()[section - 2].label(_lang())
+    def column_count(self) -> int:
+        return 0 if self.total is None else 2 + len(self.groups())
 
     def report_for(self, column: int) -> tuple[MeasuresReport | None, str]:
         if column == 1:
@@ -164,13 +156,13 @@ class MeasuresModel(QAbstractTableModel):
         cell = report.cell(row.indicator.id, group, row.category)
         return (report, cell) if cell is not None else None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.total is None:
+    def role_data(self, row_number: int, column: int, role: int) -> Any:
+        if self.total is None:
             return None
-        row = self.rows[index.row()]
+        row = self.rows[row_number]
         lang = _lang()
         if row.category == "__area__":
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole and column == 0:
                 return self.tr(str(_AREAS.get(row.indicator.group, row.indicator.group)))
             if role == Qt.ItemDataRole.BackgroundRole:
                 return AREA_TINT
@@ -179,7 +171,7 @@ class MeasuresModel(QAbstractTableModel):
                 font.setBold(True)
                 return font
             return None
-        if index.column() == 0:
+        if column == 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 if row.category:
                     label = self.total.measures.category_text(row.indicator, row.category, lang)
@@ -188,7 +180,7 @@ class MeasuresModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return row.indicator.definition(lang)
             return None
-        found = self.cell_at(index)
+        found = self.cell_at(self.index(row_number, column))
         if role == Qt.ItemDataRole.DisplayRole:
             if found is None and row.category and row.indicator.aggregate == "sum":
                 return "0"  # a part this group never saw
@@ -664,6 +656,14 @@ class MeasuresView(QWidget):
             path = path.with_suffix("." + chosen.split("*.")[-1].rstrip(")"))
         return path
 
+    @classmethod
+    def ask_reason(cls, parent: QWidget) -> str | None:
+        """Seam for tests: why an identified report is downloaded (ui/download_reason.py)."""
+        from consultdesk.ui.download_reason import DownloadReasonDialog
+
+        what = QCoreApplication.translate("MeasuresView", "The measures report")
+        return DownloadReasonDialog.ask(what, parent)
+
     def export(self) -> None:
         shown = self.shown_reports()
         if shown is None:
@@ -675,12 +675,19 @@ class MeasuresView(QWidget):
         if path is None:
             return
         fmt = path.suffix.lower().lstrip(".")
+        reason = ""
+        if not (grouped.deidentified or fmt == "json"):  # a report with names and small counts
+            asked = self.ask_reason(self)
+            if asked is None:
+                return
+            reason = asked
         lang = _lang()
         ws = self.ws
 
         def work() -> Path:
             out = measures_files.write_report(grouped, path, fmt, lang, total)
             event = ws.audit("export", "measures", fmt, None)
+            event.reason = reason
             event.detail = f"{start}..{end} by {grouped.by.value}" + (
                 " deidentified" if grouped.deidentified or fmt == "json" else ""
             )

@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     QStandardPaths,
     Qt,
 )
@@ -50,46 +48,29 @@ from consultdesk.ui.labels import (
     reply_status_options,
 )
 from consultdesk.ui.messages import problem_text
+from consultdesk.ui.table_model import ReadOnlyTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_BRUSH = QBrush(QColor("#fadbd8"))
 OVERDUE_TEXT = QBrush(QColor("#7b241c"))
 
 
-class ReferralTableModel(QAbstractTableModel):
-    REFERENCE, RESIDENT, CENTRE, STATE, AGE, ATTENTION, OUTCOME = range(7)
+class ReferralTableModel(ReadOnlyTableModel):
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ReferralTableModel", "Reference"),
+        QT_TRANSLATE_NOOP("ReferralTableModel", "Resident"),
+        QT_TRANSLATE_NOOP("ReferralTableModel", "Welfare centre · case worker"),
+        QT_TRANSLATE_NOOP("ReferralTableModel", "State"),
+        QT_TRANSLATE_NOOP("ReferralTableModel", "Waiting"),
+        QT_TRANSLATE_NOOP("ReferralTableModel", "Needs attention"),
+        QT_TRANSLATE_NOOP("ReferralTableModel", "Outcome"),
+    )
+    REFERENCE, RESIDENT, CENTRE, STATE, AGE, ATTENTION, OUTCOME = range(len(HEADERS))
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[ReferralRow] = []
-
-    def set_rows(self, rows: list[ReferralRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (
-            self.tr("Reference"),
-            self.tr("Resident"),
-            self.tr("Welfare centre · case worker"),
-            self.tr("State"),
-            self.tr("Waiting"),
-            self.tr("Needs attention"),
-            self.tr("Outcome"),
-        )[section]
 
     def _state_text(self, row: ReferralRow) -> str:
         state = referral_state_label(row.state.value)
@@ -115,11 +96,8 @@ class ReferralTableModel(QAbstractTableModel):
             return self.tr("{outcome}: {reason}").format(outcome=label, reason=row.outcome_reason)
         return label
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
+    def role_data(self, row_number: int, column: int, role: int) -> Any:
+        row = self.rows[row_number]
         if column == self.OUTCOME and role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,

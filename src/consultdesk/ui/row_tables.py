@@ -75,8 +75,10 @@ class RowTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(self.columns):
+                return None
             return QCoreApplication.translate("MedicationTable", str(self.columns[section].header))
-        return str(section + 1)
+        return str(section + 1) if 0 <= section < len(self.rows) else None
 
     def raw(self, index: Index) -> Any:
         return getattr(self.rows[index.row()], self.columns[index.column()].field)
@@ -104,6 +106,8 @@ class RowTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not self.read_only and self.columns[index.column()].editable:
             base |= Qt.ItemFlag.ItemIsEditable
