@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from consultdesk.services import app_lock
 from consultdesk.services import consultations as svc
 from consultdesk.storage.errors import DatabaseLocked
-from consultdesk.ui import lock_screen
 from consultdesk.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 from tests.services.visit_data import make_resident
@@ -74,7 +74,7 @@ def test_ctrl_l_locks_at_once(qtbot, editing):
 
 
 def test_the_idle_time_is_a_setting_from_1_to_60_minutes(workspace):
-    assert lock_screen.idle_minutes(workspace) == 10
-    assert lock_screen.set_idle_minutes(workspace, 0) == 1
-    assert lock_screen.set_idle_minutes(workspace, 90) == 60
-    assert lock_screen.idle_minutes(workspace) == 60
+    assert app_lock.idle_minutes(workspace) == 10
+    assert app_lock.set_idle_minutes(workspace, 0) == 1
+    assert app_lock.set_idle_minutes(workspace, 90) == 60
+    assert app_lock.idle_minutes(workspace) == 60

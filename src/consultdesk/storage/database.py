@@ -20,6 +20,7 @@ from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
+from consultdesk.folder_lock import FILE_MODE, private_file, private_folder
 from consultdesk.storage import access_log
 from consultdesk.storage.changes import ChangeFeed, committed
 from consultdesk.storage.errors import (
@@ -31,7 +32,6 @@ from consultdesk.storage.errors import (
     StorageError,
     WrongPassphrase,
 )
-from consultdesk.storage.folder_lock import FILE_MODE, private_file, private_folder
 
 BUSY_TIMEOUT_MS = 5000
 # Below this much free space an I/O error at open is the disk being full (SQLite only says

@@ -20,8 +20,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from consultdesk.folder_lock import FILE_MODE
 from consultdesk.storage.errors import StorageError
-from consultdesk.storage.folder_lock import FILE_MODE
 
 FREE_TRIES = 5
 FIRST_WAIT_S = 2.0

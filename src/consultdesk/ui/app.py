@@ -20,9 +20,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from consultdesk import folder_lock
+from consultdesk.domain.errors import FolderInUse
 from consultdesk.paths import DATABASE_FILE, resource_path
-from consultdesk.storage import folder_lock
-from consultdesk.storage.errors import FolderInUse
 from consultdesk.ui import errors, i18n, preload, tasks
 from consultdesk.ui.errors import install_excepthook, setup_logging
 from consultdesk.ui.fonts import register_fonts

@@ -45,12 +45,12 @@ from consultdesk.domain.consultation import (
     Visit,
 )
 from consultdesk.domain.dates import full_age, parse_date
+from consultdesk.domain.errors import StorageError
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.services import catalog
 from consultdesk.services import consultations as svc
 from consultdesk.services import flags as flag_service
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage.errors import StorageError
 from consultdesk.ui import labels
 from consultdesk.ui.catalog_completer import preload_catalog
 from consultdesk.ui.date_field import DateField

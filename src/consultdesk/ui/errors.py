@@ -21,7 +21,7 @@ from typing import IO, Any
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from consultdesk.storage.folder_lock import private_file, private_folder
+from consultdesk.folder_lock import private_file, private_folder
 
 log = logging.getLogger("consultdesk")
 

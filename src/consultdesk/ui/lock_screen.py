@@ -5,12 +5,12 @@ living room must not show their records. Locked means:
 
 * the open draft is saved first (nothing typed is lost);
 * the window's content and menus are hidden behind a passphrase prompt;
-* the database key is dropped (storage.Database.lock: every connection, each holding
+* the database key is dropped (services.app_lock: every connection, each holding
   SQLCipher's derived key, is closed; none opens until the passphrase is given again).
 
 Unlocking shows the window exactly as it was: the widgets are hidden, never rebuilt, so the
 screen, the text in every field and the cursor come back as they were. Wrong passphrases count
-towards the same back-off as at start (storage.unlock_attempts) and reach the access log.
+towards the same back-off as at start and reach the access log.
 
 The idle time is a setting kept in the database (1–60 minutes, default 10).
 """
@@ -34,19 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultdesk.services import backup
+from consultdesk.domain.errors import StorageError
+from consultdesk.services import app_lock, backup
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage.errors import StorageError, WrongPassphrase
-from consultdesk.storage.settings_repo import get_setting, put_setting
-from consultdesk.storage.unlock_attempts import UnlockAttempts
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.tasks import run_task, wait_all
 
 log = logging.getLogger(__name__)
-
-IDLE_KEY = "lock_idle_minutes"
-DEFAULT_IDLE_MINUTES = 10
-MIN_IDLE_MINUTES, MAX_IDLE_MINUTES = 1, 60
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -55,23 +49,6 @@ _ACTIVITY = {
     QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
-
-
-def idle_minutes(ws: Workspace) -> int:
-    with ws.db.session(read_only=True) as s:
-        text = get_setting(s, IDLE_KEY, str(DEFAULT_IDLE_MINUTES))
-    try:
-        value = int(text)
-    except ValueError:
-        return DEFAULT_IDLE_MINUTES
-    return min(MAX_IDLE_MINUTES, max(MIN_IDLE_MINUTES, value))
-
-
-def set_idle_minutes(ws: Workspace, minutes: int) -> int:
-    minutes = min(MAX_IDLE_MINUTES, max(MIN_IDLE_MINUTES, int(minutes)))
-    with ws.db.session() as s:
-        put_setting(s, IDLE_KEY, str(minutes))
-    return minutes
 
 
 class LockScreen(QWidget):
@@ -122,7 +99,7 @@ class AppLock(QObject):
         self.window = window
         self.ws = ws
         self.save_draft = save_draft
-        self.attempts = UnlockAttempts(ws.data_dir, clock)
+        self.workspace_lock = app_lock.WorkspaceLock(ws, clock)
         self.screen = LockScreen(window)
         self.screen.hide()
         self.screen.unlock_button.clicked.connect(self.try_unlock)
@@ -133,7 +110,7 @@ class AppLock(QObject):
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.lock)
-        self.set_idle_minutes(idle_minutes(ws))
+        self.set_idle_minutes(app_lock.idle_minutes(ws))
         self.action = QAction(self.tr("&Lock"), window)
         self.action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
         self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -192,7 +169,7 @@ class AppLock(QObject):
         self.screen.raise_()
         self.screen.passphrase.setFocus()
         self._daily_backup_first()
-        self.ws.db.lock()
+        self.workspace_lock.lock()
 
     def _daily_backup_first(self) -> None:
         """The day's backup is made when the app closes, and it needs the key. The app may be
@@ -213,26 +190,20 @@ class AppLock(QObject):
         passphrase = self.screen.passphrase.text()
         self.screen.passphrase.clear()
         try:
-            self.attempts.check()
+            self.workspace_lock.check()
         except StorageError as e:
             self.screen.error.setText(error_text(e))
             return
         self.screen.unlock_button.setEnabled(False)
-        run_task(lambda: self.ws.db.unlock(passphrase), self._unlocked, self._failed)
+        run_task(lambda: self.workspace_lock.unlock(passphrase), self._unlocked, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.screen.unlock_button.setEnabled(True)
-        if isinstance(error, WrongPassphrase):
-            self.attempts.failed()
         self.screen.error.setText(error_text(error))
         self.screen.passphrase.setFocus()
 
     def _unlocked(self, _result: object) -> None:
         self.screen.unlock_button.setEnabled(True)
-        failures = self.attempts.settle()
-        with self.ws.db.session() as s:
-            for _ in failures:
-                s.add(self.ws.audit("failed_unlock", "lock_screen", "", None))
         self.screen.hide()
         for widget in self._hidden:
             widget.show()
