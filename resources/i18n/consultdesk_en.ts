@@ -1863,10 +1863,6 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>{indicator}: {n} listed</translation>
     </message>
     <message>
-        <source>The measures report</source>
-        <translation>The measures report</translation>
-    </message>
-    <message>
         <source>Saved: {file}</source>
         <translation>Saved: {file}</translation>
     </message>

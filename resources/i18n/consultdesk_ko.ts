@@ -1853,10 +1853,6 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>{indicator}: {n}건</translation>
     </message>
     <message>
-        <source>The measures report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Saved: {file}</source>
         <translation>저장했습니다: {file}</translation>
     </message>
