@@ -541,6 +541,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         lang=args.lang,
         bench_startup=args.bench_startup,
         bench_first_window=args.bench_first_window,
+        bench_unlock=args.bench_unlock,
     )
 
 
@@ -561,6 +562,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["ko", "en"], default=None, help="language of the window")
     parser.add_argument("--bench-startup", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--bench-first-window", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--bench-unlock", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="first-time set-up: a new encrypted database")
     init.add_argument("--name", required=True, help="the pharmacist's name")
