@@ -854,10 +854,6 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Recognise from the file</translation>
     </message>
     <message>
-        <source>Choose file and import…</source>
-        <translation>Choose file and import…</translation>
-    </message>
-    <message>
         <source>Save unmatched rows as CSV…</source>
         <translation>Save unmatched rows as CSV…</translation>
     </message>
@@ -868,10 +864,6 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Stop using this file</source>
         <translation>Stop using this file</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Close</translation>
     </message>
     <message>
         <source>List type</source>
@@ -2486,16 +2478,8 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Import a product list you downloaded (for example the HIRA drug master or an MFDS product list) as a CSV file in CP949 or UTF-8. The medicine search then also finds product names, and a product fills in all its ingredients. The file needs a product name column (제품명) and an ATC code column (ATC코드). A product imported again is replaced by the newer file.</translation>
     </message>
     <message>
-        <source>Choose file and import…</source>
-        <translation>Choose file and import…</translation>
-    </message>
-    <message>
         <source>Remove imported products</source>
         <translation>Remove imported products</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Close</translation>
     </message>
     <message>
         <source>Products imported: {count}.</source>

@@ -852,10 +852,6 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>파일에서 자동 인식</translation>
     </message>
     <message>
-        <source>Choose file and import…</source>
-        <translation>파일 선택 후 가져오기…</translation>
-    </message>
-    <message>
         <source>Save unmatched rows as CSV…</source>
         <translation>목록에 없는 성분의 행을 CSV로 저장…</translation>
     </message>
@@ -866,10 +862,6 @@ They are removed from this computer and, after the next sync, from the team&apos
     <message>
         <source>Stop using this file</source>
         <translation>이 파일 사용 중지</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>닫기</translation>
     </message>
     <message>
         <source>List type</source>
@@ -2476,16 +2468,8 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>내려받은 제품 목록(예: 심평원 약제급여목록, 식약처 제품 목록)을 CP949 또는 UTF-8 CSV 파일로 가져옵니다. 가져오면 약 이름 검색에서 제품명도 찾을 수 있고, 제품을 고르면 모든 성분이 채워집니다. 파일에는 제품명 열(제품명)과 ATC 코드 열(ATC코드)이 있어야 합니다. 같은 제품을 다시 가져오면 새 파일의 내용으로 바뀝니다.</translation>
     </message>
     <message>
-        <source>Choose file and import…</source>
-        <translation>파일 선택 후 가져오기…</translation>
-    </message>
-    <message>
         <source>Remove imported products</source>
         <translation>가져온 제품 지우기</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>닫기</translation>
     </message>
     <message>
         <source>Products imported: {count}.</source>

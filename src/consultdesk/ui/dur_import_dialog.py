@@ -1,12 +1,14 @@
 """Import the Korean DUR files the user downloaded, and see which ones are in use.
 
-The file is read off the GUI thread with a progress bar; a malformed file is refused with the
-line and the reason, and changes nothing. Rows naming an ingredient the catalog does not know
-are counted in the summary and can be saved as CSV (written off the GUI thread) to review.
+The file is read off the GUI thread with a progress bar (ui/import_dialog.py); a malformed
+file is refused with the line and the reason, and changes nothing. Rows naming an ingredient
+the catalog does not know are counted in the summary and can be saved as CSV (written off the
+GUI thread) to review.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,30 +16,26 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from consultdesk.domain.dur_import import DurKind
-from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import rule_imports
 from consultdesk.services.rule_imports import ImportedRuleSetInfo, RuleImportSummary
 from consultdesk.services.workspace import Workspace
-from consultdesk.ui.forms import ProblemDisplay, ask_csv_file, ask_yes_no
+from consultdesk.ui.forms import ask_yes_no
+from consultdesk.ui.import_dialog import ImportDialog, Progress
 from consultdesk.ui.labels import dur_kind_label
-from consultdesk.ui.messages import error_text, problem_text
+from consultdesk.ui.messages import error_text
 from consultdesk.ui.table_model import ReadOnlyTableModel
-from consultdesk.ui.tasks import ProgressRelay, run_task
+from consultdesk.ui.tasks import run_task
 
 
 class ImportedSetsModel(ReadOnlyTableModel):
@@ -78,16 +76,15 @@ class ImportedSetsModel(ReadOnlyTableModel):
         return None
 
 
-class DurImportDialog(QDialog):
+class DurImportDialog(ImportDialog):
     imported = Signal()  # the rules in use changed (import or removal)
+    summary: RuleImportSummary | None
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ws = ws
-        self.busy = False
-        self.summary: RuleImportSummary | None = None
+        super().__init__(ws, parent)
+        self.changed.connect(self.imported)
         self.setWindowTitle(self.tr("Import DUR files"))
-        intro = QLabel(
+        self.intro.setText(
             self.tr(
                 "Import the DUR ingredient lists you downloaded (contraindicated combinations, "
                 "caution in older adults, same efficacy group) as CSV files in CP949 or UTF-8. "
@@ -95,20 +92,10 @@ class DurImportDialog(QDialog):
                 "A newer file of the same list replaces the older one."
             )
         )
-        intro.setWordWrap(True)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("Recognise from the file"), "")
         for kind in DurKind:
             self.kind.addItem(dur_kind_label(kind.value), kind.value)
-        self.choose_button = QPushButton(self.tr("Choose file and import…"))
-        self.choose_button.clicked.connect(self.choose_and_import)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.progress.hide()
-        self.outcome = QLabel()
-        self.outcome.setWordWrap(True)
-        self.outcome.hide()
         self.unmatched_button = QPushButton(self.tr("Save unmatched rows as CSV…"))
         self.unmatched_button.setToolTip(
             self.tr(
@@ -122,8 +109,6 @@ class DurImportDialog(QDialog):
         self.saved.setWordWrap(True)
         self.saved.hide()
         self.exporting = False
-        self.error = QLabel()
-        self.problems = ProblemDisplay(self.error, {})
         self.model = ImportedSetsModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -136,42 +121,23 @@ class DurImportDialog(QDialog):
         self.remove_button = QPushButton(self.tr("Stop using this file"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("List type"), self.kind)
-        row = QHBoxLayout()
-        row.addWidget(self.choose_button)
-        row.addStretch()
-        remove_row = QHBoxLayout()
-        remove_row.addStretch()
-        remove_row.addWidget(self.remove_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addLayout(row)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.outcome)
         unmatched_row = QHBoxLayout()
         unmatched_row.addWidget(self.unmatched_button)
         unmatched_row.addWidget(self.saved, 1)
-        layout.addLayout(unmatched_row)
-        layout.addWidget(self.error)
-        layout.addWidget(QLabel(self.tr("DUR files in use")))
-        layout.addWidget(self.table, 1)
-        layout.addLayout(remove_row)
-        layout.addWidget(self.buttons)
+        remove_row = QHBoxLayout()
+        remove_row.addStretch()
+        remove_row.addWidget(self.remove_button)
+        self.lay_out(
+            above=[form],
+            below_outcome=[unmatched_row],
+            below=[QLabel(self.tr("DUR files in use")), (self.table, 1), remove_row],
+        )
         self.resize(720, 480)
-        self.relay = ProgressRelay(self)
-        self.relay.progressed.connect(self._progressed)
         self.refresh()
 
     # --- seams for tests --------------------------------------------------------------------
-
-    @classmethod
-    def choose_file(cls, parent: QWidget | None, title: str) -> Path | None:
-        return ask_csv_file(parent, title)
 
     @classmethod
     def confirm_remove(cls, parent: QWidget | None, title: str, text: str) -> bool:
@@ -184,15 +150,6 @@ class DurImportDialog(QDialog):
         )
         return Path(name) if name else None
 
-    @classmethod
-    def run(cls, ws: Workspace, parent: QWidget | None = None) -> bool:
-        """Show the dialog; True if the rules in use changed."""
-        dialog = cls(ws, parent)
-        changed: list[bool] = []
-        dialog.imported.connect(lambda: changed.append(True))
-        dialog.exec()
-        return bool(changed)
-
     # --- behaviour ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -200,44 +157,34 @@ class DurImportDialog(QDialog):
         self.table.resizeColumnsToContents()
         self._update_buttons()
 
+    def working(self) -> bool:
+        # A CSV being written finishes on its own too.
+        return self.busy or self.exporting
+
     def _update_buttons(self) -> None:
+        super()._update_buttons()
         selected = bool(self.table.selectionModel().selectedRows())
         self.remove_button.setEnabled(selected and not self.busy)
-        self.choose_button.setEnabled(not self.busy)
         self.unmatched_button.setEnabled(not self.busy and not self.exporting)
         self.kind.setEnabled(not self.busy)
-        self.buttons.setEnabled(not self.busy)
 
-    def choose_and_import(self) -> None:
-        path = self.choose_file(self, self.tr("Choose a DUR file"))
-        if path is not None:
-            self.start_import(path)
+    def choose_title(self) -> str:
+        return self.tr("Choose a DUR file")
 
-    def start_import(self, path: Path) -> None:
+    def import_work(self, path: Path) -> Callable[[Progress], RuleImportSummary]:
         value = self.kind.currentData()
         kind = DurKind(value) if value else None
-        self.busy = True
-        self._update_buttons()
-        self.problems.clear()
-        self.outcome.hide()
+        ws = self.ws
+        return lambda progress: rule_imports.import_dur_file(ws, path, progress, kind)
+
+    def before_import(self) -> None:
         self.unmatched_button.hide()
         self.saved.hide()
-        self.progress.setValue(0)
-        self.progress.show()
-        ws, relay = self.ws, self.relay
-        run_task(
-            lambda: rule_imports.import_dur_file(ws, path, relay.progressed.emit, kind),
-            self._imported,
-            self._failed,
-        )
 
-    def _progressed(self, fraction: float) -> None:
-        self.progress.setValue(round(max(0.0, min(1.0, fraction)) * 100))
+    def after_import(self, summary: RuleImportSummary) -> None:
+        self.unmatched_button.setVisible(bool(summary.unmatched))
 
-    def _imported(self, summary: RuleImportSummary) -> None:
-        self.busy = False
-        self.summary = summary
-        self.progress.setValue(100)
+    def result_text(self, summary: RuleImportSummary) -> str:
         text = (
             self.tr("{list}: {rules} from {rows} of {file} ({encoding}).").format(
                 list=dur_kind_label(summary.kind.value),
@@ -267,12 +214,7 @@ class DurImportDialog(QDialog):
                 "",
                 len(summary.unmatched),
             )
-        self.outcome.setText(text)
-        self.outcome.show()
-        self.unmatched_button.setVisible(bool(summary.unmatched))
-        self._update_buttons()
-        self.refresh()
-        self.imported.emit()
+        return text
 
     def save_unmatched(self) -> None:
         summary = self.summary
@@ -310,15 +252,6 @@ class DurImportDialog(QDialog):
         else:
             self.problems.show_text(error_text(error))
 
-    def _failed(self, error: Exception) -> None:
-        self.busy = False
-        self.progress.hide()
-        self._update_buttons()
-        if isinstance(error, ValidationFailed):
-            self.problems.show_text("\n".join(problem_text(p) for p in error.problems))
-        else:
-            self.problems.show_text(error_text(error))
-
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
@@ -332,9 +265,4 @@ class DurImportDialog(QDialog):
         rule_imports.remove_rule_set(self.ws, info.kind)
         self.outcome.hide()
         self.refresh()
-        self.imported.emit()
-
-    def reject(self) -> None:
-        # The import (or a CSV being written) finishes on its own; closing meanwhile would hide it.
-        if not self.busy and not self.exporting:
-            super().reject()
+        self.changed.emit()
