@@ -1248,6 +1248,17 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Choose file and import…</source>
+        <translation>Choose file and import…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ImportedSetsModel</name>
     <message>
         <source>List</source>

@@ -1239,6 +1239,17 @@ They are removed from this computer and, after the next sync, from the team&apos
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Choose file and import…</source>
+        <translation>파일 선택 후 가져오기…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
     <name>ImportedSetsModel</name>
     <message>
         <source>List</source>

@@ -40,10 +40,6 @@ Progress = Callable[[float], None]
 Item = QWidget | QLayout | int | tuple[QWidget, int]  # an int is a stretch; (widget, stretch)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
 class ImportDialog(QDialog):
     changed = Signal()  # what the import feeds changed (an import, a removal)
 
@@ -54,7 +50,9 @@ class ImportDialog(QDialog):
         self.summary: Any = None
         self.intro = QLabel()  # the dialog's own words: what it imports, from which files
         self.intro.setWordWrap(True)
-        self.choose_button = QPushButton(_t("Choose file and import…"))
+        self.choose_button = QPushButton(
+            QCoreApplication.translate("ImportDialog", "Choose file and import…")
+        )
         self.choose_button.clicked.connect(self.choose_and_import)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -66,7 +64,9 @@ class ImportDialog(QDialog):
         self.error = QLabel()
         self.problems = ProblemDisplay(self.error, {})
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_t("Close"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(
+            QCoreApplication.translate("ImportDialog", "Close")
+        )
         self.buttons.rejected.connect(self.reject)
         self.relay = ProgressRelay(self)
         self.relay.progressed.connect(self._progressed)
