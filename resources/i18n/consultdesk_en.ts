@@ -74,6 +74,14 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>failed unlock</translation>
     </message>
     <message>
+        <source>The access log</source>
+        <translation>The access log</translation>
+    </message>
+    <message>
+        <source>Save the access log</source>
+        <translation>Save the access log</translation>
+    </message>
+    <message>
         <source>Access &amp;log…</source>
         <translation>Access &amp;log…</translation>
     </message>
@@ -91,6 +99,10 @@ ConsultDesk is free software: you may use, study, change and share it under the 
     <message>
         <source>Mark this month as checked</source>
         <translation>Mark this month as checked</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>Save as CSV…</translation>
     </message>
     <message>
         <source>When</source>
@@ -113,6 +125,10 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>Resident</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
         <source>Since</source>
         <translation>Since</translation>
     </message>
@@ -131,6 +147,10 @@ ConsultDesk is free software: you may use, study, change and share it under the 
     <message>
         <source>{count} rows. {chain} Months checked: {months}.</source>
         <translation>{count} rows. {chain} Months checked: {months}.</translation>
+    </message>
+    <message>
+        <source>Saved {count} rows to {file}.</source>
+        <translation>Saved {count} rows to {file}.</translation>
     </message>
 </context>
 <context>
@@ -372,6 +392,233 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Cannot write{where}: a file of that name is in the way where a folder is needed. Choose another place with --out.</source>
+        <translation>Cannot write{where}: a file of that name is in the way where a folder is needed. Choose another place with --out.</translation>
+    </message>
+    <message>
+        <source>Cannot write{where}: {reason}.</source>
+        <translation>Cannot write{where}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Set {variable} or run in a terminal to type the passphrase.</source>
+        <translation>Set {variable} or run in a terminal to type the passphrase.</translation>
+    </message>
+    <message>
+        <source>Passphrase: </source>
+        <translation>Passphrase: </translation>
+    </message>
+    <message>
+        <source>Passphrase again: </source>
+        <translation>Passphrase again: </translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>The two passphrases are not the same.</translation>
+    </message>
+    <message>
+        <source>--residents must be between 0 and {max}.</source>
+        <translation>--residents must be between 0 and {max}.</translation>
+    </message>
+    <message>
+        <source>--sessions must be between 0 and {max}.</source>
+        <translation>--sessions must be between 0 and {max}.</translation>
+    </message>
+    <message>
+        <source>{folder} already holds a database; demo data goes into a new one.</source>
+        <translation>{folder} already holds a database; demo data goes into a new one.</translation>
+    </message>
+    <message>
+        <source>Created {residents} fictional residents with {sessions} sessions ({medicines} medicines) in {folder} in {seconds} s</source>
+        <translation>Created {residents} fictional residents with {sessions} sessions ({medicines} medicines) in {folder} in {seconds} s</translation>
+    </message>
+    <message>
+        <source>{folder} already holds a database.</source>
+        <translation>{folder} already holds a database.</translation>
+    </message>
+    <message>
+        <source>Created an encrypted database for {name} in {folder}.</source>
+        <translation>Created an encrypted database for {name} in {folder}.</translation>
+    </message>
+    <message>
+        <source>… {count} more; narrow it with --find</source>
+        <translation>… {count} more; narrow it with --find</translation>
+    </message>
+    <message>
+        <source>Set {variable} or run in a terminal to type the team passphrase.</source>
+        <translation>Set {variable} or run in a terminal to type the team passphrase.</translation>
+    </message>
+    <message>
+        <source>Team passphrase: </source>
+        <translation>Team passphrase: </translation>
+    </message>
+    <message>
+        <source>Team passphrase again: </source>
+        <translation>Team passphrase again: </translation>
+    </message>
+    <message>
+        <source>The two team passphrases are not the same.</source>
+        <translation>The two team passphrases are not the same.</translation>
+    </message>
+    <message>
+        <source>{folder} holds no ConsultDesk database; start the app once first.</source>
+        <translation>{folder} holds no ConsultDesk database; start the app once first.</translation>
+    </message>
+    <message>
+        <source>Created team {name} in {folder}</source>
+        <translation>Created team {name} in {folder}</translation>
+    </message>
+    <message>
+        <source>Joined team {name} in {folder}; run 'consultdesk sync' next.</source>
+        <translation>Joined team {name} in {folder}; run 'consultdesk sync' next.</translation>
+    </message>
+    <message>
+        <source>Synced: sent {sent} changes in {written} bundles, read {read} bundles ({applied} changes applied), {conflicts} new conflicts, {skipped} files skipped.</source>
+        <translation>Synced: sent {sent} changes in {written} bundles, read {read} bundles ({applied} changes applied), {conflicts} new conflicts, {skipped} files skipped.</translation>
+    </message>
+    <message>
+        <source>{summary} Nothing could be sent: {reason}</source>
+        <translation>{summary} Nothing could be sent: {reason}</translation>
+    </message>
+    <message>
+        <source>--reference names a referral: use 'export referral --reference CODE'.</source>
+        <translation>--reference names a referral: use 'export referral --reference CODE'.</translation>
+    </message>
+    <message>
+        <source>Give --resident ID (or, for a referral, --reference CODE).</source>
+        <translation>Give --resident ID (or, for a referral, --reference CODE).</translation>
+    </message>
+    <message>
+        <source>Wrote {file} ({reference})</source>
+        <translation>Wrote {file} ({reference})</translation>
+    </message>
+    <message>
+        <source>This file holds personal data: give the reason for the download with --reason (for example --reason "복지관 연계", "본인 제공", "처방의 전달" or your own words). It is kept in the access log.</source>
+        <translation>This file holds personal data: give the reason for the download with --reason (for example --reason "복지관 연계", "본인 제공", "처방의 전달" or your own words). It is kept in the access log.</translation>
+    </message>
+    <message>
+        <source>Backed up to {file}</source>
+        <translation>Backed up to {file}</translation>
+    </message>
+    <message>
+        <source>{file} is not a file.</source>
+        <translation>{file} is not a file.</translation>
+    </message>
+    <message>
+        <source>Restored {file}; the database it replaced is kept as {kept}. Run 'consultdesk sync' to get the team's changes.</source>
+        <translation>Restored {file}; the database it replaced is kept as {kept}. Run 'consultdesk sync' to get the team's changes.</translation>
+    </message>
+    <message>
+        <source>Restored {file}. Run 'consultdesk sync' to get the team's changes.</source>
+        <translation>Restored {file}. Run 'consultdesk sync' to get the team's changes.</translation>
+    </message>
+    <message>
+        <source>Set {variable} or run in a terminal to type it.</source>
+        <translation>Set {variable} or run in a terminal to type it.</translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation>New passphrase: </translation>
+    </message>
+    <message>
+        <source>New passphrase again: </source>
+        <translation>New passphrase again: </translation>
+    </message>
+    <message>
+        <source>Backed up to {file} (old passphrase). Changing the passphrase…</source>
+        <translation>Backed up to {file} (old passphrase). Changing the passphrase…</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed. Use the new one from now on.</source>
+        <translation>The passphrase is changed. Use the new one from now on.</translation>
+    </message>
+    <message>
+        <source>{text} is not a date like 2026-12-01</source>
+        <translation>{text} is not a date like 2026-12-01</translation>
+    </message>
+    <message>
+        <source>Marked the access log of {month} as checked.</source>
+        <translation>Marked the access log of {month} as checked.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} rows to {file}</source>
+        <translation>Wrote {count} rows to {file}</translation>
+    </message>
+    <message>
+        <source>{count} rows. Months checked: {months}.</source>
+        <translation>{count} rows. Months checked: {months}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>{device}: {count} rows</source>
+        <translation>{device}: {count} rows</translation>
+    </message>
+    <message>
+        <source>Access log: {devices}; {count} rows from before the chain.</source>
+        <translation>Access log: {devices}; {count} rows from before the chain.</translation>
+    </message>
+    <message>
+        <source>no chained rows</source>
+        <translation>no chained rows</translation>
+    </message>
+    <message>
+        <source>device {device} row {row}: {reason}</source>
+        <translation>device {device} row {row}: {reason}</translation>
+    </message>
+    <message>
+        <source>database integrity check: {result}</source>
+        <translation>database integrity check: {result}</translation>
+    </message>
+    <message>
+        <source>The access log was changed after it was written: {problems}</source>
+        <translation>The access log was changed after it was written: {problems}</translation>
+    </message>
+    <message>
+        <source>The access log chain and the database are intact.</source>
+        <translation>The access log chain and the database are intact.</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>reordered</translation>
+    </message>
+    <message>
+        <source>rows removed at the end</source>
+        <translation>rows removed at the end</translation>
+    </message>
+    <message>
+        <source>Choose --format xlsx, csv, pdf or json (or an --out file ending so).</source>
+        <translation>Choose --format xlsx, csv, pdf or json (or an --out file ending so).</translation>
+    </message>
+    <message>
+        <source>Not combined: {reason}</source>
+        <translation>Not combined: {reason}</translation>
+    </message>
+    <message>
+        <source>Give --from DATE and --to DATE (YYYY-MM-DD), or --combine FILES.</source>
+        <translation>Give --from DATE and --to DATE (YYYY-MM-DD), or --combine FILES.</translation>
+    </message>
+    <message>
+        <source>Write dates as YYYY-MM-DD.</source>
+        <translation>Write dates as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Wrote {file}</source>
+        <translation>Wrote {file}</translation>
+    </message>
+</context>
+<context>
     <name>CloseReferralDialog</name>
     <message>
         <source>Close the referral</source>
@@ -400,6 +647,293 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Reason</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>CodedWords</name>
+    <message>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Lives alone</source>
+        <translation>Lives alone</translation>
+    </message>
+    <message>
+        <source>With spouse</source>
+        <translation>With spouse</translation>
+    </message>
+    <message>
+        <source>With family</source>
+        <translation>With family</translation>
+    </message>
+    <message>
+        <source>With a carer</source>
+        <translation>With a carer</translation>
+    </message>
+    <message>
+        <source>In a care facility</source>
+        <translation>In a care facility</translation>
+    </message>
+    <message>
+        <source>Consent to collect and use health information</source>
+        <translation>Consent to collect and use health information</translation>
+    </message>
+    <message>
+        <source>Consent to share with the welfare centre</source>
+        <translation>Consent to share with the welfare centre</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>Verbal</source>
+        <translation>Verbal</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Given</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Welfare centre</source>
+        <translation>Welfare centre</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>Pharmacy</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>The resident</source>
+        <translation>The resident</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Carer</source>
+        <translation>Carer</translation>
+    </message>
+    <message>
+        <source>Case worker</source>
+        <translation>Case worker</translation>
+    </message>
+    <message>
+        <source>Prescription</source>
+        <translation>Prescription</translation>
+    </message>
+    <message>
+        <source>Over the counter</source>
+        <translation>Over the counter</translation>
+    </message>
+    <message>
+        <source>Supplement</source>
+        <translation>Supplement</translation>
+    </message>
+    <message>
+        <source>As prescribed</source>
+        <translation>As prescribed</translation>
+    </message>
+    <message>
+        <source>Often misses doses</source>
+        <translation>Often misses doses</translation>
+    </message>
+    <message>
+        <source>Stopped on own</source>
+        <translation>Stopped on own</translation>
+    </message>
+    <message>
+        <source>Takes more</source>
+        <translation>Takes more</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Ask the prescriber</source>
+        <translation>Ask the prescriber</translation>
+    </message>
+    <message>
+        <source>Dispose</source>
+        <translation>Dispose</translation>
+    </message>
+    <message>
+        <source>Effectiveness</source>
+        <translation>Effectiveness</translation>
+    </message>
+    <message>
+        <source>Adverse effect</source>
+        <translation>Adverse effect</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>Adherence</translation>
+    </message>
+    <message>
+        <source>Duplication</source>
+        <translation>Duplication</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>Interaction</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Storage</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Advice to the resident</source>
+        <translation>Advice to the resident</translation>
+    </message>
+    <message>
+        <source>Contact the prescriber</source>
+        <translation>Contact the prescriber</translation>
+    </message>
+    <message>
+        <source>Refer to the case worker</source>
+        <translation>Refer to the case worker</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <source>Being amended</source>
+        <translation>Being amended</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Moderate</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>Medication</translation>
+    </message>
+    <message>
+        <source>Social</source>
+        <translation>Social</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Reply received</source>
+        <translation>Reply received</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Not ticked</source>
+        <translation>Not ticked</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Linked</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Could not link</source>
+        <translation>Could not link</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>Not resolved</translation>
+    </message>
+    <message>
+        <source>Referral sheet</source>
+        <translation>Referral sheet</translation>
+    </message>
+    <message>
+        <source>Personal medication list</source>
+        <translation>Personal medication list</translation>
+    </message>
+    <message>
+        <source>Consultation summary</source>
+        <translation>Consultation summary</translation>
+    </message>
+    <message>
+        <source>Contraindicated combinations</source>
+        <translation>Contraindicated combinations</translation>
+    </message>
+    <message>
+        <source>Caution in older adults</source>
+        <translation>Caution in older adults</translation>
+    </message>
+    <message>
+        <source>Same efficacy group</source>
+        <translation>Same efficacy group</translation>
     </message>
 </context>
 <context>
@@ -735,6 +1269,18 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Visit and advice</translation>
     </message>
     <message>
+        <source>Show their version instead</source>
+        <translation>Show their version instead</translation>
+    </message>
+    <message>
+        <source>Replaces what is on screen here with their version</source>
+        <translation>Replaces what is on screen here with their version</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
         <source>{name} — session {n}</source>
         <translation>{name} — session {n}</translation>
     </message>
@@ -744,6 +1290,22 @@ They are removed from this computer and, after the next sync, from the team's.</
             <numerusform>%n medicine</numerusform>
             <numerusform>%n medicines</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This session was deleted on another laptop. What is on screen is kept here until you close it; save a copy if it is still needed.</source>
+        <translation>This session was deleted on another laptop. What is on screen is kept here until you close it; save a copy if it is still needed.</translation>
+    </message>
+    <message>
+        <source>Understood</source>
+        <translation>Understood</translation>
+    </message>
+    <message>
+        <source>This session was changed on another laptop while you were editing it. Your edits stay on screen and are saved over theirs; to keep theirs instead, show their version.</source>
+        <translation>This session was changed on another laptop while you were editing it. Your edits stay on screen and are saved over theirs; to keep theirs instead, show their version.</translation>
+    </message>
+    <message>
+        <source>Updated from another laptop</source>
+        <translation>Updated from another laptop</translation>
     </message>
     <message>
         <source>Not saved yet…</source>
@@ -840,6 +1402,48 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
 </context>
 <context>
+    <name>DownloadReason</name>
+    <message>
+        <source>Referral to the welfare centre</source>
+        <translation>Referral to the welfare centre</translation>
+    </message>
+    <message>
+        <source>Given to the resident</source>
+        <translation>Given to the resident</translation>
+    </message>
+    <message>
+        <source>Sent to the prescriber</source>
+        <translation>Sent to the prescriber</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadReasonDialog</name>
+    <message>
+        <source>Reason for the download</source>
+        <translation>Reason for the download</translation>
+    </message>
+    <message>
+        <source>{what} holds personal data. Why is it being saved? The reason is kept in the access log with the download.</source>
+        <translation>{what} holds personal data. Why is it being saved? The reason is kept in the access log with the download.</translation>
+    </message>
+    <message>
+        <source>To whom, what for (needed for Other)</source>
+        <translation>To whom, what for (needed for Other)</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the download.</source>
+        <translation>Choose the reason for the download.</translation>
+    </message>
+</context>
+<context>
     <name>DurImportDialog</name>
     <message>
         <source>Import DUR files</source>
@@ -854,6 +1458,10 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Recognise from the file</translation>
     </message>
     <message>
+        <source>Choose file and import…</source>
+        <translation>Choose file and import…</translation>
+    </message>
+    <message>
         <source>Save unmatched rows as CSV…</source>
         <translation>Save unmatched rows as CSV…</translation>
     </message>
@@ -864,6 +1472,10 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Stop using this file</source>
         <translation>Stop using this file</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>List type</source>
@@ -1248,17 +1860,6 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
 </context>
 <context>
-    <name>ImportDialog</name>
-    <message>
-        <source>Choose file and import…</source>
-        <translation>Choose file and import…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Close</translation>
-    </message>
-</context>
-<context>
     <name>ImportedSetsModel</name>
     <message>
         <source>List</source>
@@ -1291,282 +1892,6 @@ They are removed from this computer and, after the next sync, from the team's.</
 </context>
 <context>
     <name>Labels</name>
-    <message>
-        <source>Not recorded</source>
-        <translation>Not recorded</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Female</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <source>Lives alone</source>
-        <translation>Lives alone</translation>
-    </message>
-    <message>
-        <source>With spouse</source>
-        <translation>With spouse</translation>
-    </message>
-    <message>
-        <source>With family</source>
-        <translation>With family</translation>
-    </message>
-    <message>
-        <source>With a carer</source>
-        <translation>With a carer</translation>
-    </message>
-    <message>
-        <source>In a care facility</source>
-        <translation>In a care facility</translation>
-    </message>
-    <message>
-        <source>Consent to collect and use health information</source>
-        <translation>Consent to collect and use health information</translation>
-    </message>
-    <message>
-        <source>Consent to share with the welfare centre</source>
-        <translation>Consent to share with the welfare centre</translation>
-    </message>
-    <message>
-        <source>Written</source>
-        <translation>Written</translation>
-    </message>
-    <message>
-        <source>Verbal</source>
-        <translation>Verbal</translation>
-    </message>
-    <message>
-        <source>Given</source>
-        <translation>Given</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>Withdrawn</translation>
-    </message>
-    <message>
-        <source>Home</source>
-        <translation>Home</translation>
-    </message>
-    <message>
-        <source>Welfare centre</source>
-        <translation>Welfare centre</translation>
-    </message>
-    <message>
-        <source>Pharmacy</source>
-        <translation>Pharmacy</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>Resident</source>
-        <translation>Resident</translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation>Family</translation>
-    </message>
-    <message>
-        <source>Carer</source>
-        <translation>Carer</translation>
-    </message>
-    <message>
-        <source>Case worker</source>
-        <translation>Case worker</translation>
-    </message>
-    <message>
-        <source>Prescription</source>
-        <translation>Prescription</translation>
-    </message>
-    <message>
-        <source>Over the counter</source>
-        <translation>Over the counter</translation>
-    </message>
-    <message>
-        <source>Supplement</source>
-        <translation>Supplement</translation>
-    </message>
-    <message>
-        <source>As prescribed</source>
-        <translation>As prescribed</translation>
-    </message>
-    <message>
-        <source>Misses doses</source>
-        <translation>Misses doses</translation>
-    </message>
-    <message>
-        <source>Stopped on own</source>
-        <translation>Stopped on own</translation>
-    </message>
-    <message>
-        <source>Takes more</source>
-        <translation>Takes more</translation>
-    </message>
-    <message>
-        <source>Continue</source>
-        <translation>Continue</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Stop</translation>
-    </message>
-    <message>
-        <source>Ask the prescriber</source>
-        <translation>Ask the prescriber</translation>
-    </message>
-    <message>
-        <source>Dispose</source>
-        <translation>Dispose</translation>
-    </message>
-    <message>
-        <source>Effectiveness</source>
-        <translation>Effectiveness</translation>
-    </message>
-    <message>
-        <source>Adverse effect</source>
-        <translation>Adverse effect</translation>
-    </message>
-    <message>
-        <source>Adherence</source>
-        <translation>Adherence</translation>
-    </message>
-    <message>
-        <source>Duplication</source>
-        <translation>Duplication</translation>
-    </message>
-    <message>
-        <source>Interaction</source>
-        <translation>Interaction</translation>
-    </message>
-    <message>
-        <source>Storage</source>
-        <translation>Storage</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>Cost</translation>
-    </message>
-    <message>
-        <source>Advice to the resident</source>
-        <translation>Advice to the resident</translation>
-    </message>
-    <message>
-        <source>Contact the prescriber</source>
-        <translation>Contact the prescriber</translation>
-    </message>
-    <message>
-        <source>Refer to the case worker</source>
-        <translation>Refer to the case worker</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>Final</source>
-        <translation>Final</translation>
-    </message>
-    <message>
-        <source>Being amended</source>
-        <translation>Being amended</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>High</translation>
-    </message>
-    <message>
-        <source>Moderate</source>
-        <translation>Moderate</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>Low</translation>
-    </message>
-    <message>
-        <source>To review</source>
-        <translation>To review</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Confirmed</translation>
-    </message>
-    <message>
-        <source>Dismissed</source>
-        <translation>Dismissed</translation>
-    </message>
-    <message>
-        <source>Contraindicated combinations</source>
-        <translation>Contraindicated combinations</translation>
-    </message>
-    <message>
-        <source>Caution in older adults</source>
-        <translation>Caution in older adults</translation>
-    </message>
-    <message>
-        <source>Same efficacy group</source>
-        <translation>Same efficacy group</translation>
-    </message>
-    <message>
-        <source>Referral sheet</source>
-        <translation>Referral sheet</translation>
-    </message>
-    <message>
-        <source>Personal medication list</source>
-        <translation>Personal medication list</translation>
-    </message>
-    <message>
-        <source>Consultation summary</source>
-        <translation>Consultation summary</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <source>Reply received</source>
-        <translation>Reply received</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <source>Not ticked</source>
-        <translation>Not ticked</translation>
-    </message>
-    <message>
-        <source>Linked</source>
-        <translation>Linked</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <source>Could not link</source>
-        <translation>Could not link</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Resolved</translation>
-    </message>
-    <message>
-        <source>Not resolved</source>
-        <translation>Not resolved</translation>
-    </message>
     <message>
         <source>Save</source>
         <translation>Save</translation>
@@ -1864,6 +2189,10 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>{indicator}: {n} listed</source>
         <translation>{indicator}: {n} listed</translation>
+    </message>
+    <message>
+        <source>The measures report</source>
+        <translation>The measures report</translation>
     </message>
     <message>
         <source>Saved: {file}</source>
@@ -2489,8 +2818,16 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Import a product list you downloaded (for example the HIRA drug master or an MFDS product list) as a CSV file in CP949 or UTF-8. The medicine search then also finds product names, and a product fills in all its ingredients. The file needs a product name column (제품명) and an ATC code column (ATC코드). A product imported again is replaced by the newer file.</translation>
     </message>
     <message>
+        <source>Choose file and import…</source>
+        <translation>Choose file and import…</translation>
+    </message>
+    <message>
         <source>Remove imported products</source>
         <translation>Remove imported products</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Products imported: {count}.</source>

@@ -75,6 +75,14 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>잠금 해제 실패</translation>
     </message>
     <message>
+        <source>The access log</source>
+        <translation>접속 기록</translation>
+    </message>
+    <message>
+        <source>Save the access log</source>
+        <translation>접속 기록 저장</translation>
+    </message>
+    <message>
         <source>Access &amp;log…</source>
         <translation>접속 기록(&amp;L)…</translation>
     </message>
@@ -92,6 +100,10 @@ ConsultDesk is free software: you may use, study, change and share it under the 
     <message>
         <source>Mark this month as checked</source>
         <translation>이번 달 점검 완료로 표시</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>CSV로 저장…</translation>
     </message>
     <message>
         <source>When</source>
@@ -114,6 +126,10 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>내담자</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
         <source>Since</source>
         <translation>시작일</translation>
     </message>
@@ -132,6 +148,10 @@ ConsultDesk is free software: you may use, study, change and share it under the 
     <message>
         <source>{count} rows. {chain} Months checked: {months}.</source>
         <translation>{count}건. {chain} 점검한 달: {months}.</translation>
+    </message>
+    <message>
+        <source>Saved {count} rows to {file}.</source>
+        <translation>{file}에 {count}줄을 저장했습니다.</translation>
     </message>
 </context>
 <context>
@@ -161,7 +181,7 @@ ConsultDesk is free software: you may use, study, change and share it under the 
     </message>
     <message>
         <source>Making today&apos;s backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>오늘 백업을 만드는 중…</translation>
     </message>
 </context>
 <context>
@@ -371,6 +391,233 @@ They are removed from this computer and, after the next sync, from the team&apos
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>Cannot write{where}: a file of that name is in the way where a folder is needed. Choose another place with --out.</source>
+        <translation>파일을 쓸 수 없습니다{where}: 폴더가 있어야 할 자리에 같은 이름의 파일이 있습니다. --out으로 다른 곳을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Cannot write{where}: {reason}.</source>
+        <translation>파일을 쓸 수 없습니다{where}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Set {variable} or run in a terminal to type the passphrase.</source>
+        <translation>{variable} 환경 변수를 설정하거나, 터미널에서 실행해 암호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Passphrase: </source>
+        <translation>암호: </translation>
+    </message>
+    <message>
+        <source>Passphrase again: </source>
+        <translation>암호 다시 입력: </translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>두 암호가 서로 다릅니다.</translation>
+    </message>
+    <message>
+        <source>--residents must be between 0 and {max}.</source>
+        <translation>--residents는 0에서 {max} 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>--sessions must be between 0 and {max}.</source>
+        <translation>--sessions는 0에서 {max} 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>{folder} already holds a database; demo data goes into a new one.</source>
+        <translation>{folder}에 이미 데이터베이스가 있습니다. 예시 데이터는 새 폴더에 만듭니다.</translation>
+    </message>
+    <message>
+        <source>Created {residents} fictional residents with {sessions} sessions ({medicines} medicines) in {folder} in {seconds} s</source>
+        <translation>{folder}에 가상 내담자 {residents}명과 상담 {sessions}건(약 {medicines}개)을 {seconds}초 만에 만들었습니다</translation>
+    </message>
+    <message>
+        <source>{folder} already holds a database.</source>
+        <translation>{folder}에 이미 데이터베이스가 있습니다.</translation>
+    </message>
+    <message>
+        <source>Created an encrypted database for {name} in {folder}.</source>
+        <translation>{folder}에 {name} 약사님의 암호화된 데이터베이스를 만들었습니다.</translation>
+    </message>
+    <message>
+        <source>… {count} more; narrow it with --find</source>
+        <translation>… {count}명 더 있습니다. --find로 좁혀 보세요</translation>
+    </message>
+    <message>
+        <source>Set {variable} or run in a terminal to type the team passphrase.</source>
+        <translation>{variable} 환경 변수를 설정하거나, 터미널에서 실행해 팀 암호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Team passphrase: </source>
+        <translation>팀 암호: </translation>
+    </message>
+    <message>
+        <source>Team passphrase again: </source>
+        <translation>팀 암호 다시 입력: </translation>
+    </message>
+    <message>
+        <source>The two team passphrases are not the same.</source>
+        <translation>두 팀 암호가 서로 다릅니다.</translation>
+    </message>
+    <message>
+        <source>{folder} holds no ConsultDesk database; start the app once first.</source>
+        <translation>{folder}에 ConsultDesk 데이터베이스가 없습니다. 먼저 앱을 한 번 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Created team {name} in {folder}</source>
+        <translation>{folder}에 팀 {name}을(를) 만들었습니다</translation>
+    </message>
+    <message>
+        <source>Joined team {name} in {folder}; run &apos;consultdesk sync&apos; next.</source>
+        <translation>{folder}의 팀 {name}에 참여했습니다. 이어서 &apos;consultdesk sync&apos;를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Synced: sent {sent} changes in {written} bundles, read {read} bundles ({applied} changes applied), {conflicts} new conflicts, {skipped} files skipped.</source>
+        <translation>동기화했습니다: 변경 {sent}건을 묶음 {written}개로 보내고, 묶음 {read}개를 읽었습니다(변경 {applied}건 반영). 새 충돌 {conflicts}건, 건너뛴 파일 {skipped}개.</translation>
+    </message>
+    <message>
+        <source>{summary} Nothing could be sent: {reason}</source>
+        <translation>{summary} 아무것도 보내지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>--reference names a referral: use &apos;export referral --reference CODE&apos;.</source>
+        <translation>--reference는 의뢰서를 가리킵니다. &apos;export referral --reference 코드&apos;로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Give --resident ID (or, for a referral, --reference CODE).</source>
+        <translation>--resident ID를 주세요(의뢰서는 --reference 코드로도 됩니다).</translation>
+    </message>
+    <message>
+        <source>Wrote {file} ({reference})</source>
+        <translation>{file} 파일을 저장했습니다 ({reference})</translation>
+    </message>
+    <message>
+        <source>This file holds personal data: give the reason for the download with --reason (for example --reason &quot;복지관 연계&quot;, &quot;본인 제공&quot;, &quot;처방의 전달&quot; or your own words). It is kept in the access log.</source>
+        <translation>이 파일에는 개인정보가 들어 있습니다. --reason으로 다운로드 사유를 적어 주세요(예: --reason &quot;복지관 연계&quot;, &quot;본인 제공&quot;, &quot;처방의 전달&quot; 또는 직접 쓴 사유). 사유는 접속 기록에 남습니다.</translation>
+    </message>
+    <message>
+        <source>Backed up to {file}</source>
+        <translation>{file}에 백업했습니다</translation>
+    </message>
+    <message>
+        <source>{file} is not a file.</source>
+        <translation>{file}은(는) 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Restored {file}; the database it replaced is kept as {kept}. Run &apos;consultdesk sync&apos; to get the team&apos;s changes.</source>
+        <translation>{file}에서 복원했습니다. 원래 있던 데이터베이스는 {kept}에 보관했습니다. 팀의 변경 내용을 받으려면 &apos;consultdesk sync&apos;를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Restored {file}. Run &apos;consultdesk sync&apos; to get the team&apos;s changes.</source>
+        <translation>{file}에서 복원했습니다. 팀의 변경 내용을 받으려면 &apos;consultdesk sync&apos;를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>Set {variable} or run in a terminal to type it.</source>
+        <translation>{variable} 환경 변수를 설정하거나, 터미널에서 실행해 입력하세요.</translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation>새 암호: </translation>
+    </message>
+    <message>
+        <source>New passphrase again: </source>
+        <translation>새 암호 다시 입력: </translation>
+    </message>
+    <message>
+        <source>Backed up to {file} (old passphrase). Changing the passphrase…</source>
+        <translation>{file}에 백업했습니다(이전 암호). 암호를 바꾸는 중…</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed. Use the new one from now on.</source>
+        <translation>암호를 바꿨습니다. 이제부터 새 암호를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>{text} is not a date like 2026-12-01</source>
+        <translation>{text}은(는) 2026-12-01 같은 날짜가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Marked the access log of {month} as checked.</source>
+        <translation>{month} 접속 기록을 점검 완료로 표시했습니다.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} rows to {file}</source>
+        <translation>{file}에 {count}줄을 저장했습니다</translation>
+    </message>
+    <message>
+        <source>{count} rows. Months checked: {months}.</source>
+        <translation>{count}줄. 점검한 달: {months}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>{device}: {count} rows</source>
+        <translation>{device}: {count}줄</translation>
+    </message>
+    <message>
+        <source>Access log: {devices}; {count} rows from before the chain.</source>
+        <translation>접속 기록: {devices}. 해시 체인 이전 기록 {count}줄.</translation>
+    </message>
+    <message>
+        <source>no chained rows</source>
+        <translation>체인에 묶인 기록 없음</translation>
+    </message>
+    <message>
+        <source>device {device} row {row}: {reason}</source>
+        <translation>기기 {device}의 {row}번째 기록: {reason}</translation>
+    </message>
+    <message>
+        <source>database integrity check: {result}</source>
+        <translation>데이터베이스 무결성 검사: {result}</translation>
+    </message>
+    <message>
+        <source>The access log was changed after it was written: {problems}</source>
+        <translation>접속 기록이 기록된 뒤에 바뀌었습니다: {problems}</translation>
+    </message>
+    <message>
+        <source>The access log chain and the database are intact.</source>
+        <translation>접속 기록 체인과 데이터베이스 모두 이상이 없습니다.</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>수정됨</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>빠짐</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>순서 바뀜</translation>
+    </message>
+    <message>
+        <source>rows removed at the end</source>
+        <translation>마지막 기록이 지워짐</translation>
+    </message>
+    <message>
+        <source>Choose --format xlsx, csv, pdf or json (or an --out file ending so).</source>
+        <translation>--format으로 xlsx, csv, pdf, json 중 하나를 고르세요(또는 --out 파일 이름을 그 확장자로 끝내세요).</translation>
+    </message>
+    <message>
+        <source>Not combined: {reason}</source>
+        <translation>합치지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Give --from DATE and --to DATE (YYYY-MM-DD), or --combine FILES.</source>
+        <translation>--from 날짜와 --to 날짜(YYYY-MM-DD)를 주거나, --combine으로 파일들을 주세요.</translation>
+    </message>
+    <message>
+        <source>Write dates as YYYY-MM-DD.</source>
+        <translation>날짜는 YYYY-MM-DD로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Wrote {file}</source>
+        <translation>{file} 파일을 저장했습니다</translation>
+    </message>
+</context>
+<context>
     <name>CloseReferralDialog</name>
     <message>
         <source>Close the referral</source>
@@ -399,6 +646,293 @@ They are removed from this computer and, after the next sync, from the team&apos
     <message>
         <source>Reason</source>
         <translation>사유</translation>
+    </message>
+</context>
+<context>
+    <name>CodedWords</name>
+    <message>
+        <source>Not recorded</source>
+        <translation>기록 없음</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>여</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>남</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <source>Lives alone</source>
+        <translation>혼자 삶 (독거)</translation>
+    </message>
+    <message>
+        <source>With spouse</source>
+        <translation>배우자와 삶</translation>
+    </message>
+    <message>
+        <source>With family</source>
+        <translation>가족과 삶</translation>
+    </message>
+    <message>
+        <source>With a carer</source>
+        <translation>돌봄 제공자와 삶</translation>
+    </message>
+    <message>
+        <source>In a care facility</source>
+        <translation>시설 거주</translation>
+    </message>
+    <message>
+        <source>Consent to collect and use health information</source>
+        <translation>민감정보(건강정보) 수집·이용 동의</translation>
+    </message>
+    <message>
+        <source>Consent to share with the welfare centre</source>
+        <translation>개인정보 제3자 제공 동의 (복지관)</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>서면</translation>
+    </message>
+    <message>
+        <source>Verbal</source>
+        <translation>구두</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>동의함</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>동의하지 않음</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>철회함</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>가정 방문</translation>
+    </message>
+    <message>
+        <source>Welfare centre</source>
+        <translation>복지관</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>약국</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화 상담</translation>
+    </message>
+    <message>
+        <source>The resident</source>
+        <translation>내담자 본인</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>가족</translation>
+    </message>
+    <message>
+        <source>Carer</source>
+        <translation>돌봄 제공자</translation>
+    </message>
+    <message>
+        <source>Case worker</source>
+        <translation>사례담당자</translation>
+    </message>
+    <message>
+        <source>Prescription</source>
+        <translation>처방약</translation>
+    </message>
+    <message>
+        <source>Over the counter</source>
+        <translation>일반의약품</translation>
+    </message>
+    <message>
+        <source>Supplement</source>
+        <translation>건강기능식품</translation>
+    </message>
+    <message>
+        <source>As prescribed</source>
+        <translation>처방대로 복용</translation>
+    </message>
+    <message>
+        <source>Often misses doses</source>
+        <translation>자주 빠뜨림</translation>
+    </message>
+    <message>
+        <source>Stopped on own</source>
+        <translation>임의로 중단</translation>
+    </message>
+    <message>
+        <source>Takes more</source>
+        <translation>더 많이 복용</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>계속 복용</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중단</translation>
+    </message>
+    <message>
+        <source>Ask the prescriber</source>
+        <translation>처방의에게 문의</translation>
+    </message>
+    <message>
+        <source>Dispose</source>
+        <translation>폐기</translation>
+    </message>
+    <message>
+        <source>Effectiveness</source>
+        <translation>효과</translation>
+    </message>
+    <message>
+        <source>Adverse effect</source>
+        <translation>부작용</translation>
+    </message>
+    <message>
+        <source>Adherence</source>
+        <translation>복약 이행</translation>
+    </message>
+    <message>
+        <source>Duplication</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>상호작용</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>보관</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>비용</translation>
+    </message>
+    <message>
+        <source>Advice to the resident</source>
+        <translation>내담자에게 복약 지도</translation>
+    </message>
+    <message>
+        <source>Contact the prescriber</source>
+        <translation>처방의에게 연락</translation>
+    </message>
+    <message>
+        <source>Refer to the case worker</source>
+        <translation>사례담당자에게 의뢰</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>작성 중</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Being amended</source>
+        <translation>고치는 중</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>높음</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>중간</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>낮음</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>검토 전</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>확인함</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>제외함</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>약물</translation>
+    </message>
+    <message>
+        <source>Social</source>
+        <translation>사회적</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>발송함</translation>
+    </message>
+    <message>
+        <source>Reply received</source>
+        <translation>회신 받음</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>종결</translation>
+    </message>
+    <message>
+        <source>Not ticked</source>
+        <translation>표시 없음</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>연계 완료</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <source>Could not link</source>
+        <translation>연계하지 못함</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>해결됨</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>해결되지 않음</translation>
+    </message>
+    <message>
+        <source>Referral sheet</source>
+        <translation>연계 의뢰서</translation>
+    </message>
+    <message>
+        <source>Personal medication list</source>
+        <translation>나의 복약 목록</translation>
+    </message>
+    <message>
+        <source>Consultation summary</source>
+        <translation>복약상담 기록</translation>
+    </message>
+    <message>
+        <source>Contraindicated combinations</source>
+        <translation>병용금기</translation>
+    </message>
+    <message>
+        <source>Caution in older adults</source>
+        <translation>노인주의</translation>
+    </message>
+    <message>
+        <source>Same efficacy group</source>
+        <translation>효능군중복</translation>
     </message>
 </context>
 <context>
@@ -734,6 +1268,18 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>방문·상담 내용</translation>
     </message>
     <message>
+        <source>Show their version instead</source>
+        <translation>그쪽 내용으로 보기</translation>
+    </message>
+    <message>
+        <source>Replaces what is on screen here with their version</source>
+        <translation>지금 화면의 내용을 다른 노트북의 내용으로 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>내 내용 유지</translation>
+    </message>
+    <message>
         <source>{name} — session {n}</source>
         <translation>{name} — {n}회차 상담</translation>
     </message>
@@ -742,6 +1288,22 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>
             <numerusform>약 %n개</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This session was deleted on another laptop. What is on screen is kept here until you close it; save a copy if it is still needed.</source>
+        <translation>이 상담은 다른 노트북에서 삭제되었습니다. 화면의 내용은 닫을 때까지 여기에 남아 있습니다. 아직 필요하면 사본으로 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Understood</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>This session was changed on another laptop while you were editing it. Your edits stay on screen and are saved over theirs; to keep theirs instead, show their version.</source>
+        <translation>이 상담을 편집하는 동안 다른 노트북에서 내용이 바뀌었습니다. 여기서 고친 내용은 화면에 그대로 있고, 저장하면 다른 노트북의 내용 대신 남습니다. 다른 노트북의 내용을 남기려면 그쪽 내용으로 보기를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Updated from another laptop</source>
+        <translation>다른 노트북에서 바뀐 내용으로 고침</translation>
     </message>
     <message>
         <source>Not saved yet…</source>
@@ -838,6 +1400,48 @@ They are removed from this computer and, after the next sync, from the team&apos
     </message>
 </context>
 <context>
+    <name>DownloadReason</name>
+    <message>
+        <source>Referral to the welfare centre</source>
+        <translation>복지관 연계</translation>
+    </message>
+    <message>
+        <source>Given to the resident</source>
+        <translation>본인 제공</translation>
+    </message>
+    <message>
+        <source>Sent to the prescriber</source>
+        <translation>처방의 전달</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadReasonDialog</name>
+    <message>
+        <source>Reason for the download</source>
+        <translation>다운로드 사유</translation>
+    </message>
+    <message>
+        <source>{what} holds personal data. Why is it being saved? The reason is kept in the access log with the download.</source>
+        <translation>{what}에는 개인정보가 들어 있습니다. 어떤 사유로 저장하나요? 사유는 다운로드 기록과 함께 접속 기록에 남습니다.</translation>
+    </message>
+    <message>
+        <source>To whom, what for (needed for Other)</source>
+        <translation>누구에게, 무엇 때문에 (기타를 고르면 꼭 적으세요)</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>계속 복용</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the download.</source>
+        <translation>다운로드 사유를 고르세요.</translation>
+    </message>
+</context>
+<context>
     <name>DurImportDialog</name>
     <message>
         <source>Import DUR files</source>
@@ -852,6 +1456,10 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>파일에서 자동 인식</translation>
     </message>
     <message>
+        <source>Choose file and import…</source>
+        <translation>파일 선택 후 가져오기…</translation>
+    </message>
+    <message>
         <source>Save unmatched rows as CSV…</source>
         <translation>목록에 없는 성분의 행을 CSV로 저장…</translation>
     </message>
@@ -862,6 +1470,10 @@ They are removed from this computer and, after the next sync, from the team&apos
     <message>
         <source>Stop using this file</source>
         <translation>이 파일 사용 중지</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
     </message>
     <message>
         <source>List type</source>
@@ -1239,17 +1851,6 @@ They are removed from this computer and, after the next sync, from the team&apos
     </message>
 </context>
 <context>
-    <name>ImportDialog</name>
-    <message>
-        <source>Choose file and import…</source>
-        <translation>파일 선택 후 가져오기…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>닫기</translation>
-    </message>
-</context>
-<context>
     <name>ImportedSetsModel</name>
     <message>
         <source>List</source>
@@ -1282,282 +1883,6 @@ They are removed from this computer and, after the next sync, from the team&apos
 </context>
 <context>
     <name>Labels</name>
-    <message>
-        <source>Not recorded</source>
-        <translation>기록 없음</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>여</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>남</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>기타</translation>
-    </message>
-    <message>
-        <source>Lives alone</source>
-        <translation>혼자 삶 (독거)</translation>
-    </message>
-    <message>
-        <source>With spouse</source>
-        <translation>배우자와 삶</translation>
-    </message>
-    <message>
-        <source>With family</source>
-        <translation>가족과 삶</translation>
-    </message>
-    <message>
-        <source>With a carer</source>
-        <translation>돌봄 제공자와 삶</translation>
-    </message>
-    <message>
-        <source>In a care facility</source>
-        <translation>시설 거주</translation>
-    </message>
-    <message>
-        <source>Consent to collect and use health information</source>
-        <translation>민감정보(건강정보) 수집·이용 동의</translation>
-    </message>
-    <message>
-        <source>Consent to share with the welfare centre</source>
-        <translation>개인정보 제3자 제공 동의 (복지관)</translation>
-    </message>
-    <message>
-        <source>Written</source>
-        <translation>서면</translation>
-    </message>
-    <message>
-        <source>Verbal</source>
-        <translation>구두</translation>
-    </message>
-    <message>
-        <source>Given</source>
-        <translation>동의함</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>동의하지 않음</translation>
-    </message>
-    <message>
-        <source>Withdrawn</source>
-        <translation>철회함</translation>
-    </message>
-    <message>
-        <source>Home</source>
-        <translation>가정</translation>
-    </message>
-    <message>
-        <source>Welfare centre</source>
-        <translation>복지관</translation>
-    </message>
-    <message>
-        <source>Pharmacy</source>
-        <translation>약국</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>전화</translation>
-    </message>
-    <message>
-        <source>Resident</source>
-        <translation>내담자</translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation>가족</translation>
-    </message>
-    <message>
-        <source>Carer</source>
-        <translation>돌봄 제공자</translation>
-    </message>
-    <message>
-        <source>Case worker</source>
-        <translation>사례담당자</translation>
-    </message>
-    <message>
-        <source>Prescription</source>
-        <translation>처방약</translation>
-    </message>
-    <message>
-        <source>Over the counter</source>
-        <translation>일반의약품</translation>
-    </message>
-    <message>
-        <source>Supplement</source>
-        <translation>건강기능식품</translation>
-    </message>
-    <message>
-        <source>As prescribed</source>
-        <translation>처방대로 복용</translation>
-    </message>
-    <message>
-        <source>Misses doses</source>
-        <translation>자주 빠뜨림</translation>
-    </message>
-    <message>
-        <source>Stopped on own</source>
-        <translation>임의로 중단</translation>
-    </message>
-    <message>
-        <source>Takes more</source>
-        <translation>더 많이 복용</translation>
-    </message>
-    <message>
-        <source>Continue</source>
-        <translation>계속 복용</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>중단</translation>
-    </message>
-    <message>
-        <source>Ask the prescriber</source>
-        <translation>처방의에게 문의</translation>
-    </message>
-    <message>
-        <source>Dispose</source>
-        <translation>폐기</translation>
-    </message>
-    <message>
-        <source>Effectiveness</source>
-        <translation>효과</translation>
-    </message>
-    <message>
-        <source>Adverse effect</source>
-        <translation>부작용</translation>
-    </message>
-    <message>
-        <source>Adherence</source>
-        <translation>복약 순응</translation>
-    </message>
-    <message>
-        <source>Duplication</source>
-        <translation>중복</translation>
-    </message>
-    <message>
-        <source>Interaction</source>
-        <translation>상호작용</translation>
-    </message>
-    <message>
-        <source>Storage</source>
-        <translation>보관</translation>
-    </message>
-    <message>
-        <source>Cost</source>
-        <translation>비용</translation>
-    </message>
-    <message>
-        <source>Advice to the resident</source>
-        <translation>내담자에게 복약 지도</translation>
-    </message>
-    <message>
-        <source>Contact the prescriber</source>
-        <translation>처방의에게 연락</translation>
-    </message>
-    <message>
-        <source>Refer to the case worker</source>
-        <translation>사례담당자에게 의뢰</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>작성 중</translation>
-    </message>
-    <message>
-        <source>Final</source>
-        <translation>완료</translation>
-    </message>
-    <message>
-        <source>Being amended</source>
-        <translation>고치는 중</translation>
-    </message>
-    <message>
-        <source>High</source>
-        <translation>높음</translation>
-    </message>
-    <message>
-        <source>Moderate</source>
-        <translation>중간</translation>
-    </message>
-    <message>
-        <source>Low</source>
-        <translation>낮음</translation>
-    </message>
-    <message>
-        <source>To review</source>
-        <translation>검토 필요</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>확인함</translation>
-    </message>
-    <message>
-        <source>Dismissed</source>
-        <translation>제외함</translation>
-    </message>
-    <message>
-        <source>Contraindicated combinations</source>
-        <translation>병용금기</translation>
-    </message>
-    <message>
-        <source>Caution in older adults</source>
-        <translation>노인주의</translation>
-    </message>
-    <message>
-        <source>Same efficacy group</source>
-        <translation>효능군중복</translation>
-    </message>
-    <message>
-        <source>Referral sheet</source>
-        <translation>연계 의뢰서</translation>
-    </message>
-    <message>
-        <source>Personal medication list</source>
-        <translation>나의 복약 목록</translation>
-    </message>
-    <message>
-        <source>Consultation summary</source>
-        <translation>복약상담 기록</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>발송함</translation>
-    </message>
-    <message>
-        <source>Reply received</source>
-        <translation>회신 받음</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>종결</translation>
-    </message>
-    <message>
-        <source>Not ticked</source>
-        <translation>표시 없음</translation>
-    </message>
-    <message>
-        <source>Linked</source>
-        <translation>연계 완료</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>진행 중</translation>
-    </message>
-    <message>
-        <source>Could not link</source>
-        <translation>연계하지 못함</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>해결됨</translation>
-    </message>
-    <message>
-        <source>Not resolved</source>
-        <translation>해결되지 않음</translation>
-    </message>
     <message>
         <source>Save</source>
         <translation>저장</translation>
@@ -1854,6 +2179,10 @@ They are removed from this computer and, after the next sync, from the team&apos
     <message>
         <source>{indicator}: {n} listed</source>
         <translation>{indicator}: {n}건</translation>
+    </message>
+    <message>
+        <source>The measures report</source>
+        <translation>성과 지표 보고서</translation>
     </message>
     <message>
         <source>Saved: {file}</source>
@@ -2479,8 +2808,16 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>내려받은 제품 목록(예: 심평원 약제급여목록, 식약처 제품 목록)을 CP949 또는 UTF-8 CSV 파일로 가져옵니다. 가져오면 약 이름 검색에서 제품명도 찾을 수 있고, 제품을 고르면 모든 성분이 채워집니다. 파일에는 제품명 열(제품명)과 ATC 코드 열(ATC코드)이 있어야 합니다. 같은 제품을 다시 가져오면 새 파일의 내용으로 바뀝니다.</translation>
     </message>
     <message>
+        <source>Choose file and import…</source>
+        <translation>파일 선택 후 가져오기…</translation>
+    </message>
+    <message>
         <source>Remove imported products</source>
         <translation>가져온 제품 지우기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
     </message>
     <message>
         <source>Products imported: {count}.</source>

@@ -50,6 +50,7 @@ from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.services import catalog
 from consultdesk.services import consultations as svc
 from consultdesk.services import flags as flag_service
+from consultdesk.services.changes import ChangeSet, initiated_by
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui import labels
 from consultdesk.ui.catalog_completer import preload_catalog
@@ -152,6 +153,20 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _same_session(stored: ConsultationData, shown: ConsultationData) -> bool:
+    """The stored session says what the editor last saved or loaded (blank rows are never
+    stored, so they do not count)."""
+
+    def kept(data: ConsultationData) -> ConsultationData:
+        return replace(
+            data,
+            medications=tuple(m for m in data.medications if not m.is_blank),
+            problems=tuple(p for p in data.problems if not p.is_blank),
+        )
+
+    return kept(stored) == kept(shown)
+
+
 class UnreviewedFlagsPrompt(QMessageBox):
     """Finishing while high or moderate flags are still open: asked once per finish."""
 
@@ -238,6 +253,8 @@ class ConsultationEditor(QWidget):
 
     closed = Signal(str)
     changed = Signal()  # saved, finalised or amended: lists elsewhere may need a refresh
+    # The records a session is made of: a change set touching one may concern the open one.
+    SHOWN = ("consultation", "medication_entry", "drug_problem", "flag_decision")
 
     def __init__(self, ws: Workspace, attach_completer: CompleterFactory | None = None) -> None:
         super().__init__()
@@ -247,6 +264,8 @@ class ConsultationEditor(QWidget):
         self._loading = False
         self._dirty = False
         self._save_error: str | None = None  # why the last save failed, while it stays failed
+        # The session as it arrived from another laptop while edits here were unsaved.
+        self.theirs: ConsultationData | None = None
         self.flag_context: flag_service.FlagContext | None = None
         self.decisions: dict[str, flag_service.FlagDecisionView] = {}
         self._build(attach_completer)
@@ -408,9 +427,27 @@ class ConsultationEditor(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 340])
 
+        # Said when the open session changed elsewhere (a sync) while edits here were unsaved.
+        self.elsewhere = QLabel()
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.setStyleSheet("background: #fdf2e9; color: #7e5109; padding: 4px 8px;")
+        self.take_theirs = QPushButton(self.tr("Show their version instead"))
+        self.take_theirs.setToolTip(self.tr("Replaces what is on screen here with their version"))
+        self.take_theirs.clicked.connect(self.use_theirs)
+        self.keep_button = QPushButton(self.tr("Keep mine"))
+        self.keep_button.clicked.connect(self.keep_mine)
+        self.elsewhere_row = QWidget()
+        elsewhere = QHBoxLayout(self.elsewhere_row)
+        elsewhere.setContentsMargins(0, 0, 0, 0)
+        elsewhere.addWidget(self.elsewhere, 1)
+        elsewhere.addWidget(self.take_theirs)
+        elsewhere.addWidget(self.keep_button)
+        self.elsewhere_row.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.message)
+        layout.addWidget(self.elsewhere_row)
         layout.addWidget(splitter, 1)
         self.problem_display = ProblemDisplay(
             self.message,
@@ -463,6 +500,8 @@ class ConsultationEditor(QWidget):
 
     def _show(self, data: ConsultationData) -> None:
         self._loading = True
+        self.theirs = None
+        self.elsewhere_row.hide()
         try:
             self.data = data
             self.medications.set_rows(data.medications)
@@ -546,6 +585,69 @@ class ConsultationEditor(QWidget):
         resident_id = self.data.resident_id
         self.data = None
         self.closed.emit(resident_id)
+
+    # --- changes made elsewhere ------------------------------------------------------------
+
+    def show_changes(self, changes: ChangeSet) -> None:
+        """A commit not made here touched sessions (a sync import, a conflict decided, a draft
+        deleted in the timeline). If it changed the open one: with nothing unsaved on screen,
+        the editor shows the new version where it stands; with unsaved edits, those stay on
+        screen and the pharmacist is told, with the other version one click away."""
+        if self.data is None or changes.initiator is self:
+            return
+        if changes.touches("flag_decision"):
+            self.decisions = flag_service.flag_decisions(self.ws, self.data.id)
+            self.recompute_flags()
+        stored = svc.load_consultation(self.ws, self.data.id)
+        if stored is not None and _same_session(stored, self.data):
+            return
+        if stored is None:
+            self.theirs = None
+            self.elsewhere.setText(
+                self.tr(
+                    "This session was deleted on another laptop. What is on screen is kept "
+                    "here until you close it; save a copy if it is still needed."
+                )
+            )
+            self.take_theirs.hide()
+            self.keep_button.setText(self.tr("Understood"))
+            self.elsewhere_row.show()
+        elif self._dirty or self.med_table.state() == self.med_table.State.EditingState:
+            self.theirs = stored
+            self.elsewhere.setText(
+                self.tr(
+                    "This session was changed on another laptop while you were editing it. "
+                    "Your edits stay on screen and are saved over theirs; to keep theirs "
+                    "instead, show their version."
+                )
+            )
+            self.take_theirs.show()
+            self.keep_button.setText(self.tr("Keep mine"))
+            self.elsewhere_row.show()
+        else:
+            tab, cell = self.tabs.currentIndex(), self.med_table.currentIndex()
+            self._show(stored)
+            self.tabs.setCurrentIndex(tab)
+            if cell.isValid() and cell.row() < self.medications.rowCount():
+                self.med_table.setCurrentIndex(self.medications.index(cell.row(), cell.column()))
+            self.saved_label.setText(self.tr("Updated from another laptop"))
+
+    def use_theirs(self) -> None:
+        """Put the version that came from another laptop on screen in place of the edits
+        here (which are dropped), and save it: what was already autosaved of ours goes."""
+        theirs = self.theirs
+        if theirs is None or self.data is None:
+            return
+        self._autosave.stop()
+        self._show(theirs)
+        # Our autosaves may have gone over theirs meanwhile: saving what is on screen now
+        # writes theirs back wherever the stored session differs.
+        self._dirty = True
+        self.save_now()
+
+    def keep_mine(self) -> None:
+        self.theirs = None
+        self.elsewhere_row.hide()
 
     # --- editing ------------------------------------------------------------------------------
 
@@ -631,7 +733,8 @@ class ConsultationEditor(QWidget):
             return True
         data, problems = self.collect()
         try:
-            svc.save_consultation(self.ws, data)
+            with initiated_by(self):
+                svc.save_consultation(self.ws, data)
         except ValidationFailed as failed:
             # Fixing the field is up to the pharmacist; the next edit saves again.
             self.problem_display.show(problems + failed.problems)
@@ -730,7 +833,8 @@ class ConsultationEditor(QWidget):
         if self.data is None:
             return
         try:
-            flag_service.decide_flag(self.ws, self.data.id, key, status, reason)
+            with initiated_by(self):
+                flag_service.decide_flag(self.ws, self.data.id, key, status, reason)
         except ValidationFailed as failed:
             self.problem_display.show(failed.problems)
             return
@@ -757,7 +861,8 @@ class ConsultationEditor(QWidget):
             self.flags.setFocus()
             return
         try:
-            svc.finalise_consultation(self.ws, data)
+            with initiated_by(self):
+                svc.finalise_consultation(self.ws, data)
         except ValidationFailed as failed:
             self.problem_display.show(failed.problems)
             return
@@ -778,7 +883,8 @@ class ConsultationEditor(QWidget):
         if reason is None:
             return
         try:
-            data = svc.amend_consultation(self.ws, self.data.id, reason)
+            with initiated_by(self):
+                data = svc.amend_consultation(self.ws, self.data.id, reason)
         except ValidationFailed as failed:
             self.problem_display.show(failed.problems)
             return

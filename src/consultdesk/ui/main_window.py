@@ -25,9 +25,10 @@ from consultdesk.domain.catalog import CatalogMatch
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import consultations as consultation_service
 from consultdesk.services import flags as flag_service
+from consultdesk.services.changes import LOCAL, ChangeSet
 from consultdesk.services.residents import count_residents
 from consultdesk.services.workspace import Workspace
-from consultdesk.ui import errors
+from consultdesk.ui import errors, residents_view
 from consultdesk.ui.access_log_dialog import install_access_log
 from consultdesk.ui.catalog_completer import CatalogCompleter, preload_catalog
 from consultdesk.ui.centres_view import CentresView
@@ -37,6 +38,7 @@ from consultdesk.ui.dur_import_dialog import DurImportDialog
 from consultdesk.ui.follow_up_view import FollowUpView
 from consultdesk.ui.forms import fitting_size
 from consultdesk.ui.help_dialogs import AboutDialog, GuideDialog, show_in_system
+from consultdesk.ui.live import ChangeBridge, follow, keeping_selection
 from consultdesk.ui.lock_screen import install_lock
 from consultdesk.ui.measures_view import MeasuresView
 from consultdesk.ui.medication_tables import CompleterFactory
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self.sync_bar = SyncStatusBar(self.sync_area.controller)
         self.sync_bar.conflicts_requested.connect(self.show_sync_area)
         self.statusBar().addPermanentWidget(self.sync_bar)
+        self._follow_changes()
         QTimer.singleShot(0, self.sync_area.controller, self.sync_area.controller.start_up)
         QTimer.singleShot(0, self, self._warm_up)
         self.nav.setCurrentRow(0)
@@ -163,6 +166,47 @@ class MainWindow(QMainWindow):
         search.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         search.triggered.connect(self.focus_search)
         self.addAction(search)
+
+    def _follow_changes(self) -> None:
+        """Open screens refresh what they show when a commit (a sync import, an edit in
+        another screen) changes it: at once if shown, else when shown next."""
+        self.changes = ChangeBridge(self.ws, self)
+        self.changes.changed.connect(self._changed)
+        follow(self.changes, self.residents, residents_view.SHOWN, self.residents.show_changes)
+        follow(self.changes, self.editor, self.editor.SHOWN, self.editor.show_changes)
+        follow(
+            self.changes,
+            self.follow_ups,
+            ("consultation", "resident"),
+            lambda _changes: keeping_selection(
+                self.follow_ups.table,
+                lambda row: self.follow_ups.model.rows[row].resident_id,
+                self.follow_ups.refresh,
+            ),
+        )
+        follow(
+            self.changes,
+            self.referrals,
+            ("referral", "resident", "welfare_centre", "case_worker"),
+            lambda _changes: self.referrals.refresh(),
+        )
+        follow(
+            self.changes, self.sync_area.conflicts, ("sync_conflict", "resident"), self._conflicts
+        )
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes.touches("resident"):
+            self.update_status()
+        if changes.origin == LOCAL:  # one more change waiting to be sent
+            self.sync_area.controller.refresh_status()
+
+    def _conflicts(self, _changes: ChangeSet) -> None:
+        """The conflict being decided stays chosen, with the value typed for it."""
+        view = self.sync_area.conflicts
+        chosen, typed = (view.current.id if view.current else None), view.merged.text()
+        view.refresh()
+        if view.current is not None and view.current.id == chosen:
+            view.merged.setText(typed)
 
     def show_sync_area(self) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(self.sync_area))

@@ -26,6 +26,7 @@ from consultdesk.domain.consent import ConsentKind, ConsentStatus, status_of
 from consultdesk.domain.dates import full_age
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import residents
+from consultdesk.services.changes import ChangeSet
 from consultdesk.services.residents import ResidentDetail
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.consent_dialog import ConsentDialog, WithdrawConsentDialog
@@ -40,12 +41,25 @@ from consultdesk.ui.labels import (
     option_label,
     sex_options,
 )
+from consultdesk.ui.live import update_rows
 from consultdesk.ui.messages import problem_text
 from consultdesk.ui.resident_dialog import ResidentDialog
 from consultdesk.ui.resident_model import ID_ROLE, ResidentTableModel
 from consultdesk.ui.timeline_view import TimelineWidget
 
 SEARCH_DELAY_MS = 120
+# What the list shows (a centre's name is in every row) and what the overview shows.
+LISTED = ("resident", "welfare_centre")
+SHOWN = (
+    *LISTED,
+    "case_worker",
+    "consent",
+    "consultation",
+    "medication_entry",
+    "drug_problem",
+    "flag_decision",
+    "referral",
+)
 _STATUS_COLOURS = {
     ConsentStatus.GRANTED: "#1e7b34",
     ConsentStatus.REFUSED: "#a93226",
@@ -193,6 +207,13 @@ class ResidentPanel(QWidget):
             self.show_resident(self.detail.id)
         self.changed.emit()
 
+    def show_changes(self, changes: ChangeSet) -> None:
+        """Records changed elsewhere (a sync, another screen): the resident on show is read
+        again, with their consents, sessions, flags and documents; the sessions selected in
+        the timeline stay selected. Someone deleted meanwhile leaves the overview empty."""
+        if self.detail is not None and changes.touches(*SHOWN):
+            self.show_resident(self.detail.id)
+
     def edit(self) -> None:
         if self.detail and ResidentDialog.ask(self.ws, self.detail.id, self):
             self._reload()
@@ -315,18 +336,34 @@ class ResidentsView(QWidget):
             self.table.resizeColumnsToContents()
             self._fit_choice_columns()
             self._columns_sized = True
-        if total > len(rows):
-            self.count.setText(
-                self.tr(
-                    "Showing {shown} of %Ln resident(s) — type to narrow the list", "", total
-                ).format(shown=f"{len(rows):,}")
-            )
-        else:
-            self.count.setText(self.tr("%Ln resident(s)", "", total))
+        self._show_count(len(rows), total)
         if selected and not self.select(selected):
             # A model reset drops the selection without a signal; the overview must not go on
             # showing someone who is no longer in the list.
             self.panel.show_resident(None)
+
+    def show_changes(self, changes: ChangeSet) -> None:
+        """Records changed elsewhere (a sync import, another screen): the same search runs
+        again and the list changes in place (a row updated, added or removed), so the
+        selection, the scroll position and the words typed stay; the overview follows."""
+        if changes.touches(*LISTED):
+            selected = self.selected_id()
+            rows, total = residents.search_residents(self.ws, self.search.text())
+            update_rows(self.model, rows, key=lambda row: row.id)
+            self._show_count(len(rows), total)
+            if selected and self.selected_id() != selected:
+                self.select(selected)  # a long list reset instead of changing in place
+        self.panel.show_changes(changes)
+
+    def _show_count(self, shown: int, total: int) -> None:
+        if total > shown:
+            self.count.setText(
+                self.tr(
+                    "Showing {shown} of %Ln resident(s) — type to narrow the list", "", total
+                ).format(shown=f"{shown:,}")
+            )
+        else:
+            self.count.setText(self.tr("%Ln resident(s)", "", total))
 
     def _fit_choice_columns(self) -> None:
         """Sex and living situation are words from short fixed lists: make room for the longest

@@ -81,6 +81,9 @@ class TimelineWidget(QWidget):
         self._update_buttons()
 
     def show_resident(self, resident_id: str | None) -> None:
+        """List the resident's sessions; shown again for the same resident (a refresh), the
+        sessions that were selected stay selected."""
+        keep = set(self.selected_ids()) if resident_id == self.resident_id else set()
         self.resident_id = resident_id
         self.list.clear()
         if resident_id is not None:
@@ -107,6 +110,7 @@ class TimelineWidget(QWidget):
                     DELETABLE_ROLE, s.status == Status.DRAFT.value and not s.amendment_count
                 )
                 self.list.addItem(item)
+                item.setSelected(s.id in keep)
         self.new_button.setEnabled(resident_id is not None)
         self._update_buttons()
 

@@ -1,0 +1,213 @@
+"""Open screens hear about changes: a sync import or an edit in another screen updates what
+they show without navigating, keeping the selection and any unsaved edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consultdesk.domain.consultation import ConsultationData
+from consultdesk.domain.resident import ResidentDraft
+from consultdesk.services import consultations, residents, sync
+from consultdesk.ui.main_window import MainWindow
+from consultdesk.ui.resident_model import ResidentTableModel
+from consultdesk.ui.sync_view import SyncReportDialog
+from tests.consent_helpers import consent_to_health_info
+from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
+    MakeLaptop,
+    join,
+    new_laptop_fixture,
+    share_fixture,
+    start_team,
+)
+
+
+@pytest.fixture(autouse=True)
+def no_report_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        SyncReportDialog, "present", classmethod(lambda cls, report, error=None, parent=None: None)
+    )
+
+
+def two_laptops(new_laptop: MakeLaptop, share: Path):  # type: ignore[no-untyped-def]
+    a, b = new_laptop("a"), new_laptop("b")
+    start_team(a, share)
+    join(b, share)
+    return a, b
+
+
+def phone_of(model: ResidentTableModel, name: str) -> str:
+    for row in range(model.rowCount()):
+        if model.index(row, model.NAME).data() == name:
+            return str(model.index(row, model.PHONE).data())
+    raise AssertionError(f"{name} is not listed")
+
+
+def test_the_start_up_sync_updates_the_open_list_and_the_status_bar(
+    qtbot, new_laptop: MakeLaptop, share: Path
+) -> None:
+    a, b = two_laptops(new_laptop, share)
+    kim = residents.save_resident(a, ResidentDraft(name="김순자", phone="010-1111-2222"))
+    sync.sync_now(a)
+    sync.sync_now(b)
+    # Meanwhile, on the other laptop: a new phone number and a new resident.
+    residents.save_resident(a, ResidentDraft(name="김순자", phone="010-3333-4444"), kim)
+    residents.save_resident(a, ResidentDraft(name="이영희", phone="010-5555-6666"))
+    sync.sync_now(a)
+
+    window = MainWindow(b)  # its quiet start-up sync imports the changes in the background
+    qtbot.addWidget(window)
+    window.show()
+    view = window.residents
+    assert view.select(kim) and phone_of(view.model, "김순자") == "010-1111-2222"
+    assert "내담자 1명" in window.who.text()
+    resets: list[None] = []
+    view.model.modelReset.connect(lambda: resets.append(None))
+
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: phone_of(view.model, "김순자") == "010-3333-4444")
+    qtbot.waitUntil(lambda: "내담자 2명" in window.who.text())
+    assert window.stack.currentWidget() is view  # nobody navigated
+    assert resets == []  # rows changed in place; the list was not rebuilt
+    assert view.selected_id() == kim  # the selection stayed
+    assert "010-3333-4444" in view.panel.summary.text()  # and so did the overview, up to date
+    assert "내담자 2명" in view.count.text()
+
+
+def test_a_resident_deleted_on_another_laptop_leaves_the_open_list(
+    qtbot, new_laptop: MakeLaptop, share: Path
+) -> None:
+    a, b = two_laptops(new_laptop, share)
+    kim = residents.save_resident(a, ResidentDraft(name="김순자"))
+    lee = residents.save_resident(a, ResidentDraft(name="이영희"))
+    sync.sync_now(a)
+    sync.sync_now(b)
+    window = MainWindow(b)
+    qtbot.addWidget(window)
+    window.show()
+    controller = window.sync_area.controller
+    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+    view = window.residents
+    view.select(lee)
+    residents.delete_resident(a, kim)
+    sync.sync_now(a)
+    controller.sync_now()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: "내담자 1명" in window.who.text())
+    assert view.selected_id() == lee
+
+
+def test_a_resident_added_in_one_screen_reaches_the_status_bar(qtbot, workspace) -> None:
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    assert "내담자 0명" in window.who.text()
+    residents.save_resident(workspace, ResidentDraft(name="김순자"))  # as the dialog saves it
+    qtbot.waitUntil(lambda: "내담자 1명" in window.who.text())
+    qtbot.waitUntil(lambda: window.residents.model.rowCount() == 1)
+
+
+def test_a_conflict_decided_in_the_sync_area_updates_the_residents_list(
+    qtbot, new_laptop: MakeLaptop, share: Path
+) -> None:
+    a, b = two_laptops(new_laptop, share)
+    kim = residents.save_resident(a, ResidentDraft(name="김순자", phone="010-1111-2222"))
+    sync.sync_now(a)
+    sync.sync_now(b)
+    residents.save_resident(a, ResidentDraft(name="김순자", phone="010-3333-4444"), kim)
+    residents.save_resident(b, ResidentDraft(name="김순자", phone="010-7777-8888"), kim)
+    sync.sync_now(a)
+    sync.sync_now(b)
+    window = MainWindow(b)
+    qtbot.addWidget(window)
+    window.show()
+    controller = window.sync_area.controller
+    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+    view = window.residents
+    view.select(kim)
+    shown = phone_of(view.model, "김순자")
+    window.show_sync_area()
+    conflicts = window.sync_area.conflicts
+    qtbot.waitUntil(lambda: conflicts.current is not None)
+    assert conflicts.current is not None and conflicts.current.field == "phone"
+    other = "010-3333-4444" if shown == "010-7777-8888" else "010-7777-8888"
+    conflicts.other_button.click()  # the other laptop's number wins
+    resets: list[None] = []
+    view.model.modelReset.connect(lambda: resets.append(None))
+    window.changes.flush()
+    assert phone_of(view.model, "김순자") == shown  # hidden: it waits until it is shown
+    window.stack.setCurrentWidget(view)  # shown again (not through the navigation's refresh)
+    qtbot.waitUntil(lambda: phone_of(view.model, "김순자") == other)
+    assert view.selected_id() == kim and other in view.panel.summary.text()
+    assert resets == []
+
+
+def open_session(qtbot, new_laptop: MakeLaptop, share: Path):  # type: ignore[no-untyped-def]
+    """Laptop b has a draft session open that laptop a has too."""
+    a, b = two_laptops(new_laptop, share)
+    kim = residents.save_resident(a, ResidentDraft(name="김순자"))
+    consent_to_health_info(a, kim)
+    session = consultations.start_consultation(a, kim)
+    sync.sync_now(a)
+    sync.sync_now(b)
+    window = MainWindow(b)
+    qtbot.addWidget(window)
+    window.show()
+    controller = window.sync_area.controller
+    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+    assert window.open_consultation(session)
+    return a, window, session
+
+
+def advice_on(a, session: str, advice: str) -> None:  # type: ignore[no-untyped-def]
+    data = consultations.load_consultation(a, session)
+    assert isinstance(data, ConsultationData)
+    from dataclasses import replace
+
+    consultations.save_consultation(a, replace(data, advice=advice))
+    sync.sync_now(a)
+
+
+def test_an_open_session_changed_elsewhere_shows_their_version_when_nothing_is_unsaved(
+    qtbot, new_laptop: MakeLaptop, share: Path
+) -> None:
+    a, window, session = open_session(qtbot, new_laptop, share)
+    editor = window.editor
+    advice_on(a, session, "물을 자주 드세요")
+    window.sync_area.controller.sync_now()
+    qtbot.waitUntil(lambda: editor.advice.toPlainText() == "물을 자주 드세요", timeout=10_000)
+    assert editor.save_state() == "saved" and editor.elsewhere_row.isHidden()
+    assert editor.saved_label.text() == "다른 노트북에서 바뀐 내용으로 고침"
+
+
+def test_an_open_session_changed_elsewhere_keeps_the_unsaved_edit_and_says_so(
+    qtbot, new_laptop: MakeLaptop, share: Path
+) -> None:
+    a, window, session = open_session(qtbot, new_laptop, share)
+    editor = window.editor
+    editor.advice.setPlainText("식후에 드세요")  # typed here, not saved yet
+    assert editor.save_state() == "pending"
+    advice_on(a, session, "물을 자주 드세요")
+    window.sync_area.controller.sync_now()
+    qtbot.waitUntil(lambda: editor.elsewhere_row.isVisible(), timeout=10_000)
+    assert editor.advice.toPlainText() == "식후에 드세요"  # the draft on screen is untouched
+    assert "다른 노트북" in editor.elsewhere.text()
+    editor.take_theirs.click()
+    assert editor.advice.toPlainText() == "물을 자주 드세요"
+    assert editor.save_state() == "saved" and editor.elsewhere_row.isHidden()
+    stored = consultations.load_consultation(window.ws, session)
+    assert stored is not None and stored.advice == "물을 자주 드세요"
+
+
+def test_the_editor_hears_nothing_of_its_own_saves(qtbot, new_laptop: MakeLaptop, share) -> None:
+    _, window, _ = open_session(qtbot, new_laptop, share)
+    editor = window.editor
+    editor.advice.setPlainText("식후에 드세요")
+    assert editor.save_now()
+    editor.observations.setPlainText("혼자 사심")
+    window.changes.flush()
+    qtbot.wait(50)  # let any queued change set arrive (there must be none that matters)
+    window.changes.flush()
+    assert editor.elsewhere_row.isHidden() and editor.save_state() == "pending"
+    assert editor.observations.toPlainText() == "혼자 사심"
