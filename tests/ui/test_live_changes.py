@@ -211,3 +211,27 @@ def test_the_editor_hears_nothing_of_its_own_saves(qtbot, new_laptop: MakeLaptop
     window.changes.flush()
     assert editor.elsewhere_row.isHidden() and editor.save_state() == "pending"
     assert editor.observations.toPlainText() == "혼자 사심"
+
+
+def test_the_conflict_being_decided_keeps_its_typed_value_when_the_list_refreshes(
+    qtbot, new_laptop: MakeLaptop, share: Path
+) -> None:
+    a, b = two_laptops(new_laptop, share)
+    kim = residents.save_resident(a, ResidentDraft(name="김순자", phone="010-1111-2222"))
+    sync.sync_now(a)
+    sync.sync_now(b)
+    residents.save_resident(a, ResidentDraft(name="김순자", phone="010-3333-4444"), kim)
+    residents.save_resident(b, ResidentDraft(name="김순자", phone="010-7777-8888"), kim)
+    sync.sync_now(a)
+    window = MainWindow(b)  # its start-up sync raises the conflict
+    qtbot.addWidget(window)
+    window.show()
+    window.show_sync_area()
+    conflicts = window.sync_area.conflicts
+    qtbot.waitUntil(lambda: conflicts.current is not None, timeout=10_000)
+    conflicts.merged.setText("010-9999")  # half typed
+    # The resident is renamed in another screen (here through the service, as its dialog does).
+    residents.save_resident(b, ResidentDraft(name="김순자 할머니", phone="010-7777-8888"), kim)
+    qtbot.waitUntil(lambda: "김순자 할머니" in conflicts.question.text())
+    assert conflicts.current is not None and conflicts.current.field == "phone"
+    assert conflicts.merged.text() == "010-9999"

@@ -271,7 +271,10 @@ class ConflictsView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the open conflicts again; the one being decided stays chosen, with any value
+        typed for it (a sync or an edit elsewhere refreshes this list while it is shown)."""
         keep = self.current.id if self.current else None
+        typed = self.merged.text()
         items = sync.list_conflicts(self.ws)
         self.model.set_items(items)
         self.title.setText(
@@ -283,6 +286,8 @@ class ConflictsView(QWidget):
         if row >= 0:
             self.table.selectRow(row)
         self._show(self.model.item(row) if row >= 0 else None)
+        if self.current is not None and self.current.id == keep:
+            self.merged.setText(typed)
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()

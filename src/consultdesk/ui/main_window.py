@@ -191,7 +191,10 @@ class MainWindow(QMainWindow):
             lambda _changes: self.referrals.refresh(),
         )
         follow(
-            self.changes, self.sync_area.conflicts, ("sync_conflict", "resident"), self._conflicts
+            self.changes,
+            self.sync_area.conflicts,
+            ("sync_conflict", "resident"),
+            lambda _changes: self.sync_area.conflicts.refresh(),
         )
 
     def _changed(self, changes: ChangeSet) -> None:
@@ -199,14 +202,6 @@ class MainWindow(QMainWindow):
             self.update_status()
         if changes.origin == LOCAL:  # one more change waiting to be sent
             self.sync_area.controller.refresh_status()
-
-    def _conflicts(self, _changes: ChangeSet) -> None:
-        """The conflict being decided stays chosen, with the value typed for it."""
-        view = self.sync_area.conflicts
-        chosen, typed = (view.current.id if view.current else None), view.merged.text()
-        view.refresh()
-        if view.current is not None and view.current.id == chosen:
-            view.merged.setText(typed)
 
     def show_sync_area(self) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(self.sync_area))
