@@ -10,7 +10,7 @@ DEMO_DIR := build/demo-data
 DEMO_PASS := demo-passphrase
 VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' src/consultdesk/__init__.py)
 
-.PHONY: setup run demo test lint bench screenshots package translations lock clean
+.PHONY: setup run demo test test-fast lint bench screenshots package translations lock clean
 
 # Installs come from the hashed lock files (tools/lock.sh re-pins them from pyproject.toml):
 # the runtime set for `make run`, the runtime and development sets for everything else.
@@ -46,6 +46,10 @@ demo: setup
 
 test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The quick loop while working: every test but those marked slow (real processes, big data).
+test-fast: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 
 lint: setup
 	$(BIN)/ruff check src tests tools
