@@ -235,3 +235,33 @@ def test_the_conflict_being_decided_keeps_its_typed_value_when_the_list_refreshe
     qtbot.waitUntil(lambda: "김순자 할머니" in conflicts.question.text())
     assert conflicts.current is not None and conflicts.current.field == "phone"
     assert conflicts.merged.text() == "010-9999"
+
+
+def test_the_follow_ups_refresh_while_shown_and_keep_the_chosen_row(qtbot, workspace) -> None:
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    overdue = date.today() - timedelta(days=3)
+    sessions = {}
+    for name in ("김순자", "이영희"):
+        resident = residents.save_resident(workspace, ResidentDraft(name=name))
+        consent_to_health_info(workspace, resident)
+        session = consultations.start_consultation(workspace, resident)
+        data = consultations.load_consultation(workspace, session)
+        assert data is not None
+        consultations.save_consultation(workspace, replace(data, next_visit=overdue))
+        sessions[name] = data
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(1)
+    view = window.follow_ups
+    assert view.model.rowCount() == 2
+    lee = next(i for i, r in enumerate(view.model.rows) if r.resident_name == "이영희")
+    view.table.selectRow(lee)
+    # The next visit of the other resident moves out of the list (saved elsewhere).
+    later = replace(sessions["김순자"], next_visit=date.today() + timedelta(days=60))
+    consultations.save_consultation(workspace, later)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    [chosen] = view.table.selectionModel().selectedRows()
+    assert view.model.rows[chosen.row()].resident_name == "이영희"
