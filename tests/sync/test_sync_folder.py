@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from consultdesk.sync import folder as transport
+from consultdesk.sync.bundle import GENESIS_HASH, encode_bundle
 from consultdesk.sync.errors import BundleExists, BundleWriteFailed, ShareUnavailable
 from consultdesk.sync.folder import bundle_name, classify_foreign, scan, write_bundle
 from consultdesk.sync.team import Team, register_device
@@ -25,8 +26,11 @@ def team(tmp_path: Path) -> Team:
 
 
 def put(team: Team, device: str, *seqs: int) -> None:
+    # Real (empty) bundles: a file beyond a gap is looked at, and must have a bundle's header.
     for seq in seqs:
-        (team.changes_folder(device) / bundle_name(seq)).write_bytes(b"bundle %d" % seq)
+        previous = GENESIS_HASH if seq == 1 else "1" * 64
+        data = encode_bundle(team.key, team.team_id, device, seq, previous, [])
+        (team.changes_folder(device) / bundle_name(seq)).write_bytes(data)
 
 
 def test_bundle_names_are_zero_padded_so_they_sort() -> None:

@@ -61,7 +61,11 @@ def contains_rrn(text: str) -> bool:
 
 
 def is_storable(text: str) -> bool:
-    """False for text that cannot be written as UTF-8 (a lone surrogate from a broken paste)."""
+    """False for text that cannot be written as UTF-8 (a lone surrogate from a broken paste),
+    or that holds a NUL character (text read back through C stops at it: exports, the sqlite3
+    shell, many viewers)."""
+    if "\x00" in text:
+        return False
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

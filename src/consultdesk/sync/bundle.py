@@ -106,10 +106,24 @@ def encode_bundle(
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode("utf-8")
+    return seal(key, team_id, device_id, seq, previous_hash, len(changes), payload)
+
+
+def seal(
+    key: bytes,
+    team_id: str,
+    device_id: str,
+    seq: int,
+    previous_hash: str,
+    change_count: int,
+    payload: bytes,
+) -> bytes:
+    """The bundle file for an already encoded JSON payload (encode_bundle's last step; tests
+    use it to seal payloads no writer of ours makes)."""
     compressed = zlib.compress(payload, 6)
     sealed_length = len(compressed) + TAG_LENGTH
     header = _pack_header(
-        team_id, device_id, seq, len(changes), bytes.fromhex(previous_hash), sealed_length
+        team_id, device_id, seq, change_count, bytes.fromhex(previous_hash), sealed_length
     )
     nonce = secrets.token_bytes(NONCE_LENGTH)
     sealed = AESGCM(key).encrypt(nonce, compressed, header)

@@ -7,14 +7,21 @@ True, with its own HLC, so that "delete" travels and merges like any other edit.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from consultdesk.domain.hlc import Hlc
+from consultdesk.domain.rrn import text_problems
 
 JsonValue: TypeAlias = str | int | float | bool | list["JsonValue"] | dict[str, "JsonValue"] | None
 
 TOMBSTONE_FIELD = "__deleted__"
+
+# Our writers nest a value at most a few levels (a list of small objects); SQLite's integers are
+# 64-bit. Past either, an imported change is refused (value_problem).
+MAX_VALUE_DEPTH = 32
+_INT_RANGE = range(-(2**63), 2**63)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,3 +94,43 @@ def _check_hlc(text: object, device: str | None) -> None:
         raise ValueError(f"HLC not in canonical form: {text!r}")
     if device is not None and parsed.device != device:
         raise ValueError("the HLC's device differs from the change's device")
+
+
+def value_problem(change: Change) -> str | None:
+    """Why an imported change must not be stored, as a problem code, or None.
+
+    Every text it carries (the value, and inside lists and objects every key and item; the
+    entity, record id and field names too) passes the one check a typed text passes
+    (domain.rrn.text_problems: no resident registration number, no broken or NUL character):
+    a laptop with a bug, an old version or a compromised copy must not get into the others'
+    databases what their own screens refuse. Numbers must fit SQLite and be finite; values
+    nested deeper than any writer of ours nests are refused too ("value_invalid").
+    """
+    texts = [change.entity, change.record_id, change.field]
+    if not _collect_texts(change.value, texts, 0):
+        return "value_invalid"
+    for problem in text_problems((str(index), text) for index, text in enumerate(texts)):
+        return problem.code
+    return None
+
+
+def _collect_texts(value: JsonValue, texts: list[str], depth: int) -> bool:
+    # Iterative over the items of one level, recursive over levels: depth is bounded first.
+    if depth > MAX_VALUE_DEPTH:
+        return False
+    if isinstance(value, str):
+        texts.append(value)
+    elif isinstance(value, bool) or value is None:
+        pass
+    elif isinstance(value, int):
+        return value in _INT_RANGE
+    elif isinstance(value, float):
+        return math.isfinite(value)
+    elif isinstance(value, list):
+        return all(_collect_texts(item, texts, depth + 1) for item in value)
+    elif isinstance(value, dict):
+        texts.extend(value)
+        return all(_collect_texts(item, texts, depth + 1) for item in value.values())
+    else:
+        return False
+    return True

@@ -125,6 +125,13 @@ class BundleChainBroken(BundleError):
     )
 
 
+class BundleTooLarge(BundleError):
+    code = "too_large"
+    default_message = (
+        "The file is larger than any change file ConsultDesk writes ({detail}); it was not read."
+    )
+
+
 class BundleUnreadable(BundleError):
     code = "unreadable"
     default_message = "The bundle could not be read from the shared folder ({detail})."

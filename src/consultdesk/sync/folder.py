@@ -13,11 +13,21 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from consultdesk.sync.errors import BundleExists, BundleWriteFailed, ShareUnavailable
+from consultdesk.sync.bundle import MAX_HEADER_BYTES, BundleHeader, read_header
+from consultdesk.sync.errors import (
+    BundleError,
+    BundleExists,
+    BundleMisplaced,
+    BundleOtherTeam,
+    BundleTruncated,
+    BundleUnreadable,
+    BundleWriteFailed,
+    ShareUnavailable,
+)
 from consultdesk.sync.team import ID_PATTERN
 
 BUNDLE_SUFFIX = ".cdsync"
@@ -75,6 +85,50 @@ def bundle_name(seq: int) -> str:
     return f"{seq:0{SEQ_DIGITS}d}{BUNDLE_SUFFIX}"
 
 
+@dataclass(frozen=True, slots=True)
+class Peek:
+    """A bundle file's header and size, read without reading the rest of the file."""
+
+    header: BundleHeader
+    header_length: int
+    size: int
+
+
+def peek(path: Path) -> Peek:
+    """Stat the file and parse its plain header from its first bytes only; a BundleError says
+    why it is not a bundle (whatever its size: a 3 GB file costs one small read)."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.read(MAX_HEADER_BYTES)
+    except OSError as error:
+        raise BundleUnreadable(detail=str(error)) from error
+    header, header_length = read_header(head)
+    return Peek(header, header_length, size)
+
+
+def _foreign_reason(
+    path: Path, device_id: str, seq: int, team_id: str | None
+) -> tuple[str, str] | None:
+    """(code, detail) if the file under a bundle's name cannot be that device's bundle ``seq``:
+    not our format, another team, another device or seq in its header. None if it may be
+    (a file still arriving, whose header is cut short, may be)."""
+    try:
+        header = peek(path).header
+    except BundleTruncated:
+        return None
+    except BundleError as error:
+        if error.code == "unsupported_version":
+            return None  # a newer laptop's bundle: real, and worth waiting for
+        return error.code, error.message
+    wrong: BundleError | None = None
+    if team_id is not None and header.team_id != team_id:
+        wrong = BundleOtherTeam(detail=f"team {header.team_id}")
+    elif header.device_id != device_id or header.seq != seq:
+        wrong = BundleMisplaced(detail=f"header says device {header.device_id}, seq {header.seq}")
+    return (wrong.code, wrong.message) if wrong is not None else None
+
+
 def write_bundle(
     device_dir: Path,
     seq: int,
@@ -126,12 +180,23 @@ def highest_own_seq(device_dir: Path) -> int:
     return max(seqs, default=0)
 
 
-def scan(team_dir: Path, own_device: str, ledger: Mapping[str, int]) -> ScanResult:
+def scan(
+    team_dir: Path,
+    own_device: str,
+    ledger: Mapping[str, int],
+    *,
+    team_id: str | None = None,
+    own_last_seq: int = 0,
+) -> ScanResult:
     """List the bundles of other devices that are ready to import, in seq order per device.
 
     ``ledger`` maps a device id to the highest seq already imported from it. Bundles at or below
     it are not read again: the next bundle's previous-hash is checked against the ledger's hash,
     so a replaced old bundle is still noticed.
+
+    Our own folder is looked at too, for files we did not write there (copies a sync client
+    made, strangers); our own bundles are never imported. ``own_last_seq`` is the last bundle we
+    wrote: a bundle-named file above it is checked like another device's far-ahead file.
     """
     devices_dir = team_dir / "devices"
     result = ScanResult()
@@ -154,8 +219,9 @@ def scan(team_dir: Path, own_device: str, ledger: Mapping[str, int]) -> ScanResu
             continue
         seen_devices.add(entry.name)
         if entry.name == own_device:
+            _scan_own(path, own_device, own_last_seq, team_id, result)
             continue
-        _scan_device(path, entry.name, ledger.get(entry.name, 0), result)
+        _scan_device(path, entry.name, ledger.get(entry.name, 0), result, team_id)
     # A device we imported from whose folder is gone or emptied: report it, never treat it as
     # deletions (a disconnected drive can look like an empty folder — SYNC.md).
     gone = {device for device in ledger if device not in seen_devices and device != own_device}
@@ -175,7 +241,8 @@ def classify_foreign(name: str) -> str:
     return "unknown_file"
 
 
-def _scan_device(device_dir: Path, device_id: str, imported: int, result: ScanResult) -> None:
+def _list_device(device_dir: Path, result: ScanResult) -> tuple[Path, set[int]]:
+    """The seqs of the bundle-named files in a device folder; every other file is reported."""
     changes_dir = device_dir / "changes"
     try:
         entries = list(os.scandir(device_dir))
@@ -194,6 +261,43 @@ def _scan_device(device_dir: Path, device_id: str, imported: int, result: ScanRe
         else:
             code = classify_foreign(name)
             result.skipped.append(SkippedFile(changes_dir / name, code))
+    return changes_dir, seqs
+
+
+def _drop_foreign(
+    changes_dir: Path,
+    device_id: str,
+    seqs: Collection[int],
+    team_id: str | None,
+    result: ScanResult,
+) -> set[int]:
+    """Of ``seqs``, those whose file may really be that device's bundle; the others (random
+    bytes, another team's file, a bundle of another seq or device copied here) are reported as
+    skipped and must not make the device wait for the seqs before them."""
+    kept = set()
+    for seq in seqs:
+        path = changes_dir / bundle_name(seq)
+        reason = _foreign_reason(path, device_id, seq, team_id)
+        if reason is None:
+            kept.add(seq)
+        else:
+            result.skipped.append(SkippedFile(path, *reason))
+    return kept
+
+
+def _scan_own(
+    device_dir: Path, device_id: str, last_seq: int, team_id: str | None, result: ScanResult
+) -> None:
+    changes_dir, seqs = _list_device(device_dir, result)
+    # Bundles up to last_seq are ours; the one after it is what the export refused if it is
+    # there (BundleExists, already in the report). Anything beyond is looked at.
+    _drop_foreign(changes_dir, device_id, [s for s in seqs if s > last_seq + 1], team_id, result)
+
+
+def _scan_device(
+    device_dir: Path, device_id: str, imported: int, result: ScanResult, team_id: str | None
+) -> None:
+    changes_dir, seqs = _list_device(device_dir, result)
     if imported and max(seqs, default=0) < imported:
         result.missing_devices.append(device_id)
     ready = []
@@ -201,7 +305,10 @@ def _scan_device(device_dir: Path, device_id: str, imported: int, result: ScanRe
     while seq in seqs:
         ready.append(BundleFile(device_id, seq, changes_dir / bundle_name(seq)))
         seq += 1
-    if any(later > seq for later in seqs):
+    # Files beyond the first missing seq are only evidence that it is still on its way, and a
+    # file under such a name that is not that device's bundle is no evidence at all.
+    later = _drop_foreign(changes_dir, device_id, [s for s in seqs if s > seq], team_id, result)
+    if later:
         # Seq N+1 is present but N is not: N is probably still uploading. Stop at N-1 so that
         # the hash chain and the order of this device's edits stay intact.
         result.waiting.append(DeviceWaiting(device_id, seq - 1, seq))

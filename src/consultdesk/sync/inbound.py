@@ -15,17 +15,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from consultdesk.domain.hlc import Hlc, HlcClock
-from consultdesk.sync.bundle import GENESIS_HASH, Bundle, decode_bundle
-from consultdesk.sync.changes import Change
+from consultdesk.sync.bundle import (
+    GENESIS_HASH,
+    MAX_BUNDLE_BYTES,
+    Bundle,
+    bundle_length,
+    decode_bundle,
+)
+from consultdesk.sync.changes import Change, value_problem
 from consultdesk.sync.errors import (
     BundleChainBroken,
     BundleError,
+    BundleMalformedPayload,
     BundleMisplaced,
+    BundleOtherTeam,
+    BundleTooLarge,
+    BundleTruncated,
     BundleUnreadable,
 )
-from consultdesk.sync.folder import BundleFile, DeviceWaiting, SkippedFile, scan
+from consultdesk.sync.folder import BundleFile, DeviceWaiting, SkippedFile, peek, scan
 from consultdesk.sync.merge import Action, Conflict, FieldState, decide, hlc_key, is_deleted
-from consultdesk.sync.report import BundleOutcome, FutureClock, SyncReport
+from consultdesk.sync.report import BundleOutcome, FutureClock, RefusedChange, SyncReport
 from consultdesk.sync.store import MergedBundle, SyncStore
 from consultdesk.sync.team import Team
 
@@ -52,7 +62,14 @@ def import_bundles(
     progress: Callable[[int, int], None],
 ) -> None:
     ledger = store.ledger()
-    found = scan(team.folder, device_id, {device: mark.seq for device, mark in ledger.items()})
+    own = store.last_sent()
+    found = scan(
+        team.folder,
+        device_id,
+        {device: mark.seq for device, mark in ledger.items()},
+        team_id=team.team_id,
+        own_last_seq=own.seq if own else 0,
+    )
     report.skipped.extend(found.skipped)
     report.waiting.extend(found.waiting)
     report.missing_devices.extend(found.missing_devices)
@@ -91,6 +108,10 @@ def import_bundles(
         chain[head.device_id] = head.bundle.sha256
         _observe_clock(clock, head, report)
         report.conflicts.extend(merged.conflicts)
+        report.refused.extend(
+            RefusedChange(head.path, head.device_id, head.seq, change.entity, change.field, code)
+            for change, code in merged.refused
+        )
         report.read.append(
             BundleOutcome(
                 head.path,
@@ -112,7 +133,15 @@ def merge_bundle(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) 
     records = {key: dict(state) for key, state in store.load_records(keys).items()}
     writes: dict[tuple[str, str, str], Change] = {}
     conflicts: list[Conflict] = []
+    refused: list[tuple[Change, str]] = []
     for change in bundle.changes:
+        # A change whose value a person could not have typed here is refused alone, not its
+        # bundle: every laptop refuses the same changes, so they still end alike, and the
+        # sender's later bundles (chained to this one) are not held back by one bad value.
+        problem = value_problem(change)
+        if problem is not None:
+            refused.append((change, problem))
+            continue
         record = records.setdefault((change.entity, change.record_id), {})
         critical = (change.entity, change.field) in safety_fields
         decision = decide(record, change, safety_critical=critical)
@@ -127,14 +156,30 @@ def merge_bundle(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) 
         len(bundle.changes),
         tuple(writes.values()),
         tuple(conflicts),
-        {key: is_deleted(records[key]) for key in keys},
+        {key: is_deleted(records[key]) for key in keys if key in records},
+        tuple(refused),
     )
 
 
 def _read_verified(team: Team, bundle_file: BundleFile, previous_hash: str) -> Bundle:
-    """Header, tag and chain are all checked here, before anything is applied (SYNC.md)."""
+    """Header, tag and chain are all checked here, before anything is applied (SYNC.md).
+
+    The size comes first: the file's length must be what its header declares and at most
+    MAX_BUNDLE_BYTES, or none of it past the header is read (a 3 GB file named like a bundle
+    once took 3 GB of memory on every sync)."""
+    found = peek(bundle_file.path)
+    if found.header.team_id != team.team_id:
+        raise BundleOtherTeam(detail=f"team {found.header.team_id}")
+    expected = bundle_length(found.header, found.header_length)
+    if found.size > MAX_BUNDLE_BYTES or expected > MAX_BUNDLE_BYTES:
+        raise BundleTooLarge(detail=f"{max(found.size, expected)} bytes")
+    if found.size < expected:
+        raise BundleTruncated(detail=f"{found.size} of {expected} bytes")
+    if found.size > expected:
+        raise BundleMalformedPayload(detail="extra bytes after the bundle")
     try:
-        data = bundle_file.path.read_bytes()
+        with open(bundle_file.path, "rb") as handle:
+            data = handle.read(expected + 1)  # one more: a file that grew meanwhile is refused
     except OSError as error:
         raise BundleUnreadable(detail=str(error)) from error
     bundle = decode_bundle(data, team.key, team.team_id)

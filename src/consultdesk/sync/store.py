@@ -38,6 +38,9 @@ class MergedBundle:
     # tombstone is newer than all its fields): the store sets its "deleted" flag from this
     # rather than re-implementing the rule.
     deleted: Mapping[RecordKey, bool]
+    # Changes not taken, with the problem code of each (changes.value_problem): the store
+    # writes nothing for them; the report lists them.
+    refused: tuple[tuple[Change, str], ...] = ()
 
 
 class SyncStore(Protocol):
