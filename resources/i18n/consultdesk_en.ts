@@ -474,6 +474,18 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Joined team {name} in {folder}; run 'consultdesk sync' next.</translation>
     </message>
     <message>
+        <source>Retired computer {device}: its changes stay, nobody waits for it.</source>
+        <translation>Retired computer {device}: its changes stay, nobody waits for it.</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>this computer</translation>
+    </message>
+    <message>
+        <source>retired {day}</source>
+        <translation>retired {day}</translation>
+    </message>
+    <message>
         <source>Synced: sent {sent} changes in {written} bundles, read {read} bundles ({applied} changes applied), {conflicts} new conflicts, {skipped} files skipped.</source>
         <translation>Synced: sent {sent} changes in {written} bundles, read {read} bundles ({applied} changes applied), {conflicts} new conflicts, {skipped} files skipped.</translation>
     </message>
@@ -504,6 +516,10 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>{file} is not a file.</source>
         <translation>{file} is not a file.</translation>
+    </message>
+    <message>
+        <source>Restore with --force to replace it anyway (it is kept in backups/ first).</source>
+        <translation>Restore with --force to replace it anyway (it is kept in backups/ first).</translation>
     </message>
     <message>
         <source>Restored {file}; the database it replaced is kept as {kept}. Run 'consultdesk sync' to get the team's changes.</source>
@@ -594,8 +610,8 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>reordered</translation>
     </message>
     <message>
-        <source>rows removed at the end</source>
-        <translation>rows removed at the end</translation>
+        <source>truncated (rows removed at the end)</source>
+        <translation>truncated (rows removed at the end)</translation>
     </message>
     <message>
         <source>Choose --format xlsx, csv, pdf or json (or an --out file ending so).</source>
@@ -1458,10 +1474,6 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Recognise from the file</translation>
     </message>
     <message>
-        <source>Choose file and import…</source>
-        <translation>Choose file and import…</translation>
-    </message>
-    <message>
         <source>Save unmatched rows as CSV…</source>
         <translation>Save unmatched rows as CSV…</translation>
     </message>
@@ -1472,10 +1484,6 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Stop using this file</source>
         <translation>Stop using this file</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Close</translation>
     </message>
     <message>
         <source>List type</source>
@@ -1853,6 +1861,55 @@ They are removed from this computer and, after the next sync, from the team's.</
     <message>
         <source>Advice:</source>
         <translation>Advice:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>IgnoredFilesDialog</name>
+    <message>
+        <source>Files we ignore</source>
+        <translation>Files we ignore</translation>
+    </message>
+    <message>
+        <source>These files are in the team folder but are not ConsultDesk change files, or cannot be used yet. Sync leaves them where they are and does not mention them again. Copies that a sync program made of this computer's own files can be removed here; nothing else is ever deleted.</source>
+        <translation>These files are in the team folder but are not ConsultDesk change files, or cannot be used yet. Sync leaves them where they are and does not mention them again. Copies that a sync program made of this computer's own files can be removed here; nothing else is ever deleted.</translation>
+    </message>
+    <message>
+        <source>Remove this computer's duplicate copies</source>
+        <translation>Remove this computer's duplicate copies</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}: {reason}</translation>
+    </message>
+    <message>
+        <source>(a duplicate of this computer's own file; can be removed)</source>
+        <translation>(a duplicate of this computer's own file; can be removed)</translation>
+    </message>
+    <message>
+        <source>No files are being ignored.</source>
+        <translation>No files are being ignored.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n duplicate copy(ies).</source>
+        <translation>
+            <numerusform>Removed %n duplicate copy(ies).</numerusform>
+            <numerusform>Removed %n duplicate copy(ies).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Choose file and import…</source>
+        <translation>Choose file and import…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2553,6 +2610,14 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>{path} holds {teams} teams. Choose the folder of your team, one of these: {detail}.</translation>
     </message>
     <message>
+        <source>This computer cannot retire itself; do it from another laptop of the team.</source>
+        <translation>This computer cannot retire itself; do it from another laptop of the team.</translation>
+    </message>
+    <message>
+        <source>No computer {detail} is in the team folder.</source>
+        <translation>No computer {detail} is in the team folder.</translation>
+    </message>
+    <message>
         <source>This conflict was already resolved, or its record is no longer here.</source>
         <translation>This conflict was already resolved, or its record is no longer here.</translation>
     </message>
@@ -2818,16 +2883,8 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>Import a product list you downloaded (for example the HIRA drug master or an MFDS product list) as a CSV file in CP949 or UTF-8. The medicine search then also finds product names, and a product fills in all its ingredients. The file needs a product name column (제품명) and an ATC code column (ATC코드). A product imported again is replaced by the newer file.</translation>
     </message>
     <message>
-        <source>Choose file and import…</source>
-        <translation>Choose file and import…</translation>
-    </message>
-    <message>
         <source>Remove imported products</source>
         <translation>Remove imported products</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Close</translation>
     </message>
     <message>
         <source>Products imported: {count}.</source>
@@ -3765,6 +3822,10 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>Files skipped: {count} (nothing was deleted).</translation>
     </message>
     <message>
+        <source>Files ignored as before: {count} (see Files we ignore).</source>
+        <translation>Files ignored as before: {count} (see Files we ignore).</translation>
+    </message>
+    <message>
         <source>Nothing was sent: {reason}</source>
         <translation>Nothing was sent: {reason}</translation>
     </message>
@@ -3850,6 +3911,14 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>Sync now</translation>
     </message>
     <message>
+        <source>Files we ignore…</source>
+        <translation>Files we ignore…</translation>
+    </message>
+    <message>
+        <source>Computers in the team…</source>
+        <translation>Computers in the team…</translation>
+    </message>
+    <message>
         <source>Reading the sync status…</source>
         <translation>Reading the sync status…</translation>
     </message>
@@ -3876,6 +3945,61 @@ Their consultations, consents and referrals will no longer be listed, on this co
     <message>
         <source>Open conflicts: {count} (a decision is needed for {person})</source>
         <translation>Open conflicts: {count} (a decision is needed for {person})</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDevicesDialog</name>
+    <message>
+        <source>Computers in the team</source>
+        <translation>Computers in the team</translation>
+    </message>
+    <message>
+        <source>Retire a computer that was lost, stolen or replaced: its changes stay, its folder stays, and no computer of the team waits for it any more. Its own database stays protected by its own passphrase. If it may be in someone else's hands, also start a new team folder with a new team passphrase.</source>
+        <translation>Retire a computer that was lost, stolen or replaced: its changes stay, its folder stays, and no computer of the team waits for it any more. Its own database stays protected by its own passphrase. If it may be in someone else's hands, also start a new team folder with a new team passphrase.</translation>
+    </message>
+    <message>
+        <source>Retire this computer…</source>
+        <translation>Retire this computer…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>name not known yet</source>
+        <translation>name not known yet</translation>
+    </message>
+    <message>
+        <source>Computer {device} ({who})</source>
+        <translation>Computer {device} ({who})</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>this computer</translation>
+    </message>
+    <message>
+        <source>files up to {seq}</source>
+        <translation>files up to {seq}</translation>
+    </message>
+    <message>
+        <source>retired on {day}</source>
+        <translation>retired on {day}</translation>
+    </message>
+    <message>
+        <source>Retire a computer</source>
+        <translation>Retire a computer</translation>
+    </message>
+    <message>
+        <source>Retire computer {device}? Its changes stay on every laptop, and no computer of the team waits for it or reports its folder missing any more.</source>
+        <translation>Retire computer {device}? Its changes stay on every laptop, and no computer of the team waits for it or reports its folder missing any more.</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <source>Computer {device} is retired.</source>
+        <translation>Computer {device} is retired.</translation>
     </message>
 </context>
 <context>

@@ -473,6 +473,18 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>{folder}의 팀 {name}에 참여했습니다. 이어서 &apos;consultdesk sync&apos;를 실행하세요.</translation>
     </message>
     <message>
+        <source>Retired computer {device}: its changes stay, nobody waits for it.</source>
+        <translation>컴퓨터 {device}를 팀에서 뺐습니다. 변경 내용은 남고, 아무도 그 컴퓨터를 기다리지 않습니다.</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <source>retired {day}</source>
+        <translation>{day}에 팀에서 뺌</translation>
+    </message>
+    <message>
         <source>Synced: sent {sent} changes in {written} bundles, read {read} bundles ({applied} changes applied), {conflicts} new conflicts, {skipped} files skipped.</source>
         <translation>동기화했습니다: 변경 {sent}건을 묶음 {written}개로 보내고, 묶음 {read}개를 읽었습니다(변경 {applied}건 반영). 새 충돌 {conflicts}건, 건너뛴 파일 {skipped}개.</translation>
     </message>
@@ -503,6 +515,10 @@ They are removed from this computer and, after the next sync, from the team&apos
     <message>
         <source>{file} is not a file.</source>
         <translation>{file}은(는) 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Restore with --force to replace it anyway (it is kept in backups/ first).</source>
+        <translation>그래도 바꾸려면 --force를 붙여 복원하세요(지금 데이터베이스는 먼저 backups/에 보관합니다).</translation>
     </message>
     <message>
         <source>Restored {file}; the database it replaced is kept as {kept}. Run &apos;consultdesk sync&apos; to get the team&apos;s changes.</source>
@@ -593,7 +609,7 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>순서 바뀜</translation>
     </message>
     <message>
-        <source>rows removed at the end</source>
+        <source>truncated (rows removed at the end)</source>
         <translation>마지막 기록이 지워짐</translation>
     </message>
     <message>
@@ -1456,10 +1472,6 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>파일에서 자동 인식</translation>
     </message>
     <message>
-        <source>Choose file and import…</source>
-        <translation>파일 선택 후 가져오기…</translation>
-    </message>
-    <message>
         <source>Save unmatched rows as CSV…</source>
         <translation>목록에 없는 성분의 행을 CSV로 저장…</translation>
     </message>
@@ -1470,10 +1482,6 @@ They are removed from this computer and, after the next sync, from the team&apos
     <message>
         <source>Stop using this file</source>
         <translation>이 파일 사용 중지</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>닫기</translation>
     </message>
     <message>
         <source>List type</source>
@@ -1844,6 +1852,54 @@ They are removed from this computer and, after the next sync, from the team&apos
     <message>
         <source>Advice:</source>
         <translation>상담 내용:</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
+    <name>IgnoredFilesDialog</name>
+    <message>
+        <source>Files we ignore</source>
+        <translation>무시하는 파일</translation>
+    </message>
+    <message>
+        <source>These files are in the team folder but are not ConsultDesk change files, or cannot be used yet. Sync leaves them where they are and does not mention them again. Copies that a sync program made of this computer&apos;s own files can be removed here; nothing else is ever deleted.</source>
+        <translation>이 파일들은 팀 폴더에 있지만 ConsultDesk 변경 파일이 아니거나 아직 쓸 수 없는 파일입니다. 동기화는 이 파일들을 그대로 두고 다시 알리지 않습니다. 동기화 프로그램이 이 컴퓨터의 파일을 복사해 만든 사본은 여기서 지울 수 있고, 그 밖의 파일은 절대 지우지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Remove this computer&apos;s duplicate copies</source>
+        <translation>이 컴퓨터 파일의 중복 사본 지우기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}: {reason}</translation>
+    </message>
+    <message>
+        <source>(a duplicate of this computer&apos;s own file; can be removed)</source>
+        <translation>(이 컴퓨터 파일의 중복 사본이라 지울 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>No files are being ignored.</source>
+        <translation>무시하는 파일이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n duplicate copy(ies).</source>
+        <translation>
+            <numerusform>중복 사본 %n개를 지웠습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Choose file and import…</source>
+        <translation>파일 선택 후 가져오기…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2543,6 +2599,14 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>{path}에 팀이 {teams}개 있습니다. 이 중 우리 팀의 폴더를 고르세요: {detail}.</translation>
     </message>
     <message>
+        <source>This computer cannot retire itself; do it from another laptop of the team.</source>
+        <translation>이 컴퓨터는 자기 자신을 팀에서 뺄 수 없습니다. 팀의 다른 노트북에서 하세요.</translation>
+    </message>
+    <message>
+        <source>No computer {detail} is in the team folder.</source>
+        <translation>팀 폴더에 컴퓨터 {detail}가 없습니다.</translation>
+    </message>
+    <message>
         <source>This conflict was already resolved, or its record is no longer here.</source>
         <translation>이 충돌은 이미 해결되었거나, 해당 기록이 더 이상 없습니다.</translation>
     </message>
@@ -2808,16 +2872,8 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>내려받은 제품 목록(예: 심평원 약제급여목록, 식약처 제품 목록)을 CP949 또는 UTF-8 CSV 파일로 가져옵니다. 가져오면 약 이름 검색에서 제품명도 찾을 수 있고, 제품을 고르면 모든 성분이 채워집니다. 파일에는 제품명 열(제품명)과 ATC 코드 열(ATC코드)이 있어야 합니다. 같은 제품을 다시 가져오면 새 파일의 내용으로 바뀝니다.</translation>
     </message>
     <message>
-        <source>Choose file and import…</source>
-        <translation>파일 선택 후 가져오기…</translation>
-    </message>
-    <message>
         <source>Remove imported products</source>
         <translation>가져온 제품 지우기</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>닫기</translation>
     </message>
     <message>
         <source>Products imported: {count}.</source>
@@ -3742,6 +3798,10 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>건너뛴 파일: {count}개 (삭제한 것은 없습니다)</translation>
     </message>
     <message>
+        <source>Files ignored as before: {count} (see Files we ignore).</source>
+        <translation>전처럼 무시한 파일: {count}개 (&apos;무시하는 파일&apos;에서 볼 수 있습니다).</translation>
+    </message>
+    <message>
         <source>Nothing was sent: {reason}</source>
         <translation>아무것도 보내지 못했습니다: {reason}</translation>
     </message>
@@ -3826,6 +3886,14 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>지금 동기화</translation>
     </message>
     <message>
+        <source>Files we ignore…</source>
+        <translation>무시하는 파일…</translation>
+    </message>
+    <message>
+        <source>Computers in the team…</source>
+        <translation>팀의 컴퓨터…</translation>
+    </message>
+    <message>
         <source>Reading the sync status…</source>
         <translation>동기화 상태를 확인하는 중…</translation>
     </message>
@@ -3852,6 +3920,61 @@ Their consultations, consents and referrals will no longer be listed, on this co
     <message>
         <source>Open conflicts: {count} (a decision is needed for {person})</source>
         <translation>해결되지 않은 충돌: {count}건 (직접 정해야 하는 것 {person}건)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDevicesDialog</name>
+    <message>
+        <source>Computers in the team</source>
+        <translation>팀의 컴퓨터</translation>
+    </message>
+    <message>
+        <source>Retire a computer that was lost, stolen or replaced: its changes stay, its folder stays, and no computer of the team waits for it any more. Its own database stays protected by its own passphrase. If it may be in someone else&apos;s hands, also start a new team folder with a new team passphrase.</source>
+        <translation>잃어버렸거나 도난당했거나 바꾼 컴퓨터는 팀에서 빼세요. 그 컴퓨터의 변경 내용과 폴더는 그대로 남고, 팀의 다른 컴퓨터는 더 이상 그 컴퓨터를 기다리지 않습니다. 그 컴퓨터의 데이터베이스는 그 컴퓨터의 암호로 계속 보호됩니다. 다른 사람 손에 있을 수 있다면 새 팀 암호로 새 팀 폴더도 만드세요.</translation>
+    </message>
+    <message>
+        <source>Retire this computer…</source>
+        <translation>이 컴퓨터를 팀에서 빼기…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>name not known yet</source>
+        <translation>이름을 아직 모름</translation>
+    </message>
+    <message>
+        <source>Computer {device} ({who})</source>
+        <translation>컴퓨터 {device} ({who})</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <source>files up to {seq}</source>
+        <translation>파일 {seq}번까지</translation>
+    </message>
+    <message>
+        <source>retired on {day}</source>
+        <translation>{day}에 팀에서 뺌</translation>
+    </message>
+    <message>
+        <source>Retire a computer</source>
+        <translation>컴퓨터를 팀에서 빼기</translation>
+    </message>
+    <message>
+        <source>Retire computer {device}? Its changes stay on every laptop, and no computer of the team waits for it or reports its folder missing any more.</source>
+        <translation>컴퓨터 {device}를 팀에서 뺄까요? 그 컴퓨터의 변경 내용은 모든 노트북에 남고, 팀의 어느 컴퓨터도 더 이상 그 컴퓨터를 기다리거나 폴더가 없다고 알리지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>팀에서 빼기</translation>
+    </message>
+    <message>
+        <source>Computer {device} is retired.</source>
+        <translation>컴퓨터 {device}를 팀에서 뺐습니다.</translation>
     </message>
 </context>
 <context>

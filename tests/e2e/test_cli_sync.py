@@ -128,3 +128,30 @@ def test_joining_from_the_consultdesk_folder_or_with_several_teams(tmp_path: Pat
     none = run("--data-dir", str(tmp_path / "d"), "team", "join", "--folder", str(empty))
     assert none.returncode == 1 and f"no ConsultDesk team in {empty}" in none.stderr
     assert "the one with team.json" in none.stderr
+
+
+def test_retiring_a_lost_laptop_from_the_command_line(tmp_path: Path) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    a, b = laptop(tmp_path / "a", "김순자"), laptop(tmp_path / "b", "이영희")
+    assert (
+        run(
+            "--data-dir", str(a), "team", "create", "--folder", str(share), "--name", "팀"
+        ).returncode
+        == 0
+    )
+    assert run("--data-dir", str(b), "team", "join", "--folder", str(share)).returncode == 0
+    for data in (b, a):
+        assert run("--data-dir", str(data), "sync").returncode == 0
+    listed = run("--data-dir", str(a), "team", "devices")
+    assert listed.returncode == 0, listed.stderr
+    mine, other = listed.stdout.splitlines()
+    assert mine.endswith("this computer")
+    b_device = other.split("\t")[0]
+    refused = run("--data-dir", str(a), "team", "retire", mine.split("\t")[0][-8:])
+    assert refused.returncode == 1 and "cannot retire itself" in refused.stderr
+    retired = run("--data-dir", str(a), "team", "retire", b_device[-8:])
+    assert retired.returncode == 0, retired.stderr
+    assert f"Retired computer {b_device}" in retired.stdout
+    assert "retired 20" in run("--data-dir", str(a), "team", "devices").stdout
+    assert names(a) == ["김순자", "이영희"]  # its changes stay

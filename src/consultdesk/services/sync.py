@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import threading
 import weakref
 from collections.abc import Callable, Iterator
@@ -37,10 +38,12 @@ from consultdesk.services.workspace import Workspace
 from consultdesk.storage.models import SHARED_TABLES, Consent, Resident, SyncConflict
 from consultdesk.storage.residents_repo import search_key_initials
 from consultdesk.storage.settings_repo import get_setting
+from consultdesk.storage.team_repo import member_names
 from consultdesk.sync import team as teams
+from consultdesk.sync.bundle import decode_bundle
 from consultdesk.sync.changes import TOMBSTONE_FIELD, JsonValue
 from consultdesk.sync.engine import run_sync
-from consultdesk.sync.errors import ShareUnavailable, SyncError, TeamMismatch
+from consultdesk.sync.errors import BundleError, ShareUnavailable, SyncError, TeamMismatch
 from consultdesk.sync.merge import ConflictKind, is_deleted
 from consultdesk.sync.outbound import export_changes
 from consultdesk.sync.report import SyncReport
@@ -69,6 +72,9 @@ DERIVED_FIELDS: dict[tuple[str, str], tuple[str, Callable[[str], str]]] = {
     ("resident", "phone_digits"): ("phone", digits),
 }
 
+# A duplicate bigger than this is not compared, so never removed (bundles are far smaller).
+MAX_COPY_BYTES = 64 * 1024 * 1024
+
 # What a person chooses for an edit made after a delete.
 KEEP_RECORD = "keep_record"
 DELETE_RECORD = "delete_record"
@@ -78,6 +84,10 @@ _KEY_ID = "sync.team_id"
 _KEY_NAME = "sync.team_name"
 _KEY_SECRET = "sync.team_key"  # hex of the derived AES key; see the module docstring
 _KEY_LAST_SUCCESS = "sync.last_success"
+# Files a sync skipped and already reported once: a JSON list of {path (relative to the team
+# folder), code, detail, first_seen}. Only what the last sync still found is kept, so the list
+# never outgrows the folder.
+_KEY_IGNORED = "sync.ignored_files"
 
 
 class SyncNotSetUp(SyncError):
@@ -126,6 +136,30 @@ class SyncStatus:
     waiting: int  # records with changes not sent yet
     open_conflicts: int
     needs_person: int  # of which on a safety field or a delete
+
+
+@dataclass(frozen=True)
+class IgnoredFile:
+    """A file in the team folder that sync does not use, reported once and then only listed."""
+
+    path: str  # relative to the team folder, with "/"
+    code: str  # why: conflict_copy, partial_file, system_file, … (sync.folder.SkippedFile)
+    detail: str
+    first_seen: str  # UTC, ISO 8601
+    # A copy of one of this laptop's own bundles, in its own folder, that holds nothing the
+    # bundle does not: the clean-up may delete it.
+    removable: bool = False
+
+
+@dataclass(frozen=True)
+class TeamDevice:
+    """One laptop with a folder in the team folder, as this laptop sees it."""
+
+    device_id: str
+    name: str  # the pharmacist working on it, once their member record arrived; else ""
+    this_computer: bool
+    imported_up_to: int  # the last of its bundles imported here (our own: the last one sent)
+    retired: teams.Retirement | None
 
 
 @dataclass(frozen=True)
@@ -313,9 +347,191 @@ def sync_now(ws: Workspace, progress: Progress | None = None) -> SyncReport:
         report.conflicts = [
             c for c in report.conflicts if (c.entity, c.field) not in DERIVED_FIELDS
         ]
+        # A retired laptop is gone on purpose: nobody waits for it or reports its folder missing.
+        retired = teams.retired_devices(team)
+        report.waiting = [w for w in report.waiting if w.device_id not in retired]
+        report.missing_devices = [d for d in report.missing_devices if d not in retired]
+        settings = {_KEY_IGNORED: _remember_skipped(ws, team, report)}
         if report.export_error is None:
-            _put_settings(ws, {_KEY_LAST_SUCCESS: now_text()})
+            settings[_KEY_LAST_SUCCESS] = now_text()
+        _put_settings(ws, settings)
     return report
+
+
+def _relative(team: teams.Team, path: Path) -> str:
+    try:
+        return path.relative_to(team.folder).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _remember_skipped(ws: Workspace, team: teams.Team, report: SyncReport) -> str:
+    """Mark in ``report`` which skipped files an earlier sync reported; returns the new list
+    to keep (what this sync found, with the day each was first seen)."""
+    known = {(entry["path"], entry["code"]): entry for entry in _ignored_entries(ws)}
+    kept = []
+    for skipped in report.skipped:
+        key = (_relative(team, skipped.path), skipped.code)
+        entry = known.get(key)
+        if entry is None:
+            entry = {"path": key[0], "code": key[1], "detail": skipped.detail,
+                     "first_seen": now_text()}  # fmt: skip
+        else:
+            report.already_reported.append(skipped)
+        kept.append(entry)
+        known[key] = entry
+    return json.dumps(list({(e["path"], e["code"]): e for e in kept}.values()), ensure_ascii=False)
+
+
+def _ignored_entries(ws: Workspace) -> list[dict[str, str]]:
+    with ws.db.session(read_only=True) as s:
+        raw = get_setting(s, _KEY_IGNORED)
+    try:
+        entries = json.loads(raw) if raw else []
+    except json.JSONDecodeError:
+        return []
+    return [e for e in entries if isinstance(e, dict) and {"path", "code"} <= e.keys()]
+
+
+def ignored_files(ws: Workspace) -> list[IgnoredFile]:
+    """The files the last sync skipped, each already reported once: the "files we ignore"."""
+    team = _require_team(ws)
+    return [
+        IgnoredFile(
+            entry["path"],
+            entry["code"],
+            str(entry.get("detail", "")),
+            str(entry.get("first_seen", "")),
+            _removable_copy(team, ws.device, team.folder / entry["path"]) is not None,
+        )
+        for entry in _ignored_entries(ws)
+    ]
+
+
+# "000012 (1).cdsync", "000012.sync-conflict-20261202-041500-7JQ2XKA.cdsync",
+# "000012 (conflicted copy 2026-12-02).cdsync", "000012-conflict-abc.cdsync": a sync client's
+# copy of bundle 12. The name must start with a bundle's six digits and end like one.
+_COPY_OF_BUNDLE = re.compile(r"^(\d{6,})(?!\d)(?!\.cdsync$).*\.cdsync$")
+
+
+def _removable_copy(team: teams.Team, device: str, path: Path) -> Path | None:
+    """The bundle ``path`` is a removable copy of, or None.
+
+    Only in this laptop's own folder (no other laptop writes there, so a copy there is the sync
+    client's, never someone's work), only beside the bundle it copies, and only when the copy
+    adds nothing: byte-identical, or not a bundle this team can open (a damaged duplicate). A
+    copy that opens under the team key with different content is kept: it might hold edits."""
+    own = team.changes_folder(device)
+    match = _COPY_OF_BUNDLE.match(path.name)
+    if path.parent != own or match is None or path.is_symlink() or not path.is_file():
+        return None
+    original = own / f"{int(match.group(1)):06d}.cdsync"
+    if original == path or not original.is_file() or original.is_symlink():
+        return None
+    try:
+        if path.stat().st_size > MAX_COPY_BYTES:
+            return None
+        copy, bundle = path.read_bytes(), original.read_bytes()
+    except OSError:
+        return None
+    if copy == bundle:
+        return original
+    try:
+        decode_bundle(copy, team.key, team.team_id)
+    except BundleError:
+        return original  # cannot be opened: nothing in it can be lost
+    return None
+
+
+def remove_own_copies(ws: Workspace) -> list[str]:
+    """Delete the sync client's duplicate copies of this laptop's own bundles (see
+    ``_removable_copy``); returns what was deleted, relative to the team folder. Never touches
+    another laptop's folder."""
+    team = _require_team(ws)
+    own = team.changes_folder(ws.device)
+    removed = []
+    with _run_lock(ws):
+        try:
+            candidates = sorted(own.iterdir())
+        except OSError as error:
+            raise ShareUnavailable(path=str(own), detail=str(error)) from error
+        for path in candidates:
+            if _removable_copy(team, ws.device, path) is None:
+                continue
+            try:
+                path.unlink()
+            except OSError:
+                continue  # the sync client holds it; the next clean-up tries again
+            removed.append(_relative(team, path))
+        gone = set(removed)
+        left = [e for e in _ignored_entries(ws) if e["path"] not in gone]
+        _put_settings(ws, {_KEY_IGNORED: json.dumps(left, ensure_ascii=False)})
+    return removed
+
+
+# --- the laptops of the team -----------------------------------------------------------------
+
+
+def team_devices(ws: Workspace) -> list[TeamDevice]:
+    """Every laptop with a folder in the team folder (and any this laptop imported from whose
+    folder is gone), this one first."""
+    team = _require_team(ws)
+    store = _store(ws)
+    ledger = store.ledger()
+    last_sent = store.last_sent()
+    try:
+        folders = [
+            p.name
+            for p in team.devices_folder.iterdir()
+            if p.is_dir() and teams.ID_PATTERN.match(p.name)
+        ]
+    except OSError as error:
+        raise ShareUnavailable(path=str(team.folder), detail=str(error)) from error
+    retired = teams.retired_devices(team)
+    with ws.db.session(read_only=True) as s:
+        names = member_names(s)
+    devices = sorted(set(folders) | set(ledger) | {ws.device})
+    devices.sort(key=lambda d: d != ws.device)
+    sent = last_sent.seq if last_sent else 0
+    return [
+        TeamDevice(
+            device,
+            names.get(device, ""),
+            device == ws.device,
+            sent if device == ws.device else (ledger[device].seq if device in ledger else 0),
+            retired.get(device),
+        )
+        for device in devices
+    ]
+
+
+class CannotRetireThisComputer(SyncError):
+    code = "cannot_retire_this_computer"
+    default_message = "This computer cannot retire itself; do it from another laptop of the team."
+
+
+class UnknownDevice(SyncError):
+    code = "unknown_device"
+    default_message = "No computer {detail} is in the team folder."
+
+
+def retire_device(ws: Workspace, device: str) -> TeamDevice:
+    """Take a laptop out of the team (lost, stolen, replaced): a note in the team folder that
+    every laptop reads. Its folder stays and its changes stay applied; nobody waits for it or
+    reports its folder missing any more. ``device`` may be the id's last characters, as the
+    sync screen shows them."""
+    team = _require_team(ws)
+    known = team_devices(ws)
+    matches = [d for d in known if d.device_id == device or d.device_id.endswith(device)]
+    if not device or len(matches) != 1:
+        raise UnknownDevice(detail=device)
+    [chosen] = matches
+    if chosen.this_computer:
+        raise CannotRetireThisComputer()
+    teams.retire_device(team, chosen.device_id, ws.device, now_text(), chosen.imported_up_to)
+    with ws.db.session() as s:
+        s.add(ws.audit("retire_device", "team_member", chosen.device_id, None))
+    return next(d for d in team_devices(ws) if d.device_id == chosen.device_id)
 
 
 def send_changes(ws: Workspace) -> SyncReport:

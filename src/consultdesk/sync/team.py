@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from consultdesk.sync.errors import (
@@ -42,6 +44,13 @@ MIN_PASSPHRASE_LENGTH = 10
 ID_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_]{7,63}$")
 
 _KEY_CHECK_LABEL = b"ConsultDesk team key check v1\x00"
+
+# <team>/retired/<device id>.cdretired: a laptop taken out of the team (lost, stolen, replaced).
+# Encrypted under the team key with the team and device ids as associated data, so only a member
+# can write one that the others accept, and it cannot be renamed onto another laptop.
+RETIRED_FOLDER = "retired"
+RETIRED_SUFFIX = ".cdretired"
+_RETIRED_LABEL = b"ConsultDesk retired device v1\x00"
 
 
 @dataclass(frozen=True)
@@ -201,6 +210,80 @@ def register_device(team: Team, device_id: str) -> Path:
     except OSError as error:
         raise ShareUnavailable(path=str(team.folder), detail=str(error)) from error
     return folder
+
+
+@dataclass(frozen=True)
+class Retirement:
+    device_id: str
+    retired_by: str  # the device that wrote the note
+    retired_at: str  # ISO 8601, UTC, from that laptop's clock
+    last_seq: int  # the retired laptop's last bundle the writer had imported (informational)
+
+
+def retire_device(
+    team: Team, device_id: str, by_device: str, retired_at: str, last_seq: int
+) -> Path:
+    """Write the note that ``device_id`` left the team; its folder and its changes stay.
+
+    Written once under a temporary name and renamed, like a bundle; if a note is there already
+    (another laptop retired it first) that one stands."""
+    if not ID_PATTERN.match(device_id):
+        raise ValueError(f"not a valid device id: {device_id!r}")
+    folder = team.folder / RETIRED_FOLDER
+    path = folder / f"{device_id}{RETIRED_SUFFIX}"
+    document = {
+        "device_id": device_id,
+        "retired_by": by_device,
+        "retired_at": retired_at,
+        "last_seq": last_seq,
+    }
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(team.key).encrypt(
+        nonce, json.dumps(document).encode("utf-8"), _retired_aad(team.team_id, device_id)
+    )
+    try:
+        folder.mkdir(exist_ok=True)
+        if not path.exists():
+            _write_new_file(path, base64.b64encode(nonce + sealed).decode("ascii"))
+    except OSError as error:
+        raise ShareUnavailable(path=str(team.folder), detail=str(error)) from error
+    return path
+
+
+def retired_devices(team: Team) -> dict[str, Retirement]:
+    """The laptops retired from the team, by device id. A note that does not open under the
+    team key (forged, damaged, another team's) is ignored: it retires nobody."""
+    folder = team.folder / RETIRED_FOLDER
+    found: dict[str, Retirement] = {}
+    try:
+        entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    except OSError:
+        return found
+    for path in entries:
+        device_id = path.name.removesuffix(RETIRED_SUFFIX)
+        if path.name == device_id or not ID_PATTERN.match(device_id):
+            continue
+        try:
+            if not path.is_file() or path.stat().st_size > 4096:
+                continue
+            raw = base64.b64decode(path.read_bytes(), validate=True)
+            plain = AESGCM(team.key).decrypt(
+                raw[:12], raw[12:], _retired_aad(team.team_id, device_id)
+            )
+            document = json.loads(plain.decode("utf-8"))
+            found[device_id] = Retirement(
+                device_id,
+                str(document["retired_by"]),
+                str(document["retired_at"]),
+                int(document["last_seq"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError, InvalidTag):
+            continue
+    return found
+
+
+def _retired_aad(team_id: str, device_id: str) -> bytes:
+    return _RETIRED_LABEL + team_id.encode("ascii") + b"\x00" + device_id.encode("ascii")
 
 
 def read_team_file(team_folder: Path) -> dict[str, Any]:

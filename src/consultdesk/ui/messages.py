@@ -226,6 +226,10 @@ _SYNC_MESSAGES: dict[str, object] = {
         "Messages",
         "{path} holds {teams} teams. Choose the folder of your team, one of these: {detail}.",
     ),
+    "cannot_retire_this_computer": QT_TRANSLATE_NOOP(
+        "Messages", "This computer cannot retire itself; do it from another laptop of the team."
+    ),
+    "unknown_device": QT_TRANSLATE_NOOP("Messages", "No computer {detail} is in the team folder."),
     "conflict_gone": QT_TRANSLATE_NOOP(
         "Messages", "This conflict was already resolved, or its record is no longer here."
     ),

@@ -37,6 +37,7 @@ from consultdesk.services import sync
 from consultdesk.services.sync import SyncStatus, TeamSummary
 from consultdesk.services.workspace import Workspace
 from consultdesk.sync.report import SyncReport
+from consultdesk.ui import style
 from consultdesk.ui.conflicts_view import ConflictsView, short_device
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.labels import dialog_buttons
@@ -155,7 +156,7 @@ class SyncStatusBar(QWidget):
         self.label = QLabel()
         self.conflicts = QToolButton()
         self.conflicts.setAutoRaise(True)
-        self.conflicts.setStyleSheet("color: #a93226; font-weight: bold;")
+        style.error_text(self.conflicts, strong=True)
         self.conflicts.clicked.connect(self.conflicts_requested)
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
@@ -254,22 +255,28 @@ class SyncReportDialog(QDialog):
             ),
             self.tr("New conflicts to look at: {count}.").format(count=report.conflicts_raised),
         ]
-        if report.skipped:
+        if report.newly_skipped:
             lines.append(
                 self.tr("Files skipped: {count} (nothing was deleted).").format(
-                    count=len(report.skipped)
+                    count=len(report.newly_skipped)
+                )
+            )
+        if report.already_reported:
+            lines.append(
+                self.tr("Files ignored as before: {count} (see Files we ignore).").format(
+                    count=len(report.already_reported)
                 )
             )
         if report.export_error is not None:
             lines.append(
                 self.tr("Nothing was sent: {reason}").format(reason=error_text(report.export_error))
             )
-        if report.nothing_new and not report.skipped and report.export_error is None:
+        if report.nothing_new and not report.newly_skipped and report.export_error is None:
             lines.append(self.tr("Everything was already up to date."))
         return lines
 
     def _fill_details(self, report: SyncReport) -> None:
-        for skipped in report.skipped:
+        for skipped in report.newly_skipped:
             self.details.addItem(
                 self.tr("Skipped {file}: {reason}").format(
                     file=_short_path(skipped.path), reason=message_for(skipped.code)
@@ -442,12 +449,18 @@ class SyncView(QWidget):
         self.setup_button.clicked.connect(self.set_up_team)
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.clicked.connect(lambda: self.controller.sync_now())
+        self.ignored_button = QPushButton(self.tr("Files we ignore…"))
+        self.ignored_button.clicked.connect(self.show_ignored)
+        self.devices_button = QPushButton(self.tr("Computers in the team…"))
+        self.devices_button.clicked.connect(self.show_devices)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.setup_button)
+        buttons.addWidget(self.ignored_button)
+        buttons.addWidget(self.devices_button)
         buttons.addStretch(1)
         box_layout = QVBoxLayout(team_box)
         box_layout.addWidget(self.team_label)
@@ -478,8 +491,12 @@ class SyncView(QWidget):
             )
             self.state_label.clear()
             self.sync_button.setEnabled(False)
+            self.ignored_button.setEnabled(False)
+            self.devices_button.setEnabled(False)
             return
         self.sync_button.setEnabled(not self.controller.running)
+        self.ignored_button.setEnabled(True)
+        self.devices_button.setEnabled(True)
         self.team_label.setText(
             self.tr("Team {name} · folder {folder}").format(
                 name=status.team.name, folder=str(status.team.folder)
@@ -508,6 +525,21 @@ class SyncView(QWidget):
 
     def _failed(self, error: Exception) -> None:
         SyncReportDialog.present(None, error, self.window())
+
+    def show_ignored(self) -> None:
+        from consultdesk.ui.sync_files import IgnoredFilesDialog
+
+        self.open_screen(IgnoredFilesDialog(self.ws, self.window()))
+
+    def show_devices(self) -> None:
+        from consultdesk.ui.sync_devices import TeamDevicesDialog
+
+        self.open_screen(TeamDevicesDialog(self.ws, self.window()))
+
+    def open_screen(self, dialog: QDialog) -> None:
+        """The seam tests replace to drive the dialog themselves; the real one is modal."""
+        dialog.exec()
+        self.controller.refresh_status()
 
     def set_up_team(self) -> None:
         if TeamSetupDialog.ask(self.ws, self.window()) is not None:
