@@ -289,13 +289,31 @@ def _cmd_team(args: argparse.Namespace) -> int:
                     name=repr(team.name), folder=team.folder
                 )
             )
-        else:
+        elif args.team_command == "join":
             team = sync.join_team(ws, args.folder, _team_passphrase())
             print(
                 translate(
                     "Cli", "Joined team {name} in {folder}; run 'consultdesk sync' next."
                 ).format(name=repr(team.name), folder=team.folder)
             )
+        elif args.team_command == "retire":
+            device = sync.retire_device(ws, args.device)
+            print(
+                translate(
+                    "Cli", "Retired computer {device}: its changes stay, nobody waits for it."
+                ).format(device=device.device_id)
+            )
+        else:
+            for member in sync.team_devices(ws):
+                marks = [translate("Cli", "this computer")] if member.this_computer else []
+                if member.retired is not None:
+                    marks.append(
+                        translate("Cli", "retired {day}").format(day=member.retired.retired_at[:10])
+                    )
+                print(
+                    f"{member.device_id}\t{member.name or '-'}\t{member.imported_up_to}"
+                    f"\t{', '.join(marks)}".rstrip()
+                )
     finally:
         ws.close()
     return 0
@@ -321,7 +339,7 @@ def _cmd_sync(args: argparse.Namespace) -> int:
         read=report.bundles_read,
         applied=report.changes_applied,
         conflicts=report.conflicts_raised,
-        skipped=len(report.skipped),
+        skipped=len(report.newly_skipped),  # the others were reported before
     )
     if report.export_error is not None:
         raise CliError(
@@ -591,6 +609,15 @@ def build_parser() -> argparse.ArgumentParser:
     team_join = team_sub.add_parser("join", help="join the team in a shared folder")
     team_join.add_argument("--folder", type=Path, required=True, help="the shared or team folder")
     team_join.set_defaults(func=_cmd_team)
+    team_devices = team_sub.add_parser(
+        "devices", help="list the team's computers: id, pharmacist, last file, retired"
+    )
+    team_devices.set_defaults(func=_cmd_team)
+    team_retire = team_sub.add_parser(
+        "retire", help="take a lost or replaced computer out of the team (its changes stay)"
+    )
+    team_retire.add_argument("device", help="the computer's id, or its last 8 characters")
+    team_retire.set_defaults(func=_cmd_team)
     sync_cmd = sub.add_parser("sync", help="send this computer's changes and import the team's")
     sync_cmd.add_argument(
         "--folder", type=Path, default=None, help="where the team folder is now (if it moved)"

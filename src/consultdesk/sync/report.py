@@ -28,18 +28,6 @@ class FutureClock:
     hlc: str
 
 
-@dataclass(frozen=True, slots=True)
-class RefusedChange:
-    """One change of an imported bundle that was not stored (the rest of the bundle was)."""
-
-    path: Path
-    device_id: str
-    seq: int
-    entity: str
-    field: str
-    code: str  # rrn_refused, text_unreadable, value_invalid (sync.changes.value_problem)
-
-
 @dataclass
 class SyncReport:
     written: list[BundleOutcome] = field(default_factory=list)
@@ -49,8 +37,10 @@ class SyncReport:
     waiting: list[DeviceWaiting] = field(default_factory=list)
     future_clocks: list[FutureClock] = field(default_factory=list)
     missing_devices: list[str] = field(default_factory=list)
-    refused: list[RefusedChange] = field(default_factory=list)
     export_error: SyncError | None = None
+    # Of ``skipped``, the files an earlier sync already reported and that are still there
+    # unchanged in reason: the service layer remembers them, and the report names only the rest.
+    already_reported: list[SkippedFile] = field(default_factory=list)
 
     @property
     def bundles_written(self) -> int:
@@ -71,6 +61,11 @@ class SyncReport:
     @property
     def conflicts_raised(self) -> int:
         return len(self.conflicts)
+
+    @property
+    def newly_skipped(self) -> list[SkippedFile]:
+        known = set(self.already_reported)
+        return [skipped for skipped in self.skipped if skipped not in known]
 
     @property
     def nothing_new(self) -> bool:
