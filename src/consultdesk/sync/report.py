@@ -28,6 +28,18 @@ class FutureClock:
     hlc: str
 
 
+@dataclass(frozen=True, slots=True)
+class RefusedChange:
+    """One change of an imported bundle that was not stored (the rest of the bundle was)."""
+
+    path: Path
+    device_id: str
+    seq: int
+    entity: str
+    field: str
+    code: str  # rrn_refused, text_unreadable, value_invalid (sync.changes.value_problem)
+
+
 @dataclass
 class SyncReport:
     written: list[BundleOutcome] = field(default_factory=list)
@@ -37,6 +49,7 @@ class SyncReport:
     waiting: list[DeviceWaiting] = field(default_factory=list)
     future_clocks: list[FutureClock] = field(default_factory=list)
     missing_devices: list[str] = field(default_factory=list)
+    refused: list[RefusedChange] = field(default_factory=list)
     export_error: SyncError | None = None
     # Of ``skipped``, the files an earlier sync already reported and that are still there
     # unchanged in reason: the service layer remembers them, and the report names only the rest.
