@@ -1,7 +1,8 @@
 """Keep the Qt Linguist catalogues in step with the sources.
 
-`python tools/i18n.py update` re-extracts every tr()/translate() string from src/consultdesk/ui
-into resources/i18n/consultdesk_{ko,en}.ts. English is the source language, so the English
+`python tools/i18n.py update` re-extracts every tr()/translate() string from src/consultdesk/ui,
+and the QT_TRANSLATE_NOOP words of reports/coded_words.py (which the PDFs read too), into
+resources/i18n/consultdesk_{ko,en}.ts. English is the source language, so the English
 catalogue's translations are the source texts themselves; Korean ones are written by people
 (in Qt Linguist or any editor) and this script lists what is still missing.
 
@@ -26,7 +27,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
-SOURCES = sorted(str(p) for p in (ROOT / "src" / "consultdesk" / "ui").glob("*.py"))
+SOURCES = [
+    *sorted(str(p) for p in (ROOT / "src" / "consultdesk" / "ui").glob("*.py")),
+    # The one table of words for coded values (context CodedWords), shared with the PDFs.
+    str(ROOT / "src" / "consultdesk" / "reports" / "coded_words.py"),
+    # What the command line says (context Cli), in the same catalogues.
+    str(ROOT / "src" / "consultdesk" / "cli.py"),
+]
 
 
 def lupdate(lang: str) -> Path:

@@ -15,11 +15,10 @@ from sqlmodel import col, select
 from consultdesk.domain.consultation import ObservedRisk, Present
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.domain.resident import ResidentDraft
+from consultdesk.reports.document_words import WORDS
 from consultdesk.services import consent, documents, flags, referrals, residents
 from consultdesk.services.consultations import load_consultation, save_consultation
-from consultdesk.services.document_content import read_facts
-from consultdesk.services.document_words import WORDS
-from consultdesk.services.documents import DocumentKind, DocumentRequest
+from consultdesk.services.documents import DocumentKind, DocumentRequest, read_facts
 from consultdesk.services.referrals import ReferralOptions
 from consultdesk.storage.errors import DiskFull
 from consultdesk.storage.models import AuditEvent, Referral

@@ -2,13 +2,17 @@
 
 Kept as plain dicts rather than Qt translations because the report layer must not import Qt;
 tests/reports check that both languages have the same keys and the same {placeholders}.
-Keys for coded values are "<group>.<enum value>" (see content.py).
+Keys for coded values are "<prefix>.<enum value>" (see content.py); their words are not written
+here but come from the one table of reports/coded_words.py, which the screens use too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from enum import Enum
 from typing import Literal, get_args
+
+from consultdesk.reports import coded_words
 
 Lang = Literal["ko", "en"]
 LANGUAGES: tuple[Lang, ...] = get_args(Lang)
@@ -41,12 +45,6 @@ _KO: dict[str, str] = {
     "value.not_recorded": "기록 없음",
     "age.birth_year": "{year}년생",
     "age.years": "만 {age}세",
-    "sex.female": "여",
-    "sex.male": "남",
-    "sex.other": "기타",
-    "sex.unknown": "기록 없음",
-    "consent.method.written": "서면",
-    "consent.method.verbal": "구두",
     "slot.morning": "아침",
     "slot.noon": "점심",
     "slot.evening": "저녁",
@@ -97,9 +95,6 @@ _KO: dict[str, str] = {
     "reply.received_on": "받은 날",
     "reply.actions": "조치 내용",
     "reply.result": "연계 결과",
-    "reply.linked": "연계 완료",
-    "reply.in_progress": "진행 중",
-    "reply.not_linked": "연계하지 못함",
     "reply.why_not": "연계하지 못한 이유",
     "reply.case_worker": "사례담당자 이름",
     "reply.signature": "서명",
@@ -135,22 +130,11 @@ _KO: dict[str, str] = {
     "visit.duration_value": "{minutes}분",
     "visit.pharmacist": "상담 약사",
     "visit.present": "함께한 사람",
-    "present.resident": "내담자 본인",
-    "present.family": "가족",
-    "present.carer": "돌봄 제공자",
-    "present.case_worker": "사례담당자",
     "summary.section.observations": "약사 관찰",
     "observation.notes": "관찰 메모",
     "observation.col.what": "약사가 본 것",
     "observation.col.severity": "정도",
     "observation.col.services": "연계할 서비스",
-    "severity.low": "낮음",
-    "severity.moderate": "중간",
-    "severity.high": "높음",
-    "place.home": "가정 방문",
-    "place.welfare_centre": "복지관",
-    "place.pharmacy": "약국",
-    "place.phone": "전화 상담",
     "resident.living": "거주 형태",
     "resident.centre": "복지관 · 사례담당자",
     "resident.conditions": "만성질환",
@@ -162,22 +146,10 @@ _KO: dict[str, str] = {
     "inventory.col.prescriber": "처방처",
     "inventory.col.adherence": "복약 이행 · 보관",
     "inventory.col.action": "약사 조치",
-    "source.prescription": "처방약",
-    "source.otc": "일반의약품",
-    "source.supplement": "건강기능식품",
-    "adherence.as_prescribed": "처방대로 복용",
-    "adherence.misses_doses": "가끔 빠뜨림",
-    "adherence.stopped_on_own": "임의로 중단",
-    "adherence.takes_more": "더 많이 복용",
     "flag.col.kind": "구분",
     "flag.col.flag": "위험요인",
     "flag.col.why": "근거",
     "flag.col.status": "약사 판단",
-    "flag_kind.medication": "약물",
-    "flag_kind.social": "사회적",
-    "flag_status.open": "검토 전",
-    "flag_status.confirmed": "확인",
-    "flag_status.dismissed": "제외",
     "flag.dismissed_reason": "사유: {reason}",
     "problem.col.problem": "문제",
     "problem.col.intervention": "중재",
@@ -204,12 +176,6 @@ _EN: dict[str, str] = {
     "value.not_recorded": "Not recorded",
     "age.birth_year": "born {year}",
     "age.years": "age {age}",
-    "sex.female": "Female",
-    "sex.male": "Male",
-    "sex.other": "Other",
-    "sex.unknown": "Not recorded",
-    "consent.method.written": "Written",
-    "consent.method.verbal": "Verbal",
     "slot.morning": "Morning",
     "slot.noon": "Noon",
     "slot.evening": "Evening",
@@ -260,9 +226,6 @@ _EN: dict[str, str] = {
     "reply.received_on": "Received on",
     "reply.actions": "Actions taken",
     "reply.result": "Result",
-    "reply.linked": "Linked",
-    "reply.in_progress": "In progress",
-    "reply.not_linked": "Could not link",
     "reply.why_not": "Why it could not be linked",
     "reply.case_worker": "Case worker's name",
     "reply.signature": "Signature",
@@ -297,22 +260,11 @@ _EN: dict[str, str] = {
     "visit.duration_value": "{minutes} min",
     "visit.pharmacist": "Pharmacist",
     "visit.present": "Present",
-    "present.resident": "The resident",
-    "present.family": "Family",
-    "present.carer": "Carer",
-    "present.case_worker": "Case worker",
     "summary.section.observations": "Pharmacist's observations",
     "observation.notes": "Notes",
     "observation.col.what": "What the pharmacist saw",
     "observation.col.severity": "Severity",
     "observation.col.services": "Services to link",
-    "severity.low": "Low",
-    "severity.moderate": "Moderate",
-    "severity.high": "High",
-    "place.home": "Home visit",
-    "place.welfare_centre": "Welfare centre",
-    "place.pharmacy": "Pharmacy",
-    "place.phone": "Phone",
     "resident.living": "Living situation",
     "resident.centre": "Welfare centre · case worker",
     "resident.conditions": "Chronic conditions",
@@ -324,22 +276,10 @@ _EN: dict[str, str] = {
     "inventory.col.prescriber": "Prescriber",
     "inventory.col.adherence": "Adherence · storage",
     "inventory.col.action": "Pharmacist's action",
-    "source.prescription": "Prescription",
-    "source.otc": "Over the counter",
-    "source.supplement": "Supplement",
-    "adherence.as_prescribed": "As prescribed",
-    "adherence.misses_doses": "Misses doses",
-    "adherence.stopped_on_own": "Stopped on own",
-    "adherence.takes_more": "Takes more",
     "flag.col.kind": "Kind",
     "flag.col.flag": "Flag",
     "flag.col.why": "Why it fired",
     "flag.col.status": "Pharmacist's decision",
-    "flag_kind.medication": "Medication",
-    "flag_kind.social": "Social",
-    "flag_status.open": "Not reviewed",
-    "flag_status.confirmed": "Confirmed",
-    "flag_status.dismissed": "Dismissed",
     "flag.dismissed_reason": "Reason: {reason}",
     "problem.col.problem": "Problem",
     "problem.col.intervention": "Intervention",
@@ -349,7 +289,56 @@ _EN: dict[str, str] = {
     "summary.none": "None",
 }
 
-LABELS: dict[Lang, dict[str, str]] = {"ko": _KO, "en": _EN}
+
+# The coded values printed on the documents: the label prefix each one uses, and the group of
+# reports/coded_words.py its words come from.
+CODED_PREFIXES: dict[str, str] = {
+    "Sex": "sex",
+    "ConsentMethod": "consent.method",
+    "Place": "place",
+    "Present": "present",
+    "Severity": "severity",
+    "Source": "source",
+    "Adherence": "adherence",
+    "FlagKind": "flag_kind",
+    "FlagStatus": "flag_status",
+}
+_GROUPS: dict[str, str] = {"consent.method": "consent_method"}
+# Label keys that print a coded value of their own ("reply.linked": the reply slip's boxes).
+_ALIASES: dict[str, tuple[str, str]] = {
+    "reply.linked": ("reply_status", "linked"),
+    "reply.in_progress": ("reply_status", "in_progress"),
+    "reply.not_linked": ("reply_status", "could_not_link"),
+}
+CODED_KEYS: dict[str, tuple[str, str]] = {
+    f"{prefix}.{code or 'unknown'}": (_GROUPS.get(prefix, prefix), code)
+    for prefix in CODED_PREFIXES.values()
+    for code in coded_words.codes(_GROUPS.get(prefix, prefix))
+} | _ALIASES
+
+
+class _Labels(Mapping[str, str]):
+    """A language's fixed texts, and the words of the coded values from the one table."""
+
+    def __init__(self, lang: Lang, fixed: dict[str, str]) -> None:
+        self.lang, self.fixed = lang, fixed
+
+    def __getitem__(self, key: str) -> str:
+        found = self.fixed.get(key)
+        if found is not None:
+            return found
+        group, code = CODED_KEYS[key]
+        return coded_words.word(group, code, self.lang)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.fixed
+        yield from CODED_KEYS
+
+    def __len__(self) -> int:
+        return len(self.fixed) + len(CODED_KEYS)
+
+
+LABELS: dict[Lang, Mapping[str, str]] = {"ko": _Labels("ko", _KO), "en": _Labels("en", _EN)}
 
 
 def check_lang(lang: str) -> Lang:
@@ -363,20 +352,6 @@ def text(key: str, lang: Lang = DEFAULT_LANG, **values: object) -> str:
     """The label `key` in `lang`, with its {placeholders} filled from `values`."""
     template = LABELS[check_lang(lang)][key]
     return template.format(**values) if values else template
-
-
-# The coded values printed on the documents, with the label prefix each one uses.
-CODED_PREFIXES: dict[str, str] = {
-    "Sex": "sex",
-    "ConsentMethod": "consent.method",
-    "Place": "place",
-    "Present": "present",
-    "Severity": "severity",
-    "Source": "source",
-    "Adherence": "adherence",
-    "FlagKind": "flag_kind",
-    "FlagStatus": "flag_status",
-}
 
 
 def coded(value: Enum, lang: Lang = DEFAULT_LANG) -> str:

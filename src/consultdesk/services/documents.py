@@ -2,9 +2,10 @@
 summary (PRODUCT.md job 5). One function per user action: prepare (for the preview), export to
 a file, log a print, export many at once.
 
-What the case worker receives is decided here: the least identifying data (phone and district
-only when ticked), the consent record, the social risks and the medication matters that are not
-dismissed, in plain words. No file name ever carries a resident's name.
+This module reads what a document needs (the session, the resident, the consent, the referral
+record and the pharmacist's choices) and records what is done with it; what the document says,
+down to its words, is built in reports/document_content.py. No file name ever carries a
+resident's name.
 """
 
 from __future__ import annotations
@@ -23,38 +24,37 @@ from typing import BinaryIO
 from sqlmodel import Session
 
 from consultdesk.domain.consent import ConsentRecord
-from consultdesk.domain.dates import full_age
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.referral import reference_code
-from consultdesk.domain.rules import KIND_MEDICATION
-from consultdesk.domain.screening import ServiceCatalog
 from consultdesk.paths import resource_path
 from consultdesk.reports import (
-    ConsentOnFile,
     ConsultationSummaryContent,
     IncompleteContentError,
     MedicationListContent,
     ReferralContent,
-    ReferralResident,
 )
-from consultdesk.reports.labels import Lang, check_lang
-from consultdesk.services import flags as flag_service
-from consultdesk.services.document_content import (
+from consultdesk.reports.document_content import (
     Facts,
-    kept_flags,
+    ReferralChoices,
     medication_list_content,
-    medication_matters,
     observed_services,
-    pharmacist_contact,
-    read_facts,
-    rule_family,
+    referral_content,
     session_code,
-    sex_of,
-    social_risks,
     summary_content,
 )
-from consultdesk.services.document_words import word
+from consultdesk.reports.labels import Lang, check_lang
+from consultdesk.services.document_facts import (
+    ServiceChoices,
+    document_problem,
+    latest_consultation_id,
+    pharmacist_contact,
+    read_facts,
+    service_catalog,
+    service_choices,
+    session_flags,
+    suggested_services,
+)
 from consultdesk.services.flags import FlagView
 from consultdesk.services.referrals import (
     ReferralOptions,
@@ -67,7 +67,6 @@ from consultdesk.services.referrals import (
     share_consent,
 )
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage import consultations_repo
 from consultdesk.storage.models import Referral
 
 __all__ = [
@@ -75,12 +74,19 @@ __all__ = [
     "DocumentRequest",
     "ExportResult",
     "PreparedDocument",
+    "ServiceChoices",
     "export_batch",
     "export_document",
+    "latest_consultation_id",
     "prepare_document",
+    "read_facts",
     "record_document",
     "referral_blocked_reason",
     "render_pdf",
+    "service_catalog",
+    "service_choices",
+    "session_flags",
+    "suggested_services",
 ]
 
 Content = ReferralContent | MedicationListContent | ConsultationSummaryContent
@@ -152,73 +158,12 @@ class BatchResult:
     stopped: bool = False
 
 
-def _problem(field: str, code: str, default: str) -> ValidationFailed:
-    return ValidationFailed([Problem(field, code, {}, default)])
-
-
 def _fonts() -> None:
     # Once per process (reports.fonts caches it); the builders refuse to run without it.
     # ReportLab is imported here, on the first document, not at start-up.
     from consultdesk.reports.fonts import register_fonts
 
     register_fonts(resource_path("fonts"))
-
-
-# --- what the pharmacist can choose -----------------------------------------------------------
-
-
-def latest_consultation_id(ws: Workspace, resident_id: str) -> str | None:
-    with ws.db.session(read_only=True) as s:
-        latest = consultations_repo.latest_for_resident(s, resident_id)
-        return latest.id if latest is not None else None
-
-
-def service_catalog(ws: Workspace) -> ServiceCatalog:
-    return flag_service.load_flag_context(ws).catalog
-
-
-def suggested_services(ws: Workspace, consultation_id: str) -> tuple[str, ...]:
-    """The services the session's flags suggest (dismissed flags left out), first one first;
-    medication support is added when the medicines themselves need a helping hand."""
-    views = flag_service.flags_for_consultation(ws, consultation_id)
-    ids: list[str] = []
-    for view in views:
-        if view.status == flag_service.DISMISSED:
-            continue
-        ids += [s.id for s in view.services if s.id not in ids]
-    needs_help = any(
-        rule_family(v.flag.rule_id) in {"count.regular", "adherence", "high_alert"}
-        for v in kept_flags(views, KIND_MEDICATION)
-    )
-    catalog = service_catalog(ws)
-    if needs_help and catalog.get("medication_support") and "medication_support" not in ids:
-        ids.append("medication_support")
-    return tuple(ids)
-
-
-@dataclass(frozen=True)
-class ServiceChoices:
-    """What a new referral sheet of a session offers: `ticked`, the services the pharmacist
-    ticked for the session's observations; `offered`, the flags' other suggestions, listed
-    unticked so one click adds them."""
-
-    ticked: tuple[str, ...]
-    offered: tuple[str, ...]
-
-
-def service_choices(ws: Workspace, consultation_id: str) -> ServiceChoices:
-    with ws.db.session(read_only=True) as s:
-        data = consultations_repo.load(s, consultation_id)
-    ticked = observed_services(data) if data is not None else ()
-    offered = tuple(v for v in suggested_services(ws, consultation_id) if v not in ticked)
-    return ServiceChoices(ticked, offered)
-
-
-def service_text(catalog: ServiceCatalog, value: str, lang: Lang) -> str:
-    service = catalog.get(value)
-    if service is None:
-        return value
-    return service.name_ko if lang == "ko" else service.name_en
 
 
 @dataclass(frozen=True)
@@ -237,7 +182,7 @@ def _referral_facts(s: Session, request: DocumentRequest, facts: Facts) -> _Refe
         else open_draft_for(s, facts.data.id)
     )
     if record is not None and (record.deleted or record.resident_id != request.resident_id):
-        raise _problem("referral", "referral_gone", "This referral no longer exists.")
+        raise document_problem("referral", "referral_gone", "This referral no longer exists.")
     return _ReferralFacts(consent, record)
 
 
@@ -249,7 +194,6 @@ def _referral(
     views: list[FlagView],
     today: date,
 ) -> PreparedDocument:
-    lang = request.lang
     consent, record = known.consent, known.record
     referral_id = record.id if record is not None else (request.referral_id or new_id())
     frozen = record is not None and record.state != "draft"
@@ -265,28 +209,16 @@ def _referral(
         options = ReferralOptions(services=observed_services(facts.data))
     referred_on = record.sent_on if record is not None and record.sent_on else today
     reference = record.reference if record is not None else reference_code(referral_id, today.year)
-    r = facts.resident
-    assert r.birth_date is not None  # checked by the gate
-    catalog = service_catalog(ws)
-    content = ReferralContent(
-        reference_code=reference,
-        referred_on=referred_on,
-        welfare_centre=facts.centre,
-        case_worker=facts.case_worker or word("referral.case_worker_unassigned", lang),
-        pharmacist=pharmacist_contact(ws),
-        resident=ReferralResident(
-            name=r.name,
-            sex=sex_of(r.sex),
-            birth_year=r.birth_date.year,
-            age_years=full_age(r.birth_date, referred_on),
-            phone=(r.phone or None) if options.include_phone else None,
-            district=(r.district or None) if options.include_district else None,
-        ),
-        consent=ConsentOnFile(consent.decided_on, consent.method, consent.witness or None),
-        social_risks=social_risks(facts.data, views, lang),
-        medication_matters=medication_matters(facts.data, views, lang),
-        services_requested=tuple(service_text(catalog, v, lang) for v in options.services),
-        pharmacist_opinion=options.opinion.strip(),
+    choices = ReferralChoices(
+        reference,
+        referred_on,
+        options.services,
+        options.opinion,
+        options.include_phone,
+        options.include_district,
+    )
+    content = referral_content(
+        facts, views, service_catalog(ws), pharmacist_contact(ws), consent, choices, request.lang
     )
     return PreparedDocument(
         replace(request, consultation_id=facts.data.id, referral_id=referral_id),
@@ -297,16 +229,6 @@ def _referral(
         options,
         frozen,
     )
-
-
-def session_flags(ws: Workspace, facts: Facts) -> list[FlagView]:
-    """The session's flags as flags_for_consultation gives them, from the session already read
-    (one query for the decisions instead of reading the whole session again)."""
-    birth = facts.resident.birth_date
-    age = full_age(birth, facts.data.visit.visit_date) if birth else None
-    context = flag_service.load_flag_context(ws)
-    decisions = flag_service.flag_decisions(ws, facts.data.id)
-    return flag_service.compute_flags(context, facts.data, age, decisions)
 
 
 def prepare_document(
@@ -336,10 +258,12 @@ def prepare_document(
             return _referral(ws, request, facts, known, views, today)
         content: Content
         if request.kind is DocumentKind.MEDICATION_LIST:
-            content = medication_list_content(ws, facts, today)
+            content = medication_list_content(facts, pharmacist_contact(ws), today)
             reference = content.reference_code or session_code(facts.data)
         else:
-            content = summary_content(ws, facts, views, lang)
+            content = summary_content(
+                facts, views, service_catalog(ws), pharmacist_contact(ws), lang
+            )
             reference = content.reference_code
     except IncompleteContentError as e:
         raise ValidationFailed(

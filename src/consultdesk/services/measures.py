@@ -45,6 +45,7 @@ from consultdesk.domain.measures import (
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.screening import ScreeningForm, load_form, load_service_catalog
 from consultdesk.paths import resource_path
+from consultdesk.reports import coded_words
 from consultdesk.services.measures_compute import COMPUTE, Facts
 from consultdesk.services.measures_groups import build_report
 from consultdesk.services.workspace import Workspace
@@ -75,6 +76,17 @@ REPORT_FORMAT = "consultdesk.measures.report"
 REPORT_FORMAT_VERSION = 1
 SUPPRESS_SETTING = "measures.suppress_below"
 MAX_RANGE_DAYS = 3 * 366 + 1
+# The indicators' breakdowns that are coded values, and their group in reports/coded_words.py.
+CODED_BREAKDOWNS = {
+    "place": "place",
+    "category": "problem_category",
+    "kind": "flag_kind",
+    "severity": "severity",
+    "status": "flag_status",
+    "outcome": "outcome",
+    "reply_status": "reply_status",
+    "sex": "sex",
+}
 
 
 def parse_measures(data: Mapping[str, Any]) -> MeasureSet:
@@ -117,10 +129,15 @@ def parse_measures(data: Mapping[str, Any]) -> MeasureSet:
 def bundled_measures() -> MeasureSet:
     path: Path = resource_path(MEASURES_FILE)
     data = json.loads(path.read_text(encoding="utf-8"))
-    # Service names come from the service catalog the referral sheet uses.
-    data.setdefault("categories", {})["service"] = {
-        key: list(names) for key, names in service_names().items()
-    }
+    # Service names come from the service catalog the referral sheet uses, and the words of
+    # coded values from the one table the screens and the documents use (the data file's own
+    # words stay for codes the table lacks, such as an unknown severity).
+    categories = data.setdefault("categories", {})
+    categories["service"] = {key: list(names) for key, names in service_names().items()}
+    for breakdown, group in CODED_BREAKDOWNS.items():
+        words = categories.setdefault(breakdown, {})
+        for code in coded_words.codes(group):
+            words[code] = [coded_words.word(group, code, lang) for lang in ("ko", "en")]
     return parse_measures(data)
 
 

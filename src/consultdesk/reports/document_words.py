@@ -1,9 +1,11 @@
-"""The words the documents need beyond reports/labels.py: plain sentences for a case worker
-about medicines, names of risk areas, and the codes of a consultation, in Korean and English.
+"""The sentences the documents need beyond reports/labels.py: plain sentences for a case worker
+about medicines, names of risk areas and flag titles, in Korean and English.
 
 Written for a case worker, not a pharmacist: what the resident does with the medicines and what
 help would make a difference, never a drug class or a rule number. Both languages must have the
-same keys and placeholders (tests/services/test_documents.py).
+same keys and placeholders (tests/services/test_documents.py). The words of coded values
+(adherence, action, problem category, intervention, living situation, …) are not here: they come
+from reports/coded_words.py, the table the screens use too.
 """
 
 from __future__ import annotations
@@ -63,35 +65,10 @@ _KO: dict[str, str] = {
     "flag.ddi": "함께 쓰면 위험한 약",
     "flag.acb": "항콜린 부담",
     "flag.high_alert": "고위험 약물",
-    "flag.adherence.misses_doses": "복용 누락",
-    "flag.adherence.stopped_on_own": "임의 중단",
-    "flag.adherence.takes_more": "처방보다 많이 복용",
     "flag.dur": "DUR 주의(가져온 목록)",
     "flag.other": "주의 사항",
     "flag.items": "대상: {items}",
     "flag.source": "근거: {source}",
-    # --- consultation codes
-    "living.alone": "독거",
-    "living.spouse": "배우자와 함께",
-    "living.family": "가족과 함께",
-    "living.carer": "돌봄 제공자와 함께",
-    "living.facility": "시설 거주",
-    "living.other": "기타",
-    "action.continue": "계속 복용",
-    "action.stop": "중단",
-    "action.ask_prescriber": "처방의 문의",
-    "action.dispose": "폐기",
-    "category.effectiveness": "효과",
-    "category.adverse_effect": "부작용",
-    "category.adherence": "복약 이행",
-    "category.duplication": "중복",
-    "category.interaction": "상호작용",
-    "category.storage": "보관",
-    "category.cost": "약값",
-    "category.other": "기타",
-    "intervention.advice": "내담자에게 안내",
-    "intervention.contact_prescriber": "처방의에게 연락",
-    "intervention.refer_case_worker": "사례담당자에게 의뢰",
     "problem.line": "[{category}] {description}",
     "summary.self_bought": "자가 구입",
 }
@@ -145,34 +122,10 @@ _EN: dict[str, str] = {
     "flag.ddi": "Risky combination",
     "flag.acb": "Anticholinergic burden",
     "flag.high_alert": "High-alert medicine",
-    "flag.adherence.misses_doses": "Missed doses",
-    "flag.adherence.stopped_on_own": "Stopped on own",
-    "flag.adherence.takes_more": "Takes more than prescribed",
     "flag.dur": "DUR caution (imported list)",
     "flag.other": "Caution",
     "flag.items": "Items: {items}",
     "flag.source": "Source: {source}",
-    "living.alone": "Lives alone",
-    "living.spouse": "With spouse",
-    "living.family": "With family",
-    "living.carer": "With a carer",
-    "living.facility": "In a care facility",
-    "living.other": "Other",
-    "action.continue": "Continue",
-    "action.stop": "Stop",
-    "action.ask_prescriber": "Ask the prescriber",
-    "action.dispose": "Dispose",
-    "category.effectiveness": "Effectiveness",
-    "category.adverse_effect": "Adverse effect",
-    "category.adherence": "Adherence",
-    "category.duplication": "Duplication",
-    "category.interaction": "Interaction",
-    "category.storage": "Storage",
-    "category.cost": "Cost",
-    "category.other": "Other",
-    "intervention.advice": "Advice to the resident",
-    "intervention.contact_prescriber": "Contacted the prescriber",
-    "intervention.refer_case_worker": "Referred to the case worker",
     "problem.line": "[{category}] {description}",
     "summary.self_bought": "Bought by the resident",
 }

@@ -1,7 +1,10 @@
-"""Content of the documents from a session: the facts read from the database, and the plain
-words a case worker reads (medication matters, social risks) or the file keeps (the summary).
+"""What each document says, from a session already read: the plain words a case worker reads
+on the referral sheet (medication matters, social risks), the resident's medication list and the
+consultation summary the file keeps.
 
-Pure mapping: no file is written and nothing is logged here (services/documents.py does that).
+Pure mapping: nothing is read from the database, no file is written and nothing is logged here
+(services/documents.py reads the facts and does the rest). The words of coded values come from
+reports/coded_words.py, the sentences from reports/document_words.py.
 """
 
 from __future__ import annotations
@@ -10,9 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Protocol
 
-from sqlmodel import Session
-
+from consultdesk.domain.consent import ConsentRecord
 from consultdesk.domain.consultation import (
     Action,
     ConsultationData,
@@ -21,12 +24,14 @@ from consultdesk.domain.consultation import (
     Source,
 )
 from consultdesk.domain.dates import full_age
-from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.referral import reference_code
 from consultdesk.domain.resident import Sex
-from consultdesk.domain.rules import KIND_MEDICATION, KIND_SOCIAL
-from consultdesk.domain.screening import OBSERVATION_RULE_ID
-from consultdesk.reports import (
+from consultdesk.domain.rules import KIND_MEDICATION, KIND_SOCIAL, RiskFlag
+from consultdesk.domain.screening import OBSERVATION_RULE_ID, ServiceCatalog
+from consultdesk.reports.coded_words import codes
+from consultdesk.reports.coded_words import word as coded_word
+from consultdesk.reports.content import (
+    ConsentOnFile,
     ConsultationSummaryContent,
     DoseSchedule,
     DrugProblem,
@@ -40,28 +45,38 @@ from consultdesk.reports import (
     ObservationSeen,
     PharmacistContact,
     Present,
+    ReferralContent,
+    ReferralResident,
     Severity,
     SocialRiskSeen,
     SummaryResident,
     VisitInfo,
 )
+from consultdesk.reports.document_words import has_word, word
 from consultdesk.reports.labels import Lang
-from consultdesk.services import flags as flag_service
-from consultdesk.services.document_words import has_word, word
-from consultdesk.services.flags import FlagView
-from consultdesk.services.workspace import Workspace
-from consultdesk.storage import consultations_repo
-from consultdesk.storage.models import CaseWorker, Resident, WelfareCentre
+from consultdesk.storage.models import Resident
+
+
+class FlagLike(Protocol):
+    """What a document reads of a flag (services.flags.FlagView)."""
+
+    @property
+    def flag(self) -> RiskFlag: ...
+    @property
+    def status(self) -> str: ...  # open / confirmed / dismissed
+    @property
+    def reason(self) -> str: ...
+    @property
+    def items(self) -> tuple[str, ...]: ...
+
+    def text(self, lang: str) -> str: ...
+
 
 MAX_ITEMS_NAMED = 4
 
 
-def _problem(field: str, code: str, default: str) -> ValidationFailed:
-    return ValidationFailed([Problem(field, code, {}, default)])
-
-
-def kept_flags(views: Sequence[FlagView], kind: str) -> list[FlagView]:
-    return [v for v in views if v.flag.kind == kind and v.status != flag_service.DISMISSED]
+def kept_flags(views: Sequence[FlagLike], kind: str) -> list[FlagLike]:
+    return [v for v in views if v.flag.kind == kind and v.status != FlagStatus.DISMISSED]
 
 
 # --- plain words from flags -------------------------------------------------------------------
@@ -113,13 +128,13 @@ def _items_text(names: Sequence[str], data: ConsultationData, lang: Lang) -> str
 
 
 def medication_matters(
-    data: ConsultationData, views: Sequence[FlagView], lang: Lang
+    data: ConsultationData, views: Sequence[FlagLike], lang: Lang
 ) -> tuple[MedicationMatter, ...]:
     """Medication problems a case worker can help with, in their words: how many medicines from
     how many clinics, doses missed or stopped, medicines to watch, storage, and the problems
     the pharmacist referred to the case worker."""
     kept = kept_flags(views, KIND_MEDICATION)
-    by_family: dict[str, list[FlagView]] = {}
+    by_family: dict[str, list[FlagLike]] = {}
     for view in kept:
         by_family.setdefault(rule_family(view.flag.rule_id), []).append(view)
     referred = [
@@ -186,7 +201,7 @@ def medication_matters(
     return tuple(matters)
 
 
-def _risk_label(view: FlagView, lang: Lang) -> str:
+def _risk_label(view: FlagLike, lang: Lang) -> str:
     if view.flag.rule_id == OBSERVATION_RULE_ID:
         return word("risk.observed", lang)
     key = f"risk.{view.flag.params.get('domain', '')}"
@@ -194,7 +209,7 @@ def _risk_label(view: FlagView, lang: Lang) -> str:
 
 
 def social_risks(
-    data: ConsultationData, views: Sequence[FlagView], lang: Lang
+    data: ConsultationData, views: Sequence[FlagLike], lang: Lang
 ) -> tuple[SocialRiskSeen, ...]:
     """One line per risk area, with what was answered or seen, and the pharmacist's notes."""
     grouped: dict[str, list[str]] = {}
@@ -227,6 +242,8 @@ def observed_services(data: ConsultationData) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Facts:
+    """What services/documents.read_facts read for one document."""
+
     resident: Resident
     centre: str
     case_worker: str
@@ -237,11 +254,6 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in re.split(r"[,\n;·]", text) if p.strip())
 
 
-def pharmacist_contact(ws: Workspace) -> PharmacistContact:
-    p = ws.profile
-    return PharmacistContact(p.pharmacist_name, p.organisation, p.phone)
-
-
 def sex_of(value: str) -> Sex:
     try:
         return Sex(value)
@@ -249,31 +261,9 @@ def sex_of(value: str) -> Sex:
         return Sex.UNKNOWN
 
 
-def read_facts(s: Session, resident_id: str, consultation_id: str | None) -> Facts:
-    resident = s.get(Resident, resident_id)
-    if resident is None or resident.deleted:
-        raise _problem("resident", "resident_gone", "No such resident.")
-    if consultation_id is None:
-        latest = consultations_repo.latest_for_resident(s, resident_id)
-        consultation_id = latest.id if latest is not None else None
-    data = consultations_repo.load(s, consultation_id) if consultation_id else None
-    if data is None:
-        raise _problem(
-            "consultation", "no_consultation", "This resident has no consultation to print yet."
-        )
-    if data.resident_id != resident_id:
-        raise _problem("consultation", "consultation_gone", "Not a session of this resident.")
-    centre = s.get(WelfareCentre, resident.centre_id) if resident.centre_id else None
-    worker = s.get(CaseWorker, resident.case_worker_id) if resident.case_worker_id else None
-    return Facts(
-        resident,
-        centre.name if centre is not None and not centre.deleted else "",
-        worker.name if worker is not None and not worker.deleted else "",
-        data,
-    )
-
-
-def medication_list_content(ws: Workspace, facts: Facts, today: date) -> MedicationListContent:
+def medication_list_content(
+    facts: Facts, pharmacist: PharmacistContact, today: date
+) -> MedicationListContent:
     items = tuple(
         MedicationListItem(
             name=f"{m.name_as_found} {m.strength}".strip(),
@@ -285,7 +275,7 @@ def medication_list_content(ws: Workspace, facts: Facts, today: date) -> Medicat
     return MedicationListContent(
         resident_name=facts.resident.name,
         prepared_on=today,
-        pharmacist=pharmacist_contact(ws),
+        pharmacist=pharmacist,
         items=items,
         allergies=_split(facts.resident.allergies),
         reference_code=session_code(facts.data),
@@ -305,14 +295,20 @@ def _started_at(data: ConsultationData) -> datetime:
     return datetime.combine(data.visit.visit_date, clock)
 
 
-def _flag_title(view: FlagView, lang: Lang) -> str:
+def _flag_title(view: FlagLike, lang: Lang) -> str:
     flag = view.flag
     family = rule_family(flag.rule_id)
     if flag.kind == KIND_SOCIAL:
         return _risk_label(view, lang)
     if family.startswith("count."):
         return word(f"flag.{family}", lang, count=flag.params.get("count", ""))
-    if family in ("adherence", "duplicate"):
+    if family == "adherence":
+        # The adherence code the flag is about, worded as the screen and the inventory word it.
+        code = flag.rule_id.split(".", 1)[1]
+        if code in codes("adherence"):
+            return coded_word("adherence", code, lang)
+        return word("flag.other", lang)
+    if family == "duplicate":
         key = "flag." + flag.rule_id
         if flag.rule_id.startswith("class_dup."):
             key = "flag.duplicate.same_class"
@@ -320,7 +316,7 @@ def _flag_title(view: FlagView, lang: Lang) -> str:
     return word(f"flag.{family}", lang)
 
 
-def _flag_entry(view: FlagView, lang: Lang) -> FlagEntry:
+def _flag_entry(view: FlagLike, lang: Lang) -> FlagEntry:
     why = [view.text(lang)]
     if view.items:
         why.append(word("flag.items", lang, items=", ".join(view.items)))
@@ -343,11 +339,10 @@ def _severity(value: str) -> Severity:
 
 
 def observations_seen(
-    ws: Workspace, data: ConsultationData, lang: Lang
+    catalog: ServiceCatalog, data: ConsultationData, lang: Lang
 ) -> tuple[ObservationSeen, ...]:
     """The session's observed risks for the summary, with the names of the ticked services
     (words the pharmacist wrote for a service the catalog lacks are kept as they are)."""
-    catalog = flag_service.load_flag_context(ws).catalog
     seen = []
     for risk in data.observed:
         names = []
@@ -366,7 +361,11 @@ _PRESENT_ORDER = tuple(Present)
 
 
 def summary_content(
-    ws: Workspace, facts: Facts, views: list[FlagView], lang: Lang
+    facts: Facts,
+    views: Sequence[FlagLike],
+    catalog: ServiceCatalog,
+    pharmacist: PharmacistContact,
+    lang: Lang,
 ) -> ConsultationSummaryContent:
     r, data = facts.resident, facts.data
     inventory = tuple(
@@ -381,21 +380,22 @@ def summary_content(
             source=m.source,
             adherence=m.adherence,
             storage_problem=m.storage_problem,
-            action=word(f"action.{m.action.value}", lang),
+            action=coded_word("action", m.action, lang),
         )
         for m in data.medications
         if not m.is_blank
     )
-    living = f"living.{r.living_situation}"
     return ConsultationSummaryContent(
         reference_code=session_code(data),
-        pharmacist=pharmacist_contact(ws),
+        pharmacist=pharmacist,
         resident=SummaryResident(
             name=r.name,
             sex=sex_of(r.sex),
             birth_year=r.birth_date.year if r.birth_date else None,
             age_years=full_age(r.birth_date, data.visit.visit_date) if r.birth_date else None,
-            living_situation=word(living, lang) if has_word(living) else "",
+            living_situation=coded_word("living", r.living_situation, lang)
+            if r.living_situation
+            else "",
             welfare_centre=facts.centre,
             case_worker=facts.case_worker,
             conditions=_split(r.chronic_conditions),
@@ -411,16 +411,16 @@ def summary_content(
         inventory=inventory,
         flags=tuple(_flag_entry(v, lang) for v in views),
         observations=data.observations.strip(),
-        observed=observations_seen(ws, data, lang),
+        observed=observations_seen(catalog, data, lang),
         problems=tuple(
             DrugProblem(
                 problem=word(
                     "problem.line",
                     lang,
-                    category=word(f"category.{p.category.value}", lang),
+                    category=coded_word("problem_category", p.category, lang),
                     description=p.description.strip(),
                 ),
-                intervention=word(f"intervention.{p.intervention.value}", lang),
+                intervention=coded_word("intervention", p.intervention, lang),
                 outcome=p.outcome.strip(),
             )
             for p in data.problems
@@ -429,4 +429,63 @@ def summary_content(
         advice=tuple(line.strip() for line in data.advice.splitlines() if line.strip()),
         follow_up_plan=data.follow_up_plan.strip(),
         next_visit=data.next_visit,
+    )
+
+
+# --- the referral sheet -----------------------------------------------------------------------
+
+
+def service_text(catalog: ServiceCatalog, value: str, lang: Lang) -> str:
+    """A requested service's name; words the pharmacist wrote themselves stay as they are."""
+    service = catalog.get(value)
+    if service is None:
+        return value
+    return service.name_ko if lang == "ko" else service.name_en
+
+
+@dataclass(frozen=True)
+class ReferralChoices:
+    """What the pharmacist chose for one sheet (services.referrals.ReferralOptions resolved)."""
+
+    reference: str
+    referred_on: date
+    services: tuple[str, ...]
+    opinion: str = ""
+    include_phone: bool = False
+    include_district: bool = False
+
+
+def referral_content(
+    facts: Facts,
+    views: Sequence[FlagLike],
+    catalog: ServiceCatalog,
+    pharmacist: PharmacistContact,
+    consent: ConsentRecord,
+    choices: ReferralChoices,
+    lang: Lang,
+) -> ReferralContent:
+    """Everything the case worker reads: the least identifying data (phone and district only
+    when ticked), the consent record, the social risks and medication matters that were not
+    dismissed, in plain words, and the services requested."""
+    r = facts.resident
+    assert r.birth_date is not None  # checked by the gate
+    return ReferralContent(
+        reference_code=choices.reference,
+        referred_on=choices.referred_on,
+        welfare_centre=facts.centre,
+        case_worker=facts.case_worker or word("referral.case_worker_unassigned", lang),
+        pharmacist=pharmacist,
+        resident=ReferralResident(
+            name=r.name,
+            sex=sex_of(r.sex),
+            birth_year=r.birth_date.year,
+            age_years=full_age(r.birth_date, choices.referred_on),
+            phone=(r.phone or None) if choices.include_phone else None,
+            district=(r.district or None) if choices.include_district else None,
+        ),
+        consent=ConsentOnFile(consent.decided_on, consent.method, consent.witness or None),
+        social_risks=social_risks(facts.data, views, lang),
+        medication_matters=medication_matters(facts.data, views, lang),
+        services_requested=tuple(service_text(catalog, v, lang) for v in choices.services),
+        pharmacist_opinion=choices.opinion.strip(),
     )
