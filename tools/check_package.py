@@ -147,6 +147,7 @@ def smoke(program: list[str], where: Path, label: str) -> None:
     for resident in ids:
         try:
             export = ["export", "referral", "--resident", resident, "--out", str(out)]
+            export += ["--reason", "복지관 연계"]  # a download of personal data has a reason
             run([*program, "--data-dir", str(demo), *export], env, where)
             break
         except Failed:

@@ -2702,6 +2702,14 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>An earlier file of this computer has not arrived yet; waiting for it.</translation>
     </message>
     <message>
+        <source>The file is far larger than any change file ConsultDesk writes; it was not read.</source>
+        <translation>The file is far larger than any change file ConsultDesk writes; it was not read.</translation>
+    </message>
+    <message>
+        <source>The value does not fit any field ConsultDesk has (too large or too nested).</source>
+        <translation>The value does not fit any field ConsultDesk has (too large or too nested).</translation>
+    </message>
+    <message>
         <source>The file is empty.</source>
         <translation>The file is empty.</translation>
     </message>
@@ -3836,6 +3844,10 @@ Their consultations, consents and referrals will no longer be listed, on this co
     <message>
         <source>Skipped {file}: {reason}</source>
         <translation>Skipped {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Computer {device}, file {seq}: a change to {field} was not kept: {reason}</source>
+        <translation>Computer {device}, file {seq}: a change to {field} was not kept: {reason}</translation>
     </message>
     <message>
         <source>Computer {device}: waiting for its file {seq}.</source>

@@ -2691,6 +2691,14 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>이 컴퓨터의 이전 파일이 아직 도착하지 않아 기다리고 있습니다.</translation>
     </message>
     <message>
+        <source>The file is far larger than any change file ConsultDesk writes; it was not read.</source>
+        <translation>ConsultDesk가 만드는 변경 파일보다 훨씬 큰 파일이라 읽지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The value does not fit any field ConsultDesk has (too large or too nested).</source>
+        <translation>ConsultDesk의 어떤 항목에도 맞지 않는 값입니다(너무 크거나 너무 깊게 중첩됨).</translation>
+    </message>
+    <message>
         <source>The file is empty.</source>
         <translation>파일이 비어 있습니다.</translation>
     </message>
@@ -3812,6 +3820,10 @@ Their consultations, consents and referrals will no longer be listed, on this co
     <message>
         <source>Skipped {file}: {reason}</source>
         <translation>건너뜀 {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Computer {device}, file {seq}: a change to {field} was not kept: {reason}</source>
+        <translation>컴퓨터 {device}, 파일 {seq}: {field} 변경을 저장하지 않았습니다: {reason}</translation>
     </message>
     <message>
         <source>Computer {device}: waiting for its file {seq}.</source>

@@ -90,14 +90,15 @@ def install_language(lang: str) -> None:
 
 
 def core_text(error: BaseException) -> str:
-    """A core error or validation problem in the chosen language (its code's sentence in the
-    app's catalogue), else its English message."""
+    """A core error or validation problem in the chosen language: in English its own message
+    (worded for the command line where it matters, "restore with --force"), otherwise its
+    code's sentence in the app's catalogue."""
     from consultdesk.domain.problems import ValidationFailed
     from consultdesk.ui import messages
 
     def sentence(code: object, params: object, default: str) -> str:
         source = messages._MESSAGES.get(code) if isinstance(code, str) else None
-        if source is None:
+        if source is None or not _catalogue:
             return default
         text = translate("Messages", str(source))
         try:
@@ -135,9 +136,9 @@ def _passphrase(confirm: bool = False) -> str:
         return value
     if not sys.stdin.isatty():
         raise CliError(
-            translate(
-                "Cli", "Set {variable} or run in a terminal to type the passphrase."
-            ).format(variable=PASSPHRASE_ENV)
+            translate("Cli", "Set {variable} or run in a terminal to type the passphrase.").format(
+                variable=PASSPHRASE_ENV
+            )
         )
     first = getpass.getpass(translate("Cli", "Passphrase: "))
     if confirm and getpass.getpass(translate("Cli", "Passphrase again: ")) != first:
@@ -360,9 +361,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from consultdesk.services import documents, shared_referrals
 
     if args.reference is not None and args.kind != "referral":
-        raise CliError("--reference names a referral: use 'export referral --reference CODE'.")
+        raise CliError(
+            translate(
+                "Cli", "--reference names a referral: use 'export referral --reference CODE'."
+            )
+        )
     if args.reference is None and args.resident is None:
-        raise CliError("Give --resident ID (or, for a referral, --reference CODE).")
+        raise CliError(
+            translate("Cli", "Give --resident ID (or, for a referral, --reference CODE).")
+        )
+    reason = _download_reason(args.reason)  # every document names the resident
     ws = _open_workspace(args.data_dir)
     try:
         if args.reference is not None:  # the same sheet again, on any laptop of the team
@@ -383,11 +391,36 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 include_district=args.include_district,
             )
             prepared = documents.prepare_document(ws, replace(prepared.request, options=options))
-        result = documents.write_document(ws, prepared, args.out)
+        result = documents.write_document(ws, prepared, args.out, reason=reason)
     finally:
         ws.close()
-    print(f"Wrote {result.path} ({result.reference})")
+    print(
+        translate("Cli", "Wrote {file} ({reference})").format(
+            file=result.path, reference=result.reference
+        )
+    )
     return 0
+
+
+def _download_reason(text: str | None) -> str:
+    """--reason for a file that carries personal data, as the access log keeps it. The
+    safety-measure standard asks for the reason of such a download, so it is required."""
+    from consultdesk.domain.problems import ValidationFailed
+    from consultdesk.services.access_log import parse_reason
+
+    if text is None or not text.strip():
+        raise CliError(
+            translate(
+                "Cli",
+                "This file holds personal data: give the reason for the download with --reason "
+                '(for example --reason "복지관 연계", "본인 제공", "처방의 전달" or your own '
+                "words). It is kept in the access log.",
+            )
+        )
+    try:
+        return parse_reason(text)
+    except ValidationFailed as failed:
+        raise CliError(core_text(failed)) from None
 
 
 # --- backups -----------------------------------------------------------------------
@@ -401,7 +434,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
         target = backup.backup_now(ws, args.to)
     finally:
         ws.close()
-    print(f"Backed up to {target}")
+    print(translate("Cli", "Backed up to {file}").format(file=target))
     return 0
 
 
@@ -409,16 +442,27 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     from consultdesk.services import backup
 
     if not args.file.is_file():
-        raise CliError(f"{args.file} is not a file.")
-    result = backup.restore(args.data_dir, args.file, _passphrase(), force=args.force)
-    kept = (
-        f"; the database it replaced is kept as {result.kept_current}"
-        if result.kept_current
-        else ""
-    )
-    print(
-        f"Restored {result.restored_from}{kept}. Run 'consultdesk sync' to get the team's changes."
-    )
+        raise CliError(translate("Cli", "{file} is not a file.").format(file=args.file))
+    try:
+        result = backup.restore(args.data_dir, args.file, _passphrase(), force=args.force)
+    except (backup.BackupNewerDatabase, backup.PassphraseDiffers) as e:
+        text = core_text(e)
+        if _catalogue:  # the catalogue's sentence (the window's) says nothing of --force
+            text += " " + translate(
+                "Cli", "Restore with --force to replace it anyway (it is kept in backups/ first)."
+            )
+        raise CliError(text) from None
+    if result.kept_current:
+        text = translate(
+            "Cli",
+            "Restored {file}; the database it replaced is kept as {kept}. Run 'consultdesk "
+            "sync' to get the team's changes.",
+        )
+    else:
+        text = translate(
+            "Cli", "Restored {file}. Run 'consultdesk sync' to get the team's changes."
+        )
+    print(text.format(file=result.restored_from, kept=result.kept_current))
     return 0
 
 
@@ -433,15 +477,24 @@ def _cmd_change_passphrase(args: argparse.Namespace) -> int:
     again = new
     if not new:
         if not sys.stdin.isatty():
-            raise CliError(f"Set {NEW_PASSPHRASE_ENV} or run in a terminal to type it.")
-        new = getpass.getpass("New passphrase: ")
-        again = getpass.getpass("New passphrase again: ")
+            raise CliError(
+                translate("Cli", "Set {variable} or run in a terminal to type it.").format(
+                    variable=NEW_PASSPHRASE_ENV
+                )
+            )
+        new = getpass.getpass(translate("Cli", "New passphrase: "))
+        again = getpass.getpass(translate("Cli", "New passphrase again: "))
 
     def rekeying(kept: Path) -> None:
-        print(f"Backed up to {kept} (old passphrase). Changing the passphrase…", flush=True)
+        print(
+            translate(
+                "Cli", "Backed up to {file} (old passphrase). Changing the passphrase…"
+            ).format(file=kept),
+            flush=True,
+        )
 
     change_passphrase(args.data_dir, current, new, again or "", rekeying)
-    print("The passphrase is changed. Use the new one from now on.")
+    print(translate("Cli", "The passphrase is changed. Use the new one from now on."))
     return 0
 
 
@@ -452,32 +505,46 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-12-01") from None
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "{text} is not a date like 2026-12-01").format(text=repr(text))
+        ) from None
 
 
 def _cmd_access_log(args: argparse.Namespace) -> int:
     from consultdesk.services import access_log
 
+    # The log names residents: its CSV is a download of personal data (the listing is a view).
+    reason = _download_reason(args.reason) if args.csv is not None else ""
     ws = _open_workspace(args.data_dir)
     try:
         if args.mark_checked:
             month = access_log.mark_checked(ws)
-            print(f"Marked the access log of {month} as checked.")
+            print(
+                translate("Cli", "Marked the access log of {month} as checked.").format(month=month)
+            )
             return 0
         if args.csv is not None:
-            count = access_log.export_csv(ws, args.csv, args.since, args.resident)
-            print(f"Wrote {count} rows to {args.csv}")
+            count = access_log.export_csv(ws, args.csv, args.since, args.resident, reason)
+            print(
+                translate("Cli", "Wrote {count} rows to {file}").format(count=count, file=args.csv)
+            )
             return 0
         rows = access_log.read_log(ws, args.since, args.resident)
         checked = access_log.checked_months(ws)
     finally:
         ws.close()
+    lang = "ko" if _catalogue else "en"
     for r in rows:
         who = f"{r.actor} ({r.device[:8]})" if r.device else r.actor
         whom = f" {r.resident_name or r.resident_id}" if r.resident_id else ""
         action = access_log.ACTIONS.get(r.action, r.action)
-        print(f"{r.at}  {who}  {action}  {r.entity} {r.record_id}{whom}")
-    print(f"{len(rows)} rows. Months checked: {', '.join(checked) or 'none'}.")
+        why = f"  [{access_log.reason_words(r.reason, lang)}]" if r.reason else ""
+        print(f"{r.at}  {who}  {action}  {r.entity} {r.record_id}{whom}{why}")
+    print(
+        translate("Cli", "{count} rows. Months checked: {months}.").format(
+            count=len(rows), months=", ".join(checked) or translate("Cli", "none")
+        )
+    )
     return 0
 
 
@@ -491,18 +558,45 @@ def _cmd_verify(args: argparse.Namespace) -> int:
             integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
     finally:
         ws.close()
-    devices = ", ".join(f"{d[:8]}: {n} rows" for d, n in sorted(report.devices.items()))
-    print(
-        f"Access log: {devices or 'no chained rows'}; "
-        f"{report.unchained} rows from before the chain."
+    devices = ", ".join(
+        translate("Cli", "{device}: {count} rows").format(device=d[:8], count=n)
+        for d, n in sorted(report.devices.items())
     )
-    problems = [f"device {b.device[:8]} row {b.seq}: {b.reason}" for b in report.breaks]
+    print(
+        translate("Cli", "Access log: {devices}; {count} rows from before the chain.").format(
+            devices=devices or translate("Cli", "no chained rows"), count=report.unchained
+        )
+    )
+    problems = [
+        translate("Cli", "device {device} row {row}: {reason}").format(
+            device=b.device[:8], row=b.seq, reason=_break_word(b.reason)
+        )
+        for b in report.breaks
+    ]
     if integrity != ["ok"]:
-        problems.append("database integrity check: " + "; ".join(map(str, integrity[:3])))
+        problems.append(
+            translate("Cli", "database integrity check: {result}").format(
+                result="; ".join(map(str, integrity[:3]))
+            )
+        )
     if problems:
-        raise CliError("The access log was changed after it was written: " + "; ".join(problems))
-    print("The access log chain and the database are intact.")
+        raise CliError(
+            translate("Cli", "The access log was changed after it was written: {problems}").format(
+                problems="; ".join(problems)
+            )
+        )
+    print(translate("Cli", "The access log chain and the database are intact."))
     return 0
+
+
+def _break_word(reason: str) -> str:
+    words = {
+        "edited": translate("Cli", "edited"),
+        "missing": translate("Cli", "missing"),
+        "reordered": translate("Cli", "reordered"),
+        "truncated": translate("Cli", "truncated (rows removed at the end)"),
+    }
+    return words.get(reason, reason)
 
 
 # --- shared measures ---------------------------------------------------------------
@@ -515,20 +609,27 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     fmt = args.format or (args.out.suffix.lstrip(".").lower() if args.out else "")
     if fmt not in ("xlsx", "csv", "pdf", "json"):
-        raise CliError("Choose --format xlsx, csv, pdf or json (or an --out file ending so).")
+        raise CliError(
+            translate("Cli", "Choose --format xlsx, csv, pdf or json (or an --out file ending so).")
+        )
     total = None
     if args.combine:
         try:
             report = measures_files.combine_files(list(args.combine))
         except measures_files.ReportFileError as e:
-            raise CliError(f"Not combined: {e}") from e
+            raise CliError(translate("Cli", "Not combined: {reason}").format(reason=e)) from e
     else:
         if args.start is None or args.end is None:
-            raise CliError("Give --from DATE and --to DATE (YYYY-MM-DD), or --combine FILES.")
+            raise CliError(
+                translate("Cli", "Give --from DATE and --to DATE (YYYY-MM-DD), or --combine FILES.")
+            )
         try:
             start, end = date.fromisoformat(args.start), date.fromisoformat(args.end)
         except ValueError as e:
-            raise CliError("Write dates as YYYY-MM-DD.") from e
+            raise CliError(translate("Cli", "Write dates as YYYY-MM-DD.")) from e
+        # A report with names and small counts is a download of personal data; a
+        # de-identified one (JSON always is) needs no reason.
+        reason = "" if args.deidentified or fmt == "json" else _download_reason(args.reason)
         ws = _open_workspace(args.data_dir)
         try:
             request = measures.ReportRequest(
@@ -540,6 +641,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
             if args.deidentified or fmt == "json":
                 total, report = measures.deidentify(total), measures.deidentify(report)
             event = ws.audit("export", "measures", fmt, None)
+            event.reason = reason
             plain = " deidentified" if report.deidentified else ""
             event.detail = f"{start}..{end} by {args.by}{plain}"
             with ws.db.session() as s:
@@ -547,7 +649,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         finally:
             ws.close()
     out = measures_files.write_report(report, args.out, fmt, args.doc_lang, total)
-    print(f"Wrote {out}")
+    print(translate("Cli", "Wrote {file}").format(file=out))
     return 0
 
 
@@ -561,6 +663,12 @@ def _cmd_gui(args: argparse.Namespace) -> int:
         bench_first_window=args.bench_first_window,
         bench_unlock=args.bench_unlock,
     )
+
+
+REASON_HELP = (
+    "why this personal data is downloaded, kept in the access log: 복지관 연계 (welfare "
+    "referral), 본인 제공 (resident), 처방의 전달 (prescriber), or your own words"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -577,7 +685,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="folder of the local database (default: the user data folder)",
     )
-    parser.add_argument("--lang", choices=["ko", "en"], default=None, help="language of the window")
+    parser.add_argument(
+        "--lang",
+        choices=["ko", "en"],
+        default=None,
+        help="language of the window and of what the commands say (default: the app's "
+        "setting, else the system's)",
+    )
     parser.add_argument("--bench-startup", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--bench-first-window", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--bench-unlock", action="store_true", help=argparse.SUPPRESS)
@@ -636,6 +750,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--include-phone", action="store_true", help="print the phone number")
     export.add_argument("--include-district", action="store_true", help="print the district")
+    export.add_argument("--reason", default=None, help=REASON_HELP)
     export.set_defaults(func=_cmd_export)
     backup_cmd = sub.add_parser("backup", help="an encrypted copy of the database")
     backup_cmd.add_argument(
@@ -675,6 +790,9 @@ def build_parser() -> argparse.ArgumentParser:
     report_cmd.add_argument(
         "--lang", dest="doc_lang", choices=["ko", "en"], default="ko", help="report language"
     )
+    report_cmd.add_argument(
+        "--reason", default=None, help=REASON_HELP + " (not for --deidentified or JSON)"
+    )
     report_cmd.set_defaults(func=_cmd_report)
     change = sub.add_parser(
         "change-passphrase", help="re-encrypt the database under a new passphrase (after a backup)"
@@ -684,6 +802,7 @@ def build_parser() -> argparse.ArgumentParser:
     log_cmd.add_argument("--since", type=_date, default=None, help="from this date (YYYY-MM-DD)")
     log_cmd.add_argument("--resident", default=None, help="only this resident's id")
     log_cmd.add_argument("--csv", type=Path, default=None, help="write the rows to this CSV file")
+    log_cmd.add_argument("--reason", default=None, help=REASON_HELP + " (with --csv)")
     log_cmd.add_argument(
         "--mark-checked", action="store_true", help="record this month's inspection of the log"
     )
@@ -693,7 +812,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _language_of(argv: list[str] | None) -> str:
+    """The language, known before the whole command line is read (so that what argparse
+    reports from our checks, such as a malformed date, is in it too). Only the options before
+    the command count: `export --lang` is the document's language."""
+    tokens = iter(sys.argv[1:] if argv is None else argv)
+    head: list[str] = []
+    for token in tokens:
+        if not token.startswith("-"):
+            break
+        head.append(token)
+        if token in ("--lang", "--data-dir"):
+            head.append(next(tokens, ""))
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", default=None)
+    early.add_argument("--data-dir", type=Path, default=None)
+    known, _ = early.parse_known_args(head)
+    return choose_language(known.lang, known.data_dir or default_data_dir())
+
+
 def main(argv: list[str] | None = None) -> int:
+    install_language(_language_of(argv))
+    try:
+        return _main(argv)
+    finally:
+        _catalogue.clear()
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.data_dir is None:
         args.data_dir = default_data_dir()
@@ -708,7 +854,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except Exception as e:  # storage and validation errors carry a message meant for people
         if type(e).__module__.startswith("consultdesk."):
-            print(f"consultdesk: {e}", file=sys.stderr)
+            print(f"consultdesk: {core_text(e)}", file=sys.stderr)
             return 1
         raise
 

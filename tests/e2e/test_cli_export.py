@@ -18,10 +18,13 @@ from tests.services.visit_data import NAME, add_session, make_resident, make_vis
 PASSPHRASE = "export passphrase 1"
 
 
-def run(data: Path, *args: str, passphrase: str = PASSPHRASE) -> subprocess.CompletedProcess[str]:
+def run(
+    data: Path, *args: str, passphrase: str = PASSPHRASE, reason: str = "본인 제공"
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CONSULTDESK_PASSPHRASE": passphrase, "QT_QPA_PLATFORM": "offscreen"}
+    why = ["--reason", reason] if reason else []  # a download of personal data has a reason
     return subprocess.run(
-        [sys.executable, "-m", "consultdesk", "--data-dir", str(data), "export", *args],
+        [sys.executable, "-m", "consultdesk", "--data-dir", str(data), "export", *args, *why],
         capture_output=True,
         text=True,
         env=env,

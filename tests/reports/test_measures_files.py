@@ -208,6 +208,9 @@ def test_cli_report_and_combine(tmp_path: Path) -> None:
     period = ("--from", START.isoformat(), "--to", END.isoformat())
     out = tmp_path / "m.xlsx"
     done = _cli(folder, *period, "--by", "month", "--format", "xlsx", "--out", str(out))
+    assert done.returncode == 1 and "--reason" in done.stderr  # names: a reason is needed
+    why = ("--reason", "구청 실적 보고")
+    done = _cli(folder, *period, "--by", "month", "--format", "xlsx", "--out", str(out), *why)
     assert done.returncode == 0, done.stderr
     rows = load_workbook(out)["2026년 1월"].iter_rows(min_row=2, values_only=True)
     assert next(r for r in rows if r[0] == "sessions")[4] == 2

@@ -94,7 +94,10 @@ def test_the_command_line_lists_filters_writes_csv_and_marks_the_month(journey, 
     assert listed.returncode == 0, listed.stderr
     assert "홍길동" in listed.stdout and "export (다운로드)" in listed.stdout
     out = tmp_path / "log.csv"
-    assert _cli(data, "access-log", "--csv", str(out)).returncode == 0
+    refused = _cli(data, "access-log", "--csv", str(out))  # the log names residents
+    assert refused.returncode == 1 and "--reason" in refused.stderr and not out.exists()
+    written = _cli(data, "access-log", "--csv", str(out), "--reason", "월간 점검 보관")
+    assert written.returncode == 0, written.stderr
     with open(out, encoding="utf-8-sig", newline="") as f:
         table = list(csv.reader(f))
     assert table[0][:4] == ["at", "pharmacist", "device", "action"] and len(table) > 5
@@ -106,6 +109,8 @@ def test_the_command_line_lists_filters_writes_csv_and_marks_the_month(journey, 
     try:
         actions = {r.action for r in access_log.list_rows(ws)}
         assert {"download", "log_checked"} <= actions  # reading the log is logged too
+        [download] = [r for r in access_log.list_rows(ws) if r.action == "download"]
+        assert download.reason == "other: 월간 점검 보관"
         assert access_log.verify_log(ws).ok
     finally:
         ws.close()

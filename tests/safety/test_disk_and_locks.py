@@ -28,8 +28,9 @@ NAME, PHONE, NOTES = "김순자", "010-2468-1357", "계단 위 반지하, 혼자
 
 def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CONSULTDESK_PASSPHRASE": PASS, "QT_QPA_PLATFORM": "offscreen"}
+    why = ["--reason", "본인 제공"] if args[0] == "export" else []  # a download's reason
     return subprocess.run(
-        [sys.executable, "-m", "consultdesk", "--data-dir", str(data), *args],
+        [sys.executable, "-m", "consultdesk", "--data-dir", str(data), *args, *why],
         capture_output=True,
         text=True,
         env=env,

@@ -14,16 +14,36 @@ from PySide6.QtPrintSupport import QPrinter
 from sqlmodel import col, select
 
 from consultdesk.domain.consultation import ObservedRisk
-from consultdesk.services import consent, referrals
+from consultdesk.services import access_log, consent, referrals
+from consultdesk.services.access_log import DownloadReason
 from consultdesk.services.consultations import load_consultation, save_consultation
 from consultdesk.services.documents import DocumentKind, DocumentRequest
 from consultdesk.storage.models import AuditEvent, Referral
+from consultdesk.ui.access_log_dialog import AccessLogDialog
+from consultdesk.ui.download_reason import DownloadReasonDialog
 from consultdesk.ui.export_dialog import BatchExportDialog, ExportDialog
 from consultdesk.ui.messages import known_codes
 from consultdesk.ui.residents_view import ResidentsView
+from tests.reason_helpers import answering_reason, open_reason_dialogs
 from tests.services.visit_data import add_session, make_visit
 
 pytestmark = pytest.mark.usefixtures("korean_app")
+
+
+@pytest.fixture(autouse=True)
+def reason_answered(request):
+    """Every save asks why the personal data is downloaded: answered here as a pharmacist
+    would, unless the test answers it itself."""
+    if "own_reason" in request.fixturenames:
+        yield
+        return
+    with answering_reason(DownloadReason.RESIDENT):
+        yield
+
+
+@pytest.fixture
+def own_reason():
+    """Taken by a test that answers the reason dialog itself."""
 
 
 @pytest.fixture
@@ -126,6 +146,7 @@ def test_save_writes_one_file_named_by_code_and_logs_it(qtbot, workspace, out_di
     assert dialog.saved == [out_dir / dialog.current.doc.file_name]
     assert "홍길순" in "".join(p.extract_text() for p in PdfReader(dialog.saved[0]).pages)
     assert [e.detail.split()[0] for e in logged(workspace, "export")] == ["referral"]
+    assert [e.reason for e in logged(workspace, "export")] == ["resident"]
     with workspace.db.session() as s:
         referral = s.exec(select(Referral)).one()
     assert referral.reference == dialog.current.doc.reference and referral.state == "draft"
@@ -146,6 +167,7 @@ def test_several_documents_go_into_a_folder(qtbot, workspace, out_dir, monkeypat
         "referral",
     ]
     assert len(logged(workspace, "export")) == 3
+    assert {e.reason for e in logged(workspace, "export")} == {"resident"}  # asked once
 
 
 def test_print_goes_to_the_printer_and_is_logged(qtbot, workspace, out_dir, monkeypatch):
@@ -383,3 +405,72 @@ def test_the_dialog_opens_no_taller_than_its_screen_leaves(qtbot, workspace):
     room = dialog.screen().availableGeometry()
     assert dialog.height() <= room.height() - 32 and dialog.width() <= room.width()
     assert dialog.save_button.isVisibleTo(dialog)
+
+
+def test_a_download_asks_why_and_the_access_log_shows_the_reason(
+    qtbot, workspace, out_dir, monkeypatch, own_reason
+):
+    visit = make_visit(workspace)
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    monkeypatch.setattr(
+        ExportDialog, "choose_file", classmethod(lambda cls, p, path: out_dir / path.name)
+    )
+    with answering_reason(DownloadReason.PRESCRIBER, "동네내과 원장님께 팩스") as seen:
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: bool(dialog.saved), timeout=15_000)
+    assert seen == ["다운로드 사유"]
+    [event] = logged(workspace, "export")
+    assert event.reason == "prescriber: 동네내과 원장님께 팩스"
+    assert access_log.verify_log(workspace).ok  # the reason is part of the chained row
+    log = AccessLogDialog(workspace)
+    qtbot.addWidget(log)
+    qtbot.waitUntil(lambda: log.table.rowCount() > 0, timeout=15_000)
+    reasons = [log.table.item(r, log.REASON_COLUMN).text() for r in range(log.table.rowCount())]
+    assert "처방의 전달 — 동네내과 원장님께 팩스" in reasons
+    # The log as CSV from its screen: a download too, so its reason is asked and kept.
+    csv_file = out_dir / "log.csv"
+    monkeypatch.setattr(AccessLogDialog, "choose_csv", classmethod(lambda cls, p, s: csv_file))
+    with answering_reason(DownloadReason.OTHER, "월간 점검 보관") as seen:
+        log.csv_button.click()
+        qtbot.waitUntil(lambda: log.csv_button.isEnabled() and csv_file.exists(), timeout=15_000)
+    assert seen == ["다운로드 사유"]
+    text = csv_file.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].endswith(",reason,detail")
+    assert "처방의 전달 — 동네내과 원장님께 팩스" in text
+    [download] = [r for r in access_log.list_rows(workspace) if r.action == "download"]
+    assert download.entity == "access_log" and download.reason == "other: 월간 점검 보관"
+    assert "저장했습니다" in log.status.text()
+
+
+def test_a_cancelled_reason_writes_and_logs_nothing(
+    qtbot, workspace, out_dir, monkeypatch, own_reason
+):
+    visit = make_visit(workspace)
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    asked: list[Path] = []
+    monkeypatch.setattr(
+        ExportDialog, "choose_file", classmethod(lambda cls, p, path: asked.append(path))
+    )
+    with answering_reason(cancel=True) as seen:
+        dialog.save_button.click()
+    assert seen and asked == [] and logged(workspace, "export") == []
+    assert not open_reason_dialogs()
+
+
+def test_other_needs_words_and_a_referral_suggests_the_welfare_centre(qtbot):
+    dialog = DownloadReasonDialog("의뢰서", None, DownloadReason.WELFARE_REFERRAL)
+    qtbot.addWidget(dialog)
+    assert dialog.choices[DownloadReason.WELFARE_REFERRAL].isChecked()
+    assert [b.text() for b in dialog.choices.values()] == [
+        "복지관 연계",
+        "본인 제공",
+        "처방의 전달",
+        "기타",
+    ]
+    dialog.choices[DownloadReason.OTHER].click()
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert dialog.problems.label.text() == "이유를 적어 주세요."
+    dialog.note.setText("  보호자   요청 ")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.value == "other: 보호자 요청"

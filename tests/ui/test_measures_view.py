@@ -10,9 +10,11 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from consultdesk.services.access_log import DownloadReason, list_rows
 from consultdesk.services.measures import GroupBy
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.measures_view import MeasuresView
+from tests.reason_helpers import answering_reason
 from tests.services.measures_team import END, START, TODAY, Team, build_team
 
 
@@ -110,8 +112,13 @@ def test_export_xlsx(qtbot, workspace: Workspace, team: Team, tmp_path: Path, mo
     view = _shown(qtbot, workspace)
     target = tmp_path / "out.xlsx"
     monkeypatch.setattr(MeasuresView, "choose_file", classmethod(lambda cls, parent, s: target))
-    view.export_button.click()
-    qtbot.waitUntil(lambda: view.export_button.isEnabled() and target.exists(), timeout=20_000)
+    # A report with names is a download of personal data: its reason goes in the access log.
+    with answering_reason(DownloadReason.OTHER, "구청 실적 보고") as asked:
+        view.export_button.click()
+        qtbot.waitUntil(lambda: view.export_button.isEnabled() and target.exists(), timeout=20_000)
+    assert asked and [r.reason for r in list_rows(workspace) if r.entity == "measures"][-1] == (
+        "other: 구청 실적 보고"
+    )
     book = load_workbook(target)
     assert book.sheetnames[:2] == ["설명", "전체 표"]
     line = next(r for r in book["전체 표"].iter_rows(values_only=True) if r[0] == "sessions")

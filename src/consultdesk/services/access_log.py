@@ -13,10 +13,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
 
 from sqlmodel import select
 
+from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import access_log as chain
 from consultdesk.storage.folder_lock import FILE_MODE
@@ -38,6 +40,77 @@ ACTIONS = {
 RETENTION_YEARS = 2  # the minimum; rows are never pruned by the app
 
 
+class DownloadReason(StrEnum):
+    """Why personal data leaves the app as a file: the standard asks that the reason be
+    checked when personal data is downloaded, so every export of identified data carries one
+    (a de-identified report needs none)."""
+
+    WELFARE_REFERRAL = "welfare_referral"  # 복지관 연계
+    RESIDENT = "resident"  # 본인 제공
+    PRESCRIBER = "prescriber"  # 처방의 전달
+    OTHER = "other"  # 기타, with what the pharmacist writes
+
+
+# Each reason in both languages: Korean first, as the standard and the pharmacists say it.
+REASON_WORDS = {
+    DownloadReason.WELFARE_REFERRAL: ("복지관 연계", "referral to the welfare centre"),
+    DownloadReason.RESIDENT: ("본인 제공", "given to the resident"),
+    DownloadReason.PRESCRIBER: ("처방의 전달", "sent to the prescriber"),
+    DownloadReason.OTHER: ("기타", "other"),
+}
+REASON_MAX = 200
+
+
+def reason_value(reason: DownloadReason | str, note: str = "") -> str:
+    """The reason as the access log keeps it: the code, then ": " and the note if any.
+    Raises ValidationFailed when the reason is "other" without a note; a note is kept to
+    REASON_MAX characters."""
+    code = DownloadReason(reason)
+    note = " ".join(note.split())
+    if code is DownloadReason.OTHER and not note:
+        raise ValidationFailed(
+            [Problem("reason", "reason_required", {}, "Write the reason for the download.")]
+        )
+    note = note[:REASON_MAX]
+    return f"{code.value}: {note}" if note else code.value
+
+
+def parse_reason(text: str) -> str:
+    """A reason typed on the command line: a reason's code or its words in either language
+    (복지관 연계, resident, …), optionally followed by ": " and a note; anything else is
+    "other" with the text as its note. Raises ValidationFailed when it is empty."""
+    text = " ".join(text.split())
+    if not text:
+        raise ValidationFailed(
+            [Problem("reason", "reason_required", {}, "Write the reason for the download.")]
+        )
+    head, _, note = text.partition(":")
+    key = head.strip().casefold()
+    for code, words in REASON_WORDS.items():
+        if key in {code.value, *(w.casefold() for w in words)}:
+            return reason_value(code, note.strip())
+    return reason_value(DownloadReason.OTHER, text)
+
+
+def split_reason(value: str) -> tuple[DownloadReason | None, str]:
+    """The stored reason's code (None if there is none, or it is not one this version knows)
+    and its note."""
+    head, _, note = value.partition(": ")
+    try:
+        return DownloadReason(head), note
+    except ValueError:
+        return None, value
+
+
+def reason_words(value: str, lang: str = "ko") -> str:
+    """The stored reason in words ("복지관 연계 — 주거 지원 상담"), for the CLI and the CSV."""
+    code, note = split_reason(value)
+    if code is None:
+        return note
+    word = REASON_WORDS[code][0 if lang == "ko" else 1]
+    return f"{word} — {note}" if note else word
+
+
 @dataclass(frozen=True)
 class LogRow:
     at: str
@@ -48,6 +121,8 @@ class LogRow:
     record_id: str
     resident_id: str
     resident_name: str
+    detail: str = ""
+    reason: str = ""  # as stored: see reason_value
 
 
 def list_rows(
@@ -75,6 +150,8 @@ def list_rows(
             e.record_id,
             e.resident_id or "",
             names.get(e.resident_id or "", ""),
+            e.detail,
+            e.reason,
         )
         for e in events
     ]
@@ -97,7 +174,18 @@ def write_csv(rows: Sequence[LogRow], out: Path) -> Path:
     with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(
-            ["at", "pharmacist", "device", "action", "record", "id", "resident_id", "resident"]
+            [
+                "at",
+                "pharmacist",
+                "device",
+                "action",
+                "record",
+                "id",
+                "resident_id",
+                "resident",
+                "reason",
+                "detail",
+            ]
         )
         for r in rows:
             writer.writerow(
@@ -110,18 +198,28 @@ def write_csv(rows: Sequence[LogRow], out: Path) -> Path:
                     r.record_id,
                     r.resident_id,
                     r.resident_name,
+                    reason_words(r.reason) if r.reason else "",
+                    r.detail,
                 ]
             )
     return out
 
 
 def export_csv(
-    ws: Workspace, out: Path, since: date | None = None, resident_id: str | None = None
+    ws: Workspace,
+    out: Path,
+    since: date | None = None,
+    resident_id: str | None = None,
+    reason: str = "",
 ) -> int:
+    """The log as a CSV file; the download is logged with its ``reason`` (see reason_value:
+    the log names residents, so the CLI and the app ask for one)."""
     rows = list_rows(ws, since, resident_id)
     write_csv(rows, out)
     with ws.db.session() as s:
-        s.add(ws.audit("download", "access_log", out.name, resident_id))
+        event = ws.audit("download", "access_log", out.name, resident_id)
+        event.reason = reason
+        s.add(event)
     return len(rows)
 
 

@@ -307,13 +307,15 @@ def record_document(
     action: str,
     today: date | None = None,
     session: Session | None = None,
+    reason: str = "",
 ) -> None:
-    """Log an export or a print in the access log; a referral sheet also saves its referral
-    record (a draft until it is marked sent)."""
+    """Log an export or a print in the access log, an export with the reason given for it
+    (services.access_log.reason_value); a referral sheet also saves its referral record (a
+    draft until it is marked sent)."""
     assert action in ("export", "print"), action
     if session is None:
         with ws.db.session() as s:
-            record_document(ws, doc, action, today, s)
+            record_document(ws, doc, action, today, s, reason)
         return
     s = session
     if doc.kind is DocumentKind.REFERRAL and not doc.frozen:
@@ -334,6 +336,7 @@ def record_document(
         action, "document", doc.referral_id or doc.consultation_id, doc.request.resident_id
     )
     event.detail = f"{doc.kind.value} {doc.reference} {doc.request.lang}"
+    event.reason = reason
     s.add(event)
 
 
@@ -354,14 +357,18 @@ def _write_atomically(doc: PreparedDocument, out: Path) -> Path:
 
 
 def write_document(
-    ws: Workspace, doc: PreparedDocument, out: Path, today: date | None = None
+    ws: Workspace,
+    doc: PreparedDocument,
+    out: Path,
+    today: date | None = None,
+    reason: str = "",
 ) -> ExportResult:
     """Write a prepared document to `out` (replacing it whole or not at all) and log it."""
     temp = _write_atomically(doc, out)
     placed = False
     try:
         with ws.db.session() as s:
-            record_document(ws, doc, "export", today, s)
+            record_document(ws, doc, "export", today, s, reason)
             os.replace(temp, out)
             placed = True
     except BaseException:
@@ -375,9 +382,13 @@ def write_document(
 
 
 def export_document(
-    ws: Workspace, request: DocumentRequest, out: Path, today: date | None = None
+    ws: Workspace,
+    request: DocumentRequest,
+    out: Path,
+    today: date | None = None,
+    reason: str = "",
 ) -> ExportResult:
-    return write_document(ws, prepare_document(ws, request, today), out, today)
+    return write_document(ws, prepare_document(ws, request, today), out, today, reason)
 
 
 def free_path(folder: Path, file_name: str) -> Path:
@@ -398,6 +409,7 @@ def export_batch(
     progress: Callable[[int, int], None] | None = None,
     stop: Callable[[], bool] | None = None,
     today: date | None = None,
+    reason: str = "",
 ) -> BatchResult:
     """Write one document per request into `folder` (named by kind and reference code).
     A resident whose document may not be made (no consent, no session) is skipped and listed;
@@ -410,7 +422,8 @@ def export_batch(
             return BatchResult(written, skipped, stopped=True)
         try:
             doc = prepare_document(ws, request, today)
-            written.append(write_document(ws, doc, free_path(folder, doc.file_name), today))
+            target = free_path(folder, doc.file_name)
+            written.append(write_document(ws, doc, target, today, reason))
         except ValidationFailed as e:
             skipped.append((request, e.problems[0]))
         if progress is not None:

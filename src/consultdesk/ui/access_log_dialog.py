@@ -1,5 +1,6 @@
-"""The access log screen: who (pharmacist and device), when, which resident, what;
-filter by date and resident, check the chain, and mark this month's inspection.
+"""The access log screen: who (pharmacist and device), when, which resident, what, and the
+reason given for a download; filter by date, check the chain, mark this month's inspection,
+and save the rows as CSV (itself a download of personal data: its reason is asked).
 
 Reading the log is itself logged (services.access_log.read_log). The same is on the command
 line: ``consultdesk access-log`` and ``consultdesk verify``.
@@ -8,12 +9,14 @@ line: ``consultdesk access-log`` and ``consultdesk verify``.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from consultdesk.services import access_log
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui.download_reason import DownloadReasonDialog, reason_display
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.tasks import run_task
 
@@ -51,6 +55,8 @@ def action_word(action: str) -> str:
 
 
 class AccessLogDialog(QDialog):
+    REASON_COLUMN = 5
+
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
@@ -64,7 +70,9 @@ class AccessLogDialog(QDialog):
         self.show_button.clicked.connect(self.refresh)
         self.mark_button = QPushButton(self.tr("Mark this month as checked"))
         self.mark_button.clicked.connect(self.mark_checked)
-        self.table = QTableWidget(0, 5)
+        self.csv_button = QPushButton(self.tr("Save as CSV…"))
+        self.csv_button.clicked.connect(self.save_csv)
+        self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("When"),
@@ -72,6 +80,7 @@ class AccessLogDialog(QDialog):
                 self.tr("Device"),
                 self.tr("What"),
                 self.tr("Resident"),
+                self.tr("Reason"),
             ]
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -83,6 +92,7 @@ class AccessLogDialog(QDialog):
         top.addWidget(self.since)
         top.addWidget(self.show_button)
         top.addStretch(1)
+        top.addWidget(self.csv_button)
         top.addWidget(self.mark_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -92,7 +102,7 @@ class AccessLogDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        since = date.fromisoformat(self.since.date().toString("yyyy-MM-dd"))
+        since = self._since()
         ws = self.ws
 
         def work() -> tuple[list[access_log.LogRow], bool, list[str]]:
@@ -108,7 +118,14 @@ class AccessLogDialog(QDialog):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             what = f"{action_word(r.action)} · {r.entity}"
-            values = (r.at, r.actor, r.device[:8], what, r.resident_name or r.resident_id)
+            values = (
+                r.at,
+                r.actor,
+                r.device[:8],
+                what,
+                r.resident_name or r.resident_id,
+                reason_display(r.reason),
+            )
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -128,6 +145,57 @@ class AccessLogDialog(QDialog):
     def _failed(self, error: Exception) -> None:
         self.show_button.setEnabled(True)
         self.status.setText(error_text(error))
+
+    def _since(self) -> date:
+        return date.fromisoformat(self.since.date().toString("yyyy-MM-dd"))
+
+    def save_csv(self) -> None:
+        """The rows since the chosen date as CSV, after the reason for the download."""
+        reason = self.ask_reason(self)
+        if reason is None:
+            return
+        out = self.choose_csv(self, f"access-log-{date.today().isoformat()}.csv")
+        if out is None:
+            return
+        ws, since = self.ws, self._since()
+        self.csv_button.setEnabled(False)
+        run_task(
+            lambda: access_log.export_csv(ws, out, since, reason=reason),
+            lambda count: self._csv_saved(out, count),
+            self._csv_failed,
+        )
+
+    def _csv_saved(self, out: Path, count: int) -> None:
+        self.csv_button.setEnabled(True)
+        self.status.setText(
+            self.tr("Saved {count} rows to {file}.").format(count=count, file=str(out))
+        )
+        self.refresh()
+
+    def _csv_failed(self, error: Exception) -> None:
+        self.csv_button.setEnabled(True)
+        self.status.setText(error_text(error))
+
+    # --- seams (tests answer these instead of a modal dialog) --------------------------------
+
+    @classmethod
+    def ask_reason(cls, parent: QWidget) -> str | None:
+        return DownloadReasonDialog.ask(
+            QCoreApplication.translate("AccessLog", "The access log"), parent
+        )
+
+    @classmethod
+    def choose_csv(cls, parent: QWidget, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("AccessLog", "Save the access log"),
+            suggested,
+            "CSV (*.csv)",
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".csv" else path.with_suffix(".csv")
 
     def mark_checked(self) -> None:
         try:

@@ -56,6 +56,7 @@ from consultdesk.domain.ids import new_id
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.screening import ServiceCatalog
 from consultdesk.services import consultations, documents, referrals
+from consultdesk.services.access_log import DownloadReason
 from consultdesk.services.documents import (
     BatchResult,
     DocumentKind,
@@ -65,6 +66,7 @@ from consultdesk.services.documents import (
 from consultdesk.services.referrals import ReferralOptions
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui import i18n
+from consultdesk.ui.download_reason import DownloadReasonDialog
 from consultdesk.ui.forms import ProblemDisplay, fitting_size
 from consultdesk.ui.labels import document_kind_label
 from consultdesk.ui.messages import error_text, message_for, problem_text
@@ -109,6 +111,16 @@ class _Preview:
     generation: int
     doc: PreparedDocument
     data: bytes
+
+
+def _suggested_reason(kinds: Sequence[DocumentKind]) -> DownloadReason | None:
+    """The usual reason for these documents, chosen already (the pharmacist may change it):
+    a referral sheet goes to the welfare centre, a medication list to the resident."""
+    if DocumentKind.REFERRAL in kinds:
+        return DownloadReason.WELFARE_REFERRAL
+    if list(kinds) == [DocumentKind.MEDICATION_LIST]:
+        return DownloadReason.RESIDENT
+    return None
 
 
 class ExportDialog(QDialog):
@@ -458,6 +470,11 @@ class ExportDialog(QDialog):
         requests = [self.request(kind) for kind in kinds]
         today = self.today
         ws = self.ws
+        # Every document names the resident: the reason for the download goes in the log.
+        what = ", ".join(document_kind_label(kind.value) for kind in kinds)
+        reason = self.ask_reason(self, what, _suggested_reason(kinds))
+        if reason is None:
+            return
 
         def shared(results: list[documents.ExportResult]) -> tuple[list[Path], list[Problem]]:
             return [r.path for r in results], []
@@ -475,7 +492,7 @@ class ExportDialog(QDialog):
             target, single = chosen, requests[0]
 
             def work() -> tuple[list[Path], list[Problem]]:
-                return shared([documents.export_document(ws, single, target, today)])
+                return shared([documents.export_document(ws, single, target, today, reason=reason)])
 
         else:
             folder = self.choose_folder(self, self._documents_folder())
@@ -483,7 +500,7 @@ class ExportDialog(QDialog):
                 return
 
             def work() -> tuple[list[Path], list[Problem]]:
-                result = documents.export_batch(ws, requests, folder, today=today)
+                result = documents.export_batch(ws, requests, folder, today=today, reason=reason)
                 paths, problems = shared(result.written)
                 return paths, [p for _, p in result.skipped] + problems
 
@@ -557,6 +574,12 @@ class ExportDialog(QDialog):
         self.preview_status.setText(self.tr("The referral was kept as a draft."))
 
     # --- seams (tests answer these instead of a modal dialog) --------------------------------
+
+    @classmethod
+    def ask_reason(
+        cls, parent: QWidget | None, what: str, suggested: DownloadReason | None
+    ) -> str | None:
+        return DownloadReasonDialog.ask(what, parent, suggested)
 
     @classmethod
     def choose_file(cls, parent: QWidget, suggested: Path) -> Path | None:
@@ -650,11 +673,14 @@ class BatchExportDialog(QDialog):
         folder: Path,
         parent: QWidget | None = None,
         today: date | None = None,
+        reason: str = "",
     ) -> None:
         """`items` pairs each request with what to call it if it cannot be written (a
-        reference code or a name: never shown in a file name)."""
+        reference code or a name: never shown in a file name); `reason` is the reason given
+        for the download (services.access_log.reason_value), kept with each file's log row."""
         super().__init__(parent)
         self.ws = ws
+        self.reason = reason
         self.requests = [request for _, request in items]
         self.labels = {request: label for label, request in items}
         self.folder = folder
@@ -694,6 +720,7 @@ class BatchExportDialog(QDialog):
 
     def start(self) -> None:
         requests, folder, today, relay = self.requests, self.folder, self.today, self.relay
+        reason = self.reason
 
         def work() -> BatchResult:
             return documents.export_batch(
@@ -703,6 +730,7 @@ class BatchExportDialog(QDialog):
                 progress=lambda done, total: relay.moved.emit(done, total),
                 stop=lambda: self._stop,
                 today=today,
+                reason=reason,
             )
 
         run_task(work, self._finished, self._failed)
@@ -753,7 +781,13 @@ class BatchExportDialog(QDialog):
         folder: Path,
         parent: QWidget | None = None,
     ) -> BatchResult | None:
-        dialog = cls(ws, items, folder, parent)
+        """Asks the reason for the download first; None when it was cancelled."""
+        kinds = sorted({request.kind for _, request in items}, key=list(DocumentKind).index)
+        what = ", ".join(document_kind_label(kind.value) for kind in kinds)
+        reason = ExportDialog.ask_reason(parent, what, _suggested_reason(kinds))
+        if reason is None:
+            return None
+        dialog = cls(ws, items, folder, parent, reason=reason)
         dialog.start()
         dialog.exec()
         return dialog.outcome

@@ -656,6 +656,14 @@ class MeasuresView(QWidget):
             path = path.with_suffix("." + chosen.split("*.")[-1].rstrip(")"))
         return path
 
+    @classmethod
+    def ask_reason(cls, parent: QWidget) -> str | None:
+        """Seam for tests: why an identified report is downloaded (ui/download_reason.py)."""
+        from consultdesk.ui.download_reason import DownloadReasonDialog
+
+        what = QCoreApplication.translate("MeasuresView", "The measures report")
+        return DownloadReasonDialog.ask(what, parent)
+
     def export(self) -> None:
         shown = self.shown_reports()
         if shown is None:
@@ -667,12 +675,19 @@ class MeasuresView(QWidget):
         if path is None:
             return
         fmt = path.suffix.lower().lstrip(".")
+        reason = ""
+        if not (grouped.deidentified or fmt == "json"):  # a report with names and small counts
+            asked = self.ask_reason(self)
+            if asked is None:
+                return
+            reason = asked
         lang = _lang()
         ws = self.ws
 
         def work() -> Path:
             out = measures_files.write_report(grouped, path, fmt, lang, total)
             event = ws.audit("export", "measures", fmt, None)
+            event.reason = reason
             event.detail = f"{start}..{end} by {grouped.by.value}" + (
                 " deidentified" if grouped.deidentified or fmt == "json" else ""
             )
