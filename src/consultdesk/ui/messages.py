@@ -295,6 +295,15 @@ _SYNC_MESSAGES: dict[str, object] = {
     "gap": QT_TRANSLATE_NOOP(
         "Messages", "An earlier file of this computer has not arrived yet; waiting for it."
     ),
+    "too_large": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The file is far larger than any change file ConsultDesk writes; it was not read.",
+    ),
+    # A change of an imported file that was not stored (rrn_refused and text_unreadable as
+    # for typed text, above).
+    "value_invalid": QT_TRANSLATE_NOOP(
+        "Messages", "The value does not fit any field ConsultDesk has (too large or too nested)."
+    ),
 }
 _MESSAGES.update(_SYNC_MESSAGES)
 

@@ -282,6 +282,17 @@ class SyncReportDialog(QDialog):
                     file=_short_path(skipped.path), reason=message_for(skipped.code)
                 )
             )
+        for refused in report.refused:
+            self.details.addItem(
+                self.tr(
+                    "Computer {device}, file {seq}: a change to {field} was not kept: {reason}"
+                ).format(
+                    device=short_device(refused.device_id),
+                    seq=refused.seq,
+                    field=f"{refused.entity}.{refused.field}",
+                    reason=message_for(refused.code),
+                )
+            )
         for waiting in report.waiting:
             self.details.addItem(
                 self.tr("Computer {device}: waiting for its file {seq}.").format(
