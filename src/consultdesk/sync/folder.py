@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import sys
 import time
 from collections.abc import Callable, Collection, Mapping
@@ -98,8 +99,14 @@ def peek(path: Path) -> Peek:
     """Stat the file and parse its plain header from its first bytes only; a BundleError says
     why it is not a bundle (whatever its size: a 3 GB file costs one small read)."""
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # Without O_NONBLOCK a FIFO named like a bundle would block open() for ever; a cloud
+        # drive's placeholder that is not yet a regular file waits until it is one.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise BundleUnreadable(detail="not a regular file (not downloaded yet?)")
+            size = status.st_size
             head = handle.read(MAX_HEADER_BYTES)
     except OSError as error:
         raise BundleUnreadable(detail=str(error)) from error
