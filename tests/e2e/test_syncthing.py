@@ -212,11 +212,28 @@ def test_two_laptops_sync_through_real_syncthing(
     stray = b_view_of_a / ".syncthing.000099.cdsync.tmp"
     stray.write_bytes(b"CDSYNC\x00")
 
+    # And a byte-identical copy of A's bundle 3, as Syncthing names the loser of a conflict.
+    duplicate = b_view_of_a / "000003.sync-conflict-20261202-041501-7JQ2XKA.cdsync"
+    duplicate.write_bytes((b_view_of_a / "000003.cdsync").read_bytes())
+
     settle(st_a, st_b, ws_a, ws_b)
     final_b = sync.sync_now(ws_b)
     codes = skipped_codes(final_b)
     assert codes.get(planted.name) == "conflict_copy"
     assert codes.get(stray.name) == "partial_file"
+    assert final_b.newly_skipped == []  # each was reported once, by an earlier sync
+    ignored_b = {f.path.rsplit("/", 1)[1]: f for f in sync.ignored_files(ws_b)}
+    assert {planted.name, stray.name, duplicate.name} <= set(ignored_b)
+    assert not any(f.removable for f in ignored_b.values())  # not B's folder
+
+    # A cleans up its own folder: only the identical copy goes; Syncthing carries the deletion.
+    ignored_a = {f.path.rsplit("/", 1)[1]: f for f in sync.ignored_files(ws_a)}
+    assert ignored_a[duplicate.name].removable and not ignored_a[planted.name].removable
+    assert [p.rsplit("/", 1)[1] for p in sync.remove_own_copies(ws_a)] == [duplicate.name]
+    st_a.scan()
+    wait_for(lambda: not duplicate.exists(), "the deletion to reach laptop B")
+    assert planted.exists()
+    settle(st_a, st_b, ws_a, ws_b)
 
     # The same end state on both laptops, with every edit in it.
     assert visible(ws_a) == visible(ws_b)
