@@ -23,6 +23,7 @@ from consultdesk.domain.centre import CaseWorker, Centre
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import centres
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui import style
 from consultdesk.ui.forms import ProblemDisplay, confirm_delete, show_refusal
 from consultdesk.ui.labels import dialog_buttons
 from consultdesk.ui.messages import problem_text
@@ -145,7 +146,7 @@ class CentresView(QWidget):
         self.centre_list = QListWidget()
         self.worker_list = QListWidget()
         for widget in (self.centre_list, self.worker_list):
-            widget.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
+            style.roomy_list(widget)
         self.add_centre = QPushButton(self.tr("Add welfare centre…"))
         self.edit_centre = QPushButton(self.tr("Edit…"))
         self.add_worker = QPushButton(self.tr("Add case worker…"))

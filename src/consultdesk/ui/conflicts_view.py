@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -35,6 +34,7 @@ from consultdesk.services import sync
 from consultdesk.services.sync import DELETE_RECORD, KEEP_RECORD, ConflictItem, ConflictSide
 from consultdesk.services.workspace import Workspace
 from consultdesk.sync.changes import TOMBSTONE_FIELD, JsonValue
+from consultdesk.ui import style
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.table_model import ReadOnlyTableModel
 
@@ -194,7 +194,7 @@ class ConflictTableModel(ReadOnlyTableModel):
         if role == ID_ROLE:
             return item.id
         if role == Qt.ItemDataRole.ForegroundRole and item.requires_person:
-            return QColor("#a93226")
+            return style.brush(style.Tint.ERROR_TEXT)
         if role == Qt.ItemDataRole.ToolTipRole and item.requires_person:
             return self.tr("A safety field: a person must decide.")
         return None
@@ -234,8 +234,8 @@ class ConflictsView(QWidget):
         ):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setStyleSheet("font-size: 12pt;")
-            who.setStyleSheet("color: #555;")
+            style.large(value)
+            style.muted_text(who)
             inner = QVBoxLayout(box)
             inner.addWidget(value)
             inner.addWidget(who)
@@ -253,7 +253,7 @@ class ConflictsView(QWidget):
         merged_row.addWidget(self.merged_button)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a93226;")
+        style.error_text(self.error)
         self.error.hide()
         grid = QGridLayout(self.detail)
         grid.addWidget(self.question, 0, 0, 1, 2)

@@ -52,7 +52,7 @@ from consultdesk.services import consultations as svc
 from consultdesk.services import flags as flag_service
 from consultdesk.services.changes import ChangeSet, initiated_by
 from consultdesk.services.workspace import Workspace
-from consultdesk.ui import labels
+from consultdesk.ui import labels, style
 from consultdesk.ui.catalog_completer import preload_catalog
 from consultdesk.ui.date_field import DateField
 from consultdesk.ui.flags_panel import FlagsPanel
@@ -77,7 +77,6 @@ FLAGS_MS = 250
 
 SAVED, PENDING, FAILED = "saved", "pending", "failed"
 RETRY, KEEP_OPEN, SAVE_COPY = "retry", "keep_open", "save_copy"
-FAILED_STYLE = "color: #ffffff; background: #c0392b; font-weight: bold; padding: 2px 8px;"
 
 
 class AmendDialog(QDialog):
@@ -281,11 +280,11 @@ class ConsultationEditor(QWidget):
 
     def _build(self, attach_completer: CompleterFactory | None) -> None:
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        style.title(self.title)
         self.status = QLabel()
-        self.status.setStyleSheet("padding: 2px 8px; border-radius: 3px; background: #eaf2f8;")
+        style.status_chip(self.status)
         self.saved_label = QLabel()
-        self.saved_label.setStyleSheet("color: #566573;")
+        style.muted_text(self.saved_label)
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save_now)
         self.finish_button = QPushButton(self.tr("Finish session"))
@@ -329,7 +328,7 @@ class ConsultationEditor(QWidget):
                 "names that match nothing stay as written, marked “unmatched”."
             )
         )
-        hint.setStyleSheet("color: #566573;")
+        style.muted_text(hint)
         hint.setWordWrap(True)
         med_page = QWidget()
         med_layout = QVBoxLayout(med_page)
@@ -430,7 +429,7 @@ class ConsultationEditor(QWidget):
         # Said when the open session changed elsewhere (a sync) while edits here were unsaved.
         self.elsewhere = QLabel()
         self.elsewhere.setWordWrap(True)
-        self.elsewhere.setStyleSheet("background: #fdf2e9; color: #7e5109; padding: 4px 8px;")
+        style.warning_banner(self.elsewhere)
         self.take_theirs = QPushButton(self.tr("Show their version instead"))
         self.take_theirs.setToolTip(self.tr("Replaces what is on screen here with their version"))
         self.take_theirs.clicked.connect(self.use_theirs)
@@ -778,11 +777,11 @@ class ConsultationEditor(QWidget):
     def _set_save_error(self, reason: str | None) -> None:
         self._save_error = reason
         if reason is None:
-            self.saved_label.setStyleSheet("color: #566573;")
+            style.muted_text(self.saved_label)
             self.saved_label.setToolTip("")
             return
         self.saved_label.setText(self.tr("Not saved"))
-        self.saved_label.setStyleSheet(FAILED_STYLE)
+        style.unsaved_marker(self.saved_label)
         self.saved_label.setToolTip(reason)
 
     ask_unsaved: Callable[[QWidget | None, str], str] = staticmethod(UnsavedPrompt.ask)  # type: ignore[assignment]

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPen, QPi
 from PySide6.QtWidgets import QApplication, QCalendarWidget, QLineEdit, QWidget
 
 from consultdesk.domain.dates import format_date, parse_date
+from consultdesk.ui import style
 
 
 def _calendar_icon(size: int = 16) -> QIcon:
@@ -30,7 +31,7 @@ def _calendar_icon(size: int = 16) -> QIcon:
     p.setPen(QPen(QColor("#555555"), 1))
     p.setBrush(QColor("#ffffff"))
     p.drawRect(page)
-    p.fillRect(QRect(page.left() + 1, page.top() + 1, page.width() - 1, 3), QColor("#c0392b"))
+    p.fillRect(QRect(page.left() + 1, page.top() + 1, page.width() - 1, 3), QColor(style.ALERT))
     p.setPen(QPen(QColor("#777777"), 1))
     for i in range(3):
         for j in range(3):

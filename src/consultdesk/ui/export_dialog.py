@@ -65,7 +65,7 @@ from consultdesk.services.documents import (
 )
 from consultdesk.services.referrals import ReferralOptions
 from consultdesk.services.workspace import Workspace
-from consultdesk.ui import i18n
+from consultdesk.ui import i18n, style
 from consultdesk.ui.download_reason import DownloadReasonDialog
 from consultdesk.ui.forms import ProblemDisplay, fitting_size
 from consultdesk.ui.labels import document_kind_label
@@ -165,7 +165,7 @@ class ExportDialog(QDialog):
             self.kinds.addItem(item)
         self.referral_reason = QLabel()
         self.referral_reason.setWordWrap(True)
-        self.referral_reason.setStyleSheet("color: #7f6000;")
+        style.warning_text(self.referral_reason)
         self.include_phone = QCheckBox(self.tr("Print the phone number"))
         self.include_district = QCheckBox(self.tr("Print the district"))
         self.services = QListWidget()
@@ -623,7 +623,7 @@ class DocumentsBar(QWidget):
         self.button.clicked.connect(self.open_dialog)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
-        self.reason.setStyleSheet("color: #7f6000;")
+        style.warning_text(self.reason)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()

@@ -30,19 +30,15 @@ from consultdesk.services.flags import (
     open_flags_for_resident,
 )
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui import style
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.i18n import current_language
 from consultdesk.ui.labels import dialog_buttons, flag_status_label, severity_label
 from consultdesk.ui.messages import message_for
 
 # Badge colours repeat what the badge text says; the text is what counts.
-_BADGE = {
-    "high": ("#ffffff", "#a93226"),
-    "moderate": ("#3d2e00", "#f4d03f"),
-    "low": ("#ffffff", "#2e6f9e"),
-    "dismissed": ("#7b7b7b", "#eeeeee"),
-}
-_DISMISSED_TEXT = "#7b7b7b"
+_BADGE = style.SEVERITY_BADGE
+_DISMISSED_TEXT = style.DISMISSED_TEXT
 LINK_SCHEME = "flag"
 SOURCE_TOGGLE = "source"  # the link that shows or hides a card's rule id and citation
 
@@ -69,7 +65,7 @@ class DismissFlagDialog(QDialog):
         self.setWindowTitle(self.tr("Dismiss flag"))
         about = QLabel(flag_text)
         about.setWordWrap(True)
-        about.setStyleSheet("font-weight: bold;")
+        style.bold(about)
         self.reason = QComboBox()
         self.reason.setEditable(True)
         self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -140,7 +136,7 @@ class FlagsPanel(QWidget):
         self._sources_shown: set[str] = set()  # flag keys whose rule and citation are open
         self._lang = current_language()
         self.heading = QLabel(self.tr("Risk flags"))
-        self.heading.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        style.heading(self.heading)
         self.browser = QTextBrowser()
         self.browser.setObjectName("flags")
         self.browser.setOpenLinks(False)
@@ -257,12 +253,13 @@ class FlagsPanel(QWidget):
             f"&nbsp;{html.escape(severity_label(view.flag.severity.value))}&nbsp;</span>"
         )
         title_style = f"color:{_DISMISSED_TEXT}" if dismissed else "font-weight:bold"
-        detail_colour = _DISMISSED_TEXT if dismissed else "#444444"
+        detail_colour = _DISMISSED_TEXT if dismissed else style.DETAIL_TEXT
+        muted = style.muted()
         lines = self.lines(view)
         if self.source_shown(view.key):
             lines += self.source_lines(view)
         details = "<br>".join(
-            f"<span style='color:#777777'>{html.escape(k)}:</span> {html.escape(v)}"
+            f"<span style='color:{muted}'>{html.escape(k)}:</span> {html.escape(v)}"
             for k, v in lines
         )
         parts = [f"{badge} <span style='{title_style}'>{html.escape(view.text(self._lang))}</span>"]
@@ -282,15 +279,15 @@ class FlagsPanel(QWidget):
                 links.append(f"<a href='{LINK_SCHEME}:{action}:{index}'>{html.escape(label)}</a>")
         toggle = self.tr("Hide source") if self.source_shown(view.key) else self.tr("Source")
         links.append(
-            f"<a href='{LINK_SCHEME}:{SOURCE_TOGGLE}:{index}' style='color:#555555'>"
+            f"<a href='{LINK_SCHEME}:{SOURCE_TOGGLE}:{index}' style='color:{muted}'>"
             f"{html.escape(toggle)}</a>"
         )
         if links:
             parts.append("&nbsp;&nbsp;·&nbsp;&nbsp;".join(links))
-        background = "#f4f4f4" if dismissed else "#ffffff"
+        background = style.CARD_DISMISSED if dismissed else "#ffffff"
         return (
             "<table width='100%' cellspacing='0' cellpadding='6' border='1' "
-            f"style='border-color:#d5d8dc; border-style:solid; margin-bottom:6px' "
+            f"style='border-color:{style.CARD_BORDER}; border-style:solid; margin-bottom:6px' "
             f"bgcolor='{background}'><tr><td>{'<br>'.join(parts)}</td></tr></table>"
         )
 
@@ -303,7 +300,7 @@ class FlagsPanel(QWidget):
             if not views:
                 # A tr() inside an f-string is not seen by lupdate: the text goes through a name.
                 none = html.escape(self.tr("No flags."))
-                body.append(f"<p style='color:#777777'>{none}</p>")
+                body.append(f"<p style='color:{style.muted()}'>{none}</p>")
             for view in views:
                 body.append(self._entry(self._views.index(view), view))
         self.browser.setHtml("".join(body))
@@ -365,11 +362,11 @@ class OpenFlagsSummary(QLabel):
         self.setVisible(resident_id is not None)
         if sessions == 0:
             none = html.escape(self.tr("No consultation recorded yet."))
-            self.setText(f"<span style='color:#555'>{none}</span>")
+            self.setText(f"<span style='color:{style.muted()}'>{none}</span>")
             return
         if not self.views:
             none = html.escape(self.tr("No open risk flags in the latest session."))
-            self.setText(f"<span style='color:#555'>{none}</span>")
+            self.setText(f"<span style='color:{style.muted()}'>{none}</span>")
             return
         lang = current_language()
         ordered = sorted(self.views, key=lambda v: v.flag.severity.rank)

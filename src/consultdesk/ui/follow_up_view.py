@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,9 +20,10 @@ from PySide6.QtWidgets import (
 from consultdesk.domain.consultation import FollowUpRow
 from consultdesk.services import consultations as svc
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui import style
 from consultdesk.ui.table_model import ReadOnlyTableModel
 
-OVERDUE = QBrush(QColor("#fbeeec"))
+OVERDUE = style.brush(style.Tint.OVERDUE)
 
 
 class FollowUpModel(ReadOnlyTableModel):
@@ -91,11 +91,11 @@ class FollowUpView(QWidget):
         header.setStretchLastSection(True)
         self.table.activated.connect(self._open)
         self.summary = QLabel()
-        self.summary.setStyleSheet("font-size: 12pt;")
+        style.large(self.summary)
         open_button = QPushButton(self.tr("Show resident"))
         open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
         title = QLabel(self.tr("Follow-up visits: overdue and due this week"))
-        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        style.title(title)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)

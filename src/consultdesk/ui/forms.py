@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from consultdesk.domain.problems import Problem, ValidationFailed
+from consultdesk.ui import style
 from consultdesk.ui.messages import error_text, problem_text
 
 T = TypeVar("T")
-
-INVALID_STYLE = "border: 1px solid #c0392b; border-radius: 2px;"
 
 
 class ProblemDisplay:
@@ -31,7 +30,7 @@ class ProblemDisplay:
         self.label = label
         self.fields = fields
         label.setWordWrap(True)
-        label.setStyleSheet("color: #a93226;")
+        style.error_text(label)
         label.hide()
 
     def show(self, problems: list[Problem]) -> None:
@@ -43,7 +42,7 @@ class ProblemDisplay:
                 lines.append(text)
             widget = self.fields.get(problem.field)
             if widget is not None:
-                widget.setStyleSheet(INVALID_STYLE)
+                style.invalid_field(widget)
                 widget.setToolTip(text)
         self.label.setText("\n".join(lines))
         self.label.setVisible(bool(lines))
@@ -85,7 +84,7 @@ class ProblemDisplay:
 
     def clear(self) -> None:
         for widget in self.fields.values():
-            widget.setStyleSheet("")
+            style.invalid_field(widget, False)
             widget.setToolTip("")
         self.label.clear()
         self.label.hide()

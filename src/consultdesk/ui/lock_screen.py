@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from consultdesk.domain.errors import StorageError
 from consultdesk.services import app_lock, backup
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui import style
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.tasks import run_task, wait_all
 
@@ -58,7 +59,7 @@ class LockScreen(QWidget):
         super().__init__(parent)
         self.setAutoFillBackground(True)
         self.title = QLabel(self.tr("ConsultDesk is locked"))
-        self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        style.title(self.title)
         self.hint = QLabel(self.hint_text())
         self.hint.setWordWrap(True)
         self.passphrase = QLineEdit()
@@ -67,7 +68,7 @@ class LockScreen(QWidget):
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        style.error_text(self.error)
         box = QWidget(self)
         box.setMaximumWidth(420)
         layout = QVBoxLayout(box)

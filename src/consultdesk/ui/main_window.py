@@ -28,7 +28,7 @@ from consultdesk.services import flags as flag_service
 from consultdesk.services.changes import LOCAL, ChangeSet
 from consultdesk.services.residents import count_residents
 from consultdesk.services.workspace import Workspace
-from consultdesk.ui import errors, residents_view
+from consultdesk.ui import errors, residents_view, style
 from consultdesk.ui.access_log_dialog import install_access_log
 from consultdesk.ui.catalog_completer import CatalogCompleter, preload_catalog
 from consultdesk.ui.centres_view import CentresView
@@ -80,9 +80,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.nav = QListWidget()
         self.nav.setFixedWidth(170)
-        self.nav.setStyleSheet(
-            "QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }"
-        )
+        style.roomy_list(self.nav, "8px", points=11)
         self._areas: list[tuple[str, object, Callable[[], None]]] = [
             (self.tr("Residents"), self.residents, self.residents.refresh),
             (self.tr("Follow-up visits"), self.follow_ups, self.follow_ups.refresh),

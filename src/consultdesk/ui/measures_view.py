@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -58,14 +58,15 @@ from consultdesk.services import measures_files
 from consultdesk.services.centres import list_centres
 from consultdesk.services.measures import Cell, GroupBy, MeasuresReport, ReportRequest
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui import style
 from consultdesk.ui.i18n import current_language
 from consultdesk.ui.messages import error_text, problem_text
 from consultdesk.ui.table_model import ReadOnlyTableModel
 from consultdesk.ui.tasks import run_task
 
 Index = QModelIndex | QPersistentModelIndex
-AREA_TINT = QBrush(QColor("#eef3f8"))
-SUPPRESSED = QBrush(QColor("#888888"))
+AREA_TINT = style.brush(style.Tint.AREA)
+SUPPRESSED = style.brush(style.Tint.SUPPRESSED_TEXT)
 
 _AREAS = {
     "people": QT_TRANSLATE_NOOP("MeasuresModel", "People and visits"),
@@ -312,7 +313,7 @@ class MeasuresView(QWidget):
 
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Shared measures"))
-        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        style.title(title)
         layout.addWidget(title)
         layout.addLayout(bar)
         layout.addWidget(body, 1)
@@ -526,7 +527,8 @@ class MeasuresView(QWidget):
             months.append(f"{month}월" if lang == "ko" else _MONTHS_EN[month - 1])
         bars = QBarSeries()
         top = 0.0
-        for indicator, colour in (("sessions", "#4c72b0"), ("residents_reached", "#dd8452")):
+        monthly_bars = (("sessions", style.SERIES[0]), ("residents_reached", style.SERIES[1]))
+        for indicator, colour in monthly_bars:
             bar_set = QBarSet(monthly.measures.get(indicator).title(lang))
             bar_set.setColor(QColor(colour))
             for g in monthly.groups:
@@ -537,7 +539,7 @@ class MeasuresView(QWidget):
         chart.addSeries(bars)
         line = QLineSeries()
         line.setName(monthly.measures.get("referrals_sent").title(lang))
-        line.setColor(QColor("#55a868"))
+        line.setColor(QColor(style.SERIES[2]))
         for n, g in enumerate(monthly.groups):
             value = monthly.value("referrals_sent", g.key) or 0.0
             top = max(top, value)
@@ -586,7 +588,7 @@ class MeasuresView(QWidget):
             chart.removeAxis(axis)
         progress = self.goal_progress(total)
         reached = QBarSet(self.tr("% of the goal for the period"))
-        reached.setColor(QColor("#4c72b0"))
+        reached.setColor(QColor(style.SERIES[0]))
         for _, percent in progress:
             reached.append(round(percent))
         series = QHorizontalBarSeries()

@@ -15,14 +15,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from consultdesk.domain.catalog import CatalogMatch
 from consultdesk.domain.consultation import MedicationRow, ProblemRow
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.medication import Adherence
-from consultdesk.ui import i18n, labels
+from consultdesk.ui import i18n, labels, style
 from consultdesk.ui.row_tables import (
     ATTENTION,
     UNMATCHED_FG,
@@ -90,8 +90,8 @@ def medication_columns() -> list[Column]:
     ]
 
 
-NOT_TAKEN_FG = QBrush(QColor("#7b7d7d"))
-NOT_TAKEN_BG = QBrush(QColor("#eeeeee"))
+NOT_TAKEN_FG = style.brush(style.Tint.NOT_TAKEN_TEXT)
+NOT_TAKEN_BG = style.brush(style.Tint.NOT_TAKEN)
 
 
 def struck_out() -> QFont:

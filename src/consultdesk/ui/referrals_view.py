@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QStandardPaths,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,7 @@ from consultdesk.services import referrals
 from consultdesk.services.documents import DocumentKind, DocumentRequest
 from consultdesk.services.referrals import ReferralDetail, ReferralFilter, ReferralRow
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui import style
 from consultdesk.ui.export_dialog import BatchExportDialog
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.labels import (
@@ -52,8 +53,8 @@ from consultdesk.ui.table_model import ReadOnlyTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE_BRUSH = QBrush(QColor("#fadbd8"))
-OVERDUE_TEXT = QBrush(QColor("#7b241c"))
+OVERDUE_BRUSH = style.brush(style.Tint.OVERDUE)
+OVERDUE_TEXT = style.brush(style.Tint.OVERDUE_TEXT)
 
 
 class ReferralTableModel(ReadOnlyTableModel):
@@ -304,9 +305,9 @@ class ReferralsView(QWidget):
         header.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         title = QLabel(self.tr("Referrals to welfare centres"))
-        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        style.title(title)
         self.summary = QLabel()
-        self.summary.setStyleSheet("font-size: 12pt;")
+        style.large(self.summary)
         # Closed referrals stay findable, with their outcome.
         self.which = QComboBox()
         self.which.addItem(self.tr("Open referrals"), ReferralFilter.OPEN.value)
@@ -330,7 +331,7 @@ class ReferralsView(QWidget):
         )
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a93226;")
+        style.error_text(self.error)
         self.error.hide()
         self.sent_button.clicked.connect(lambda: self._step(MarkSentDialog))
         self.reply_button.clicked.connect(lambda: self._step(ReplyDialog))

@@ -29,6 +29,7 @@ from consultdesk.services import residents
 from consultdesk.services.changes import ChangeSet
 from consultdesk.services.residents import ResidentDetail
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui import style
 from consultdesk.ui.consent_dialog import ConsentDialog, WithdrawConsentDialog
 from consultdesk.ui.export_dialog import DocumentsBar
 from consultdesk.ui.flags_panel import OpenFlagsSummary
@@ -61,10 +62,10 @@ SHOWN = (
     "referral",
 )
 _STATUS_COLOURS = {
-    ConsentStatus.GRANTED: "#1e7b34",
-    ConsentStatus.REFUSED: "#a93226",
-    ConsentStatus.WITHDRAWN: "#a93226",
-    ConsentStatus.NONE: "#7f6000",
+    ConsentStatus.GRANTED: style.GOOD,
+    ConsentStatus.REFUSED: style.ERROR,
+    ConsentStatus.WITHDRAWN: style.ERROR,
+    ConsentStatus.NONE: style.WARNING,
 }
 
 
@@ -173,7 +174,7 @@ class ResidentPanel(QWidget):
             (self.tr("Notes"), d.notes),
         ]
         table = "".join(
-            f"<tr><td style='color:#555;padding-right:12px'>{html.escape(k)}</td>"
+            f"<tr><td style='color:{style.muted()};padding-right:12px'>{html.escape(k)}</td>"
             f"<td>{html.escape(v).replace(chr(10), '<br>')}</td></tr>"
             for k, v in rows
             if v

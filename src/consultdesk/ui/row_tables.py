@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+
+from consultdesk.ui import style
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -293,8 +295,8 @@ class RowTableView(QTableView):
         super().keyPressEvent(event)
 
 
-ATTENTION = QBrush(QColor("#fdebd0"))
-UNMATCHED_FG = QBrush(QColor("#9c640c"))
+ATTENTION = style.brush(style.Tint.ATTENTION)
+UNMATCHED_FG = style.brush(style.Tint.UNMATCHED_TEXT)
 
 
 def italic() -> QFont:

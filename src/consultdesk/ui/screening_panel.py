@@ -35,6 +35,7 @@ from consultdesk.domain.consultation import ObservedRisk
 from consultdesk.domain.rrn import contains_rrn
 from consultdesk.domain.rules import Severity
 from consultdesk.domain.screening import Question, ScreeningForm, ServiceCatalog
+from consultdesk.ui import style
 from consultdesk.ui.i18n import current_language
 from consultdesk.ui.labels import severity_label
 from consultdesk.ui.messages import message_for
@@ -59,10 +60,7 @@ class QuestionWidget(QWidget):
         self.clear_button.setToolTip(self.tr("Leave this question unanswered"))
         # Drawn as a link no taller than a line of text, and its room kept while it is hidden:
         # choosing an answer must not push the questions below away from under the mouse.
-        self.clear_button.setStyleSheet(
-            "QPushButton { border: none; padding: 0 2px; color: #1a5276;"
-            " text-decoration: underline; }"
-        )
+        style.link_button(self.clear_button)
         keep_room = self.clear_button.sizePolicy()
         keep_room.setRetainSizeWhenHidden(True)
         self.clear_button.setSizePolicy(keep_room)
@@ -206,7 +204,7 @@ class ScreeningPanel(QWidget):
             )
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet("color: #555;")
+        style.muted_text(intro)
         body_layout.addWidget(intro)
         boxes: dict[str, QVBoxLayout] = {}
         for question in form.questions:
@@ -276,7 +274,7 @@ class ScreeningPanel(QWidget):
         self.cancel_button.hide()
         self.observation_error = QLabel()
         self.observation_error.setWordWrap(True)
-        self.observation_error.setStyleSheet("color: #a93226;")
+        style.error_text(self.observation_error)
         self.observation_error.hide()
         self.observed_list = QVBoxLayout()
         top = QHBoxLayout()

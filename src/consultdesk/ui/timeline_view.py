@@ -21,7 +21,7 @@ from consultdesk.domain.consultation import Comparison, MedicationChange, Status
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import consultations as svc
 from consultdesk.services.workspace import Workspace
-from consultdesk.ui import labels
+from consultdesk.ui import labels, style
 from consultdesk.ui.forms import confirm_delete, show_refusal
 from consultdesk.ui.messages import message_for, problem_text
 
@@ -67,7 +67,7 @@ class TimelineWidget(QWidget):
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_draft)
         title = QLabel(self.tr("Consultations"))
-        title.setStyleSheet("font-weight: bold;")
+        style.bold(title)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.compare_button):
             buttons.addWidget(button)
