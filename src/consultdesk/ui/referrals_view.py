@@ -53,8 +53,8 @@ from consultdesk.ui.table_model import ReadOnlyTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE_BRUSH = style.brush(style.Tint.OVERDUE)
-OVERDUE_TEXT = style.brush(style.Tint.OVERDUE_TEXT)
+OVERDUE_BRUSH = style.brush(style.Tint.UNANSWERED)
+OVERDUE_TEXT = style.brush(style.Tint.UNANSWERED_TEXT)
 
 
 class ReferralTableModel(ReadOnlyTableModel):

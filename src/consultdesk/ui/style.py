@@ -52,8 +52,9 @@ CARD_DISMISSED = "#f4f4f4"
 class Tint(StrEnum):
     """Row and cell colours in the tables."""
 
-    OVERDUE = "overdue"  # a follow-up past its date, a referral without a reply (background)
-    OVERDUE_TEXT = "overdue_text"
+    OVERDUE = "overdue"  # a follow-up visit past its date (background; most rows of the list)
+    UNANSWERED = "unanswered"  # a referral without a reply in time: call the case worker
+    UNANSWERED_TEXT = "unanswered_text"
     ERROR_TEXT = "error_text"  # a conflict on a safety field, which a person must decide
     ATTENTION = "attention"  # an inventory row that needs a look (background)
     UNMATCHED_TEXT = "unmatched_text"  # a medicine name the catalog did not match
@@ -64,8 +65,9 @@ class Tint(StrEnum):
 
 
 _TINTS: dict[Tint, str] = {
-    Tint.OVERDUE: "#fadbd8",
-    Tint.OVERDUE_TEXT: "#7b241c",
+    Tint.OVERDUE: "#fbeeec",
+    Tint.UNANSWERED: "#fadbd8",
+    Tint.UNANSWERED_TEXT: "#7b241c",
     Tint.ERROR_TEXT: ERROR,
     Tint.ATTENTION: "#fdebd0",
     Tint.UNMATCHED_TEXT: "#9c640c",
