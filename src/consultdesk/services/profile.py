@@ -9,6 +9,7 @@ from __future__ import annotations
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.domain.profile import NAME_MAX, Profile, check_profile
 from consultdesk.services.workspace import Workspace
+from consultdesk.storage import team_repo
 from consultdesk.storage.settings_repo import put_setting
 
 __all__ = ["NAME_MAX", "Profile", "check_profile", "save_profile"]
@@ -24,6 +25,7 @@ def save_profile(ws: Workspace, profile: Profile) -> Profile:
         put_setting(s, "pharmacist_name", cleaned.pharmacist_name)
         put_setting(s, "organisation", cleaned.organisation)
         put_setting(s, "phone", cleaned.phone)
+        team_repo.remember(s, ws.device, cleaned.pharmacist_name, cleaned.organisation)
         # Logged under the name it had before the change, then the new name is used.
         s.add(ws.audit("update", "profile", ws.device, None))
     ws.profile = cleaned

@@ -18,7 +18,7 @@ from consultdesk.domain.passphrase import validate_new_passphrase
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.profile import Profile
 from consultdesk.paths import DATABASE_FILE
-from consultdesk.storage import folder_lock, schema
+from consultdesk.storage import folder_lock, schema, team_repo
 from consultdesk.storage.changes import ChangeWriter, last_hlc
 from consultdesk.storage.database import (
     Database,
@@ -47,6 +47,7 @@ class Workspace:
         self.profile = profile
         with db.session() as s:
             self.writer = ChangeWriter(device, HlcClock(device, last_hlc(s)))
+            team_repo.remember(s, device, profile.pharmacist_name, profile.organisation)
 
     @staticmethod
     def database_path(data_dir: Path) -> Path:

@@ -267,6 +267,17 @@ class ImportedRuleSet(SQLModel, table=True):
     content: bytes = b""
 
 
+class TeamMember(SQLModel, table=True):
+    """Who works on one laptop of the team (storage/team_repo.py), so that measures and lists
+    can name who recorded what. The id is the device id. Local: not a synced record."""
+
+    __tablename__ = "team_member"
+    id: str = Field(primary_key=True)
+    pharmacist_name: str = ""
+    organisation: str = ""
+    deleted: bool = False
+
+
 SHARED_TABLES: dict[str, type[SQLModel]] = {
     "welfare_centre": WelfareCentre,
     "case_worker": CaseWorker,
@@ -293,6 +304,7 @@ class SyncLedger(SQLModel, table=True):
     seq: int
     bundle_hash: str
     imported_at: str = ""
+    newest_hlc: str = ""  # of the changes imported from it (0007): what our bundles say we saw
 
 
 class SyncSentBundle(SQLModel, table=True):

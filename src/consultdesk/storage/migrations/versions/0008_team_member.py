@@ -4,10 +4,10 @@ Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-02 04:30:00
 
-One row per device: its pharmacist's name and organisation, written by that laptop (at set-up,
-when the profile is edited, and once after this upgrade) and synced like any record, so that
-the team's measures and lists can name who recorded what on every laptop. The contact phone
-stays local.
+One row per device of the team: its pharmacist's name and organisation, so that the team's
+measures and lists can name who recorded what. This laptop's own row comes from its profile;
+the others' come with their bundles (storage/team_repo.py). The table itself is local, and the
+contact phone never leaves the laptop.
 """
 
 from __future__ import annotations
