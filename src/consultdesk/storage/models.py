@@ -304,7 +304,7 @@ class SyncLedger(SQLModel, table=True):
     seq: int
     bundle_hash: str
     imported_at: str = ""
-    newest_hlc: str = ""  # of the changes imported from it (0007): what our bundles say we saw
+    newest_hlc: str = ""  # of the changes imported from it (0009): what our bundles say we saw
 
 
 class SyncSentBundle(SQLModel, table=True):
