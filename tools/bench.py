@@ -219,7 +219,7 @@ print("peak_rss_kb=%d" % peak, flush=True)
 
 def bench_memory(data_dir: Path) -> dict[str, object]:
     """Peak resident memory of the app on the bench database: start, open the showcase
-    session, the follow-up list and a few searches (ARCHITECTURE.md: ≤ 300 MB)."""
+    session, the follow-up list and a few searches (docs/architecture.md: ≤ 300 MB)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CONSULTDESK_PASSPHRASE": PASSPHRASE}
     out = subprocess.run(
         [sys.executable, "-c", MEMORY_SCRIPT, str(data_dir)],
@@ -539,7 +539,7 @@ def _strings(value: object) -> list[str]:
 def bench_referral(ws: Workspace) -> dict[str, object]:
     """A 2-page referral sheet through the service (database read, flags, plain words, PDF,
     atomic write, access log), after the first export in the process, against bare ReportLab
-    writing the same text in the same font (ARCHITECTURE.md: ≤ 150 ms and ≤ 2×)."""
+    writing the same text in the same font (docs/architecture.md: ≤ 150 ms and ≤ 2×)."""
 
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle

@@ -17,7 +17,7 @@ DATABASE_FILE = "consultdesk.db"
 
 
 def default_data_dir() -> Path:
-    """The user's local data folder — never a shared drive (see SYNC.md)."""
+    """The user's local data folder — never a shared drive (docs/team-folder.md)."""
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

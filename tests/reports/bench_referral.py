@@ -1,7 +1,7 @@
 """Time a 2-page referral against bare ReportLab with the same font and text (not a test).
 
 Run: PYTHONPATH=src python tests/reports/bench_referral.py
-Target (ARCHITECTURE.md): <= 150 ms and <= 2x bare, measured after the first build.
+Target (docs/architecture.md): <= 150 ms and <= 2x bare, measured after the first build.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Laptops with real encrypted databases sync through a real temporary folder (SYNC.md)."""
+"""Laptops with real encrypted databases sync through a real temporary folder
+(docs/team-folder.md; the merge rules are in sync/merge.py)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 "No edit is lost" means: on every laptop, every value anyone entered is the value shown, or was
 replaced by someone who saw it (an edit made on top of it), or is kept in a conflict, or belongs
-to a record whose later delete wins (SYNC.md: a tombstone wins over older field edits). Two
+to a record whose later delete wins (sync/merge.py: a tombstone wins over older field edits). Two
 parallel edits that entered the same value count as one value.
 """
 

@@ -1,4 +1,4 @@
-"""ARCHITECTURE.md targets: import 10k changes from 5 laptops ≤ 3 s; a sync with nothing new
+"""Targets (docs/architecture.md): import 10k changes from 5 laptops ≤ 3 s; a sync with nothing new
 ≤ 100 ms. Measured with the in-memory store, so this times the sync layer itself.
 
 Run ``PYTHONPATH=src python -m tests.sync.test_sync_speed`` to print the figures.

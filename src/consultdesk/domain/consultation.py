@@ -1,4 +1,4 @@
-"""A 1:1 medication consultation as the pharmacist records it (PRODUCT.md, job 3).
+"""A 1:1 medication consultation as the pharmacist records it.
 
 Plain values and rules only: what a visit, a medication row and a drug-related problem hold,
 which values are allowed, how a new session starts from the previous one, and what changed

@@ -2,8 +2,9 @@
 
 Plain rules only: which step may follow which, what each step needs, when a referral counts as
 overdue, and the reference code printed on the sheet. Referrals that are never followed up are
-the usual failure (DATA.md: only 27 % of accepted social-need referrals were resolved), hence
-the dates of every step and the overdue flag.
+the usual failure (in one US health system only 27 % of accepted social-need referrals were
+resolved, mostly because the organisation could not reach the person: PMC8679017), hence the
+dates of every step and the overdue flag.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ Cell: TypeAlias = "Flowable | str"
 
 
 def fmt_date(value: date) -> str:
-    # ISO dates in both languages, as Korean pharmacists write them (PRODUCT.md).
+    # ISO dates in both languages, as Korean pharmacists write them (docs/style.md).
     return value.isoformat()
 
 

@@ -1,7 +1,7 @@
 """What goes on each document: frozen inputs the service layer fills from the database.
 
 The builders print exactly these fields and nothing else, so what a case worker receives is
-decided here (PRODUCT.md job 5: only what the case worker needs). Coded values are StrEnums
+decided here: only what the case worker needs. Coded values are StrEnums
 whose values are the label keys' suffixes in labels.py.
 """
 

@@ -11,7 +11,7 @@ from reportlab.platypus import Paragraph
 from consultdesk.reports.fonts import normalise_text
 
 # A resident registration number (주민등록번호): YYMMDD, then a gender/century digit 1-8 and six
-# more digits, with or without the hyphen. The app refuses to store one (PRODUCT.md job 1); this
+# more digits, with or without the hyphen. The app refuses to store one (README, Data safety); this
 # is the last line of defence so a number pasted into a note still never reaches paper.
 RRN_PATTERN = re.compile(
     r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?[-\u2013]?\s?[1-8]\d{6}(?!\d)"

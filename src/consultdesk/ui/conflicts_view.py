@@ -1,4 +1,5 @@
-"""Sync conflicts: two values of one field side by side, and a person decides (SYNC.md).
+"""Sync conflicts: two values of one field side by side, and a person decides (the merge
+rules: sync/merge.py).
 
 Choosing a value (or typing a merged one) saves it as a new change of this laptop, so the
 decision reaches every laptop with the next sync and answers the same conflict there.
