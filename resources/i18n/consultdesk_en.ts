@@ -392,6 +392,45 @@ They are removed from this computer and, after the next sync, from the team's.</
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>A backup is made first, under the current passphrase: keep that passphrase too, it is what opens the backup. The new passphrase needs at least {min} characters and no space at the start or end; it cannot be recovered if lost.</source>
+        <translation>A backup is made first, under the current passphrase: keep that passphrase too, it is what opens the backup. The new passphrase needs at least {min} characters and no space at the start or end; it cannot be recovered if lost.</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>New passphrase again</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Making a backup, then changing the passphrase…</source>
+        <translation>Making a backup, then changing the passphrase…</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed. Use the new one from now on. The backup made before, under the old passphrase, is {file}.</source>
+        <translation>The passphrase is changed. Use the new one from now on. The backup made before, under the old passphrase, is {file}.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is not right. Nothing was changed.</source>
+        <translation>The current passphrase is not right. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Cannot write{where}: a file of that name is in the way where a folder is needed. Choose another place with --out.</source>
@@ -3411,6 +3450,45 @@ Their consultations, consents and referrals will no longer be listed, on this co
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>This replaces the database on this computer ({residents} residents, last changed {changed}) with the backup {file} (made {made}). Everything recorded here after that backup was made is no longer on this computer; what was sent to the team comes back with the next sync. The current database is kept in the backups folder first. ConsultDesk closes when the restore is done: start it again.</source>
+        <translation>This replaces the database on this computer ({residents} residents, last changed {changed}) with the backup {file} (made {made}). Everything recorded here after that backup was made is no longer on this computer; what was sent to the team comes back with the next sync. The current database is kept in the backups folder first. ConsultDesk closes when the restore is done: start it again.</translation>
+    </message>
+    <message>
+        <source>The backup's passphrase</source>
+        <translation>The backup's passphrase</translation>
+    </message>
+    <message>
+        <source>Replace it even if this computer has newer changes</source>
+        <translation>Replace it even if this computer has newer changes</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>The passphrase in use when the backup was made.</source>
+        <translation>The passphrase in use when the backup was made.</translation>
+    </message>
+    <message>
+        <source>Enter the backup's passphrase.</source>
+        <translation>Enter the backup's passphrase.</translation>
+    </message>
+    <message>
+        <source>ConsultDesk backups (*.db)</source>
+        <translation>ConsultDesk backups (*.db)</translation>
+    </message>
+    <message>
+        <source>Restored from {file}. The database it replaced is kept as {kept}. ConsultDesk closes now: start it again, then sync to get the team's changes.</source>
+        <translation>Restored from {file}. The database it replaced is kept as {kept}. ConsultDesk closes now: start it again, then sync to get the team's changes.</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningPanel</name>
     <message>
         <source>Ask in your own words; any question may be skipped. Form: {title} ({version})</source>
@@ -3504,6 +3582,18 @@ Their consultations, consents and referrals will no longer be listed, on this co
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Backed up to {file}.</source>
+        <translation>Backed up to {file}.</translation>
+    </message>
+    <message>
+        <source>A copy is in {file} too.</source>
+        <translation>A copy is in {file} too.</translation>
+    </message>
+    <message>
+        <source>The second backup folder {folder} is not there (is the USB stick plugged in?), so it got no copy.</source>
+        <translation>The second backup folder {folder} is not there (is the USB stick plugged in?), so it got no copy.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -3526,6 +3616,78 @@ Their consultations, consents and referrals will no longer be listed, on this co
     <message>
         <source>The window is redrawn in the new language at once.</source>
         <translation>The window is redrawn in the new language at once.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>After this many minutes without a key or mouse, ConsultDesk locks itself.</source>
+        <translation>After this many minutes without a key or mouse, ConsultDesk locks itself.</translation>
+    </message>
+    <message>
+        <source>Lock when idle for</source>
+        <translation>Lock when idle for</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Change passphrase…</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>None (only the data folder's backups)</source>
+        <translation>None (only the data folder's backups)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Second backup folder</source>
+        <translation>Second backup folder</translation>
+    </message>
+    <message>
+        <source>A USB stick, for example: each backup, and the daily one when ConsultDesk closes, is copied there too while it is plugged in.</source>
+        <translation>A USB stick, for example: each backup, and the daily one when ConsultDesk closes, is copied there too while it is plugged in.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed. Use the new one from now on. The backup made before, under the old passphrase, is {file}.</source>
+        <translation>The passphrase is changed. Use the new one from now on. The backup made before, under the old passphrase, is {file}.</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Change pass&amp;phrase…</source>
+        <translation>Change pass&amp;phrase…</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed. Use the new one from now on.</source>
+        <translation>The passphrase is changed. Use the new one from now on.</translation>
     </message>
 </context>
 <context>

@@ -391,6 +391,45 @@ They are removed from this computer and, after the next sync, from the team&apos
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>암호 바꾸기</translation>
+    </message>
+    <message>
+        <source>A backup is made first, under the current passphrase: keep that passphrase too, it is what opens the backup. The new passphrase needs at least {min} characters and no space at the start or end; it cannot be recovered if lost.</source>
+        <translation>먼저 지금 암호로 백업을 만듭니다. 그 백업은 지금 암호로만 열리니 지금 암호도 잘 보관하세요. 새 암호는 {min}자 이상이어야 하고 앞뒤에 띄어쓰기가 없어야 합니다. 잊어버리면 되찾을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>현재 암호</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>새 암호</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>새 암호 다시 입력</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
+        <source>Making a backup, then changing the passphrase…</source>
+        <translation>백업을 만든 뒤 암호를 바꾸는 중…</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed. Use the new one from now on. The backup made before, under the old passphrase, is {file}.</source>
+        <translation>암호를 바꿨습니다. 이제부터 새 암호를 쓰세요. 바꾸기 전에 이전 암호로 만든 백업은 {file}입니다.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is not right. Nothing was changed.</source>
+        <translation>현재 암호가 맞지 않습니다. 아무것도 바꾸지 않았습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Cannot write{where}: a file of that name is in the way where a folder is needed. Choose another place with --out.</source>
@@ -3389,6 +3428,45 @@ Their consultations, consents and referrals will no longer be listed, on this co
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>백업에서 복원</translation>
+    </message>
+    <message>
+        <source>This replaces the database on this computer ({residents} residents, last changed {changed}) with the backup {file} (made {made}). Everything recorded here after that backup was made is no longer on this computer; what was sent to the team comes back with the next sync. The current database is kept in the backups folder first. ConsultDesk closes when the restore is done: start it again.</source>
+        <translation>이 컴퓨터의 데이터베이스(내담자 {residents}명, 마지막 변경 {changed})를 백업 {file}({made}에 만듦)로 바꿉니다. 그 백업을 만든 뒤 여기서 기록한 내용은 이 컴퓨터에서 사라지고, 팀에 보낸 내용은 다음 동기화 때 돌아옵니다. 지금 데이터베이스는 먼저 backups 폴더에 보관합니다. 복원이 끝나면 ConsultDesk가 닫히니 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s passphrase</source>
+        <translation>백업의 암호</translation>
+    </message>
+    <message>
+        <source>Replace it even if this computer has newer changes</source>
+        <translation>이 컴퓨터에 더 새로운 변경 내용이 있어도 바꾸기</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>복원</translation>
+    </message>
+    <message>
+        <source>The passphrase in use when the backup was made.</source>
+        <translation>백업을 만들 때 쓰던 암호입니다.</translation>
+    </message>
+    <message>
+        <source>Enter the backup&apos;s passphrase.</source>
+        <translation>백업의 암호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>ConsultDesk backups (*.db)</source>
+        <translation>ConsultDesk 백업 (*.db)</translation>
+    </message>
+    <message>
+        <source>Restored from {file}. The database it replaced is kept as {kept}. ConsultDesk closes now: start it again, then sync to get the team&apos;s changes.</source>
+        <translation>{file}에서 복원했습니다. 원래 있던 데이터베이스는 {kept}에 보관했습니다. 이제 ConsultDesk가 닫힙니다. 다시 시작한 뒤 동기화해서 팀의 변경 내용을 받으세요.</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningPanel</name>
     <message>
         <source>Ask in your own words; any question may be skipped. Form: {title} ({version})</source>
@@ -3482,6 +3560,18 @@ Their consultations, consents and referrals will no longer be listed, on this co
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Backed up to {file}.</source>
+        <translation>{file}에 백업했습니다.</translation>
+    </message>
+    <message>
+        <source>A copy is in {file} too.</source>
+        <translation>{file}에도 사본을 두었습니다.</translation>
+    </message>
+    <message>
+        <source>The second backup folder {folder} is not there (is the USB stick plugged in?), so it got no copy.</source>
+        <translation>두 번째 백업 폴더 {folder}가 없어서(USB 메모리가 꽂혀 있나요?) 사본을 두지 못했습니다.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
@@ -3504,6 +3594,78 @@ Their consultations, consents and referrals will no longer be listed, on this co
     <message>
         <source>The window is redrawn in the new language at once.</source>
         <translation>저장하면 바로 새 언어로 화면이 바뀝니다.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <source>After this many minutes without a key or mouse, ConsultDesk locks itself.</source>
+        <translation>키보드나 마우스를 이 시간 동안 쓰지 않으면 ConsultDesk가 저절로 잠깁니다.</translation>
+    </message>
+    <message>
+        <source>Lock when idle for</source>
+        <translation>자동 잠금 시간</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>암호 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>암호</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>지금 백업</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>백업</translation>
+    </message>
+    <message>
+        <source>None (only the data folder&apos;s backups)</source>
+        <translation>없음 (데이터 폴더의 backups에만)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>고르기…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Second backup folder</source>
+        <translation>두 번째 백업 폴더</translation>
+    </message>
+    <message>
+        <source>A USB stick, for example: each backup, and the daily one when ConsultDesk closes, is copied there too while it is plugged in.</source>
+        <translation>예를 들어 USB 메모리: 꽂혀 있는 동안에는 지금 백업과 ConsultDesk를 닫을 때 만드는 매일 백업이 그곳에도 복사됩니다.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>백업하는 중…</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed. Use the new one from now on. The backup made before, under the old passphrase, is {file}.</source>
+        <translation>암호를 바꿨습니다. 이제부터 새 암호를 쓰세요. 바꾸기 전에 이전 암호로 만든 백업은 {file}입니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>지금 백업(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>백업에서 복원(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Change pass&amp;phrase…</source>
+        <translation>암호 바꾸기(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The passphrase is changed. Use the new one from now on.</source>
+        <translation>암호를 바꿨습니다. 이제부터 새 암호를 쓰세요.</translation>
     </message>
 </context>
 <context>

@@ -76,8 +76,42 @@ class BackupTooNew(StorageError):
         )
 
 
+SECOND_FOLDER_KEY = "backup_second_folder"
+
+
 def backup_folder(data_dir: Path) -> Path:
     return data_dir / BACKUP_FOLDER
+
+
+def second_folder(ws: Workspace) -> Path | None:
+    """The optional second place for backups (a USB stick), set in the settings."""
+    with ws.db.session(read_only=True) as s:
+        value = get_setting(s, SECOND_FOLDER_KEY, "")
+    return Path(value) if value else None
+
+
+def set_second_folder(ws: Workspace, folder: Path | None) -> None:
+    with ws.db.session() as s:
+        put_setting(s, SECOND_FOLDER_KEY, str(folder) if folder is not None else "")
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    local: Path
+    second: Path | None  # the copy in the second folder, when it is set and was reachable
+    second_missing: Path | None  # the second folder, when it is set but not there (unplugged)
+
+
+def backup_everywhere(ws: Workspace) -> BackupResult:
+    """What "Back up now" does: a copy into backups/, and one into the second folder when it
+    is set and reachable (a USB stick that is not plugged in is said, not an error)."""
+    local = backup_now(ws)
+    folder = second_folder(ws)
+    if folder is None:
+        return BackupResult(local, None, None)
+    if not folder.is_dir():
+        return BackupResult(local, None, folder)
+    return BackupResult(local, backup_now(ws, folder), None)
 
 
 def _stamp(now: datetime | None = None) -> str:
@@ -120,7 +154,19 @@ def auto_backup(ws: Workspace, today: date | None = None) -> Path | None:
             ws.db.backup_to(weekly)
     _prune(folder, "daily-", DAILY_KEPT)
     _prune(folder, "weekly-", WEEKLY_KEPT)
+    _mirror_daily(ws, daily)
     return daily
+
+
+def _mirror_daily(ws: Workspace, daily: Path) -> None:
+    """The day's copy in the second folder too, when it is set and there (kept: 7)."""
+    folder = second_folder(ws)
+    if folder is None or not folder.is_dir():
+        return
+    target = folder / daily.name
+    if not target.exists():
+        ws.db.backup_to(target)
+    _prune(folder, "daily-", DAILY_KEPT)
 
 
 def backup_due(ws: Workspace, today: date | None = None) -> bool:

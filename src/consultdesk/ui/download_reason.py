@@ -24,7 +24,7 @@ from consultdesk.services.access_log import REASON_MAX, DownloadReason, reason_v
 from consultdesk.ui.forms import ProblemDisplay, dialog_buttons
 
 # The choices as a pharmacist says them; marked here, translated when shown.
-_REASONS: dict[DownloadReason, str] = {
+_REASONS: dict[DownloadReason, object] = {  # QT_TRANSLATE_NOOP returns its text
     DownloadReason.WELFARE_REFERRAL: QT_TRANSLATE_NOOP(
         "DownloadReason", "Referral to the welfare centre"
     ),
@@ -35,7 +35,7 @@ _REASONS: dict[DownloadReason, str] = {
 
 
 def reason_label(code: DownloadReason) -> str:
-    return QCoreApplication.translate("DownloadReason", _REASONS[code])
+    return QCoreApplication.translate("DownloadReason", str(_REASONS[code]))
 
 
 def reason_display(value: str) -> str:

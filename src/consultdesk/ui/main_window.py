@@ -46,7 +46,7 @@ from consultdesk.ui.messages import problem_text
 from consultdesk.ui.product_import_dialog import ProductImportDialog
 from consultdesk.ui.referrals_view import ReferralsView
 from consultdesk.ui.residents_view import ResidentsView
-from consultdesk.ui.settings_dialog import SettingsDialog
+from consultdesk.ui.settings_dialog import SettingsDialog, install_data_safety_menu
 from consultdesk.ui.sync_view import SyncStatusBar, SyncView
 from consultdesk.ui.tasks import run_task
 
@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         # idle lock and Ctrl+L (ui/lock_screen.py); the open draft is saved first
         self.app_lock = install_lock(self, ws, self.editor.save_now)
+        # File > Back up now, Restore from a backup…, Change passphrase… (ui/settings_dialog.py)
+        install_data_safety_menu(self, ws, self.app_lock, self.editor.close_session)
         self.access_log_action = install_access_log(self, ws)  # Tools > Access log
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
@@ -297,7 +299,7 @@ class MainWindow(QMainWindow):
         )
 
     def open_settings(self) -> None:
-        language = SettingsDialog.ask(self.ws.data_dir, self)
+        language = SettingsDialog.ask(self.ws.data_dir, self, self.ws, self.app_lock)
         if language is not None:
             self.language_changed.emit(language)
 
