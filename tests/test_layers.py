@@ -1,4 +1,4 @@
-"""The core (domain, storage, sync, reports, services) never imports Qt — checked for real by
+"""The core (domain, storage, sync, reports, services, demo) never imports Qt — checked for real by
 importing every core module in a process where PySide6 cannot be imported."""
 
 import subprocess
@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-CORE = ["domain", "storage", "sync", "reports", "services"]
+CORE = ["domain", "storage", "sync", "reports", "services", "demo"]
 
 
 def test_core_modules_import_without_qt():

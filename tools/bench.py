@@ -16,8 +16,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from consultdesk.demo import fill_demo
 from consultdesk.services import residents
-from consultdesk.services.demo import fill_demo
 from consultdesk.services.workspace import Profile, Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -186,7 +186,7 @@ MEMORY_SCRIPT = """
 import os, sys
 from pathlib import Path
 from consultdesk.services import consultations
-from consultdesk.services.demo import showcase_resident
+from consultdesk.demo import showcase_resident
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui import i18n
 from consultdesk.ui.app import make_application

@@ -13,9 +13,9 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from consultdesk.demo import fill_demo
 from consultdesk.domain.consent import ConsentKind
 from consultdesk.services import residents
-from consultdesk.services.demo import fill_demo
 from consultdesk.services.workspace import Profile, Workspace
 from consultdesk.ui import i18n
 from consultdesk.ui.app import make_application
@@ -64,8 +64,8 @@ def screens(ws: Workspace, out: Path, lang: str) -> list[Path]:
 def consultation_screens(ws: Workspace, window: MainWindow, out: Path, lang: str) -> None:
     """The editor on the showcase resident's draft (10 medicines, an interacting pair, social
     answers), the timeline comparison, the follow-ups."""
+    from consultdesk.demo import showcase_resident
     from consultdesk.services import consultations
-    from consultdesk.services.demo import showcase_resident
     from consultdesk.ui.timeline_view import ComparisonDialog
 
     resident = showcase_resident(ws)
@@ -157,11 +157,11 @@ def _document_residents(ws: Workspace) -> tuple[str | None, str | None]:
     services when the demo has none."""
     from dataclasses import replace
 
+    from consultdesk.demo import showcase_resident
     from consultdesk.domain.consultation import MedicationRow, ObservedRisk
     from consultdesk.domain.ids import new_id
     from consultdesk.domain.medication import Adherence, Ingredient
     from consultdesk.services import consultations, documents
-    from consultdesk.services.demo import showcase_resident
 
     rows, _ = residents.search_residents(ws, "", limit=10_000)
     candidates = [r.id for r in rows]

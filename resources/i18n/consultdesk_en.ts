@@ -433,6 +433,88 @@ They are removed from this computer and, after the next sync, from the team's.</
 <context>
     <name>Cli</name>
     <message>
+        <source>passphrases:
+  CONSULTDESK_PASSPHRASE       the database's passphrase for headless commands (otherwise they
+                               ask on the terminal)
+  CONSULTDESK_TEAM_PASSPHRASE  the team's passphrase for `team` and `sync`
+
+examples:
+  consultdesk --data-dir ~/cd init --name 박약사
+  consultdesk --data-dir ~/cd residents --find 김순
+  consultdesk --data-dir ~/cd export referral --resident ID --out 의뢰서.pdf --reason "복지관 연계"
+  consultdesk --data-dir ~/cd export medlist --resident ID --out 복약목록.pdf --reason "본인 제공"
+  CONSULTDESK_PASSPHRASE=… consultdesk --data-dir ~/cd backup --to /media/usb
+  consultdesk --lang en --data-dir ~/cd verify
+</source>
+        <translation>passphrases:
+  CONSULTDESK_PASSPHRASE       the database's passphrase for headless commands (otherwise they
+                               ask on the terminal)
+  CONSULTDESK_TEAM_PASSPHRASE  the team's passphrase for `team` and `sync`
+
+examples:
+  consultdesk --data-dir ~/cd init --name 박약사
+  consultdesk --data-dir ~/cd residents --find 김순
+  consultdesk --data-dir ~/cd export referral --resident ID --out 의뢰서.pdf --reason "복지관 연계"
+  consultdesk --data-dir ~/cd export medlist --resident ID --out 복약목록.pdf --reason "본인 제공"
+  CONSULTDESK_PASSPHRASE=… consultdesk --data-dir ~/cd backup --to /media/usb
+  consultdesk --lang en --data-dir ~/cd verify
+</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>usage: </translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>positional arguments</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>show this help message and exit</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: error: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>argument %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>the following arguments are required: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>invalid choice: %(value)r (choose from %(choices)s)</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>unrecognized arguments: %s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>expected one argument</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>invalid %(type)s value: %(value)r</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>ambiguous option: %(option)s could match %(matches)s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>not allowed with argument %s</translation>
+    </message>
+    <message>
         <source>Cannot write{where}: a file of that name is in the way where a folder is needed. Choose another place with --out.</source>
         <translation>Cannot write{where}: a file of that name is in the way where a folder is needed. Choose another place with --out.</translation>
     </message>
@@ -672,6 +754,218 @@ They are removed from this computer and, after the next sync, from the team's.</
         <source>Wrote {file}</source>
         <translation>Wrote {file}</translation>
     </message>
+    <message>
+        <source>why this personal data is downloaded, kept in the access log: 복지관 연계 (welfare referral), 본인 제공 (resident), 처방의 전달 (prescriber), or your own words</source>
+        <translation>why this personal data is downloaded, kept in the access log: 복지관 연계 (welfare referral), 본인 제공 (resident), 처방의 전달 (prescriber), or your own words</translation>
+    </message>
+    <message>
+        <source>복약상담 데스크 ConsultDesk. Without a command it opens the app.</source>
+        <translation>복약상담 데스크 ConsultDesk. Without a command it opens the app.</translation>
+    </message>
+    <message>
+        <source>folder of the local database (default: the user data folder)</source>
+        <translation>folder of the local database (default: the user data folder)</translation>
+    </message>
+    <message>
+        <source>language of the window and of what the commands say (default: the app's setting, else the system's)</source>
+        <translation>language of the window and of what the commands say (default: the app's setting, else the system's)</translation>
+    </message>
+    <message>
+        <source>first-time set-up: a new encrypted database</source>
+        <translation>first-time set-up: a new encrypted database</translation>
+    </message>
+    <message>
+        <source>the pharmacist's name</source>
+        <translation>the pharmacist's name</translation>
+    </message>
+    <message>
+        <source>pharmacy or organisation</source>
+        <translation>pharmacy or organisation</translation>
+    </message>
+    <message>
+        <source>phone printed on the documents</source>
+        <translation>phone printed on the documents</translation>
+    </message>
+    <message>
+        <source>list residents with their ids</source>
+        <translation>list residents with their ids</translation>
+    </message>
+    <message>
+        <source>name, initials (ㄱㅁ) or phone digits</source>
+        <translation>name, initials (ㄱㅁ) or phone digits</translation>
+    </message>
+    <message>
+        <source>create a new database filled with fictional residents</source>
+        <translation>create a new database filled with fictional residents</translation>
+    </message>
+    <message>
+        <source>consultations in total (≤ 50,000, ≤ 8 per resident; default: 1 to 8 per resident)</source>
+        <translation>consultations in total (≤ 50,000, ≤ 8 per resident; default: 1 to 8 per resident)</translation>
+    </message>
+    <message>
+        <source>create or join the team that syncs through a shared folder</source>
+        <translation>create or join the team that syncs through a shared folder</translation>
+    </message>
+    <message>
+        <source>start a team in a shared folder</source>
+        <translation>start a team in a shared folder</translation>
+    </message>
+    <message>
+        <source>the shared folder</source>
+        <translation>the shared folder</translation>
+    </message>
+    <message>
+        <source>the team's name, shown when joining</source>
+        <translation>the team's name, shown when joining</translation>
+    </message>
+    <message>
+        <source>join the team in a shared folder</source>
+        <translation>join the team in a shared folder</translation>
+    </message>
+    <message>
+        <source>the shared or team folder</source>
+        <translation>the shared or team folder</translation>
+    </message>
+    <message>
+        <source>list the team's computers: id, pharmacist, last file, retired</source>
+        <translation>list the team's computers: id, pharmacist, last file, retired</translation>
+    </message>
+    <message>
+        <source>take a lost or replaced computer out of the team (its changes stay)</source>
+        <translation>take a lost or replaced computer out of the team (its changes stay)</translation>
+    </message>
+    <message>
+        <source>the computer's id, or its last 8 characters</source>
+        <translation>the computer's id, or its last 8 characters</translation>
+    </message>
+    <message>
+        <source>send this computer's changes and import the team's</source>
+        <translation>send this computer's changes and import the team's</translation>
+    </message>
+    <message>
+        <source>where the team folder is now (if it moved)</source>
+        <translation>where the team folder is now (if it moved)</translation>
+    </message>
+    <message>
+        <source>write a referral sheet, medication list or summary</source>
+        <translation>write a referral sheet, medication list or summary</translation>
+    </message>
+    <message>
+        <source>the resident's id</source>
+        <translation>the resident's id</translation>
+    </message>
+    <message>
+        <source>a referral's reference code (reprints that sheet)</source>
+        <translation>a referral's reference code (reprints that sheet)</translation>
+    </message>
+    <message>
+        <source>the session's id (default: the latest)</source>
+        <translation>the session's id (default: the latest)</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>the PDF file to write</translation>
+    </message>
+    <message>
+        <source>document language</source>
+        <translation>document language</translation>
+    </message>
+    <message>
+        <source>print the phone number</source>
+        <translation>print the phone number</translation>
+    </message>
+    <message>
+        <source>print the district</source>
+        <translation>print the district</translation>
+    </message>
+    <message>
+        <source>an encrypted copy of the database</source>
+        <translation>an encrypted copy of the database</translation>
+    </message>
+    <message>
+        <source>folder for the copy (default: DATA_DIR/backups)</source>
+        <translation>folder for the copy (default: DATA_DIR/backups)</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup</source>
+        <translation>replace the database with a backup</translation>
+    </message>
+    <message>
+        <source>the backup file</source>
+        <translation>the backup file</translation>
+    </message>
+    <message>
+        <source>even if the database here is newer than the backup</source>
+        <translation>even if the database here is newer than the backup</translation>
+    </message>
+    <message>
+        <source>shared measures for a period (XLSX, CSV, PDF or de-identified JSON)</source>
+        <translation>shared measures for a period (XLSX, CSV, PDF or de-identified JSON)</translation>
+    </message>
+    <message>
+        <source>first day, YYYY-MM-DD</source>
+        <translation>first day, YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>last day, YYYY-MM-DD</source>
+        <translation>last day, YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>only this welfare centre's residents</source>
+        <translation>only this welfare centre's residents</translation>
+    </message>
+    <message>
+        <source>the file to write</source>
+        <translation>the file to write</translation>
+    </message>
+    <message>
+        <source>no names, small numbers suppressed</source>
+        <translation>no names, small numbers suppressed</translation>
+    </message>
+    <message>
+        <source>add several teams' de-identified JSON reports into one</source>
+        <translation>add several teams' de-identified JSON reports into one</translation>
+    </message>
+    <message>
+        <source>report language</source>
+        <translation>report language</translation>
+    </message>
+    <message>
+        <source>(not for --deidentified or JSON)</source>
+        <translation>(not for --deidentified or JSON)</translation>
+    </message>
+    <message>
+        <source>re-encrypt the database under a new passphrase (after a backup)</source>
+        <translation>re-encrypt the database under a new passphrase (after a backup)</translation>
+    </message>
+    <message>
+        <source>who viewed, changed, printed or exported what</source>
+        <translation>who viewed, changed, printed or exported what</translation>
+    </message>
+    <message>
+        <source>from this date (YYYY-MM-DD)</source>
+        <translation>from this date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>only this resident's id</source>
+        <translation>only this resident's id</translation>
+    </message>
+    <message>
+        <source>write the rows to this CSV file</source>
+        <translation>write the rows to this CSV file</translation>
+    </message>
+    <message>
+        <source>(with --csv)</source>
+        <translation>(with --csv)</translation>
+    </message>
+    <message>
+        <source>record this month's inspection of the log</source>
+        <translation>record this month's inspection of the log</translation>
+    </message>
+    <message>
+        <source>check the access log's chain and the database</source>
+        <translation>check the access log's chain and the database</translation>
+    </message>
 </context>
 <context>
     <name>CloseReferralDialog</name>
@@ -819,8 +1113,8 @@ They are removed from this computer and, after the next sync, from the team's.</
         <translation>As prescribed</translation>
     </message>
     <message>
-        <source>Often misses doses</source>
-        <translation>Often misses doses</translation>
+        <source>Often misses</source>
+        <translation>Often misses</translation>
     </message>
     <message>
         <source>Stopped on own</source>

@@ -432,6 +432,88 @@ They are removed from this computer and, after the next sync, from the team&apos
 <context>
     <name>Cli</name>
     <message>
+        <source>passphrases:
+  CONSULTDESK_PASSPHRASE       the database&apos;s passphrase for headless commands (otherwise they
+                               ask on the terminal)
+  CONSULTDESK_TEAM_PASSPHRASE  the team&apos;s passphrase for `team` and `sync`
+
+examples:
+  consultdesk --data-dir ~/cd init --name 박약사
+  consultdesk --data-dir ~/cd residents --find 김순
+  consultdesk --data-dir ~/cd export referral --resident ID --out 의뢰서.pdf --reason &quot;복지관 연계&quot;
+  consultdesk --data-dir ~/cd export medlist --resident ID --out 복약목록.pdf --reason &quot;본인 제공&quot;
+  CONSULTDESK_PASSPHRASE=… consultdesk --data-dir ~/cd backup --to /media/usb
+  consultdesk --lang en --data-dir ~/cd verify
+</source>
+        <translation>암호:
+  CONSULTDESK_PASSPHRASE       창 없이 실행하는 명령이 쓰는 데이터베이스 암호 (없으면 터미널에서
+                               물어봅니다)
+  CONSULTDESK_TEAM_PASSPHRASE  `team`과 `sync`가 쓰는 팀 암호
+
+예:
+  consultdesk --data-dir ~/cd init --name 박약사
+  consultdesk --data-dir ~/cd residents --find 김순
+  consultdesk --data-dir ~/cd export referral --resident ID --out 의뢰서.pdf --reason &quot;복지관 연계&quot;
+  consultdesk --data-dir ~/cd export medlist --resident ID --out 복약목록.pdf --reason &quot;본인 제공&quot;
+  CONSULTDESK_PASSPHRASE=… consultdesk --data-dir ~/cd backup --to /media/usb
+  consultdesk --lang en --data-dir ~/cd verify
+</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>사용법: </translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>위치 인수</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>이 도움말을 보여 주고 끝냅니다</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: 오류: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>%(argument_name)s 인수: %(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>다음 인수가 필요합니다: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>고를 수 없는 값입니다: %(value)r (%(choices)s 중에서 고르세요)</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>알 수 없는 인수입니다: %s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>값이 하나 필요합니다</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>%(type)s 값으로 쓸 수 없습니다: %(value)r</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>모호한 옵션입니다: %(option)s은(는) %(matches)s 중 어느 것일 수도 있습니다</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>%s 인수와 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
         <source>Cannot write{where}: a file of that name is in the way where a folder is needed. Choose another place with --out.</source>
         <translation>파일을 쓸 수 없습니다{where}: 폴더가 있어야 할 자리에 같은 이름의 파일이 있습니다. --out으로 다른 곳을 고르세요.</translation>
     </message>
@@ -671,6 +753,218 @@ They are removed from this computer and, after the next sync, from the team&apos
         <source>Wrote {file}</source>
         <translation>{file} 파일을 저장했습니다</translation>
     </message>
+    <message>
+        <source>why this personal data is downloaded, kept in the access log: 복지관 연계 (welfare referral), 본인 제공 (resident), 처방의 전달 (prescriber), or your own words</source>
+        <translation>이 개인정보를 내려받는 사유(접속 기록에 남음): 복지관 연계, 본인 제공, 처방의 전달, 또는 직접 쓴 사유</translation>
+    </message>
+    <message>
+        <source>복약상담 데스크 ConsultDesk. Without a command it opens the app.</source>
+        <translation>복약상담 데스크 ConsultDesk. 명령 없이 실행하면 앱 창이 열립니다.</translation>
+    </message>
+    <message>
+        <source>folder of the local database (default: the user data folder)</source>
+        <translation>이 컴퓨터의 데이터베이스 폴더 (기본값: 사용자 데이터 폴더)</translation>
+    </message>
+    <message>
+        <source>language of the window and of what the commands say (default: the app&apos;s setting, else the system&apos;s)</source>
+        <translation>창과 명령 메시지의 언어 (기본값: 앱 설정, 없으면 시스템 언어)</translation>
+    </message>
+    <message>
+        <source>first-time set-up: a new encrypted database</source>
+        <translation>처음 설정: 암호화된 새 데이터베이스를 만듭니다</translation>
+    </message>
+    <message>
+        <source>the pharmacist&apos;s name</source>
+        <translation>약사 이름</translation>
+    </message>
+    <message>
+        <source>pharmacy or organisation</source>
+        <translation>약국 또는 기관</translation>
+    </message>
+    <message>
+        <source>phone printed on the documents</source>
+        <translation>문서에 인쇄할 전화번호</translation>
+    </message>
+    <message>
+        <source>list residents with their ids</source>
+        <translation>내담자와 ID 목록</translation>
+    </message>
+    <message>
+        <source>name, initials (ㄱㅁ) or phone digits</source>
+        <translation>이름, 초성(ㄱㅁ) 또는 전화번호 숫자</translation>
+    </message>
+    <message>
+        <source>create a new database filled with fictional residents</source>
+        <translation>가상 내담자로 채운 새 데이터베이스를 만듭니다</translation>
+    </message>
+    <message>
+        <source>consultations in total (≤ 50,000, ≤ 8 per resident; default: 1 to 8 per resident)</source>
+        <translation>상담 건수 합계 (50,000 이하, 내담자당 8 이하; 기본값: 내담자당 1~8)</translation>
+    </message>
+    <message>
+        <source>create or join the team that syncs through a shared folder</source>
+        <translation>공유 폴더로 동기화하는 팀을 만들거나 팀에 참여합니다</translation>
+    </message>
+    <message>
+        <source>start a team in a shared folder</source>
+        <translation>공유 폴더에 팀을 만듭니다</translation>
+    </message>
+    <message>
+        <source>the shared folder</source>
+        <translation>공유 폴더</translation>
+    </message>
+    <message>
+        <source>the team&apos;s name, shown when joining</source>
+        <translation>팀 이름 (참여할 때 보입니다)</translation>
+    </message>
+    <message>
+        <source>join the team in a shared folder</source>
+        <translation>공유 폴더의 팀에 참여합니다</translation>
+    </message>
+    <message>
+        <source>the shared or team folder</source>
+        <translation>공유 폴더 또는 팀 폴더</translation>
+    </message>
+    <message>
+        <source>list the team&apos;s computers: id, pharmacist, last file, retired</source>
+        <translation>팀의 컴퓨터 목록: ID, 약사, 마지막 파일, 제외 여부</translation>
+    </message>
+    <message>
+        <source>take a lost or replaced computer out of the team (its changes stay)</source>
+        <translation>잃어버렸거나 바꾼 컴퓨터를 팀에서 제외합니다 (그 컴퓨터의 변경 내용은 남습니다)</translation>
+    </message>
+    <message>
+        <source>the computer&apos;s id, or its last 8 characters</source>
+        <translation>컴퓨터 ID 또는 그 마지막 8자</translation>
+    </message>
+    <message>
+        <source>send this computer&apos;s changes and import the team&apos;s</source>
+        <translation>이 컴퓨터의 변경 내용을 보내고 팀의 변경 내용을 가져옵니다</translation>
+    </message>
+    <message>
+        <source>where the team folder is now (if it moved)</source>
+        <translation>팀 폴더의 지금 위치 (옮겼을 때)</translation>
+    </message>
+    <message>
+        <source>write a referral sheet, medication list or summary</source>
+        <translation>의뢰서, 복약 목록 또는 상담 요약을 만듭니다</translation>
+    </message>
+    <message>
+        <source>the resident&apos;s id</source>
+        <translation>내담자 ID</translation>
+    </message>
+    <message>
+        <source>a referral&apos;s reference code (reprints that sheet)</source>
+        <translation>의뢰서의 참조 코드 (그 의뢰서를 다시 만듭니다)</translation>
+    </message>
+    <message>
+        <source>the session&apos;s id (default: the latest)</source>
+        <translation>상담 ID (기본값: 가장 최근 상담)</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>저장할 PDF 파일</translation>
+    </message>
+    <message>
+        <source>document language</source>
+        <translation>문서 언어</translation>
+    </message>
+    <message>
+        <source>print the phone number</source>
+        <translation>전화번호를 인쇄합니다</translation>
+    </message>
+    <message>
+        <source>print the district</source>
+        <translation>사는 동네를 인쇄합니다</translation>
+    </message>
+    <message>
+        <source>an encrypted copy of the database</source>
+        <translation>데이터베이스의 암호화된 사본을 만듭니다</translation>
+    </message>
+    <message>
+        <source>folder for the copy (default: DATA_DIR/backups)</source>
+        <translation>사본을 둘 폴더 (기본값: DATA_DIR/backups)</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup</source>
+        <translation>백업으로 데이터베이스를 바꿉니다</translation>
+    </message>
+    <message>
+        <source>the backup file</source>
+        <translation>백업 파일</translation>
+    </message>
+    <message>
+        <source>even if the database here is newer than the backup</source>
+        <translation>이 컴퓨터의 데이터베이스가 백업보다 새로워도 바꿉니다</translation>
+    </message>
+    <message>
+        <source>shared measures for a period (XLSX, CSV, PDF or de-identified JSON)</source>
+        <translation>기간별 공동 성과 지표 (XLSX, CSV, PDF 또는 비식별 JSON)</translation>
+    </message>
+    <message>
+        <source>first day, YYYY-MM-DD</source>
+        <translation>첫날, YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>last day, YYYY-MM-DD</source>
+        <translation>마지막 날, YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>only this welfare centre&apos;s residents</source>
+        <translation>이 복지관의 내담자만</translation>
+    </message>
+    <message>
+        <source>the file to write</source>
+        <translation>저장할 파일</translation>
+    </message>
+    <message>
+        <source>no names, small numbers suppressed</source>
+        <translation>이름 없이, 작은 수는 가림</translation>
+    </message>
+    <message>
+        <source>add several teams&apos; de-identified JSON reports into one</source>
+        <translation>여러 팀의 비식별 JSON 보고서를 하나로 합칩니다</translation>
+    </message>
+    <message>
+        <source>report language</source>
+        <translation>보고서 언어</translation>
+    </message>
+    <message>
+        <source>(not for --deidentified or JSON)</source>
+        <translation>(--deidentified나 JSON에는 필요 없음)</translation>
+    </message>
+    <message>
+        <source>re-encrypt the database under a new passphrase (after a backup)</source>
+        <translation>데이터베이스를 새 암호로 다시 암호화합니다 (먼저 백업합니다)</translation>
+    </message>
+    <message>
+        <source>who viewed, changed, printed or exported what</source>
+        <translation>누가 무엇을 조회·변경·출력·다운로드했는지</translation>
+    </message>
+    <message>
+        <source>from this date (YYYY-MM-DD)</source>
+        <translation>이 날짜부터 (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>only this resident&apos;s id</source>
+        <translation>이 내담자 ID만</translation>
+    </message>
+    <message>
+        <source>write the rows to this CSV file</source>
+        <translation>기록을 이 CSV 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <source>(with --csv)</source>
+        <translation>(--csv와 함께)</translation>
+    </message>
+    <message>
+        <source>record this month&apos;s inspection of the log</source>
+        <translation>이번 달 접속 기록 점검을 기록합니다</translation>
+    </message>
+    <message>
+        <source>check the access log&apos;s chain and the database</source>
+        <translation>접속 기록 체인과 데이터베이스를 검사합니다</translation>
+    </message>
 </context>
 <context>
     <name>CloseReferralDialog</name>
@@ -818,7 +1112,7 @@ They are removed from this computer and, after the next sync, from the team&apos
         <translation>처방대로 복용</translation>
     </message>
     <message>
-        <source>Often misses doses</source>
+        <source>Often misses</source>
         <translation>자주 빠뜨림</translation>
     </message>
     <message>

@@ -149,7 +149,7 @@ def _passphrase(confirm: bool = False) -> str:
 def _cmd_demo(args: argparse.Namespace) -> int:
     import time
 
-    from consultdesk.services.demo import MAX_RESIDENTS, MAX_SESSIONS, fill_demo
+    from consultdesk.demo import MAX_RESIDENTS, MAX_SESSIONS, fill_demo
     from consultdesk.services.workspace import Profile, Workspace
 
     if not 0 <= args.residents <= MAX_RESIDENTS:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from consultdesk.services.demo import fill_demo
+from consultdesk.demo import fill_demo
 from consultdesk.services.workspace import Profile, Workspace
 
 PASS = "quit cycle passphrase"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from consultdesk.demo import fill_demo
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import residents
-from consultdesk.services.demo import fill_demo
 from consultdesk.services.passphrase_change import change_passphrase
 from consultdesk.services.workspace import Profile, Workspace
 from consultdesk.storage.errors import WrongPassphrase

@@ -11,18 +11,18 @@ from itertools import pairwise
 import pytest
 from sqlmodel import col, select
 
-from consultdesk.domain.consultation import Status
-from consultdesk.domain.screening import load_form, validate_answers
-from consultdesk.paths import resource_path
-from consultdesk.services import consultations
-from consultdesk.services.catalog import bundled_ingredients
-from consultdesk.services.demo import (
+from consultdesk.demo import (
     MAX_SESSIONS,
     DemoSummary,
     fill_demo,
     showcase_resident,
 )
-from consultdesk.services.demo_sessions import MedicineNames, iter_counts
+from consultdesk.demo.sessions import MedicineNames, iter_counts
+from consultdesk.domain.consultation import Status
+from consultdesk.domain.screening import load_form, validate_answers
+from consultdesk.paths import resource_path
+from consultdesk.services import consultations
+from consultdesk.services.catalog import bundled_ingredients
 from consultdesk.services.flags import flags_for_consultation
 from consultdesk.services.residents import count_residents
 from consultdesk.services.workspace import Profile, Workspace

@@ -273,8 +273,8 @@ def test_social_risks_are_the_flags_of_the_screening(empty_ws: Workspace) -> Non
 
     from sqlalchemy import text
 
+    from consultdesk.demo import fill_demo
     from consultdesk.domain.screening import social_flags
-    from consultdesk.services.demo import fill_demo
 
     fill_demo(empty_ws, residents=120, sessions=None)
     form = measures._screening_form()

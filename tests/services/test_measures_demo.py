@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import text
 
+from consultdesk.demo import fill_demo
 from consultdesk.services import measures
-from consultdesk.services.demo import fill_demo
 from consultdesk.services.measures import GroupBy, ReportRequest
 from consultdesk.services.workspace import Workspace
 

@@ -2,12 +2,12 @@ from datetime import date
 
 import pytest
 
+from consultdesk.demo import fill_demo
 from consultdesk.domain import hangul
 from consultdesk.domain.consent import ConsentKind, ConsentStatus, status_of
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import centres, consent, residents
-from consultdesk.services.demo import fill_demo
 from consultdesk.storage.models import AuditEvent
 
 

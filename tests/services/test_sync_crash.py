@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from consultdesk.demo import fill_demo
 from consultdesk.services import sync
-from consultdesk.services.demo import fill_demo
 from consultdesk.services.workspace import Profile, Workspace
 from tests.services.sync_laptops import (
     CHEAP_KDF,

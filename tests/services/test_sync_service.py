@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from consultdesk.demo import fill_demo
 from consultdesk.domain.consent import ConsentKind
 from consultdesk.domain.consultation import MedicationRow
 from consultdesk.domain.ids import new_id
@@ -19,7 +20,6 @@ from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consent, residents, sync
 from consultdesk.services import consultations as visits
 from consultdesk.services.centres import save_case_worker, save_centre
-from consultdesk.services.demo import fill_demo
 from consultdesk.services.sync_store import SqliteSyncStore
 from consultdesk.storage.models import ChangeLog, MedicationEntry, Resident, SyncConflict
 from consultdesk.sync import outbound

@@ -63,7 +63,7 @@ def test_screen_and_pdf_say_the_same_word(lang: str) -> None:
 
 def test_misses_doses_is_often_missing_doses_everywhere(lang: str) -> None:
     register_fonts(resource_path("fonts"))  # once per process
-    word = {"ko": "자주 빠뜨림", "en": "Often misses doses"}[lang]
+    word = {"ko": "자주 빠뜨림", "en": "Often misses"}[lang]
     assert screen.option_label(screen.adherence_options(), "misses_doses") == word
     assert coded(Adherence.MISSES_DOSES, lang) == word  # type: ignore[arg-type]
     pdf = build_to_memory(build_consultation_summary_pdf, sample_summary(), lang)

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTableView, QWidget
 
+from consultdesk.demo import fill_demo, showcase_resident
 from consultdesk.services import consultations
-from consultdesk.services.demo import fill_demo, showcase_resident
 from consultdesk.ui import i18n, labels
 from consultdesk.ui.main_window import MainWindow
 from consultdesk.ui.row_tables import RowTableView

@@ -2,7 +2,7 @@ from collections import Counter
 
 from PySide6.QtCore import Qt
 
-from consultdesk.services.demo import fill_demo
+from consultdesk.demo import fill_demo
 from consultdesk.ui import i18n
 from consultdesk.ui.app import Shell
 from consultdesk.ui.main_window import MainWindow

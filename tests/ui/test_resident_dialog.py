@@ -77,7 +77,7 @@ def test_editing_loads_the_saved_values(qtbot, workspace):
 
 
 def test_residents_model_passes_qt_model_checks(qtmodeltester, workspace):
-    from consultdesk.services.demo import fill_demo
+    from consultdesk.demo import fill_demo
     from consultdesk.ui.resident_model import ResidentTableModel
 
     fill_demo(workspace, residents=30)

@@ -110,7 +110,7 @@ WORDS: dict[str, dict[str, str]] = {
     # surface says "often" (the summary PDF's 가끔 was the odd one out).
     "adherence": {
         Adherence.AS_PRESCRIBED.value: QT_TRANSLATE_NOOP("CodedWords", "As prescribed"),
-        Adherence.MISSES_DOSES.value: QT_TRANSLATE_NOOP("CodedWords", "Often misses doses"),
+        Adherence.MISSES_DOSES.value: QT_TRANSLATE_NOOP("CodedWords", "Often misses"),
         Adherence.STOPPED_ON_OWN.value: QT_TRANSLATE_NOOP("CodedWords", "Stopped on own"),
         Adherence.TAKES_MORE.value: QT_TRANSLATE_NOOP("CodedWords", "Takes more"),
     },

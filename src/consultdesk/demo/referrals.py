@@ -7,7 +7,9 @@ observations raised a social risk, for residents who agreed to sharing with the 
   answered (linked, in progress or could not link), and some are overdue (no reply);
 - answered ones are mostly closed after a while: resolved when linked, else not resolved.
 The social flags of those sessions get decisions: confirmed when referred, and now and then
-dismissed (with a reason) otherwise. Deterministic from the seed.
+dismissed (with a reason) otherwise. Deterministic from the seed. The candidates come from the
+sessions the demo has just made (demo/fill.py), so nothing is read back from the database; the
+words are resources/demo/referrals.json.
 """
 
 from __future__ import annotations
@@ -18,20 +20,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import text
-
+from consultdesk.demo import data
+from consultdesk.demo.writes import insert_new
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.referral import reference_code
 from consultdesk.domain.screening import ScreeningAnswerError, ScreeningForm, social_flags
 from consultdesk.services.workspace import Workspace
-
-_NOT_RESOLVED = ("연락이 닿지 않음", "본인이 서비스를 원하지 않음", "대상 기준에 맞지 않음")
-_COULD_NOT_LINK = ("연락처 변경으로 연락 안 됨", "대기자가 많아 연계 보류")
-_DISMISSED = ("이미 지원을 받고 있음", "일시적인 상황", "가족이 돕고 있음")
-_OPINION = (
-    "복약 상담 중 확인된 생활의 어려움으로 복지관 상담을 요청드립니다.",
-    "혼자 지내시며 끼니와 난방이 걱정됩니다. 방문 상담을 부탁드립니다.",
-)
+from consultdesk.storage.models import FlagDecision, Referral
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,20 +35,16 @@ class DemoReferrals:
     decisions: int
 
 
-def _candidates(ws: Workspace) -> list[tuple[str, str, date, str, str]]:
-    """(session id, resident id, visit date, screening, observed) of finished sessions with
-    answers or observations, for residents who consented to sharing."""
-    with ws.db.session(read_only=True) as s:
-        rows = s.execute(
-            text(
-                "SELECT c.id, c.resident_id, c.visit_date, c.screening, c.observed "
-                "FROM consultation c WHERE c.deleted = 0 AND c.status = 'final' "
-                "AND (c.screening <> '{}' OR c.observed <> '[]') AND c.resident_id IN "
-                "(SELECT resident_id FROM consent WHERE kind = 'share_welfare' "
-                "AND granted = 1 AND deleted = 0) ORDER BY c.visit_date, c.id"
-            )
-        )
-        return [(r[0], r[1], date.fromisoformat(str(r[2])[:10]), r[3], r[4]) for r in rows]
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A finished session with screening answers or observations, of a resident who agreed to
+    sharing with the centre: what a referral can be made from."""
+
+    session_id: str
+    resident_id: str
+    day: date
+    screening: str  # JSON as stored
+    observed: str  # JSON as stored
 
 
 def _flags(form: ScreeningForm, screening: str, observed: str) -> tuple[list[Any], list[str]]:
@@ -72,17 +63,21 @@ def _flags(form: ScreeningForm, screening: str, observed: str) -> tuple[list[Any
 
 
 def fill_referrals(
-    ws: Workspace, form: ScreeningForm, today: date, seed: int = 14
+    ws: Workspace,
+    form: ScreeningForm,
+    today: date,
+    candidates: list[Candidate],
+    seed: int = 14,
 ) -> DemoReferrals:
-    from consultdesk.services.demo import _bulk
-    from consultdesk.storage.models import FlagDecision, Referral
-
+    """Referrals and flag decisions from the candidates, in order of visit date."""
     rng = random.Random(seed)
+    words = data.referrals()
     referrals: list[dict[str, Any]] = []
     decisions: list[dict[str, Any]] = []
     referred: set[str] = set()
-    for session_id, resident_id, day, screening, observed in _candidates(ws):
-        flags, services = _flags(form, screening, observed)
+    for c in sorted(candidates, key=lambda c: (c.day, c.session_id)):
+        session_id, resident_id, day = c.session_id, c.resident_id, c.day
+        flags, services = _flags(form, c.screening, c.observed)
         if not services:
             continue
         refer = resident_id not in referred and rng.random() < 0.6
@@ -90,7 +85,7 @@ def fill_referrals(
             if refer:
                 status, reason = "confirmed", ""
             elif rng.random() < 0.3:
-                status, reason = "dismissed", rng.choice(_DISMISSED)
+                status, reason = "dismissed", rng.choice(words["dismissed"])
             else:
                 continue
             decisions.append(
@@ -109,8 +104,8 @@ def fill_referrals(
         referred.add(resident_id)
         referrals.append(_referral(rng, today, session_id, resident_id, day, services[:3]))
     with ws.db.session() as s:
-        _bulk(ws, s, Referral, referrals)
-        _bulk(ws, s, FlagDecision, decisions)
+        insert_new(ws, s, Referral, referrals)
+        insert_new(ws, s, FlagDecision, decisions)
     return DemoReferrals(len(referrals), len(decisions))
 
 
@@ -131,7 +126,7 @@ def _referral(
         "state": "draft",
         "created_on": day,
         "services": json.dumps(services),
-        "opinion": rng.choice(_OPINION),
+        "opinion": rng.choice(data.referrals()["opinion"]),
         "deleted": False,
     }
     if rng.random() < 0.1:
@@ -147,8 +142,10 @@ def _referral(
             acknowledged_on=acknowledged,
             reply_received_on=acknowledged,
             reply_status=status,
-            reply_reason=rng.choice(_COULD_NOT_LINK) if status == "could_not_link" else "",
-            reply_actions="초기 상담 진행" if status != "could_not_link" else "",
+            reply_reason=(
+                rng.choice(data.referrals()["could_not_link"]) if status == "could_not_link" else ""
+            ),
+            reply_actions=data.referrals()["reply_actions"] if status != "could_not_link" else "",
         )
         if (today - acknowledged).days >= 7 and rng.random() < 0.7:
             closed = min(today, acknowledged + timedelta(days=rng.randint(3, 30)))
@@ -157,6 +154,6 @@ def _referral(
                 state="closed",
                 closed_on=closed,
                 outcome="resolved" if resolved else "not_resolved",
-                outcome_reason="" if resolved else rng.choice(_NOT_RESOLVED),
+                outcome_reason="" if resolved else rng.choice(data.referrals()["not_resolved"]),
             )
     return row

@@ -2,13 +2,12 @@
 
 Names are random combinations of common syllables; phone numbers use the 010-0xxx block, which
 is not assigned to subscribers; centre names end in "(예시)" so no one mistakes them for real ones.
-The consultations are made in services/demo_sessions.py.
+The tables are resources/demo/*.json; the consultations are made in demo/sessions.py, the
+showcase in demo/showcase.py, the referrals in demo/referrals.py.
 
-Everything goes through ChangeWriter.bulk_create, so the change log is filled as for records
-typed in. For consultations, medicines and problems a field that holds its column's default is
-left out of the insert and so out of the change log: a laptop that receives the record builds
-it from the column defaults plus the logged fields (services/sync_store.py), which gives the
-same row, and the log shrinks by half (50,000 sessions would otherwise write 8 million rows).
+A client of the services, as the command line is: everything is written through the
+workspace's change-log writer (demo/writes.py), so the change log is filled as for records typed
+in.
 """
 
 from __future__ import annotations
@@ -19,23 +18,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlmodel import Session, SQLModel
-
+from consultdesk.demo import data
+from consultdesk.demo.referrals import Candidate, fill_referrals
+from consultdesk.demo.sessions import Batch, MedicineNames, SessionMaker, iter_counts
+from consultdesk.demo.showcase import showcase_sessions
+from consultdesk.demo.writes import insert_new
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.phone import digits
 from consultdesk.domain.screening import load_form
 from consultdesk.paths import resource_path
 from consultdesk.services.catalog import bundled_ingredients
-from consultdesk.services.demo_referrals import fill_referrals
-from consultdesk.services.demo_sessions import (
-    SHOWCASE_CONDITIONS,
-    SHOWCASE_NAME,
-    Batch,
-    MedicineNames,
-    SessionMaker,
-    iter_counts,
-    showcase_sessions,
-)
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage.models import (
     CaseWorker,
@@ -53,86 +45,21 @@ MAX_RESIDENTS = 10_000
 MAX_SESSIONS = 50_000
 SHOWCASE_KEY = "demo_showcase_resident"
 _SESSIONS_PER_BATCH = 1000
-_SURNAMES = (
-    "김이박최정강조윤장임한오서신권황안송류홍전고문양손배백허남심노하곽성차주우구"
-    "민유나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용"
-)
-_GIVEN = "민서준영지수현우연하은진정희숙자순미경옥선철호성동상재석태광명기종덕춘복만길분례"
-_DISTRICTS = [
-    "서울 관악구",
-    "서울 동작구",
-    "서울 구로구",
-    "서울 금천구",
-    "서울 영등포구",
-    "서울 노원구",
-    "서울 강북구",
-    "서울 도봉구",
-    "서울 중랑구",
-    "서울 은평구",
-]
-_CENTRES = [
-    "햇살종합사회복지관 (예시)",
-    "푸른숲종합사회복지관 (예시)",
-    "다온종합사회복지관 (예시)",
-    "한울종합사회복지관 (예시)",
-    "새봄종합사회복지관 (예시)",
-]
-_CONDITIONS = [
-    "고혈압",
-    "당뇨병",
-    "고지혈증",
-    "골관절염",
-    "골다공증",
-    "불면증",
-    "우울증",
-    "만성 위염",
-    "전립선비대증",
-    "심방세동",
-    "만성 신장병",
-    "경도인지장애",
-]
-_ALLERGIES = ["", "", "", "", "페니실린 (두드러기)", "아스피린 (천식 악화)", "설파제 (발진)"]
-_NOTES = [
-    "",
-    "",
-    "계단이 많은 집. 무릎 통증으로 외출이 어려움.",
-    "자녀가 주 1회 방문.",
-    "이웃과 교류가 거의 없음.",
-    "난방비 부담을 호소함.",
-    "약 보관 상자가 따로 없음.",
-]
-_LIVING = ["alone", "alone", "alone", "spouse", "family", "carer"]
-
-
-# How common each condition is among the residents (roughly: older adults in a visiting
-# medication programme, who are chosen because they take many medicines).
-_PREVALENCE = {
-    "고혈압": 0.65,
-    "당뇨병": 0.35,
-    "고지혈증": 0.45,
-    "골관절염": 0.45,
-    "골다공증": 0.25,
-    "불면증": 0.25,
-    "우울증": 0.12,
-    "만성 위염": 0.3,
-    "전립선비대증": 0.3,  # asked of men only
-    "심방세동": 0.08,
-    "만성 신장병": 0.08,
-    "경도인지장애": 0.12,
-}
 
 
 def _conditions(rng: random.Random, sex: str) -> list[str]:
+    p = data.people()
     found = [
         c
-        for c in _CONDITIONS
-        if (sex == "male" or c != "전립선비대증") and rng.random() < _PREVALENCE.get(c, 0.1)
+        for c, share in p.prevalence.items()
+        if (sex == "male" or c not in p.men_only) and rng.random() < share
     ]
-    return found or [rng.choice(_CONDITIONS[:4])]
+    return found or [rng.choice(p.conditions[:4])]
 
 
 def _name(rng: random.Random) -> str:
-    return rng.choice(_SURNAMES) + rng.choice(_GIVEN) + rng.choice(_GIVEN)
+    p = data.people()
+    return rng.choice(p.surnames) + rng.choice(p.given) + rng.choice(p.given)
 
 
 def _phone(rng: random.Random) -> str:
@@ -183,7 +110,7 @@ def fill_demo(
         if progress:
             progress(fraction * share)
 
-    conditions = _fill_residents(ws, residents, rng, today, showcase, resident_progress)
+    conditions, sharing = _fill_residents(ws, residents, rng, today, showcase, resident_progress)
     if not with_sessions:
         if progress:
             progress(1.0)
@@ -204,12 +131,14 @@ def fill_demo(
     if showcase_id is not None:
         showcase_sessions(maker, showcase_id, batch)
     written = {"sessions": 0, "medications": 0, "problems": 0}
+    candidates: list[Candidate] = []
 
     def flush() -> None:
+        candidates.extend(_candidates(batch.consultations, sharing))
         with ws.db.session() as s:
-            _bulk(ws, s, Consultation, batch.consultations)
-            _bulk(ws, s, MedicationEntry, batch.medications)
-            _bulk(ws, s, DrugProblemEntry, batch.problems)
+            insert_new(ws, s, Consultation, batch.consultations)
+            insert_new(ws, s, MedicationEntry, batch.medications)
+            insert_new(ws, s, DrugProblemEntry, batch.problems)
         written["sessions"] += len(batch.consultations)
         written["medications"] += len(batch.medications)
         written["problems"] += len(batch.problems)
@@ -224,27 +153,10 @@ def fill_demo(
             flush()
     flush()
     # referrals in every state and flag decisions, from the sessions' social risks
-    fill_referrals(ws, form, today)
+    fill_referrals(ws, form, today, candidates)
     return DemoSummary(
         residents, written["sessions"], written["medications"], written["problems"], showcase_id
     )
-
-
-def _bulk(ws: Workspace, s: Session, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
-    """Insert new records, leaving out fields that hold their column's default (see the module
-    docstring). Rows with the same fields go in together, so each insert stays one batch."""
-    table = model.__table__  # type: ignore[attr-defined]
-    defaults = {
-        c.name: c.default.arg
-        for c in table.columns
-        if c.default is not None and getattr(c.default, "is_scalar", False)
-    }
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-    for row in rows:
-        slim = {k: v for k, v in row.items() if k not in defaults or v != defaults[k]}
-        groups.setdefault(tuple(slim), []).append(slim)
-    for group in groups.values():
-        ws.writer.bulk_create(s, model, group)
 
 
 def _fill_residents(
@@ -254,19 +166,23 @@ def _fill_residents(
     today: date,
     showcase: bool,
     progress: Callable[[float], None],
-) -> list[tuple[str, list[str]]]:
+) -> tuple[list[tuple[str, list[str]]], set[str]]:
     """Centres, case workers, residents and consents; returns each resident's id and chronic
-    conditions, in the order made (the showcase first when asked for)."""
+    conditions, in the order made (the showcase first when asked for), and the residents who
+    agreed to sharing with the centre."""
+    p = data.people()
+    show = data.showcase()
     made: list[tuple[str, list[str]]] = []
+    sharing: set[str] = set()
     with ws.db.session() as s:
         centres, workers = [], []
-        for i, name in enumerate(_CENTRES):
+        for i, name in enumerate(p.centres):
             cid = new_id()
             centres.append(
                 {
                     "id": cid,
                     "name": name,
-                    "district": _DISTRICTS[i],
+                    "district": p.districts[i],
                     "phone": f"02-0{rng.randint(10, 99)}-{rng.randint(1000, 9999)}",
                     "deleted": False,
                 }
@@ -290,19 +206,19 @@ def _fill_residents(
             worker = workers[0] if showcase and n == 0 else rng.choice(workers)
             rid = new_id()
             if showcase and n == 0:
-                name, phone = SHOWCASE_NAME, _phone(rng)
-                conditions = SHOWCASE_CONDITIONS.split(", ")
-                birth, sex, living = date(1944, 3, 5), "female", "alone"
-                district, allergies = _DISTRICTS[0], ""
-                notes = "자녀와 연락이 거의 없음. 겨울에 난방비 부담을 호소함."
+                name, phone = show.name, _phone(rng)
+                conditions = list(show.conditions)
+                birth, sex, living = date.fromisoformat(show.birth_date), show.sex, show.living
+                district, allergies = p.districts[0], ""
+                notes = show.notes
             else:
                 name = _name(rng)
                 phone = _phone(rng) if rng.random() < 0.9 else ""
                 birth = date(rng.randint(1932, 1962), rng.randint(1, 12), rng.randint(1, 28))
                 sex = rng.choice(["female", "female", "male"])
-                district, living = rng.choice(_DISTRICTS), rng.choice(_LIVING)
+                district, living = rng.choice(p.districts), rng.choice(p.living)
                 conditions = _conditions(rng, sex)
-                allergies, notes = rng.choice(_ALLERGIES), rng.choice(_NOTES)
+                allergies, notes = rng.choice(p.allergies), rng.choice(p.notes)
             made.append((rid, conditions))
             batch.append(
                 {
@@ -327,6 +243,8 @@ def _fill_residents(
             for kind in ("health_info", "share_welfare"):
                 if kind == "share_welfare" and rng.random() < 0.15 and not (showcase and n == 0):
                     continue  # some residents have not (yet) agreed to sharing
+                if kind == "share_welfare":
+                    sharing.add(rid)
                 verbal = rng.random() < 0.3 and not (showcase and n == 0)
                 consents.append(
                     {
@@ -347,4 +265,16 @@ def _fill_residents(
                 ws.writer.bulk_create(s, Consent, consents)
                 batch, consents = [], []
                 progress((n + 1) / residents)
-    return made
+    return made, sharing
+
+
+def _candidates(rows: list[dict[str, Any]], sharing: set[str]) -> list[Candidate]:
+    """The finished sessions with answers or observations, of residents who agreed to sharing:
+    what the demo referrals are made from."""
+    return [
+        Candidate(r["id"], r["resident_id"], r["visit_date"], r["screening"], r["observed"])
+        for r in rows
+        if r["status"] == "final"
+        and (r["screening"] != "{}" or r["observed"] != "[]")
+        and r["resident_id"] in sharing
+    ]
