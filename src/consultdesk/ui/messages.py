@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import errno
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
 from consultdesk.domain.problems import Problem
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a sentence for the catalogue and returns it unchanged. Defined here rather than
+    imported from Qt so that the command line can read this table without loading Qt."""
+    return text
+
 
 # Marked for extraction here, translated when shown, so a language change takes effect at once.
 _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
@@ -468,6 +473,8 @@ def known_codes() -> set[str]:
 
 
 def message_for(code: str, params: dict[str, object] | None = None) -> str:
+    from PySide6.QtCore import QCoreApplication
+
     source = _MESSAGES.get(code)
     if source is None:
         return QCoreApplication.translate("Messages", "Something went wrong ({code}).").format(
