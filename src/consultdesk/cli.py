@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import errno
 import getpass
+import gettext
 import os
 import sys
 from datetime import date
@@ -24,8 +25,16 @@ from consultdesk import __version__
 from consultdesk.paths import default_data_dir
 
 PASSPHRASE_ENV = "CONSULTDESK_PASSPHRASE"
-HELP_EPILOG = """\
-passphrases:
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Marks a sentence for the catalogue where it is defined; translate() shows it."""
+    return text
+
+
+HELP_EPILOG = QT_TRANSLATE_NOOP(
+    "Cli",
+    """passphrases:
   CONSULTDESK_PASSPHRASE       the database's passphrase for headless commands (otherwise they
                                ask on the terminal)
   CONSULTDESK_TEAM_PASSPHRASE  the team's passphrase for `team` and `sync`
@@ -33,9 +42,12 @@ passphrases:
 examples:
   consultdesk --data-dir ~/cd init --name 박약사
   consultdesk --data-dir ~/cd residents --find 김순
-  consultdesk --data-dir ~/cd export referral --resident ID --out 의뢰서.pdf
+  consultdesk --data-dir ~/cd export referral --resident ID --out 의뢰서.pdf --reason "복지관 연계"
+  consultdesk --data-dir ~/cd export medlist --resident ID --out 복약목록.pdf --reason "본인 제공"
   CONSULTDESK_PASSPHRASE=… consultdesk --data-dir ~/cd backup --to /media/usb
-"""
+  consultdesk --lang en --data-dir ~/cd verify
+""",
+)
 
 
 class CliError(Exception):
@@ -76,10 +88,35 @@ def choose_language(choice: str | None, data_dir: Path | None) -> str:
     return "ko"
 
 
+# argparse's own words (usage, its errors), which it looks up through gettext: in the
+# catalogue too, so that a wrong command line is answered in the chosen language.
+_ARGPARSE_WORDS = [
+    QT_TRANSLATE_NOOP("Cli", "usage: "),
+    QT_TRANSLATE_NOOP("Cli", "options"),
+    QT_TRANSLATE_NOOP("Cli", "positional arguments"),
+    QT_TRANSLATE_NOOP("Cli", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("Cli", "%(prog)s: error: %(message)s\n"),
+    QT_TRANSLATE_NOOP("Cli", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("Cli", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("Cli", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("Cli", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("Cli", "expected one argument"),
+    QT_TRANSLATE_NOOP("Cli", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("Cli", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("Cli", "not allowed with argument %s"),
+]
+
+
+def _argparse_word(text: str) -> str:
+    return translate("Cli", text) if text in _ARGPARSE_WORDS else gettext.gettext(text)
+
+
 def install_language(lang: str) -> None:
     _catalogue.clear()
+    argparse._ = gettext.gettext  # type: ignore[attr-defined]
     if lang == "en":
         return
+    argparse._ = _argparse_word  # type: ignore[attr-defined]
     from PySide6.QtCore import QTranslator
 
     from consultdesk.paths import resource_path
@@ -665,119 +702,200 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     )
 
 
-REASON_HELP = (
-    "why this personal data is downloaded, kept in the access log: 복지관 연계 (welfare "
-    "referral), 본인 제공 (resident), 처방의 전달 (prescriber), or your own words"
-)
+def _reason_help(after: str = "") -> str:
+    return translate(
+        "Cli",
+        "why this personal data is downloaded, kept in the access log: 복지관 연계 (welfare "
+        "referral), 본인 제공 (resident), 처방의 전달 (prescriber), or your own words",
+    ) + (" " + after if after else "")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="consultdesk",
-        description="복약상담 데스크 ConsultDesk. Without a command it opens the app.",
+        description=translate(
+            "Cli", "복약상담 데스크 ConsultDesk. Without a command it opens the app."
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=HELP_EPILOG,
+        epilog=translate("Cli", HELP_EPILOG),
     )
     parser.add_argument("--version", action="version", version=f"ConsultDesk {__version__}")
     parser.add_argument(
         "--data-dir",
         type=Path,
         default=None,
-        help="folder of the local database (default: the user data folder)",
+        help=translate("Cli", "folder of the local database (default: the user data folder)"),
     )
     parser.add_argument(
         "--lang",
         choices=["ko", "en"],
         default=None,
-        help="language of the window and of what the commands say (default: the app's "
-        "setting, else the system's)",
+        help=translate(
+            "Cli",
+            "language of the window and of what the commands say (default: the app's "
+            "setting, else the system's)",
+        ),
     )
     parser.add_argument("--bench-startup", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--bench-first-window", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--bench-unlock", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
-    init = sub.add_parser("init", help="first-time set-up: a new encrypted database")
-    init.add_argument("--name", required=True, help="the pharmacist's name")
-    init.add_argument("--pharmacy", default="", help="pharmacy or organisation")
-    init.add_argument("--phone", default="", help="phone printed on the documents")
+    init = sub.add_parser(
+        "init", help=translate("Cli", "first-time set-up: a new encrypted database")
+    )
+    init.add_argument("--name", required=True, help=translate("Cli", "the pharmacist's name"))
+    init.add_argument("--pharmacy", default="", help=translate("Cli", "pharmacy or organisation"))
+    init.add_argument(
+        "--phone", default="", help=translate("Cli", "phone printed on the documents")
+    )
     init.set_defaults(func=_cmd_init)
-    residents_cmd = sub.add_parser("residents", help="list residents with their ids")
-    residents_cmd.add_argument("--find", default="", help="name, initials (ㄱㅁ) or phone digits")
+    residents_cmd = sub.add_parser(
+        "residents", help=translate("Cli", "list residents with their ids")
+    )
+    residents_cmd.add_argument(
+        "--find", default="", help=translate("Cli", "name, initials (ㄱㅁ) or phone digits")
+    )
     residents_cmd.add_argument("--limit", type=int, default=50)
     residents_cmd.set_defaults(func=_cmd_residents)
-    demo = sub.add_parser("demo", help="create a new database filled with fictional residents")
+    demo = sub.add_parser(
+        "demo", help=translate("Cli", "create a new database filled with fictional residents")
+    )
     demo.add_argument("--residents", type=int, default=200)
     demo.add_argument(
         "--sessions",
         type=int,
         default=None,
-        help="consultations in total (≤ 50,000, ≤ 8 per resident; default: 1 to 8 per resident)",
+        help=translate(
+            "Cli",
+            "consultations in total (≤ 50,000, ≤ 8 per resident; default: 1 to 8 per resident)",
+        ),
     )
     demo.set_defaults(func=_cmd_demo)
-    team = sub.add_parser("team", help="create or join the team that syncs through a shared folder")
+    team = sub.add_parser(
+        "team", help=translate("Cli", "create or join the team that syncs through a shared folder")
+    )
     team_sub = team.add_subparsers(dest="team_command", required=True)
-    team_create = team_sub.add_parser("create", help="start a team in a shared folder")
-    team_create.add_argument("--folder", type=Path, required=True, help="the shared folder")
-    team_create.add_argument("--name", required=True, help="the team's name, shown when joining")
+    team_create = team_sub.add_parser(
+        "create", help=translate("Cli", "start a team in a shared folder")
+    )
+    team_create.add_argument(
+        "--folder", type=Path, required=True, help=translate("Cli", "the shared folder")
+    )
+    team_create.add_argument(
+        "--name", required=True, help=translate("Cli", "the team's name, shown when joining")
+    )
     team_create.set_defaults(func=_cmd_team)
-    team_join = team_sub.add_parser("join", help="join the team in a shared folder")
-    team_join.add_argument("--folder", type=Path, required=True, help="the shared or team folder")
+    team_join = team_sub.add_parser(
+        "join", help=translate("Cli", "join the team in a shared folder")
+    )
+    team_join.add_argument(
+        "--folder", type=Path, required=True, help=translate("Cli", "the shared or team folder")
+    )
     team_join.set_defaults(func=_cmd_team)
     team_devices = team_sub.add_parser(
-        "devices", help="list the team's computers: id, pharmacist, last file, retired"
+        "devices",
+        help=translate("Cli", "list the team's computers: id, pharmacist, last file, retired"),
     )
     team_devices.set_defaults(func=_cmd_team)
     team_retire = team_sub.add_parser(
-        "retire", help="take a lost or replaced computer out of the team (its changes stay)"
+        "retire",
+        help=translate(
+            "Cli", "take a lost or replaced computer out of the team (its changes stay)"
+        ),
     )
-    team_retire.add_argument("device", help="the computer's id, or its last 8 characters")
+    team_retire.add_argument(
+        "device", help=translate("Cli", "the computer's id, or its last 8 characters")
+    )
     team_retire.set_defaults(func=_cmd_team)
-    sync_cmd = sub.add_parser("sync", help="send this computer's changes and import the team's")
+    sync_cmd = sub.add_parser(
+        "sync", help=translate("Cli", "send this computer's changes and import the team's")
+    )
     sync_cmd.add_argument(
-        "--folder", type=Path, default=None, help="where the team folder is now (if it moved)"
+        "--folder",
+        type=Path,
+        default=None,
+        help=translate("Cli", "where the team folder is now (if it moved)"),
     )
     sync_cmd.set_defaults(func=_cmd_sync)
-    export = sub.add_parser("export", help="write a referral sheet, medication list or summary")
+    export = sub.add_parser(
+        "export", help=translate("Cli", "write a referral sheet, medication list or summary")
+    )
     export.add_argument("kind", choices=["referral", "medlist", "summary"])
-    export.add_argument("--resident", default=None, help="the resident's id")
+    export.add_argument("--resident", default=None, help=translate("Cli", "the resident's id"))
     export.add_argument(
-        "--reference", default=None, help="a referral's reference code (reprints that sheet)"
+        "--reference",
+        default=None,
+        help=translate("Cli", "a referral's reference code (reprints that sheet)"),
     )
-    export.add_argument("--session", default=None, help="the session's id (default: the latest)")
-    export.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     export.add_argument(
-        "--lang", dest="doc_lang", choices=["ko", "en"], default="ko", help="document language"
+        "--session", default=None, help=translate("Cli", "the session's id (default: the latest)")
     )
-    export.add_argument("--include-phone", action="store_true", help="print the phone number")
-    export.add_argument("--include-district", action="store_true", help="print the district")
-    export.add_argument("--reason", default=None, help=REASON_HELP)
+    export.add_argument(
+        "--out", type=Path, required=True, help=translate("Cli", "the PDF file to write")
+    )
+    export.add_argument(
+        "--lang",
+        dest="doc_lang",
+        choices=["ko", "en"],
+        default="ko",
+        help=translate("Cli", "document language"),
+    )
+    export.add_argument(
+        "--include-phone", action="store_true", help=translate("Cli", "print the phone number")
+    )
+    export.add_argument(
+        "--include-district", action="store_true", help=translate("Cli", "print the district")
+    )
+    export.add_argument("--reason", default=None, help=_reason_help())
     export.set_defaults(func=_cmd_export)
-    backup_cmd = sub.add_parser("backup", help="an encrypted copy of the database")
+    backup_cmd = sub.add_parser(
+        "backup", help=translate("Cli", "an encrypted copy of the database")
+    )
     backup_cmd.add_argument(
-        "--to", type=Path, default=None, help="folder for the copy (default: DATA_DIR/backups)"
+        "--to",
+        type=Path,
+        default=None,
+        help=translate("Cli", "folder for the copy (default: DATA_DIR/backups)"),
     )
     backup_cmd.set_defaults(func=_cmd_backup)
-    restore_cmd = sub.add_parser("restore", help="replace the database with a backup")
-    restore_cmd.add_argument("file", type=Path, help="the backup file")
+    restore_cmd = sub.add_parser(
+        "restore", help=translate("Cli", "replace the database with a backup")
+    )
+    restore_cmd.add_argument("file", type=Path, help=translate("Cli", "the backup file"))
     restore_cmd.add_argument(
-        "--force", action="store_true", help="even if the database here is newer than the backup"
+        "--force",
+        action="store_true",
+        help=translate("Cli", "even if the database here is newer than the backup"),
     )
     restore_cmd.set_defaults(func=_cmd_restore)
     report_cmd = sub.add_parser(
-        "report", help="shared measures for a period (XLSX, CSV, PDF or de-identified JSON)"
+        "report",
+        help=translate(
+            "Cli", "shared measures for a period (XLSX, CSV, PDF or de-identified JSON)"
+        ),
     )
-    report_cmd.add_argument("--from", dest="start", default=None, help="first day, YYYY-MM-DD")
-    report_cmd.add_argument("--to", dest="end", default=None, help="last day, YYYY-MM-DD")
-    report_cmd.add_argument("--centre", default=None, help="only this welfare centre's residents")
+    report_cmd.add_argument(
+        "--from", dest="start", default=None, help=translate("Cli", "first day, YYYY-MM-DD")
+    )
+    report_cmd.add_argument(
+        "--to", dest="end", default=None, help=translate("Cli", "last day, YYYY-MM-DD")
+    )
+    report_cmd.add_argument(
+        "--centre", default=None, help=translate("Cli", "only this welfare centre's residents")
+    )
     report_cmd.add_argument(
         "--by",
         choices=["all", "month", "quarter", "year", "centre", "pharmacist", "age_band", "sex"],
         default="all",
     )
     report_cmd.add_argument("--format", choices=["xlsx", "csv", "pdf", "json"], default=None)
-    report_cmd.add_argument("--out", type=Path, required=True, help="the file to write")
     report_cmd.add_argument(
-        "--deidentified", action="store_true", help="no names, small numbers suppressed"
+        "--out", type=Path, required=True, help=translate("Cli", "the file to write")
+    )
+    report_cmd.add_argument(
+        "--deidentified",
+        action="store_true",
+        help=translate("Cli", "no names, small numbers suppressed"),
     )
     report_cmd.add_argument(
         "--combine",
@@ -785,29 +903,50 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="FILE",
-        help="add several teams' de-identified JSON reports into one",
+        help=translate("Cli", "add several teams' de-identified JSON reports into one"),
     )
     report_cmd.add_argument(
-        "--lang", dest="doc_lang", choices=["ko", "en"], default="ko", help="report language"
+        "--lang",
+        dest="doc_lang",
+        choices=["ko", "en"],
+        default="ko",
+        help=translate("Cli", "report language"),
     )
     report_cmd.add_argument(
-        "--reason", default=None, help=REASON_HELP + " (not for --deidentified or JSON)"
+        "--reason",
+        default=None,
+        help=_reason_help(translate("Cli", "(not for --deidentified or JSON)")),
     )
     report_cmd.set_defaults(func=_cmd_report)
     change = sub.add_parser(
-        "change-passphrase", help="re-encrypt the database under a new passphrase (after a backup)"
+        "change-passphrase",
+        help=translate("Cli", "re-encrypt the database under a new passphrase (after a backup)"),
     )
     change.set_defaults(func=_cmd_change_passphrase)
-    log_cmd = sub.add_parser("access-log", help="who viewed, changed, printed or exported what")
-    log_cmd.add_argument("--since", type=_date, default=None, help="from this date (YYYY-MM-DD)")
-    log_cmd.add_argument("--resident", default=None, help="only this resident's id")
-    log_cmd.add_argument("--csv", type=Path, default=None, help="write the rows to this CSV file")
-    log_cmd.add_argument("--reason", default=None, help=REASON_HELP + " (with --csv)")
+    log_cmd = sub.add_parser(
+        "access-log", help=translate("Cli", "who viewed, changed, printed or exported what")
+    )
     log_cmd.add_argument(
-        "--mark-checked", action="store_true", help="record this month's inspection of the log"
+        "--since", type=_date, default=None, help=translate("Cli", "from this date (YYYY-MM-DD)")
+    )
+    log_cmd.add_argument(
+        "--resident", default=None, help=translate("Cli", "only this resident's id")
+    )
+    log_cmd.add_argument(
+        "--csv", type=Path, default=None, help=translate("Cli", "write the rows to this CSV file")
+    )
+    log_cmd.add_argument(
+        "--reason", default=None, help=_reason_help(translate("Cli", "(with --csv)"))
+    )
+    log_cmd.add_argument(
+        "--mark-checked",
+        action="store_true",
+        help=translate("Cli", "record this month's inspection of the log"),
     )
     log_cmd.set_defaults(func=_cmd_access_log)
-    verify = sub.add_parser("verify", help="check the access log's chain and the database")
+    verify = sub.add_parser(
+        "verify", help=translate("Cli", "check the access log's chain and the database")
+    )
     verify.set_defaults(func=_cmd_verify)
     return parser
 
@@ -836,7 +975,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     finally:
-        _catalogue.clear()
+        install_language("en")  # the source language again, for a caller in the same process
 
 
 def _main(argv: list[str] | None) -> int:

@@ -109,3 +109,13 @@ def test_a_de_identified_report_needs_no_reason(data, tmp_path):
     assert plain.returncode == 0, plain.stderr
     named = _cli("--lang", "ko", "--data-dir", str(folder), "report", *period, "--out", str(out))
     assert named.returncode == 1 and "--reason" in named.stderr, named.stderr
+
+
+def test_the_help_and_argparse_own_errors_follow_the_language(tmp_path):
+    ko = _cli("--lang", "ko", "export", "medlist")
+    assert ko.returncode == 2 and "오류: 다음 인수가 필요합니다: --out" in ko.stderr, ko.stderr
+    en = _cli("--lang", "en", "export", "medlist")
+    assert "error: the following arguments are required: --out" in en.stderr, en.stderr
+    helped = _cli("--lang", "ko", "export", "--help")
+    assert "사용법:" in helped.stdout and "이 개인정보를 내려받는 사유" in helped.stdout
+    assert "--reason" in _cli("--lang", "en", "export", "--help").stdout
