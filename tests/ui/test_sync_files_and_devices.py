@@ -42,6 +42,7 @@ def test_a_copy_is_reported_once_then_listed_and_this_laptops_duplicates_removed
     team = start_team(a, share)
     join(b, share)
     residents.save_resident(a, ResidentDraft(name="김순자"))
+    residents.save_resident(b, ResidentDraft(name="이영희"))
     sync.sync_now(a)
     sync.sync_now(b)
     own = team.folder / "devices" / a.device / "changes"
