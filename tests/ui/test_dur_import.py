@@ -214,3 +214,33 @@ def test_no_button_when_every_row_matches_and_a_failed_save_says_why(
     qtbot.waitUntil(lambda: not dialog.saved.isHidden(), timeout=10_000)
     assert dialog.saved.text().startswith("목록을 저장하지 못했습니다")
     assert dialog.unmatched_button.isEnabled() and not missing.exists()
+
+
+def test_both_imports_stay_open_until_their_work_is_done_and_report_a_change(
+    qtbot, workspace, tmp_path, monkeypatch
+):
+    """The shared flow (ui/import_dialog.py): the window's close button does nothing while an
+    import runs, and run() says whether the rules changed, for a removal too."""
+    dialog = DurImportDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start_import(write_dur(tmp_path, DUR_ROWS))
+    dialog.close()
+    assert dialog.isVisible() and dialog.busy
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    dialog.close()
+    assert not dialog.isVisible()
+
+    def remove_then_close(self) -> int:
+        self.table.selectRow(0)
+        self.remove_selected()
+        return 0
+
+    monkeypatch.setattr(
+        DurImportDialog, "confirm_remove", classmethod(lambda cls, p, title, text: True)
+    )
+    monkeypatch.setattr(DurImportDialog, "exec", remove_then_close)
+    assert DurImportDialog.run(workspace) is True
+    assert rule_imports.imported_rule_sets(workspace) == []
+    monkeypatch.setattr(DurImportDialog, "exec", lambda self: 0)
+    assert DurImportDialog.run(workspace) is False
