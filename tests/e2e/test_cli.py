@@ -2,6 +2,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from consultdesk import __version__
 from consultdesk.services import residents
 from consultdesk.services.workspace import Workspace
@@ -23,6 +25,7 @@ def test_version():
     assert result.returncode == 0 and __version__ in result.stdout
 
 
+@pytest.mark.slow
 def test_demo_fills_a_new_database_and_refuses_an_existing_one(tmp_path):
     data = tmp_path / "demo"
     result = run("--data-dir", str(data), "demo", "--residents", "120")
@@ -50,6 +53,7 @@ def test_without_a_passphrase_and_no_terminal_the_command_says_what_to_do(tmp_pa
     assert result.returncode == 1 and "CONSULTDESK_PASSPHRASE" in result.stderr
 
 
+@pytest.mark.slow
 def test_init_sets_up_a_database_and_residents_lists_the_ids(tmp_path):
     data = tmp_path / "mine"
     short = run("--data-dir", str(data), "init", "--name", "박약사", env_pass="short")

@@ -97,6 +97,7 @@ def test_a_chosen_session_and_english(data, tmp_path):
     assert "Session 2" in text_of(out) and "Consultation summary" in text_of(out)
 
 
+@pytest.mark.slow
 def test_without_consent_the_referral_fails_in_one_line_but_the_list_works(data, tmp_path):
     folder, ids = data
     out = tmp_path / "sheet.pdf"

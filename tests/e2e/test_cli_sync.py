@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import residents
 from consultdesk.services.workspace import Profile, Workspace
@@ -47,6 +49,7 @@ def names(folder: Path) -> list[str]:
         ws.close()
 
 
+@pytest.mark.slow
 def test_two_laptops_create_join_and_sync_from_the_command_line(tmp_path: Path) -> None:
     share = tmp_path / "share"
     share.mkdir()
@@ -72,6 +75,7 @@ def test_two_laptops_create_join_and_sync_from_the_command_line(tmp_path: Path) 
     assert "sent 0 changes" in quiet.stdout and "read 0 bundles" in quiet.stdout
 
 
+@pytest.mark.slow
 def test_sync_fails_in_one_line_without_a_team_or_without_the_share(tmp_path: Path) -> None:
     a = laptop(tmp_path / "a")
     alone = run("--data-dir", str(a), "sync")
@@ -105,6 +109,7 @@ def test_the_team_passphrase_is_asked_for_when_not_in_the_environment(tmp_path: 
     assert result.returncode == 1 and "CONSULTDESK_TEAM_PASSPHRASE" in result.stderr
 
 
+@pytest.mark.slow
 def test_joining_from_the_consultdesk_folder_or_with_several_teams(tmp_path: Path) -> None:
     share = tmp_path / "share"
     share.mkdir()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -31,6 +32,7 @@ def names(view: ResidentsView) -> list[str]:
     return [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
 
 
+@pytest.mark.slow
 def test_delete_key_asks_then_deletes_and_the_other_laptop_no_longer_lists_them(
     qtbot, new_laptop: MakeLaptop, share: Path
 ):

@@ -252,6 +252,7 @@ def column(model, field: str) -> int:
     return next(i for i, c in enumerate(model.columns) if c.field == field)
 
 
+@pytest.mark.slow
 def test_a_whole_visit_through_the_main_window(qtbot, data_dir, tmp_path, monkeypatch):
     ws = set_up(qtbot, data_dir)
     window = MainWindow(ws)
