@@ -265,3 +265,28 @@ def test_the_follow_ups_refresh_while_shown_and_keep_the_chosen_row(qtbot, works
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     [chosen] = view.table.selectionModel().selectedRows()
     assert view.model.rows[chosen.row()].resident_name == "이영희"
+
+
+def test_a_session_synced_in_appears_in_the_open_timeline_keeping_the_selected_one(
+    qtbot, new_laptop: MakeLaptop, share: Path
+) -> None:
+    a, b = two_laptops(new_laptop, share)
+    kim = residents.save_resident(a, ResidentDraft(name="김순자"))
+    consent_to_health_info(a, kim)
+    first = consultations.start_consultation(a, kim)
+    sync.sync_now(a)
+    sync.sync_now(b)
+    window = MainWindow(b)
+    qtbot.addWidget(window)
+    window.show()
+    controller = window.sync_area.controller
+    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+    window.residents.select(kim)
+    timeline = window.residents.panel.timeline
+    assert timeline.list.count() == 1
+    timeline.list.item(0).setSelected(True)
+    consultations.start_consultation(a, kim)  # another session, on the other laptop
+    sync.sync_now(a)
+    controller.sync_now()
+    qtbot.waitUntil(lambda: timeline.list.count() == 2, timeout=10_000)
+    assert timeline.selected_ids() == [first]

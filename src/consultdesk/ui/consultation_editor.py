@@ -611,7 +611,10 @@ class ConsultationEditor(QWidget):
             self.take_theirs.hide()
             self.keep_button.setText(self.tr("Understood"))
             self.elsewhere_row.show()
-        elif self._dirty or self.med_table.state() == self.med_table.State.EditingState:
+        elif self._dirty or any(
+            table.state() == table.State.EditingState
+            for table in (self.med_table, self.problem_table)
+        ):  # a cell being typed in is an unsaved edit too
             self.theirs = stored
             self.elsewhere.setText(
                 self.tr(

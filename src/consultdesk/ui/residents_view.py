@@ -51,10 +51,9 @@ from consultdesk.ui.timeline_view import TimelineWidget
 SEARCH_DELAY_MS = 120
 # What the list shows (a centre's name is in every row) and what the overview shows.
 LISTED = ("resident", "welfare_centre")
+ABOUT_THEM = (*LISTED, "case_worker", "consent")  # the overview's own record of the resident
 SHOWN = (
-    *LISTED,
-    "case_worker",
-    "consent",
+    *ABOUT_THEM,
     "consultation",
     "medication_entry",
     "drug_problem",
@@ -210,10 +209,18 @@ class ResidentPanel(QWidget):
 
     def show_changes(self, changes: ChangeSet) -> None:
         """Records changed elsewhere (a sync, another screen): the resident on show is read
-        again, with their consents, sessions, flags and documents; the sessions selected in
-        the timeline stay selected. Someone deleted meanwhile leaves the overview empty."""
-        if self.detail is not None and changes.touches(*SHOWN):
+        again (someone deleted meanwhile leaves the overview empty), or only their sessions,
+        flags and documents when nothing of the resident's own record changed; the sessions
+        selected in the timeline stay selected."""
+        if self.detail is None:
+            return
+        if changes.touches(*ABOUT_THEM):
             self.show_resident(self.detail.id)
+        elif changes.touches(*SHOWN):
+            resident_id = self.detail.id
+            self.timeline.show_resident(resident_id)
+            self.open_flags.show_resident(resident_id, sessions=self.timeline.list.count())
+            self.documents.show_resident(resident_id)
 
     def edit(self) -> None:
         if self.detail and ResidentDialog.ask(self.ws, self.detail.id, self):
