@@ -9,6 +9,9 @@ process that dies, even by SIGKILL, releases it.
 
 Within one process the lock is shared (the window rebuilt for a language change, tests that
 open a folder twice): it counts its holders.
+
+Beside the layers, like paths.py: the window takes the folder (and makes its log files private)
+before any database is opened, and storage and the services use the same lock and modes.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from consultdesk.storage.errors import FolderInUse
+from consultdesk.domain.errors import FolderInUse
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
