@@ -189,6 +189,10 @@ def test_two_laptops_sync_through_real_syncthing(
     paused = sync.sync_now(ws_b)
     assert paused.bundles_read == 0  # nothing reaches a paused folder
     st_b.set_paused(False)
+    in_step(st_a, st_b)  # the paused folder catches up once resumed
+    assert sync.sync_now(ws_b).bundles_read == 1
+    sync.sync_now(ws_a)
+    in_step(st_a, st_b)
 
     # B's Syncthing stops (laptop closed); both keep working; it starts again.
     st_b.stop()
