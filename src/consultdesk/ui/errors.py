@@ -55,10 +55,13 @@ def enable_faulthandler(folder: Path) -> Path:
     logs/faults.log: the rotating log cannot take it, as a crash leaves no time to rotate."""
     global _faults
     path = folder / FAULTS_FILE
+    before = _faults
     if _faults is None or _faults.closed or Path(_faults.name) != path:
         _faults = open(path, "a", encoding="utf-8")  # noqa: SIM115 (open for the process's life)
         private_file(path)
     faulthandler.enable(file=_faults, all_threads=True)
+    if before is not None and before is not _faults:
+        before.close()  # another data folder's (a test's): faulthandler writes to the new one now
     return path
 
 
