@@ -103,6 +103,7 @@ class SetupDialog(FirstWindow):
             return
         passphrase, again = self.passphrase.text(), self.again.text()
         self.buttons.setEnabled(False)
+
         def create() -> Workspace:
             preload.wait()
             from consultdesk.services.workspace import Workspace
