@@ -46,9 +46,11 @@ from consultdesk.sync.engine import run_sync
 from consultdesk.sync.errors import BundleError, ShareUnavailable, SyncError, TeamMismatch
 from consultdesk.sync.merge import ConflictKind, is_deleted
 from consultdesk.sync.outbound import export_changes
-from consultdesk.sync.report import SyncReport
+from consultdesk.sync.report import SyncReport as SyncReport  # what sync_now returns
 
 Progress = Callable[[float], None]
+# A field's value as it travelled between laptops (JSON): what a conflict's sides hold.
+ConflictValue = JsonValue
 
 # Fields a person always decides (SYNC.md): allergies, every consent field, and a medicine's
 # strength and when it is taken (dose and timing).
@@ -170,6 +172,11 @@ class ConflictSide:
     edited_at: datetime  # UTC, from the HLC's wall clock
     this_computer: bool
 
+    @property
+    def deletes(self) -> bool:
+        """This side deleted the record (rather than giving the field a value)."""
+        return self.field == TOMBSTONE_FIELD
+
 
 @dataclass(frozen=True)
 class ConflictItem:
@@ -184,6 +191,11 @@ class ConflictItem:
     raised_at: str
     subject: str  # whom it is about (the resident's name), or the record's own name
     item: str  # which of their things (a medicine's name), if any
+
+    @property
+    def is_deletion(self) -> bool:
+        """A delete on one laptop met an edit on another: keep or delete the record."""
+        return self.field == TOMBSTONE_FIELD
 
 
 # --- the team --------------------------------------------------------------------------------

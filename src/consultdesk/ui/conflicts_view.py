@@ -32,9 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from consultdesk.services import sync
-from consultdesk.services.sync import DELETE_RECORD, KEEP_RECORD, ConflictItem, ConflictSide
+from consultdesk.services.sync import (
+    DELETE_RECORD,
+    KEEP_RECORD,
+    ConflictItem,
+    ConflictSide,
+    ConflictValue,
+)
 from consultdesk.services.workspace import Workspace
-from consultdesk.sync.changes import TOMBSTONE_FIELD, JsonValue
 from consultdesk.ui import style
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.table_model import ReadOnlyTableModel
@@ -60,10 +65,15 @@ def entity_label(entity: str) -> str:
     return labels.get(entity, entity)
 
 
+def conflict_field_label(item: ConflictItem) -> str:
+    """What the conflict is about: the field, or "Deleted" when a delete met an edit."""
+    if item.is_deletion:
+        return QCoreApplication.translate("SyncLabels", "Deleted")
+    return field_label(item.entity, item.field)
+
+
 def field_label(entity: str, field: str) -> str:
     """The field as a person calls it; the column name when there is no better word."""
-    if field == TOMBSTONE_FIELD:
-        return QCoreApplication.translate("SyncLabels", "Deleted")
     by_entity = {
         ("medication_entry", "strength"): QCoreApplication.translate("SyncLabels", "Strength"),
         ("medication_entry", "morning"): QCoreApplication.translate(
@@ -120,7 +130,7 @@ def field_label(entity: str, field: str) -> str:
     return by_entity.get((entity, field)) or common.get(field) or field
 
 
-def value_text(value: JsonValue) -> str:
+def value_text(value: ConflictValue) -> str:
     if value is None or value == "":
         return QCoreApplication.translate("SyncLabels", "(empty)")
     if value is True:
@@ -134,8 +144,8 @@ def value_text(value: JsonValue) -> str:
 
 def side_text(item: ConflictItem, side: ConflictSide) -> str:
     """One side of a conflict in words: the value, or what happened to the record."""
-    if item.field == TOMBSTONE_FIELD:
-        if side.field == TOMBSTONE_FIELD:
+    if item.is_deletion:
+        if side.deletes:
             return QCoreApplication.translate("SyncLabels", "The record was deleted")
         return QCoreApplication.translate("SyncLabels", "{field} was changed to: {value}").format(
             field=field_label(item.entity, side.field), value=value_text(side.value)
@@ -178,7 +188,7 @@ class ConflictTableModel(ReadOnlyTableModel):
         self._cells = [
             (
                 " · ".join(part for part in (item.subject, item.item) if part),
-                f"{entity_label(item.entity)}: {field_label(item.entity, item.field)}",
+                f"{entity_label(item.entity)}: {conflict_field_label(item)}",
                 side_text(item, item.kept),
                 side_text(item, item.other),
             )
@@ -301,8 +311,8 @@ class ConflictsView(QWidget):
         if item is None:
             return
         about = " · ".join(part for part in (item.subject, item.item) if part)
-        what = field_label(item.entity, item.field)
-        if item.field == TOMBSTONE_FIELD:
+        what = conflict_field_label(item)
+        if item.is_deletion:
             question = self.tr(
                 "{about} — one laptop deleted this record while another changed it. Keep the "
                 "record, or delete it?"
@@ -319,8 +329,8 @@ class ConflictsView(QWidget):
         self.other_value.setText(side_text(item, item.other))
         self.kept_who.setText(who_text(item.kept))
         self.other_who.setText(who_text(item.other))
-        deletion = item.field == TOMBSTONE_FIELD
-        kept_deletes = item.kept.field == TOMBSTONE_FIELD
+        deletion = item.is_deletion
+        kept_deletes = item.kept.deletes
         if deletion:
             self.keep_button.setText(
                 self.tr("Delete the record") if kept_deletes else self.tr("Keep the record")
@@ -340,15 +350,15 @@ class ConflictsView(QWidget):
         if item is None:
             return
         side = item.kept if keep else item.other
-        if item.field == TOMBSTONE_FIELD:
-            value: JsonValue = DELETE_RECORD if side.field == TOMBSTONE_FIELD else KEEP_RECORD
+        if item.is_deletion:
+            value: ConflictValue = DELETE_RECORD if side.deletes else KEEP_RECORD
         else:
             value = side.value
         self._resolve(item, value)
 
     def _decide_typed(self) -> None:
         item = self.current
-        if item is None or item.field == TOMBSTONE_FIELD:
+        if item is None or item.is_deletion:
             return
         try:
             value = sync.value_from_text(item.entity, item.field, self.merged.text())
@@ -357,7 +367,7 @@ class ConflictsView(QWidget):
             return
         self._resolve(item, value)
 
-    def _resolve(self, item: ConflictItem, value: JsonValue) -> None:
+    def _resolve(self, item: ConflictItem, value: ConflictValue) -> None:
         try:
             sync.resolve_conflict(self.ws, item.id, value)
         except (sync.ConflictGone, sync.ConflictValueInvalid) as error:

@@ -34,9 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from consultdesk.services import sync
-from consultdesk.services.sync import SyncStatus, TeamSummary
+from consultdesk.services.sync import SyncReport, SyncStatus, TeamSummary
 from consultdesk.services.workspace import Workspace
-from consultdesk.sync.report import SyncReport
 from consultdesk.ui import style
 from consultdesk.ui.conflicts_view import ConflictsView, short_device
 from consultdesk.ui.forms import ProblemDisplay
