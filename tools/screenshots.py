@@ -83,7 +83,7 @@ def consultation_screens(ws: Workspace, window: MainWindow, out: Path, lang: str
     shoot(window, out / f"consultation_visit_{lang}.png")
     window.editor.close_session()
     if len(sessions) > 1:
-        result = consultations.compare_sessions(ws, sessions[1].id, sessions[0].id)
+        result = consultations.compare_consultations(ws, sessions[1].id, sessions[0].id)
         dialog = ComparisonDialog(result, window)
         shoot(dialog, out / f"session_comparison_{lang}.png")
         dialog.close()

@@ -114,7 +114,7 @@ def test_finalising_checks_and_locks_then_an_amendment_keeps_the_old_text(worksp
     assert final.status is Status.FINAL and not final.editable
     with pytest.raises(ValidationFailed) as err:
         svc.save_consultation(workspace, replace(final, advice="고침"))
-    assert err.value.problems[0].code == "session_final"
+    assert err.value.problems[0].code == "consultation_final"
 
     with pytest.raises(ValidationFailed):
         svc.amend_consultation(workspace, data.id, "  ")
@@ -158,7 +158,7 @@ def test_comparing_two_sessions(workspace, resident):
     ]
     meds = [m for m in meds if m.name_as_found != "스틸녹스"] + [med("다이아벡스", METFORMIN)]
     svc.save_consultation(workspace, replace(second, medications=tuple(meds)))
-    result = svc.compare_sessions(workspace, second.id, first.id)  # any order
+    result = svc.compare_consultations(workspace, second.id, first.id)  # any order
     assert [c.name for c in result.added] == ["다이아벡스"]
     assert [c.name for c in result.stopped] == ["스틸녹스"]
     assert [(c.name, c.changes) for c in result.changed] == [("노바스크", ("morning",))]

@@ -195,7 +195,7 @@ def test_the_showcase_resident_has_ten_medicines_an_interaction_and_social_answe
     assert [t.number for t in timeline] == [3, 2, 1]
     latest = timeline[0]
     assert (latest.status, latest.visit_date, latest.medicines) == ("draft", date.today(), 10)
-    assert consultations.unfinished_session(workspace, resident_id) == latest.id
+    assert consultations.unfinished_consultation(workspace, resident_id) == latest.id
     data = consultations.load_consultation(workspace, latest.id)
     assert data is not None
     prescribers = {m.prescriber for m in data.medications if m.prescriber}
@@ -206,7 +206,7 @@ def test_the_showcase_resident_has_ten_medicines_an_interaction_and_social_answe
     assert any(f.flag.kind == "social" for f in flags)
     warfarin_nsaid = next(f for f in flags if f.flag.rule_id == "ddi.warfarin_nsaid")
     assert set(warfarin_nsaid.items) == {"와파린", "아세클로페낙"}
-    changes = consultations.compare_sessions(workspace, timeline[1].id, latest.id)
+    changes = consultations.compare_consultations(workspace, timeline[1].id, latest.id)
     assert {c.name for c in changes.added} == {"라베프라졸", "아세클로페낙", "에페리손"}
 
 

@@ -350,7 +350,7 @@ def test_the_documents_see_the_same_flags_as_the_flags_panel(workspace):
     visit = make_visit(workspace)
     with workspace.db.session() as s:
         facts = read_facts(s, visit.resident_id, None)
-    assert documents.session_flags(workspace, facts) == flags.flags_for_consultation(
+    assert documents.consultation_flags(workspace, facts) == flags.flags_for_consultation(
         workspace, visit.consultation_id
     )
 

@@ -230,7 +230,7 @@ def test_a_final_session_takes_no_more_decisions(workspace):
     finalise_consultation(workspace, data, today=VISIT)
     with pytest.raises(ValidationFailed) as e:
         flags.decide_flag(workspace, data.id, "k", flags.CONFIRMED, "")
-    assert [p.code for p in e.value.problems] == ["session_final"]
+    assert [p.code for p in e.value.problems] == ["consultation_final"]
 
 
 def test_the_overview_shows_open_flags_of_the_latest_session_only(workspace):

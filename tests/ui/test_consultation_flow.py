@@ -147,4 +147,4 @@ def test_declining_the_recovered_draft_keeps_it_and_stops_asking(qtbot, workspac
     assert [o.consultation_id for o in asked] == [cid]
     assert shell.window.stack.currentWidget() is not shell.window.editor
     assert svc.draft_to_recover(workspace) is None  # not asked again at the next start
-    assert svc.unfinished_session(workspace, resident) == cid  # the draft itself is kept
+    assert svc.unfinished_consultation(workspace, resident) == cid  # the draft itself is kept

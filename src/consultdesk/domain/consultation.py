@@ -357,8 +357,8 @@ def compare(older: ConsultationData, newer: ConsultationData) -> Comparison:
 
 
 @dataclass(frozen=True, slots=True)
-class SessionSummary:
-    """One session on a resident's timeline, with how many medicines and problems it holds."""
+class ConsultationSummary:
+    """One consultation on a resident's timeline, with how many medicines and problems it holds."""
 
     id: str
     number: int

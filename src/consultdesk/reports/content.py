@@ -164,7 +164,7 @@ class MedicationListContent:
 
 @dataclass(frozen=True)
 class VisitInfo:
-    session_number: int
+    visit_number: int
     started_at: datetime
     place: Place
     duration_minutes: int | None = None

@@ -278,11 +278,11 @@ def medication_list_content(
         pharmacist=pharmacist,
         items=items,
         allergies=_split(facts.resident.allergies),
-        reference_code=session_code(facts.data),
+        reference_code=consultation_code(facts.data),
     )
 
 
-def session_code(data: ConsultationData) -> str:
+def consultation_code(data: ConsultationData) -> str:
     return reference_code(data.id, data.visit.visit_date.year)
 
 
@@ -386,7 +386,7 @@ def summary_content(
         if not m.is_blank
     )
     return ConsultationSummaryContent(
-        reference_code=session_code(data),
+        reference_code=consultation_code(data),
         pharmacist=pharmacist,
         resident=SummaryResident(
             name=r.name,
@@ -402,7 +402,7 @@ def summary_content(
             allergies=_split(r.allergies),
         ),
         visit=VisitInfo(
-            session_number=data.number,
+            visit_number=data.number,
             started_at=_started_at(data),
             place=data.visit.place,
             duration_minutes=data.visit.duration_min,

@@ -203,7 +203,7 @@ def sample_summary() -> ConsultationSummaryContent:
             allergies=("페니실린 (두드러기)",),
         ),
         visit=VisitInfo(
-            session_number=2,
+            visit_number=2,
             started_at=datetime(2026, 11, 21, 14, 30),
             place=Place.HOME,
             duration_minutes=50,

@@ -68,7 +68,7 @@ def _visit_and_resident(c: ConsultationSummaryContent, lang: Lang, s: Styles) ->
     t = partial(text, lang=lang)
     v, r, p = c.visit, c.resident, c.pharmacist
     visit = [
-        (t("visit.session"), t("visit.session_value", number=v.session_number)),
+        (t("visit.number"), t("visit.number_value", number=v.visit_number)),
         (t("visit.when"), fmt_datetime(v.started_at)),
         (t("visit.place"), coded(v.place, lang)),
         (

@@ -19,10 +19,10 @@ from consultdesk.domain.consent import health_info_block
 from consultdesk.domain.consultation import (
     Comparison,
     ConsultationData,
+    ConsultationSummary,
     FollowUpRow,
     MedicationRow,
     ProblemRow,
-    SessionSummary,
     Status,
     Visit,
     carry_forward,
@@ -162,7 +162,7 @@ def save_consultation(ws: Workspace, data: ConsultationData) -> None:
         record = _get(s, data.id)
         if record.status == Status.FINAL.value:
             raise ValidationFailed(
-                [Problem("consultation", "session_final", {}, "A final session is read-only.")]
+                [Problem("consultation", "consultation_final", {}, "A final session is read-only.")]
             )
         values = repo.consultation_values(data)
         meds = [
@@ -274,7 +274,7 @@ def delete_consultation(ws: Workspace, consultation_id: str) -> None:
         record = _get(s, consultation_id)
         if record.status == Status.FINAL.value:
             raise ValidationFailed(
-                [Problem("consultation", "session_final", {}, "A final session is read-only.")]
+                [Problem("consultation", "consultation_final", {}, "A final session is read-only.")]
             )
         for entry in repo.med_entries(s, consultation_id):
             ws.writer.delete(s, entry)
@@ -284,15 +284,15 @@ def delete_consultation(ws: Workspace, consultation_id: str) -> None:
         s.add(ws.audit("delete", "consultation", consultation_id, record.resident_id))
 
 
-def resident_timeline(ws: Workspace, resident_id: str) -> list[SessionSummary]:
+def resident_timeline(ws: Workspace, resident_id: str) -> list[ConsultationSummary]:
     with ws.db.session(read_only=True) as s:
         rows = repo.timeline(s, resident_id)
     ws.log_view("timeline", resident_id, resident_id)
     return rows
 
 
-def compare_sessions(ws: Workspace, older_id: str, newer_id: str) -> Comparison:
-    """What changed between two sessions; the arguments may come in either order."""
+def compare_consultations(ws: Workspace, older_id: str, newer_id: str) -> Comparison:
+    """What changed between two consultations; the arguments may come in either order."""
     with ws.db.session(read_only=True) as s:
         a, b = repo.load(s, older_id), repo.load(s, newer_id)
     if a is None or b is None:
@@ -386,8 +386,8 @@ def health_consent_block(ws: Workspace, resident_id: str) -> str | None:
         return health_info_block(consent_records(s, resident_id))
 
 
-def unfinished_session(ws: Workspace, resident_id: str) -> str | None:
-    """The resident's latest session if it is still a draft: "new consultation" resumes it
+def unfinished_consultation(ws: Workspace, resident_id: str) -> str | None:
+    """The resident's latest consultation if it is still a draft: "new consultation" resumes it
     rather than starting a second draft of the same visit."""
     with ws.db.session(read_only=True) as s:
         latest = repo.latest_for_resident(s, resident_id)

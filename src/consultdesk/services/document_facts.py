@@ -111,7 +111,7 @@ def read_facts(s: Session, resident_id: str, consultation_id: str | None) -> Fac
     )
 
 
-def session_flags(ws: Workspace, facts: Facts) -> list[FlagView]:
+def consultation_flags(ws: Workspace, facts: Facts) -> list[FlagView]:
     """The session's flags as flags_for_consultation gives them, from the session already read
     (one query for the decisions instead of reading the whole session again)."""
     birth = facts.resident.birth_date

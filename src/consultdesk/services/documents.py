@@ -37,22 +37,22 @@ from consultdesk.reports import (
 from consultdesk.reports.document_content import (
     Facts,
     ReferralChoices,
+    consultation_code,
     medication_list_content,
     observed_services,
     referral_content,
-    session_code,
     summary_content,
 )
 from consultdesk.reports.labels import Lang, check_lang
 from consultdesk.services.document_facts import (
     ServiceChoices,
+    consultation_flags,
     document_problem,
     latest_consultation_id,
     pharmacist_contact,
     read_facts,
     service_catalog,
     service_choices,
-    session_flags,
     suggested_services,
 )
 from consultdesk.services.flags import FlagView
@@ -75,6 +75,7 @@ __all__ = [
     "ExportResult",
     "PreparedDocument",
     "ServiceChoices",
+    "consultation_flags",
     "export_batch",
     "export_document",
     "latest_consultation_id",
@@ -85,7 +86,6 @@ __all__ = [
     "render_pdf",
     "service_catalog",
     "service_choices",
-    "session_flags",
     "suggested_services",
 ]
 
@@ -250,7 +250,9 @@ def prepare_document(
                 consultation_id = existing.consultation_id
         facts = read_facts(s, request.resident_id, consultation_id)
         known = _referral_facts(s, request, facts) if referral else None
-    views = session_flags(ws, facts) if request.kind is not DocumentKind.MEDICATION_LIST else []
+    views = (
+        consultation_flags(ws, facts) if request.kind is not DocumentKind.MEDICATION_LIST else []
+    )
     # The preview shows it (saving and printing are logged as such when they happen).
     ws.log_view(f"document_{request.kind.value}", facts.data.id, request.resident_id)
     try:
@@ -259,7 +261,7 @@ def prepare_document(
         content: Content
         if request.kind is DocumentKind.MEDICATION_LIST:
             content = medication_list_content(facts, pharmacist_contact(ws), today)
-            reference = content.reference_code or session_code(facts.data)
+            reference = content.reference_code or consultation_code(facts.data)
         else:
             content = summary_content(
                 facts, views, service_catalog(ws), pharmacist_contact(ws), lang

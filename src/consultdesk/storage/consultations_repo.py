@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from consultdesk.domain.consultation import (
     Action,
     ConsultationData,
+    ConsultationSummary,
     FollowUpRow,
     Intervention,
     MedicationRow,
@@ -25,7 +26,6 @@ from consultdesk.domain.consultation import (
     Present,
     ProblemCategory,
     ProblemRow,
-    SessionSummary,
     Source,
     Status,
     Visit,
@@ -239,11 +239,11 @@ def next_number(s: Session, resident_id: str) -> int:
     return int(s.exec(live(q, Consultation)).one() or 0) + 1
 
 
-def timeline(s: Session, resident_id: str) -> list[SessionSummary]:
-    """All sessions of a resident, newest first, with their counts (two grouped queries)."""
+def timeline(s: Session, resident_id: str) -> list[ConsultationSummary]:
+    """All consultations of a resident, newest first, with their counts (two grouped queries)."""
     q = select(Consultation).where(Consultation.resident_id == resident_id)
-    sessions = list(s.exec(live(q, Consultation).order_by(col(Consultation.number).desc())))
-    ids = [c.id for c in sessions]
+    consultations = list(s.exec(live(q, Consultation).order_by(col(Consultation.number).desc())))
+    ids = [c.id for c in consultations]
 
     def counts(model: Any) -> dict[str, int]:
         if not ids:
@@ -257,7 +257,7 @@ def timeline(s: Session, resident_id: str) -> list[SessionSummary]:
 
     meds, problems = counts(MedicationEntry), counts(DrugProblemEntry)
     return [
-        SessionSummary(
+        ConsultationSummary(
             c.id,
             c.number,
             c.visit_date,
@@ -268,7 +268,7 @@ def timeline(s: Session, resident_id: str) -> list[SessionSummary]:
             c.next_visit,
             c.amendment_count,
         )
-        for c in sessions
+        for c in consultations
     ]
 
 

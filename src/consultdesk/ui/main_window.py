@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
     def new_consultation(self, resident_id: str) -> bool:
         """Resume the resident's draft, or start a new session once consent to health
         information is recorded (PIPA art. 23). False when nothing was opened."""
-        draft = consultation_service.unfinished_session(self.ws, resident_id)
+        draft = consultation_service.unfinished_consultation(self.ws, resident_id)
         if draft is None:
             if not ConsentFirst(self.ws, resident_id, self).settle():
                 return False

@@ -103,7 +103,7 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
         "Messages",
         "Record at least one medicine or the advice given before finishing the session.",
     ),
-    "session_final": QT_TRANSLATE_NOOP(
+    "consultation_final": QT_TRANSLATE_NOOP(
         "Messages",
         'This session is finished and can no longer be changed. Use "Amend" to correct it; '
         "the earlier version is kept.",

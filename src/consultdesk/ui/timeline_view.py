@@ -166,7 +166,7 @@ class TimelineWidget(QWidget):
     def compare(self) -> None:
         ids = self.selected_ids()
         if len(ids) == 2:
-            result = svc.compare_sessions(self.ws, ids[0], ids[1])
+            result = svc.compare_consultations(self.ws, ids[0], ids[1])
             ComparisonDialog(result, self).open()
 
 
