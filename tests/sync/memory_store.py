@@ -10,7 +10,16 @@ from collections.abc import Collection, Mapping, Sequence
 
 from consultdesk.domain.hlc import HlcClock
 from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, JsonValue, tombstone
-from consultdesk.sync.merge import Conflict, FieldState, RecordState, is_deleted
+from consultdesk.sync.merge import (
+    Conflict,
+    FieldState,
+    FollowUp,
+    OpenConflict,
+    RecordState,
+    carried,
+    follow_up,
+    is_deleted,
+)
 from consultdesk.sync.store import BundleMark, MergedBundle, RecordKey
 
 
@@ -21,7 +30,9 @@ class MemoryStore:
         self.records: dict[RecordKey, dict[str, FieldState]] = {}
         self.outbox: list[Change] = []
         self.sent: dict[tuple[str, str, str, str], int] = {}
-        self.conflicts: list[Conflict] = []
+        self.conflicts: list[Conflict] = []  # every conflict ever raised here
+        self.open_conflicts: list[Conflict] = []  # those not answered yet (merge.follow_up)
+        self.newest: dict[str, str] = {}  # device -> newest HLC imported from it
         self.made: list[Change] = []  # every local edit, for the "no edit lost" checks
         self._last_sent: BundleMark | None = None
         self._ledger: dict[str, BundleMark] = {}
@@ -98,6 +109,9 @@ class MemoryStore:
     def ledger(self) -> Mapping[str, BundleMark]:
         return dict(self._ledger)
 
+    def seen_clocks(self) -> Mapping[str, str]:
+        return dict(self.newest)
+
     def load_records(self, keys: Collection[RecordKey]) -> Mapping[RecordKey, RecordState]:
         return {key: dict(self.records[key]) for key in keys if key in self.records}
 
@@ -112,7 +126,23 @@ class MemoryStore:
         for change in bundle.writes:
             record = self.records.setdefault((change.entity, change.record_id), {})
             record[change.field] = FieldState.of(change)
+        by_record: dict[RecordKey, dict[str, Change]] = {}
+        for change in bundle.writes:
+            by_record.setdefault((change.entity, change.record_id), {})[change.field] = change
+        still_open = []
+        for conflict in self.open_conflicts:
+            writes = by_record.get((conflict.entity, conflict.record_id), {})
+            outcome, write = follow_up(
+                OpenConflict.of(conflict), writes, bundle.device_id, bundle.seen
+            )
+            if outcome is FollowUp.OPEN:
+                still_open.append(conflict)
+            elif outcome is FollowUp.CARRY and write is not None:
+                still_open.append(carried(conflict, write))
+        self.open_conflicts = still_open + list(bundle.conflicts)
         self.conflicts.extend(bundle.conflicts)
         for key, deleted in bundle.deleted.items():
             assert deleted == is_deleted(self.records[key])
         self._ledger[bundle.device_id] = BundleMark(bundle.seq, bundle.bundle_hash)
+        if bundle.newest_hlc:
+            self.newest[bundle.device_id] = bundle.newest_hlc

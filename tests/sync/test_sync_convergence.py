@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, same_value
-from consultdesk.sync.merge import hlc_key, is_deleted
+from consultdesk.sync.merge import Conflict, ConflictKind, hlc_key, is_deleted
 from tests.sync.laptops import FakeTime, Laptop, make_laptop, make_team
 
 RECORDS = [
@@ -103,6 +103,64 @@ def is_kept(edit: Change, laptop: Laptop, everything: list[Change]) -> bool:
     )
 
 
+def seen_by_someone(edit: Change, everything: list[Change]) -> bool:
+    """Someone made an edit on top of this value (this edit, or a parallel one with the same
+    value): whoever did saw it, so a conflict about it is not owed to anybody."""
+    same_field = [
+        change
+        for change in everything
+        if (change.entity, change.record_id, change.field)
+        == (edit.entity, edit.record_id, edit.field)
+    ]
+    bases = {change.base_hlc for change in same_field}
+    return any(
+        change.hlc in bases and same_value(change.value, edit.value) for change in same_field
+    )
+
+
+def assert_the_losing_laptop_keeps_the_conflict(
+    laptops: list[Laptop], everything: list[Change]
+) -> None:
+    """Every laptop that holds both values keeps their conflict, so the person whose edit lost
+    sees it on their own laptop: when any laptop has an open conflict whose losing value nobody
+    built on, the laptop that made that value has one open on the same field holding it."""
+    by_device = {laptop.device_id: laptop for laptop in laptops}
+
+    def answered(conflict: Conflict) -> bool:
+        # A later edit of the field by a laptop that had the conflict (so had seen both values)
+        # answers it on the others; the laptop that made it keeps its own until a person
+        # resolves it there.
+        newest = max(hlc_key(conflict.applied.hlc), hlc_key(conflict.other.hlc))
+        key = (conflict.entity, conflict.record_id, conflict.field)
+        return any(
+            (change.entity, change.record_id, change.field) == key
+            and hlc_key(change.hlc) > newest
+            and any(
+                (raised.entity, raised.record_id, raised.field) == key
+                and conflict.other.hlc in (raised.applied.hlc, raised.other.hlc)
+                for raised in by_device[change.device].store.conflicts
+            )
+            for change in everything
+        )
+
+    for laptop in laptops:
+        for conflict in laptop.store.open_conflicts:
+            lost = conflict.other
+            if conflict.kind is not ConflictKind.PARALLEL_UPDATE:
+                continue
+            if seen_by_someone(lost, everything) or answered(conflict):
+                continue
+            owner = by_device[lost.device]
+            held = {
+                side.hlc
+                for mine in owner.store.open_conflicts
+                if (mine.entity, mine.record_id, mine.field)
+                == (conflict.entity, conflict.record_id, conflict.field)
+                for side in (mine.applied, mine.other)
+            }
+            assert lost.hlc in held, (laptop.name, owner.name, conflict)
+
+
 @settings(
     max_examples=120,
     deadline=None,
@@ -111,6 +169,12 @@ def is_kept(edit: Change, laptop: Laptop, everything: list[Change]) -> bool:
 @given(scenarios())
 @example((3, [0, 0, -1], [("edit", 0, 0, "dose", "1정"), ("edit", 0, 0, "dose", "2정"),
                           ("edit", 2, 0, "dose", "1정")], [[0, 1, 2]]))  # fmt: skip
+# Laptop 0's edit loses to laptop 1's, which laptop 1 edits again before anyone sees laptop 0's:
+# laptop 0 receives both of laptop 1's edits at once, and closed the conflict on the second
+# (newer than both values) while laptop 2, which had laptop 1's edits first, kept it.
+@example((3, [0, 0, 0], [("edit", 0, 0, "dose", "1정"), ("tick", 5), ("edit", 1, 0, "dose", "2정"),
+                         ("tick", 5), ("edit", 1, 0, "dose", "0.5정"), ("sync", 1), ("sync", 2),
+                         ("sync", 0)], [[0, 1, 2]]))  # fmt: skip
 def test_laptops_working_offline_end_identical_and_lose_no_edit(
     scenario: tuple[int, list[int], list[tuple[object, ...]], list[list[int]]],
 ) -> None:
@@ -138,6 +202,7 @@ def test_laptops_working_offline_end_identical_and_lose_no_edit(
         for laptop in laptops:
             for edit in everything:
                 assert is_kept(edit, laptop, everything), (laptop.name, edit)
+        assert_the_losing_laptop_keeps_the_conflict(laptops, everything)
 
 
 @st.composite

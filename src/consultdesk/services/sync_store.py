@@ -41,7 +41,15 @@ from consultdesk.storage.changes import SYNC, note
 from consultdesk.storage.database import Database
 from consultdesk.storage.models import SHARED_TABLES
 from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, JsonValue
-from consultdesk.sync.merge import Conflict, FieldState, RecordState, hlc_key, is_deleted
+from consultdesk.sync.merge import (
+    Conflict,
+    FieldState,
+    FollowUp,
+    OpenConflict,
+    RecordState,
+    follow_up,
+    is_deleted,
+)
 from consultdesk.sync.store import BundleMark, MergedBundle, RecordKey
 
 # SQLite's limit on bound parameters is 32766 in current versions, 999 in old ones.
@@ -234,6 +242,13 @@ class SqliteSyncStore:
             rows = conn.exec_driver_sql("SELECT device, seq, bundle_hash FROM sync_ledger").all()
         return {device: BundleMark(seq, digest) for device, seq, digest in rows}
 
+    def seen_clocks(self) -> Mapping[str, str]:
+        with self.db.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT device, newest_hlc FROM sync_ledger WHERE newest_hlc != ''"
+            ).all()
+        return dict(rows)
+
     def load_records(self, keys: Collection[RecordKey]) -> Mapping[RecordKey, RecordState]:
         with self.db.engine.connect() as conn:
             return load_states(conn, keys)
@@ -259,8 +274,11 @@ class SqliteSyncStore:
             for entity, record_id in waiting:  # some may be written at last
                 note(s, entity, (record_id,), SYNC)
             self._write_rows(conn, touched | waiting, bundle.deleted, waiting)
+            # Conflicts open before this bundle first: those it raised were followed up already
+            # (inbound.merge_bundle) and must not be closed by the edits that raised them.
+            followed = self._follow_up_conflicts(conn, bundle, now)
             self._keep_conflicts(conn, bundle.conflicts, now)
-            if self._close_answered_conflicts(conn, bundle.writes, now) or bundle.conflicts:
+            if followed or bundle.conflicts:
                 note(s, "sync_conflict", (), SYNC)
 
     # --- team changes ----------------------------------------------------------------------------
@@ -279,10 +297,20 @@ class SqliteSyncStore:
 
     def _move_ledger(self, conn: sa.Connection, bundle: MergedBundle, now: str) -> None:
         # The ledger only moves forward one bundle at a time; anything else is a bug upstream.
+        # newest_hlc stays where it was for a bundle without changes (HLCs only grow per device).
         moved = conn.exec_driver_sql(
-            "UPDATE sync_ledger SET seq = ?, bundle_hash = ?, imported_at = ? "
+            "UPDATE sync_ledger SET seq = ?, bundle_hash = ?, imported_at = ?, "
+            "newest_hlc = CASE WHEN ? = '' THEN newest_hlc ELSE ? END "
             "WHERE device = ? AND seq = ?",
-            (bundle.seq, bundle.bundle_hash, now, bundle.device_id, bundle.seq - 1),
+            (
+                bundle.seq,
+                bundle.bundle_hash,
+                now,
+                bundle.newest_hlc,
+                bundle.newest_hlc,
+                bundle.device_id,
+                bundle.seq - 1,
+            ),
         ).rowcount
         if moved == 1:
             return
@@ -290,8 +318,9 @@ class SqliteSyncStore:
             raise RuntimeError(f"the ledger of {bundle.device_id} is not at {bundle.seq - 1}")
         # A second "first bundle" of a device fails here on the primary key.
         conn.exec_driver_sql(
-            "INSERT INTO sync_ledger (device, seq, bundle_hash, imported_at) VALUES (?, ?, ?, ?)",
-            (bundle.device_id, bundle.seq, bundle.bundle_hash, now),
+            "INSERT INTO sync_ledger (device, seq, bundle_hash, imported_at, newest_hlc) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (bundle.device_id, bundle.seq, bundle.bundle_hash, now, bundle.newest_hlc),
         )
 
     def _save_states(self, conn: sa.Connection, writes: Iterable[Change]) -> None:
@@ -452,42 +481,50 @@ class SqliteSyncStore:
                 rows,
             )
 
-    def _close_answered_conflicts(
-        self, conn: sa.Connection, writes: Sequence[Change], now: str
-    ) -> bool:
-        """A conflict is answered once a change newer than both of its values arrives for it:
-        a person resolved it on another laptop (or edited the field again after it). True if
-        one was."""
-        open_rows = conn.exec_driver_sql(
-            "SELECT id, entity, record_id, field, kept_field, kept_hlc, other_hlc "
-            "FROM sync_conflict WHERE resolved_at IS NULL"
-        ).all()
-        if not open_rows or not writes:
+    def _follow_up_conflicts(self, conn: sa.Connection, bundle: MergedBundle, now: str) -> bool:
+        """Close the open conflicts the bundle's edits answer, and carry forward those an edit
+        made without seeing the other value (merge.follow_up). True if any changed."""
+        if not bundle.writes:
             return False
-        by_field: dict[tuple[str, str, str], Change] = {
-            (w.entity, w.record_id, w.field): w for w in writes
-        }
-        closed = []
-        for conflict_id, entity, record_id, name, kept_field, kept_hlc, other_hlc in open_rows:
-            # An edit after a delete is answered by a newer delete, or a newer edit of the field
-            # that kept the record.
-            candidates = (name,) if name != TOMBSTONE_FIELD else (TOMBSTONE_FIELD, kept_field)
-            newest = max(hlc_key(kept_hlc), hlc_key(other_hlc))
-            for candidate in candidates:
-                write = by_field.get((entity, record_id, candidate))
-                if write is not None and hlc_key(write.hlc) > newest:
-                    answer = "delete_record" if write.is_tombstone else write.value
-                    if name == TOMBSTONE_FIELD and not write.is_tombstone:
-                        answer = "keep_record"
-                    closed.append((now, _json_text(answer), conflict_id))
-                    break
+        open_rows = conn.exec_driver_sql(
+            "SELECT id, entity, record_id, field, kept_field, kept_hlc, other_hlc, other_device, "
+            "other_value FROM sync_conflict WHERE resolved_at IS NULL"
+        ).all()
+        if not open_rows:
+            return False
+        by_record: dict[RecordKey, dict[str, Change]] = defaultdict(dict)
+        for change in bundle.writes:
+            by_record[(change.entity, change.record_id)][change.field] = change
+        closed, carried = [], []
+        for row in open_rows:
+            conflict_id, entity, record_id, name, kept_field, kept_hlc, other_hlc = row[:7]
+            writes = by_record.get((entity, record_id))
+            if not writes:
+                continue
+            conflict = OpenConflict(name, kept_field, kept_hlc, other_hlc, row[7], _loads(row[8]))
+            outcome, write = follow_up(conflict, writes, bundle.device_id, bundle.seen)
+            if write is None or outcome is FollowUp.OPEN:
+                continue
+            if outcome is FollowUp.CARRY:
+                carried.append((_json_text(write.value), write.hlc, write.device, conflict_id))
+                continue
+            answer = "delete_record" if write.is_tombstone else write.value
+            if name == TOMBSTONE_FIELD and not write.is_tombstone:
+                answer = "keep_record"
+            closed.append((now, _json_text(answer), conflict_id))
         if closed:
             conn.exec_driver_sql(
                 "UPDATE sync_conflict SET resolved_at = ?, resolution = ?, resolved_by = 'sync' "
                 "WHERE id = ? AND resolved_at IS NULL",
                 closed,
             )
-        return bool(closed)
+        if carried:
+            conn.exec_driver_sql(
+                "UPDATE sync_conflict SET kept_value = ?, kept_hlc = ?, kept_device = ? "
+                "WHERE id = ? AND resolved_at IS NULL",
+                carried,
+            )
+        return bool(closed or carried)
 
 
 def load_states(conn: sa.Connection, keys: Collection[RecordKey]) -> dict[RecordKey, RecordState]:

@@ -12,7 +12,11 @@ Layout (integers big-endian)::
     sealed length    4 bytes   length of ciphertext + tag
     ---------------- everything above is the header, authenticated as associated data
     nonce           12 bytes   random
-    ciphertext + 16-byte GCM tag: AES-256-GCM(zlib(JSON {"changes": [row, …]}))
+    ciphertext + 16-byte GCM tag: AES-256-GCM(zlib(JSON {"changes": [row, …], "seen": {…}}))
+
+``seen`` maps every other device to the newest HLC the writer had imported from it when it wrote
+the bundle: a reader can tell whether the author of an edit had seen a given value (merge.py,
+follow_up). Bundles from before it have no ``seen``; readers then assume nothing was seen.
 
 The header holds only random ids and counters, so nothing readable names a resident. Because it
 is associated data, moving a bundle to another seq, device or team breaks the tag; the previous
@@ -26,13 +30,13 @@ import json
 import secrets
 import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from consultdesk.sync.changes import Change
+from consultdesk.sync.changes import Change, check_hlc
 from consultdesk.sync.errors import (
     BundleAuthenticationFailed,
     BundleBadMagic,
@@ -74,6 +78,8 @@ class Bundle:
     header: BundleHeader
     changes: tuple[Change, ...]
     sha256: str  # hex digest of the whole file: what the next bundle's header chains to
+    # device -> newest HLC its writer had imported from it; None from a writer before "seen"
+    seen: Mapping[str, str] | None = None
 
     @property
     def device_id(self) -> str:
@@ -95,14 +101,18 @@ def encode_bundle(
     seq: int,
     previous_hash: str,
     changes: Sequence[Change],
+    seen: Mapping[str, str] | None = None,
 ) -> bytes:
     """Seal ``changes`` into the bytes of one bundle file."""
     if seq < 1:
         raise ValueError("seq starts at 1")
     if (seq == 1) != (previous_hash == GENESIS_HASH):
         raise ValueError("only the first bundle of a device has no previous bundle")
+    document: dict[str, object] = {"changes": [change.to_row() for change in changes]}
+    if seen is not None:
+        document["seen"] = dict(seen)
     payload = json.dumps(
-        {"changes": [change.to_row() for change in changes]},
+        document,
         ensure_ascii=False,
         separators=(",", ":"),
     ).encode("utf-8")
@@ -176,11 +186,13 @@ def decode_bundle(data: bytes, key: bytes, expected_team: str) -> Bundle:
         )
     except InvalidTag as error:
         raise BundleAuthenticationFailed() from error
-    changes = _parse_payload(compressed, header)
-    return Bundle(header, changes, bundle_hash(data))
+    changes, seen = _parse_payload(compressed, header)
+    return Bundle(header, changes, bundle_hash(data), seen)
 
 
-def _parse_payload(compressed: bytes, header: BundleHeader) -> tuple[Change, ...]:
+def _parse_payload(
+    compressed: bytes, header: BundleHeader
+) -> tuple[tuple[Change, ...], dict[str, str] | None]:
     # Past the tag check the payload was written by a team member, so a failure here is a bug or
     # an incompatible writer, not an attacker: report it and skip the bundle.
     try:
@@ -193,6 +205,7 @@ def _parse_payload(compressed: bytes, header: BundleHeader) -> tuple[Change, ...
         if not isinstance(rows, list):
             raise ValueError("changes is not a list")
         changes = tuple(Change.from_row(row) for row in rows)
+        seen = _parse_seen(document.get("seen"))
     except BundleMalformedPayload:
         raise
     except RecursionError as error:
@@ -207,7 +220,19 @@ def _parse_payload(compressed: bytes, header: BundleHeader) -> tuple[Change, ...
         )
     if any(change.device != header.device_id for change in changes):
         raise BundleMalformedPayload(detail="a change from another device")
-    return changes
+    return changes, seen
+
+
+def _parse_seen(value: object) -> dict[str, str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValueError("seen is not an object")
+    seen = {}
+    for device, hlc in value.items():
+        check_hlc(hlc, device)
+        seen[device] = hlc
+    return seen
 
 
 def _pack_header(

@@ -62,9 +62,9 @@ class Change:
                 raise ValueError(f"{name} must be a non-empty string")
         if not isinstance(device, str) or not device:
             raise ValueError("device must be a non-empty string")
-        _check_hlc(hlc, device)
+        check_hlc(hlc, device)
         if base_hlc is not None:
-            _check_hlc(base_hlc, None)
+            check_hlc(base_hlc, None)
         if field == TOMBSTONE_FIELD and value is not True:
             raise ValueError("a tombstone's value must be true")
         return cls(entity, record_id, field, value, hlc, device, base_hlc)
@@ -83,7 +83,7 @@ def same_value(a: JsonValue, b: JsonValue) -> bool:
     return a == b
 
 
-def _check_hlc(text: object, device: str | None) -> None:
+def check_hlc(text: object, device: str | None) -> None:
     if not isinstance(text, str):
         raise ValueError("an HLC must be a string")
     try:

@@ -22,7 +22,7 @@ from consultdesk.sync.bundle import (
     bundle_length,
     decode_bundle,
 )
-from consultdesk.sync.changes import Change, value_problem
+from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, value_problem
 from consultdesk.sync.errors import (
     BundleChainBroken,
     BundleError,
@@ -34,7 +34,18 @@ from consultdesk.sync.errors import (
     BundleUnreadable,
 )
 from consultdesk.sync.folder import BundleFile, DeviceWaiting, SkippedFile, peek, scan
-from consultdesk.sync.merge import Action, Conflict, FieldState, decide, hlc_key, is_deleted
+from consultdesk.sync.merge import (
+    Action,
+    Conflict,
+    FieldState,
+    FollowUp,
+    OpenConflict,
+    carried,
+    decide,
+    follow_up,
+    hlc_key,
+    is_deleted,
+)
 from consultdesk.sync.report import BundleOutcome, FutureClock, RefusedChange, SyncReport
 from consultdesk.sync.store import MergedBundle, SyncStore
 from consultdesk.sync.team import Team
@@ -132,7 +143,7 @@ def merge_bundle(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) 
     keys = {(change.entity, change.record_id) for change in bundle.changes}
     records = {key: dict(state) for key, state in store.load_records(keys).items()}
     writes: dict[tuple[str, str, str], Change] = {}
-    conflicts: list[Conflict] = []
+    conflicts: dict[tuple[str, str, str], list[Conflict]] = {}
     refused: list[tuple[Change, str]] = []
     for change in bundle.changes:
         # A change whose value a person could not have typed here is refused alone, not its
@@ -148,17 +159,48 @@ def merge_bundle(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) 
         if decision.action is Action.APPLY:
             record[change.field] = FieldState.of(change)
             writes[(change.entity, change.record_id, change.field)] = change
-        conflicts.extend(decision.conflicts)
+            # A conflict this bundle raised before, on this field: the same rules as for one
+            # already open here (merge.follow_up), so the order bundles come in does not matter.
+            _follow_up_raised(conflicts, change, bundle)
+        for conflict in decision.conflicts:
+            conflicts.setdefault(_conflict_key(conflict), []).append(conflict)
+    newest = max((c.hlc for c in bundle.changes), key=hlc_key, default="")
     return MergedBundle(
         bundle.device_id,
         bundle.seq,
         bundle.sha256,
         len(bundle.changes),
         tuple(writes.values()),
-        tuple(conflicts),
+        tuple(c for raised in conflicts.values() for c in raised),
         {key: is_deleted(records[key]) for key in keys if key in records},
         tuple(refused),
+        bundle.seen,
+        newest,
     )
+
+
+def _conflict_key(conflict: Conflict) -> tuple[str, str, str]:
+    return conflict.entity, conflict.record_id, conflict.field
+
+
+def _follow_up_raised(
+    conflicts: dict[tuple[str, str, str], list[Conflict]], change: Change, bundle: Bundle
+) -> None:
+    for key in {(change.entity, change.record_id, change.field),
+                (change.entity, change.record_id, TOMBSTONE_FIELD)}:  # fmt: skip
+        raised = conflicts.get(key)
+        if not raised:
+            continue
+        kept = []
+        for conflict in raised:
+            outcome, write = follow_up(
+                OpenConflict.of(conflict), {change.field: change}, bundle.device_id, bundle.seen
+            )
+            if outcome is FollowUp.OPEN:
+                kept.append(conflict)
+            elif outcome is FollowUp.CARRY and write is not None:
+                kept.append(carried(conflict, write))
+        conflicts[key] = kept
 
 
 def _read_verified(team: Team, bundle_file: BundleFile, previous_hash: str) -> Bundle:

@@ -17,6 +17,8 @@ Pure functions, no I/O. The rules, in the words of SYNC.md:
 * A tombstone wins over older field edits. An edit newer than the tombstone keeps the record
   (the record counts as deleted only while its tombstone is newer than all its fields) and
   raises a conflict a person resolves.
+* An open conflict is closed by a later edit only if that edit's author had seen both values
+  (``follow_up``); an edit made on top of the kept value alone carries the conflict forward.
 """
 
 from __future__ import annotations
@@ -180,3 +182,89 @@ def is_deleted(record: RecordState) -> bool:
         return False
     latest = latest_edit(record)
     return latest is None or hlc_key(tombstone.hlc) > hlc_key(latest.hlc)
+
+
+# --- what a later edit does to an open conflict ------------------------------------------------
+
+
+class FollowUp(StrEnum):
+    OPEN = "open"  # the edit says nothing about the conflict
+    CARRY = "carry"  # the edit replaces the kept value; the other value is still unseen by it
+    CLOSE = "close"  # the edit answers the conflict
+
+
+@dataclass(frozen=True, slots=True)
+class OpenConflict:
+    """What follow_up needs of an open conflict (a Conflict, or a row of the database)."""
+
+    field: str  # TOMBSTONE_FIELD for an edit after a delete
+    kept_field: str
+    kept_hlc: str
+    other_hlc: str
+    other_device: str
+    other_value: JsonValue
+
+    @classmethod
+    def of(cls, conflict: Conflict) -> OpenConflict:
+        other = conflict.other
+        return cls(
+            conflict.field,
+            conflict.applied.field,
+            conflict.applied.hlc,
+            other.hlc,
+            other.device,
+            other.value,
+        )
+
+
+def has_seen(author: str, seen: Mapping[str, str] | None, device: str, hlc: str) -> bool:
+    """Had the writer of a bundle (``author``, who had imported up to ``seen``) seen the change
+    ``hlc`` of ``device``? Its own changes, yes; a device's changes arrive in HLC order, so
+    another's up to the newest it had imported. Without ``seen`` (an older writer): no."""
+    if author == device:
+        return True
+    newest = seen.get(device) if seen is not None else None
+    return newest is not None and hlc_key(newest) >= hlc_key(hlc)
+
+
+def follow_up(
+    conflict: OpenConflict,
+    writes: Mapping[str, Change],
+    author: str,
+    seen: Mapping[str, str] | None,
+) -> tuple[FollowUp, Change | None]:
+    """What the edits ``writes`` (field -> newest change, all by ``author``) do to ``conflict``.
+
+    An edit newer than both values answers the conflict when its author had seen the other
+    value (a person decided, or edited the field again knowing both), or when it sets the other
+    value itself. Otherwise its author had only seen the kept value and went on from it: the
+    other value is still unseen, so the conflict stays, with the edit as its kept side. Closing
+    it there would hide the losing edit from exactly the laptop that made it, while a laptop
+    that received the same edits in another order raised the conflict and keeps it.
+
+    A bundle without ``seen`` (an older writer) answers as before: any newer edit closes.
+    """
+    newest = max(hlc_key(conflict.kept_hlc), hlc_key(conflict.other_hlc))
+    if conflict.field == TOMBSTONE_FIELD:
+        # An edit after a delete: answered by a newer delete, or a newer edit of the field that
+        # kept the record.
+        for candidate in (TOMBSTONE_FIELD, conflict.kept_field):
+            write = writes.get(candidate)
+            if write is not None and hlc_key(write.hlc) > newest:
+                return FollowUp.CLOSE, write
+        return FollowUp.OPEN, None
+    write = writes.get(conflict.field)
+    if write is None or hlc_key(write.hlc) <= newest:
+        return FollowUp.OPEN, None
+    if (
+        seen is None
+        or same_value(write.value, conflict.other_value)
+        or has_seen(author, seen, conflict.other_device, conflict.other_hlc)
+    ):
+        return FollowUp.CLOSE, write
+    return FollowUp.CARRY, write
+
+
+def carried(conflict: Conflict, write: Change) -> Conflict:
+    """The conflict with ``write`` as its kept value (FollowUp.CARRY)."""
+    return Conflict(conflict.kind, write, conflict.other, conflict.requires_person)

@@ -12,7 +12,7 @@ there means this database is not the one that wrote the folder (a restored backu
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from consultdesk.sync.bundle import (
@@ -42,6 +42,7 @@ def export_changes(team: Team, device_id: str, store: SyncStore, report: SyncRep
     ShareUnavailable, after which nothing more is marked sent."""
     own_folder = register_device(team, device_id)
     last = store.last_sent()
+    seen = dict(store.seen_clocks())
     for _ in range(MAX_BUNDLES_PER_RUN):
         changes = list(store.unsent_changes(MAX_CHANGES_PER_BUNDLE))
         if not changes:
@@ -54,7 +55,7 @@ def export_changes(team: Team, device_id: str, store: SyncStore, report: SyncRep
         if found is not None:
             path, data, changes = found
         else:
-            data = _encode_within_limit(team, device_id, seq, previous, changes)
+            data = _encode_within_limit(team, device_id, seq, previous, changes, seen)
             changes = changes[: _count(data)]
             path = write_bundle(own_folder, seq, data)
         digest = bundle_hash(data)
@@ -101,13 +102,19 @@ def _left_by_a_crash(
 
 
 def _encode_within_limit(
-    team: Team, device_id: str, seq: int, previous: str, changes: list[Change]
+    team: Team,
+    device_id: str,
+    seq: int,
+    previous: str,
+    changes: list[Change],
+    seen: Mapping[str, str],
 ) -> bytes:
     # Readers refuse a file above MAX_BUNDLE_BYTES without opening it; a batch of very large
     # values is halved until its bundle fits (one change alone always goes out as it is).
     count = len(changes)
     while True:
-        data = encode_bundle(team.key, team.team_id, device_id, seq, previous, changes[:count])
+        batch = changes[:count]
+        data = encode_bundle(team.key, team.team_id, device_id, seq, previous, batch, seen)
         if len(data) <= MAX_BUNDLE_BYTES or count == 1:
             return data
         count = max(1, count // 2)

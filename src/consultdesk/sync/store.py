@@ -41,6 +41,11 @@ class MergedBundle:
     # Changes not taken, with the problem code of each (changes.value_problem): the store
     # writes nothing for them; the report lists them.
     refused: tuple[tuple[Change, str], ...] = ()
+    # The bundle's own "seen" (bundle.Bundle.seen): the store passes it to merge.follow_up for
+    # the conflicts already open here, on the fields the bundle writes.
+    seen: Mapping[str, str] | None = None
+    # The newest HLC among the bundle's changes; the ledger keeps it for seen_clocks().
+    newest_hlc: str = ""
 
 
 class SyncStore(Protocol):
@@ -71,6 +76,11 @@ class SyncStore(Protocol):
         """
         ...
 
+    def seen_clocks(self) -> Mapping[str, str]:
+        """Per other device, the newest HLC imported from it (what our next bundle says we had
+        seen); devices whose bundles held no change may be missing."""
+        ...
+
     def load_records(self, keys: Collection[RecordKey]) -> Mapping[RecordKey, RecordState]:
         """The current field states of these records (those that exist here).
 
@@ -83,8 +93,10 @@ class SyncStore(Protocol):
     def apply_bundle(self, bundle: MergedBundle) -> None:
         """In ONE transaction: write ``bundle.writes`` as the new field states (value, hlc,
         device, base_hlc) — tombstones included —, set each record's deleted flag from
-        ``bundle.deleted``, keep ``bundle.conflicts`` as open conflicts, and record the bundle in
-        the ledger. Imported changes are never queued for sending. If anything fails, nothing
-        of it may stay: the bundle is read again next time.
+        ``bundle.deleted``, apply merge.follow_up (author ``bundle.device_id``, ``bundle.seen``)
+        to the conflicts open before it on the fields it writes (close or carry them), then keep
+        ``bundle.conflicts`` as open conflicts, and record the bundle in the ledger (with
+        ``bundle.newest_hlc``). Imported changes are never queued for sending. If anything
+        fails, nothing of it may stay: the bundle is read again next time.
         """
         ...
