@@ -158,21 +158,10 @@ def sessions_until(s: Session, end: date, devices: bool = True) -> list[SessionF
 def medicine_counts(s: Session) -> dict[str, MedicineCounts]:
     """Per session: regular medicines taken (as the polypharmacy rule counts them: on a
     schedule, or with no as-needed text; stopped and disposed ones left out), medicines with
-    leftovers or a storage problem, and medicines disposed. Every session's rows are counted
-    (one pass over the table, no join); the caller looks up only finished sessions."""
-    rows = _rows(
-        s,
-        "SELECT consultation_id, "
-        "SUM(CASE WHEN action NOT IN ('stop', 'dispose') AND (morning <> '' OR "
-        "noon <> '' OR evening <> '' OR bedtime <> '' OR as_needed = '') "
-        "THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN trim(leftover) <> '' OR trim(storage_problem) <> '' THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN action = 'dispose' THEN 1 ELSE 0 END) "
-        # A scan, not the consultation_id index: every row is read anyway, and in table
-        # order the encrypted pages are each decrypted once.
-        "FROM medication_entry NOT INDEXED WHERE deleted = 0 AND trim(name_as_found) <> '' "
-        "GROUP BY consultation_id",
-    )
+    leftovers or a storage problem, and medicines disposed; live named medicines only. Read
+    from medicine_count, which triggers on medication_entry keep current (migration 0010),
+    so no medicine row is read; the caller looks up only finished sessions."""
+    rows = _rows(s, "SELECT consultation_id, regular, found, disposed FROM medicine_count")
     return {r[0]: MedicineCounts(int(r[1]), int(r[2]), int(r[3])) for r in rows}
 
 
