@@ -1784,8 +1784,8 @@ examples:
         <translation>To whom, what for (needed for Other)</translation>
     </message>
     <message>
-        <source>Continue</source>
-        <translation>Continue</translation>
+        <source>Confirm the reason</source>
+        <translation>Confirm the reason</translation>
     </message>
     <message>
         <source>Choose the reason for the download.</source>

@@ -1782,8 +1782,8 @@ examples:
         <translation>누구에게, 무엇 때문에 (기타를 고르면 꼭 적으세요)</translation>
     </message>
     <message>
-        <source>Continue</source>
-        <translation>계속 복용</translation>
+        <source>Confirm the reason</source>
+        <translation>사유 확인</translation>
     </message>
     <message>
         <source>Choose the reason for the download.</source>

@@ -80,7 +80,7 @@ class DownloadReasonDialog(QDialog):
         error = QLabel()
         layout.addWidget(error)
         self.problems = ProblemDisplay(error, {"reason": self.note})
-        self.buttons = dialog_buttons(self.tr("Continue"))
+        self.buttons = dialog_buttons(self.tr("Confirm the reason"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

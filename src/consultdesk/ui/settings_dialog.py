@@ -109,6 +109,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(QLabel(self.tr("The window is redrawn in the new language at once.")))
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        if ws is not None:
+            self.setMinimumWidth(560)  # room for the second folder's path
 
     def _add_safety_rows(self, ws: Workspace, form: QFormLayout) -> None:
         self.idle = QSpinBox()
