@@ -37,6 +37,7 @@ class MemoryStore:
         self._last_sent: BundleMark | None = None
         self._ledger: dict[str, BundleMark] = {}
         self.fail_next_apply = False
+        self.quiet_conflict_fields: frozenset[tuple[str, str]] = frozenset()
 
     # --- local writes: what the database's change writer does --------------------------------
 

@@ -162,6 +162,23 @@ def _specs() -> list[_TableSpec]:
     return [_spec(by_table[table.name], SHARED_TABLES[by_table[table.name]]) for table in ordered]
 
 
+def _bookkeeping_fields() -> frozenset[tuple[str, str]]:
+    """The timestamps the app stamps on a record when it is saved, finalised, recorded or
+    decided (``updated_at``, ``finalised_at``, …: every shared column named ``*_at``). Two
+    laptops saving one record in parallel always differ there; that is not a disagreement a
+    person could resolve, and it once made nearly half of all conflicts. The later save's time
+    wins, silently; the fields a person typed still raise their own conflicts."""
+    return frozenset(
+        (entity, column.name)
+        for entity, model in SHARED_TABLES.items()
+        for column in model.__table__.columns  # type: ignore[attr-defined]
+        if column.name.endswith("_at")
+    )
+
+
+BOOKKEEPING_FIELDS = _bookkeeping_fields()
+
+
 class SqliteSyncStore:
     """sync.store.SyncStore over the local database. Cheap to create; holds no connection."""
 
@@ -175,8 +192,9 @@ class SqliteSyncStore:
         self.db = db
         self.device_id = device_id
         # Fields derived from another one (a name's search initials): a conflict on them says
-        # nothing the conflict on their source does not, so none is kept.
-        self.quiet_conflict_fields = frozenset(quiet_conflict_fields)
+        # nothing the conflict on their source does not. And the bookkeeping fields, always:
+        # they merge by HLC alone (merge.decide_field, quiet).
+        self.quiet_conflict_fields = frozenset(quiet_conflict_fields) | BOOKKEEPING_FIELDS
         self.specs = _specs()
         self.spec_by_entity = {spec.entity: spec for spec in self.specs}
 
@@ -277,6 +295,7 @@ class SqliteSyncStore:
             # Conflicts open before this bundle first: those it raised were followed up already
             # (inbound.merge_bundle) and must not be closed by the edits that raised them.
             followed = self._follow_up_conflicts(conn, bundle, now)
+            followed |= self._close_quiet_conflicts(conn, now)
             self._keep_conflicts(conn, bundle.conflicts, now)
             if followed or bundle.conflicts:
                 note(s, "sync_conflict", (), SYNC)
@@ -480,6 +499,23 @@ class SqliteSyncStore:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
                 rows,
             )
+
+    def _close_quiet_conflicts(self, conn: sa.Connection, now: str) -> bool:
+        """Conflicts on quiet fields raised before they were quiet (a version that asked about
+        updated_at): closed with the value shown, which the HLC already chose. Uses the
+        resolved_at index, so it costs nothing once none is left open."""
+        rows = conn.exec_driver_sql(
+            "SELECT id, entity, field FROM sync_conflict WHERE resolved_at IS NULL"
+        ).all()
+        quiet = [(conflict_id,) for conflict_id, entity, name in rows
+                 if (entity, name) in self.quiet_conflict_fields]  # fmt: skip
+        if quiet:
+            conn.exec_driver_sql(
+                "UPDATE sync_conflict SET resolved_at = ?, resolution = kept_value, "
+                "resolved_by = 'sync' WHERE id = ?",
+                [(now, conflict_id) for (conflict_id,) in quiet],
+            )
+        return bool(quiet)
 
     def _follow_up_conflicts(self, conn: sa.Connection, bundle: MergedBundle, now: str) -> bool:
         """Close the open conflicts the bundle's edits answer, and carry forward those an edit

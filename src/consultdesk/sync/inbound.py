@@ -142,6 +142,7 @@ def merge_bundle(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) 
     """Decide every change of one bundle against the current state; writes nothing."""
     keys = {(change.entity, change.record_id) for change in bundle.changes}
     records = {key: dict(state) for key, state in store.load_records(keys).items()}
+    quiet_fields = store.quiet_conflict_fields
     writes: dict[tuple[str, str, str], Change] = {}
     conflicts: dict[tuple[str, str, str], list[Conflict]] = {}
     refused: list[tuple[Change, str]] = []
@@ -155,7 +156,8 @@ def merge_bundle(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) 
             continue
         record = records.setdefault((change.entity, change.record_id), {})
         critical = (change.entity, change.field) in safety_fields
-        decision = decide(record, change, safety_critical=critical)
+        quiet = (change.entity, change.field) in quiet_fields
+        decision = decide(record, change, safety_critical=critical, quiet=quiet)
         if decision.action is Action.APPLY:
             record[change.field] = FieldState.of(change)
             writes[(change.entity, change.record_id, change.field)] = change

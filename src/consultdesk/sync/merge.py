@@ -97,7 +97,11 @@ def hlc_key(text: str) -> tuple[int, int, str]:
 
 
 def decide_field(
-    local: FieldState | None, incoming: Change, *, safety_critical: bool = False
+    local: FieldState | None,
+    incoming: Change,
+    *,
+    safety_critical: bool = False,
+    quiet: bool = False,
 ) -> Decision:
     """Apply or ignore ``incoming`` for one field, and whether that hides a parallel update."""
     if local is None:
@@ -113,13 +117,17 @@ def decide_field(
         winner, loser, action, reason = local_change, incoming, Action.IGNORE, "older"
     # Not limited to edits from two devices: laptop A's later edit may rest on B's value that
     # this laptop has not received yet, and A's earlier value then lost to B's unseen, on A too.
-    if parallel and not same_value(winner.value, loser.value):
+    # A quiet field (bookkeeping: when a record was last saved) merges by HLC alone: two saves
+    # in parallel always differ there, and no person can or should choose between them.
+    if parallel and not quiet and not same_value(winner.value, loser.value):
         conflict = Conflict(ConflictKind.PARALLEL_UPDATE, winner, loser, safety_critical)
         return Decision(action, reason, (conflict,))
     return Decision(action, reason)
 
 
-def decide(record: RecordState, incoming: Change, *, safety_critical: bool = False) -> Decision:
+def decide(
+    record: RecordState, incoming: Change, *, safety_critical: bool = False, quiet: bool = False
+) -> Decision:
     """Decide for one incoming change against the whole record it belongs to."""
     tombstone = record.get(TOMBSTONE_FIELD)
     if incoming.is_tombstone:
@@ -134,7 +142,9 @@ def decide(record: RecordState, incoming: Change, *, safety_critical: bool = Fal
             conflict = Conflict(ConflictKind.EDIT_AFTER_DELETE, kept, incoming, True)
             return Decision(decision.action, decision.reason, (*decision.conflicts, conflict))
         return decision
-    decision = decide_field(record.get(incoming.field), incoming, safety_critical=safety_critical)
+    decision = decide_field(
+        record.get(incoming.field), incoming, safety_critical=safety_critical, quiet=quiet
+    )
     if (
         decision.action is Action.APPLY
         and tombstone is not None
