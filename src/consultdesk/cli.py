@@ -19,7 +19,6 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from consultdesk import __version__
 from consultdesk.paths import default_data_dir
@@ -56,36 +55,29 @@ class CliError(Exception):
 
 # --- language ---------------------------------------------------------------------------
 
-_catalogue: list[Any] = []  # the QTranslator of the chosen language; none for English
+_catalogue: list[dict[tuple[str, str], str]] = []  # the chosen language's; none for English
 
 
 def translate(context: str, text: str) -> str:
     """``text`` (English, the source language) in the chosen language. Written out as
     translate("Cli", "…") so that `make translations` finds every sentence."""
     if _catalogue:
-        found = str(_catalogue[0].translate(context, text) or "")
-        if found:
-            return found
+        return _catalogue[0].get((context, text)) or text
     return text
 
 
 def choose_language(choice: str | None, data_dir: Path | None) -> str:
     """--lang, else the app's saved choice, else the system's language as the app takes it
     (Korean unless the system is English), except that the C/POSIX locale gives English."""
-    if choice in ("ko", "en"):
+    from consultdesk import catalogue
+
+    if choice in catalogue.LANGUAGES:
         return choice
-    if data_dir is not None and (data_dir / "settings.ini").is_file():
-        from consultdesk.ui import i18n
-
-        saved = i18n.saved_language(data_dir)
-        if saved in i18n.LANGUAGES:
+    if data_dir is not None:
+        saved = catalogue.saved_language(data_dir)
+        if saved in catalogue.LANGUAGES:
             return saved
-    from PySide6.QtCore import QLocale
-
-    system = QLocale.system().language()
-    if system in (QLocale.Language.C, QLocale.Language.English):
-        return "en"
-    return "ko"
+    return catalogue.system_language()
 
 
 # argparse's own words (usage, its errors), which it looks up through gettext: in the
@@ -112,18 +104,18 @@ def _argparse_word(text: str) -> str:
 
 
 def install_language(lang: str) -> None:
+    """Use the app's catalogue for ``lang``, read without Qt (consultdesk/catalogue.py)."""
+    from consultdesk import catalogue
+    from consultdesk.paths import resource_path
+
     _catalogue.clear()
     argparse._ = gettext.gettext  # type: ignore[attr-defined]
     if lang == "en":
         return
     argparse._ = _argparse_word  # type: ignore[attr-defined]
-    from PySide6.QtCore import QTranslator
-
-    from consultdesk.paths import resource_path
-
-    translator = QTranslator()
-    if translator.load(str(resource_path(f"i18n/consultdesk_{lang}.qm"))):
-        _catalogue.append(translator)
+    path = resource_path(f"i18n/consultdesk_{lang}.ts")
+    if path.is_file():
+        _catalogue.append(catalogue.read_ts(path))
 
 
 def core_text(error: BaseException) -> str:
@@ -416,7 +408,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             request = documents.DocumentRequest(
                 documents.DocumentKind(args.kind),
                 args.resident,
-                consultation_id=args.session,
+                consultation_id=args.consultation,
                 lang=args.doc_lang,
             )
         prepared = documents.prepare_document(ws, request)
@@ -828,8 +820,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=translate("Cli", "a referral's reference code (reprints that sheet)"),
     )
     export.add_argument(
-        "--session", default=None, help=translate("Cli", "the session's id (default: the latest)")
+        "--consultation",
+        default=None,
+        help=translate("Cli", "the session's id (default: the latest)"),
     )
+    # The option's first name, still taken (scripts and notes written before --consultation).
+    export.add_argument("--session", dest="consultation", default=None, help=argparse.SUPPRESS)
     export.add_argument(
         "--out", type=Path, required=True, help=translate("Cli", "the PDF file to write")
     )
