@@ -91,7 +91,7 @@ def test_phone_and_district_only_when_asked(data, tmp_path):
 def test_a_chosen_session_and_english(data, tmp_path):
     folder, ids = data
     out = tmp_path / "summary.pdf"
-    args = ["summary", "--resident", ids["resident"], "--session", ids["older"]]
+    args = ["summary", "--resident", ids["resident"], "--consultation", ids["older"]]
     result = run(folder, *args, "--out", str(out), "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert "Session 2" in text_of(out) and "Consultation summary" in text_of(out)
