@@ -43,7 +43,7 @@ def test_every_member_of_every_coded_enum_has_a_word() -> None:
 
 
 def test_every_word_has_its_korean_in_the_catalogue() -> None:
-    korean = coded_words.read_catalogue(resource_path(coded_words.CATALOGUE))
+    korean = coded_words.korean_words()
     for group, code in every_code():
         source = coded_words.english(group, code)
         assert korean.get(source), f"{group}.{code}: {source!r} has no Korean"

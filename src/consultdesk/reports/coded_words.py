@@ -11,8 +11,8 @@ drifted apart (a resident who "자주 빠뜨림" on screen "가끔 빠뜨림" on
 - the **Korean** is the translation of that source in the same Qt Linguist catalogue
   (resources/i18n/consultdesk_ko.ts), written once, by the usual translation workflow;
 - the screens call ``QCoreApplication.translate(CONTEXT, english(...))`` (through the compiled
-  .qm); the documents call ``word(...)``, which reads the .ts catalogue as XML once per process,
-  without Qt.
+  .qm); the documents call ``word(...)``, which reads the .ts catalogue once per process
+  without Qt, through consultdesk/catalogue.py as the command line does.
 
 A word is therefore changed in one place for each language, and tests/ui/test_coded_words.py
 walks every code of every group and checks that screen, PDF and document sentences agree.
@@ -20,10 +20,8 @@ walks every code of every group and checks that screen, PDF and document sentenc
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from enum import Enum
 from functools import cache
-from pathlib import Path
 from typing import Literal
 
 from consultdesk.domain.consent import ConsentKind, ConsentMethod, ConsentStatus
@@ -235,21 +233,11 @@ def word(group: str, value: Enum | str, lang: WordLang) -> str:
 @cache
 def korean_words() -> dict[str, str]:
     """Source → Korean for the context CodedWords of the Korean catalogue, read once."""
+    from consultdesk.catalogue import read_ts
     from consultdesk.paths import resource_path
 
-    return read_catalogue(resource_path(CATALOGUE))
-
-
-def read_catalogue(path: Path, context: str = CONTEXT) -> dict[str, str]:
-    """The finished translations of one context of a Qt Linguist .ts file."""
-    out: dict[str, str] = {}
-    for ctx in ET.parse(path).getroot().iter("context"):
-        if ctx.findtext("name") != context:
-            continue
-        for message in ctx.iter("message"):
-            translation = message.find("translation")
-            source = message.findtext("source")
-            done = translation is not None and translation.get("type") is None
-            if source and done and translation is not None and translation.text:
-                out[source] = translation.text
-    return out
+    return {
+        source: text
+        for (context, source), text in read_ts(resource_path(CATALOGUE)).items()
+        if context == CONTEXT
+    }
