@@ -49,9 +49,11 @@ class MergedBundle:
 
 
 class SyncStore(Protocol):
-    # (entity, field) pairs merged by HLC alone, never a conflict: bookkeeping (when a record
-    # was saved) and values derived from another field.
-    quiet_conflict_fields: Collection[tuple[str, str]]
+    @property
+    def quiet_conflict_fields(self) -> Collection[tuple[str, str]]:
+        """(entity, field) pairs merged by HLC alone, never a conflict: bookkeeping (when a
+        record was saved) and values derived from another field."""
+        ...
 
     def unsent_changes(self, limit: int) -> Sequence[Change]:
         """Up to ``limit`` of this laptop's own changes not yet in a bundle, oldest first.
