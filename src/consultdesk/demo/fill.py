@@ -29,6 +29,7 @@ from consultdesk.domain.screening import load_form
 from consultdesk.paths import resource_path
 from consultdesk.services.catalog import bundled_ingredients
 from consultdesk.services.workspace import Workspace
+from consultdesk.storage.bulk import bulk_cache
 from consultdesk.storage.models import (
     CaseWorker,
     Consent,
@@ -45,6 +46,9 @@ MAX_RESIDENTS = 10_000
 MAX_SESSIONS = 50_000
 SHOWCASE_KEY = "demo_showcase_resident"
 _SESSIONS_PER_BATCH = 1000
+# A batch's pages (its records, change rows, field clocks and their indexes) stay in memory
+# until its commit.
+_FILL_CACHE_MIB = 128
 
 
 def _conditions(rng: random.Random, sex: str) -> list[str]:
@@ -135,7 +139,7 @@ def fill_demo(
 
     def flush() -> None:
         candidates.extend(_candidates(batch.consultations, sharing))
-        with ws.db.session() as s:
+        with ws.db.session() as s, bulk_cache(s, _FILL_CACHE_MIB):
             insert_new(ws, s, Consultation, batch.consultations)
             insert_new(ws, s, MedicationEntry, batch.medications)
             insert_new(ws, s, DrugProblemEntry, batch.problems)

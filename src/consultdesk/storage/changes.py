@@ -26,6 +26,7 @@ from sqlalchemy import func, insert
 from sqlmodel import Session, SQLModel, select
 
 from consultdesk.domain.hlc import Hlc, HlcClock
+from consultdesk.storage.bulk import insert_rows
 from consultdesk.storage.models import SHARED_TABLES, ChangeLog, FieldClock
 
 TOMBSTONE = "__deleted__"
@@ -139,10 +140,13 @@ class ChangeFeed:
                 log.exception("a change listener failed")
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per value
+
+
 def encode_value(value: Any) -> str:
     if isinstance(value, date):
         return json.dumps(value.isoformat())
-    return json.dumps(value, ensure_ascii=False)
+    return _encode(value)
 
 
 def last_hlc(session: Session) -> Hlc | None:
@@ -235,14 +239,13 @@ class ChangeWriter:
             return
         entity = str(model.__tablename__)
         note(session, entity, (row["id"] for row in rows))
-        session.execute(insert(model), rows)
+        insert_rows(session, model.__table__, rows)  # type: ignore[attr-defined]
         log = [
             self._change(entity, row["id"], field, value, None)
             for row in rows
             for field, value in row.items()
             if field != "id"
         ]
-        keys = ("entity", "record_id", "field", "hlc", "device", "base_hlc", "value")
-        clocks = [{k: r[k] for k in keys} for r in log]
-        session.execute(insert(ChangeLog), log)
-        session.execute(insert(FieldClock), clocks)
+        insert_rows(session, ChangeLog.__table__, log)  # type: ignore[attr-defined]
+        # A change row holds exactly a field clock's columns: the field's state as logged.
+        insert_rows(session, FieldClock.__table__, log)  # type: ignore[attr-defined]
