@@ -27,7 +27,6 @@ RUNS_SQL = {"exec", "execute", "executemany", "exec_driver_sql", "scalar", "scal
 # CLI's integrity check.
 STILL_EXEMPT = {
     "services/sync.py",
-    "services/sync_store.py",
     "services/access_log.py",
     "services/backup.py",
     "services/demo_referrals.py",

@@ -99,7 +99,7 @@ def test_every_record_has_its_change_log_rows_and_rebuilds_from_them(
                 fields = logged[(str(model.__tablename__), record.id)]
                 assert fields, f"{model.__tablename__} {record.id} has no change-log rows"
                 # A laptop receiving the changes builds the row from the column defaults plus
-                # the logged fields (services/sync_store.py): it must come out the same.
+                # the logged fields (storage/sync_store.py): it must come out the same.
                 for name in defaults:
                     expected = encode_value(getattr(record, name))
                     assert fields.get(name, encode_value(defaults[name])) == expected, name

@@ -35,7 +35,7 @@ CHILD = r"""
 import os, sys, time
 from pathlib import Path
 
-from consultdesk.services.sync_store import SqliteSyncStore
+from consultdesk.storage.sync_store import SqliteSyncStore
 from consultdesk.services.workspace import Workspace
 from consultdesk.sync import outbound
 

@@ -20,8 +20,13 @@ from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consent, residents, sync
 from consultdesk.services import consultations as visits
 from consultdesk.services.centres import save_case_worker, save_centre
-from consultdesk.services.sync_store import SqliteSyncStore
-from consultdesk.storage.models import ChangeLog, MedicationEntry, Resident, SyncConflict
+from consultdesk.storage.models import (
+    ChangeLog,
+    MedicationEntry,
+    Resident,
+    SyncConflict,
+)
+from consultdesk.storage.sync_store import SqliteSyncStore
 from consultdesk.sync import outbound
 from consultdesk.sync.errors import ShareUnavailable, WrongTeamPassphrase
 from consultdesk.sync.merge import ConflictKind

@@ -3,7 +3,7 @@ in are written (ChangeWriter.bulk_create), many at once.
 
 For consultations, medicines and problems a field that holds its column's default is left out of
 the insert and so out of the change log: a laptop that receives the record builds it from the
-column defaults plus the logged fields (services/sync_store.py), which gives the same row, and
+column defaults plus the logged fields (storage/sync_store.py), which gives the same row, and
 the log shrinks by half (50,000 sessions would otherwise write 8 million rows).
 """
 

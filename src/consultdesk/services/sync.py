@@ -27,23 +27,28 @@ from sqlmodel import Session
 
 from consultdesk.domain.hlc import Hlc
 from consultdesk.domain.phone import digits
-from consultdesk.services.sync_store import (
+from consultdesk.services.workspace import Workspace
+from consultdesk.storage.models import SHARED_TABLES, Consent, Resident, SyncConflict
+from consultdesk.storage.residents_repo import search_key_initials
+from consultdesk.storage.settings_repo import get_setting
+from consultdesk.storage.sync_store import (
     SqliteSyncStore,
     column_value,
     load_states,
     now_text,
     python_type_of,
 )
-from consultdesk.services.workspace import Workspace
-from consultdesk.storage.models import SHARED_TABLES, Consent, Resident, SyncConflict
-from consultdesk.storage.residents_repo import search_key_initials
-from consultdesk.storage.settings_repo import get_setting
 from consultdesk.storage.team_repo import member_names
 from consultdesk.sync import team as teams
 from consultdesk.sync.bundle import decode_bundle
 from consultdesk.sync.changes import TOMBSTONE_FIELD, JsonValue
 from consultdesk.sync.engine import run_sync
-from consultdesk.sync.errors import BundleError, ShareUnavailable, SyncError, TeamMismatch
+from consultdesk.sync.errors import (
+    BundleError,
+    ShareUnavailable,
+    SyncError,
+    TeamMismatch,
+)
 from consultdesk.sync.merge import ConflictKind, is_deleted
 from consultdesk.sync.outbound import export_changes
 from consultdesk.sync.report import SyncReport as SyncReport  # what sync_now returns

@@ -1,7 +1,15 @@
 """The SyncStore of the real, encrypted database (sync.store.SyncStore over SQLite).
 
-It lives in services because it joins the two lower layers: storage must not know about sync,
-and sync never touches the database except through this protocol.
+Where it lives: it is an adapter that joins the database and sync, and services should hold only
+user actions. It is here, in storage, because it is SQL on storage's tables (all SQL lives in
+storage), and sync is the lower of the two: sync is pure logic and file transport with no
+database, so storage may use sync's data types (Change, MergedBundle, the merge rules) while
+sync never imports storage (pyproject.toml, "Layers point down": storage above sync). A separate
+adapter package between services and {sync, storage} would keep storage unaware of sync too,
+but would be a package of one module holding SQL outside storage.
+
+Sync never touches the database except through the SyncStore protocol, and nothing else in
+storage imports sync.
 
 How the parts of the protocol map onto the tables:
 
