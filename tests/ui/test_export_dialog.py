@@ -20,8 +20,9 @@ from consultdesk.services.consultations import load_consultation, save_consultat
 from consultdesk.services.documents import DocumentKind, DocumentRequest
 from consultdesk.storage.models import AuditEvent, Referral
 from consultdesk.ui.access_log_dialog import AccessLogDialog
+from consultdesk.ui.batch_export_dialog import BatchExportDialog
 from consultdesk.ui.download_reason import DownloadReasonDialog
-from consultdesk.ui.export_dialog import BatchExportDialog, ExportDialog
+from consultdesk.ui.export_dialog import ExportDialog
 from consultdesk.ui.messages import known_codes
 from consultdesk.ui.residents_view import ResidentsView
 from tests.reason_helpers import answering_reason, open_reason_dialogs

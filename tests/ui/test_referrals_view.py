@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from consultdesk.domain.ids import new_id
 from consultdesk.services import referrals
 from consultdesk.services.referrals import ReferralOptions
-from consultdesk.ui.export_dialog import BatchExportDialog
+from consultdesk.ui.batch_export_dialog import BatchExportDialog
 from consultdesk.ui.main_window import MainWindow
 from consultdesk.ui.referrals_view import (
     OVERDUE_ROLE,

@@ -1,5 +1,6 @@
-"""Documents for one resident: choose, preview (QtPdf), save or print. Also the resident
-overview's "Export documents…" bar and the progress dialog for many sheets at once.
+"""Documents for one resident: choose, preview (QtPdf), save or print. (The resident
+overview's "Export documents…" bar is ui/documents_bar.py; many sheets at once,
+ui/batch_export_dialog.py.)
 
 The referral sheet needs consent to share with the welfare centre; without it the sheet cannot
 be chosen and the reason is written next to it. The preview is rendered off the GUI thread into
@@ -19,13 +20,11 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QIODevice,
-    QObject,
     QRect,
     QSize,
     QStandardPaths,
     Qt,
     QTimer,
-    Signal,
 )
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -44,7 +43,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -58,7 +56,6 @@ from consultdesk.domain.screening import ServiceCatalog
 from consultdesk.services import consultations, documents, referrals
 from consultdesk.services.access_log import DownloadReason
 from consultdesk.services.documents import (
-    BatchResult,
     DocumentKind,
     DocumentRequest,
     PreparedDocument,
@@ -69,7 +66,7 @@ from consultdesk.ui import i18n, style
 from consultdesk.ui.download_reason import DownloadReasonDialog
 from consultdesk.ui.forms import ProblemDisplay, fitting_size
 from consultdesk.ui.labels import document_kind_label
-from consultdesk.ui.messages import error_text, message_for, problem_text
+from consultdesk.ui.messages import error_text, message_for
 from consultdesk.ui.tasks import run_task
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
@@ -113,7 +110,7 @@ class _Preview:
     data: bytes
 
 
-def _suggested_reason(kinds: Sequence[DocumentKind]) -> DownloadReason | None:
+def suggested_reason(kinds: Sequence[DocumentKind]) -> DownloadReason | None:
     """The usual reason for these documents, chosen already (the pharmacist may change it):
     a referral sheet goes to the welfare centre, a medication list to the resident."""
     if DocumentKind.REFERRAL in kinds:
@@ -472,7 +469,7 @@ class ExportDialog(QDialog):
         ws = self.ws
         # Every document names the resident: the reason for the download goes in the log.
         what = ", ".join(document_kind_label(kind.value) for kind in kinds)
-        reason = self.ask_reason(self, what, _suggested_reason(kinds))
+        reason = self.ask_reason(self, what, suggested_reason(kinds))
         if reason is None:
             return
 
@@ -610,184 +607,3 @@ class ExportDialog(QDialog):
         dialog = cls(ws, resident_id, parent)
         dialog.exec()
         return dialog.saved
-
-
-class DocumentsBar(QWidget):
-    """The resident overview's "Export documents…" button, and why a referral is not possible."""
-
-    def __init__(self, ws: Workspace) -> None:
-        super().__init__()
-        self.ws = ws
-        self.resident_id: str | None = None
-        self.button = QPushButton(self.tr("Export documents…"))
-        self.button.clicked.connect(self.open_dialog)
-        self.reason = QLabel()
-        self.reason.setWordWrap(True)
-        style.warning_text(self.reason)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        row.addWidget(self.button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addWidget(self.reason)
-
-    def show_resident(self, resident_id: str | None) -> None:
-        self.resident_id = resident_id
-        if resident_id is None:
-            return
-        has_session = documents.latest_consultation_id(self.ws, resident_id) is not None
-        blocked = documents.referral_blocked_reason(self.ws, resident_id)
-        if not has_session:
-            text = self.tr("Documents can be made once a consultation is recorded.")
-        elif blocked is not None:
-            text = self.tr(
-                "Referral sheet not available: {reason} The medication list and the summary "
-                "can still be exported."
-            ).format(reason=message_for(blocked))
-        else:
-            text = ""
-        self.button.setEnabled(has_session)
-        self.reason.setText(text)
-        self.reason.setVisible(bool(text))
-        self.button.setToolTip(text)
-
-    def open_dialog(self) -> None:
-        if self.resident_id is not None:
-            ExportDialog.ask(self.ws, self.resident_id, self)
-
-
-class _ProgressRelay(QObject):
-    """Carries progress from the worker to the GUI thread (queued: the relay lives here)."""
-
-    moved = Signal(int, int)
-
-
-class BatchExportDialog(QDialog):
-    """Writes many documents into one folder off the GUI thread, with a progress bar."""
-
-    def __init__(
-        self,
-        ws: Workspace,
-        items: Sequence[tuple[str, DocumentRequest]],
-        folder: Path,
-        parent: QWidget | None = None,
-        today: date | None = None,
-        reason: str = "",
-    ) -> None:
-        """`items` pairs each request with what to call it if it cannot be written (a
-        reference code or a name: never shown in a file name); `reason` is the reason given
-        for the download (services.access_log.reason_value), kept with each file's log row."""
-        super().__init__(parent)
-        self.ws = ws
-        self.reason = reason
-        self.requests = [request for _, request in items]
-        self.labels = {request: label for label, request in items}
-        self.folder = folder
-        self.today = today
-        self.outcome: BatchResult | None = None
-        self._stop = False
-        self.setWindowTitle(self.tr("Exporting documents"))
-        self.status = QLabel(
-            self.tr("Writing %n document(s) to {folder}", "", len(self.requests)).format(
-                folder=str(folder)
-            )
-        )
-        self.status.setWordWrap(True)
-        self.bar = QProgressBar()
-        self.bar.setRange(0, max(1, len(self.requests)))
-        self.bar.setValue(0)
-        self.bar.setFormat(self.tr("%v of %m"))
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.clicked.connect(self.stop)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.clicked.connect(self.accept)
-        self.close_button.setEnabled(False)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.stop_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.details)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(480)
-        self.relay = _ProgressRelay(self)
-        self.relay.moved.connect(self._moved)
-
-    def start(self) -> None:
-        requests, folder, today, relay = self.requests, self.folder, self.today, self.relay
-        reason = self.reason
-
-        def work() -> BatchResult:
-            return documents.export_batch(
-                self.ws,
-                requests,
-                folder,
-                progress=lambda done, total: relay.moved.emit(done, total),
-                stop=lambda: self._stop,
-                today=today,
-                reason=reason,
-            )
-
-        run_task(work, self._finished, self._failed)
-
-    def stop(self) -> None:
-        self._stop = True
-        self.stop_button.setEnabled(False)
-        self.status.setText(self.tr("Stopping after the current document…"))
-
-    def _moved(self, done: int, total: int) -> None:
-        if not isValid(self):
-            return
-        self.bar.setMaximum(total)
-        self.bar.setValue(done)
-
-    def _finished(self, result: BatchResult) -> None:
-        self.outcome = result
-        if not isValid(self):
-            return
-        self.stop_button.setEnabled(False)
-        self.close_button.setEnabled(True)
-        text = self.tr("%n document(s) written to {folder}.", "", len(result.written)).format(
-            folder=str(self.folder)
-        )
-        if result.stopped:
-            text += " " + self.tr("Stopped before the end.")
-        self.status.setText(text)
-        lines = [
-            self.tr("Not written ({what}): {reason}").format(
-                what=self.labels.get(request, ""), reason=problem_text(problem)
-            )
-            for request, problem in result.skipped
-        ]
-        self.details.setText("\n".join(lines))
-
-    def _failed(self, error: Exception) -> None:
-        if not isValid(self):
-            return
-        self.stop_button.setEnabled(False)
-        self.close_button.setEnabled(True)
-        self.status.setText(error_text(error))
-
-    @classmethod
-    def ask(
-        cls,
-        ws: Workspace,
-        items: Sequence[tuple[str, DocumentRequest]],
-        folder: Path,
-        parent: QWidget | None = None,
-    ) -> BatchResult | None:
-        """Asks the reason for the download first; None when it was cancelled."""
-        kinds = sorted({request.kind for _, request in items}, key=list(DocumentKind).index)
-        what = ", ".join(document_kind_label(kind.value) for kind in kinds)
-        reason = ExportDialog.ask_reason(parent, what, _suggested_reason(kinds))
-        if reason is None:
-            return None
-        dialog = cls(ws, items, folder, parent, reason=reason)
-        dialog.start()
-        dialog.exec()
-        return dialog.outcome

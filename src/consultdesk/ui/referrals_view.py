@@ -40,7 +40,7 @@ from consultdesk.services.documents import DocumentKind, DocumentRequest
 from consultdesk.services.referrals import ReferralDetail, ReferralFilter, ReferralRow
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui import style
-from consultdesk.ui.export_dialog import BatchExportDialog
+from consultdesk.ui.batch_export_dialog import BatchExportDialog
 from consultdesk.ui.forms import ProblemDisplay
 from consultdesk.ui.labels import (
     dialog_buttons,

@@ -31,7 +31,7 @@ from consultdesk.services.residents import ResidentDetail
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui import style
 from consultdesk.ui.consent_dialog import ConsentDialog, WithdrawConsentDialog
-from consultdesk.ui.export_dialog import DocumentsBar
+from consultdesk.ui.documents_bar import DocumentsBar
 from consultdesk.ui.flags_panel import OpenFlagsSummary
 from consultdesk.ui.forms import confirm_delete, show_refusal
 from consultdesk.ui.labels import (
