@@ -202,7 +202,7 @@ if resident:
     window.show_resident(resident)
     window.open_consultation(consultations.resident_timeline(ws, resident)[0].id)
     app.processEvents()
-    window.editor.close_session()
+    window.editor.close_consultation()
 window.nav.setCurrentRow(window.stack.indexOf(window.follow_ups))
 app.processEvents()
 for query in ("김", "ㄱㅁ", "010", ""):
@@ -348,7 +348,7 @@ def bench_open_consultation(ws: Workspace) -> dict[str, object]:
         editor.open(ids[k % 2])
         app.processEvents()
         samples.append((time.perf_counter() - t) * 1000)
-    editor.close_session()
+    editor.close_consultation()
     editor.close()
     return p95_figure(samples, target_ms=100.0)
 

@@ -81,7 +81,7 @@ def consultation_screens(ws: Workspace, window: MainWindow, out: Path, lang: str
     shoot(window, out / f"consultation_social_{lang}.png")
     window.editor.tabs.setCurrentIndex(3)
     shoot(window, out / f"consultation_visit_{lang}.png")
-    window.editor.close_session()
+    window.editor.close_consultation()
     if len(sessions) > 1:
         result = consultations.compare_consultations(ws, sessions[1].id, sessions[0].id)
         dialog = ComparisonDialog(result, window)

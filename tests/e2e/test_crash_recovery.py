@@ -107,6 +107,6 @@ def test_a_killed_app_loses_nothing_and_offers_the_draft_back(prepared, qtbot, m
         assert asked and window.stack.currentWidget() is window.editor
         assert window.editor.advice.toPlainText() == ADVICE
         assert window.editor.medications.rowCount() == len(MEDICINES)
-        assert window.editor.close_session()
+        assert window.editor.close_consultation()
     finally:
         ws.close()

@@ -62,7 +62,7 @@ def test_a_new_consultation_offers_to_record_consent_and_then_starts(qtbot, wind
     assert [(r.kind, r.method.value, r.witness) for r in records] == [
         (ConsentKind.HEALTH_INFO, "verbal", "사회복지사 김")
     ]
-    assert window.editor.close_session()
+    assert window.editor.close_consultation()
 
 
 def test_not_now_starts_nothing(qtbot, window, workspace):

@@ -107,7 +107,7 @@ def test_a_whole_session_of_ten_medicines_with_the_keyboard_only(qtbot, workspac
     assert "10" in editor.med_count.text()
     # The unmatched rows say so in the ingredient column.
     assert editor.medications.index(8, 1).data() == "미확인"
-    assert editor.close_session()
+    assert editor.close_consultation()
 
 
 def test_every_edit_reaches_the_database_without_saving(qtbot, editor, workspace):
@@ -182,7 +182,7 @@ def test_closing_saves_and_forgets_the_open_session(qtbot, editor, workspace, re
     closed = []
     editor.closed.connect(closed.append)
     editor.advice.setPlainText("마지막 메모")
-    assert editor.close_session()
+    assert editor.close_consultation()
     assert closed == [resident]
     assert svc.draft_to_recover(workspace) is None
     assert svc.resident_timeline(workspace, resident)[0].status == "draft"

@@ -51,14 +51,14 @@ def test_new_consultation_from_the_timeline_resumes_a_draft(qtbot, workspace):
     assert window.stack.currentWidget() is window.editor
     assert "홍길동" in window.nav.currentItem().text()
     first = window.editor.data.id
-    assert window.editor.close_session()
+    assert window.editor.close_consultation()
     assert window.stack.currentWidget() is window.residents
     assert window.nav.count() == window.stack.count() - 1
     assert timeline.list.count() == 1
     # The draft is still unfinished: "new consultation" goes back to it.
     timeline.new_button.click()
     assert window.editor.data.id == first
-    window.editor.close_session()
+    window.editor.close_consultation()
 
 
 def test_comparing_two_sessions_from_the_timeline(qtbot, workspace):
@@ -125,7 +125,7 @@ def test_switching_language_keeps_the_open_session(qtbot, workspace):
         assert editor.data is not None and editor.data.id == cid
         assert editor.advice.toPlainText() == "언어를 바꿔도 남아야 함"
         assert editor.tabs.tabText(0) == "Medicines"
-        assert editor.close_session()
+        assert editor.close_consultation()
     finally:
         i18n.install("ko")
 

@@ -49,7 +49,7 @@ def test_a_stopped_medicine_stays_listed_greyed_and_raises_no_interaction(qtbot,
     assert all(IBUPROFEN[0] not in v.items for v in medication_flags(editor))
     # Reopened from the database, it is still stopped and still listed.
     cid = editor.data.id
-    assert editor.close_session()
+    assert editor.close_consultation()
     assert editor.open(cid)
     assert editor.medications.rowCount() == 3
     assert editor.medications.index(1, ACTION).data(Qt.ItemDataRole.EditRole) == "stop"

@@ -112,6 +112,6 @@ def test_no_header_or_choice_is_cut_off_at_1366_by_768(qtbot, workspace, lang):
             seen[f"editor tab {tab}"] = cut_headers(table) + cut_choices(table)
         assert checked >= 5  # residents, follow-ups, referrals, medicines, problems at least
         assert {k: v for k, v in seen.items() if v} == {}
-        window.editor.close_session()
+        window.editor.close_consultation()
     finally:
         i18n.install("ko")

@@ -60,7 +60,7 @@ def test_closing_a_consultation_or_saving_a_resident_leaves_the_search_as_typed(
     # Open a consultation from the filtered list and close it: back on the same list.
     window.new_consultation(first.id)
     assert window.stack.currentWidget() is window.editor
-    assert window.editor.close_session()
+    assert window.editor.close_consultation()
     assert window.stack.currentWidget() is view
     assert view.search.text() == query
     assert view.model.rowCount() == listed

@@ -96,7 +96,7 @@ def test_filters_and_grouping(qtbot, workspace: Workspace, team: Team) -> None: 
 
 def test_deidentified_switch_and_charts(qtbot, workspace: Workspace, team: Team) -> None:  # type: ignore[no-untyped-def]
     view = _shown(qtbot, workspace)
-    bars = view.sessions_chart.series()[0]
+    bars = view.consultations_chart.series()[0]
     assert [bars.barSets()[0].at(i) for i in range(6)] == [2, 1, 1, 1, 0, 0]
     assert len(view.goal_progress(view.total)) == 3  # type: ignore[arg-type]
     view.deidentified.setChecked(True)

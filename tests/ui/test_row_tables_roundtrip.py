@@ -105,7 +105,7 @@ def wait_saved(qtbot, editor: ConsultationEditor) -> None:
 
 
 def reopen(qtbot, editor: ConsultationEditor, cid: str) -> None:
-    assert editor.close_session()
+    assert editor.close_consultation()
     assert editor.open(cid)
 
 

@@ -175,7 +175,7 @@ def test_restore_says_what_it_replaces_then_restores_and_closes_the_app(qtbot, w
         box.accept()
 
     with answering(RestoreDialog, confirm), answering(QMessageBox, read_and_close):
-        result = Restore.run(ws, window, window.editor.close_session)
+        result = Restore.run(ws, window, window.editor.close_consultation)
     assert result is not None and closed == [True]
     assert "2명" in seen[0] and made.name in seen[0] and "backups" in seen[0]
     assert made.name in seen[1] and "다시 시작" in seen[1]

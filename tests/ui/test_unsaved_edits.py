@@ -91,14 +91,14 @@ def test_closing_with_unsaved_edits_asks_and_keep_open_keeps_them(qtbot, window,
         assert "디스크" in editor.message.text()
         seen = []
         when_modal(click_button("열어 두기"), seen)
-        assert not editor.close_session()
+        assert not editor.close_consultation()
         assert "저장되지 않았습니다" in message_text(seen[0])
         assert editor.data is not None and "혈압약" in editor.advice.toPlainText()
         assert window.stack.currentWidget() is editor
     # Room again: "try again" saves and closes.
     when_modal(click_button("다시 시도"))
     editor.advice.setPlainText("혈압약은 아침 식후에 드세요.")
-    assert editor.close_session()
+    assert editor.close_consultation()
     assert window.stack.currentWidget() is window.residents
 
 
@@ -118,7 +118,7 @@ def test_try_again_while_the_disk_is_still_full_asks_again(qtbot, window, worksp
             click_button("열어 두기")(widget)
 
         when_modal(first)
-        assert not editor.close_session()
+        assert not editor.close_consultation()
         assert answers == ["retry", "keep"]
 
 
@@ -133,7 +133,7 @@ def test_a_copy_to_a_file_keeps_the_edits_and_lets_the_session_close(
     with disk_full(workspace.db):
         editor.advice.setPlainText("변비약은 필요할 때만. " * 400)
         when_modal(click_button("사본을 파일로 저장…"))
-        assert editor.close_session()
+        assert editor.close_consultation()
     saved = json.loads(copy.read_text(encoding="utf-8"))
     assert saved["advice"].startswith("변비약은 필요할 때만.")
     assert saved["medications"][0]["name_as_found"] == "노바스크정 5mg"

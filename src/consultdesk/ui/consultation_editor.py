@@ -152,7 +152,7 @@ def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _same_session(stored: ConsultationData, shown: ConsultationData) -> bool:
+def _same_consultation(stored: ConsultationData, shown: ConsultationData) -> bool:
     """The stored session says what the editor last saved or loaded (blank rows are never
     stored, so they do not count)."""
 
@@ -294,7 +294,7 @@ class ConsultationEditor(QWidget):
         self.history_button = QPushButton(self.tr("Earlier versions…"))
         self.history_button.clicked.connect(self.show_history)
         self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.clicked.connect(self.close_session)
+        self.close_button.clicked.connect(self.close_consultation)
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.status)
@@ -557,7 +557,7 @@ class ConsultationEditor(QWidget):
             self.screening.set_read_only(read_only)
         self.flags.set_read_only(read_only)
 
-    def close_session(self) -> bool:
+    def close_consultation(self) -> bool:
         """Save and leave. When the last edits cannot be saved the pharmacist is asked what to
         do; False (and the editor stays, edits on screen) unless they were saved or copied."""
         if self.data is None:
@@ -598,7 +598,7 @@ class ConsultationEditor(QWidget):
             self.decisions = flag_service.flag_decisions(self.ws, self.data.id)
             self.recompute_flags()
         stored = svc.load_consultation(self.ws, self.data.id)
-        if stored is not None and _same_session(stored, self.data):
+        if stored is not None and _same_consultation(stored, self.data):
             return
         if stored is None:
             self.theirs = None

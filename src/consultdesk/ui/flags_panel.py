@@ -352,15 +352,15 @@ class OpenFlagsSummary(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
 
-    def show_resident(self, resident_id: str | None, sessions: int | None = None) -> None:
-        """`sessions`: how many consultations the resident has, when the caller knows (the
+    def show_resident(self, resident_id: str | None, consultations: int | None = None) -> None:
+        """`consultations`: how many consultations the resident has, when the caller knows (the
         overview's timeline does); with none there is nothing to review yet, which is not the
-        same as a session without open flags."""
+        same as a consultation without open flags."""
         self.views = []
-        if resident_id is not None and sessions != 0:  # no query when there is no session
+        if resident_id is not None and consultations != 0:  # no query without a consultation
             self.views = open_flags_for_resident(self.ws, resident_id)
         self.setVisible(resident_id is not None)
-        if sessions == 0:
+        if consultations == 0:
             none = html.escape(self.tr("No consultation recorded yet."))
             self.setText(f"<span style='color:{style.muted()}'>{none}</span>")
             return

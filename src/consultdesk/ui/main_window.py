@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         # idle lock and Ctrl+L (ui/lock_screen.py); the open draft is saved first
         self.app_lock = install_lock(self, ws, self.editor.save_now)
         # File > Back up now, Restore from a backup…, Change passphrase… (ui/settings_dialog.py)
-        install_data_safety_menu(self, ws, self.app_lock, self.editor.close_session)
+        install_data_safety_menu(self, ws, self.app_lock, self.editor.close_consultation)
         self.access_log_action = install_access_log(self, ws)  # Tools > Access log
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.editor.close_session():
+        if not self.editor.close_consultation():
             # The last edits could not be saved (e.g. a full disk): stay open, text on screen.
             event.ignore()
             return

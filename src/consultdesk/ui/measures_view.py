@@ -280,11 +280,11 @@ class MeasuresView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.clicked.connect(self._drill)
 
-        self.sessions_view, self.sessions_chart = _chart_view(
+        self.consultations_view, self.consultations_chart = _chart_view(
             self.tr("Sessions and residents by month")
         )
         self.goals_view, self.goals_chart = _chart_view(self.tr("Progress towards the goals"))
-        for view in (self.sessions_view, self.goals_view):
+        for view in (self.consultations_view, self.goals_view):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(200)
 
@@ -300,7 +300,7 @@ class MeasuresView(QWidget):
         drill_layout.addWidget(self.drill_list, 1)
 
         charts = QSplitter(Qt.Orientation.Vertical)
-        charts.addWidget(self.sessions_view)
+        charts.addWidget(self.consultations_view)
         charts.addWidget(self.goals_view)
         charts.addWidget(drill)
         charts.setSizes([260, 200, 160])
@@ -494,7 +494,7 @@ class MeasuresView(QWidget):
         self.table.setColumnWidth(0, 290)
         for column in range(1, self.model.columnCount()):
             self.table.setColumnWidth(column, 86)
-        self._draw_sessions(monthly)
+        self._draw_consultations(monthly)
         self._draw_goals(total)
         self.drill_list.clear()
         self.drill_title.setText(
@@ -515,8 +515,8 @@ class MeasuresView(QWidget):
 
     # --- charts ---------------------------------------------------------------------------
 
-    def _draw_sessions(self, monthly: MeasuresReport) -> None:
-        chart = self.sessions_chart
+    def _draw_consultations(self, monthly: MeasuresReport) -> None:
+        chart = self.consultations_chart
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)

@@ -136,7 +136,7 @@ class ResidentPanel(QWidget):
         self.body.setVisible(self.detail is not None)
         self.timeline.show_resident(self.detail.id if self.detail else None)
         self.open_flags.show_resident(
-            self.detail.id if self.detail else None, sessions=self.timeline.list.count()
+            self.detail.id if self.detail else None, consultations=self.timeline.list.count()
         )
         self.documents.show_resident(self.detail.id if self.detail else None)
         if self.detail is None:
@@ -219,7 +219,7 @@ class ResidentPanel(QWidget):
         elif changes.touches(*SHOWN):
             resident_id = self.detail.id
             self.timeline.show_resident(resident_id)
-            self.open_flags.show_resident(resident_id, sessions=self.timeline.list.count())
+            self.open_flags.show_resident(resident_id, consultations=self.timeline.list.count())
             self.documents.show_resident(resident_id)
 
     def edit(self) -> None:
