@@ -1,8 +1,8 @@
 """A 1:1 medication consultation as the pharmacist records it.
 
 Plain values and rules only: what a visit, a medication row and a drug-related problem hold,
-which values are allowed, how a new session starts from the previous one, and what changed
-between two sessions. Storage maps its rows to these; screens fill them in.
+which values are allowed, how a new consultation starts from the previous one, and what changed
+between two consultations. Storage maps its rows to these; screens fill them in.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class Intervention(StrEnum):
 class Status(StrEnum):
     DRAFT = "draft"
     FINAL = "final"
-    AMENDING = "amending"  # a finalised session reopened for a correction
+    AMENDING = "amending"  # a finalised consultation reopened for a correction
 
 
 def _coerce_codes(row: object, **kinds: type[Enum]) -> None:
@@ -230,7 +230,7 @@ _ROW_TEXT = (
 
 
 def validate_consultation(data: ConsultationData, today: date) -> list[Problem]:
-    """What must be fixed before a session can be finalised (drafts are saved as they are,
+    """What must be fixed before a consultation can be finalised (drafts are saved as they are,
     except for registration numbers, which are never stored: see ``refuse_rrn``)."""
     problems = refuse_rrn(data)
     if data.visit.visit_date > today:
@@ -250,7 +250,7 @@ def validate_consultation(data: ConsultationData, today: date) -> list[Problem]:
 
 def refuse_rrn(data: ConsultationData) -> list[Problem]:
     """A resident registration number (or text that cannot be stored) typed into any text of
-    the session is refused, through the one check of ``domain.rrn.text_problems``: the visit
+    the consultation is refused, through the one check of ``domain.rrn.text_problems``: the visit
     time, every cell of a medication row, the screening answers, the observed risks and the
     problems included."""
     problems = text_problems((name, getattr(data, name)) for name in _TEXT_FIELDS)
@@ -276,7 +276,7 @@ def refuse_rrn(data: ConsultationData) -> list[Problem]:
 
 
 def carry_forward(previous: ConsultationData | None, new_ids: list[str]) -> list[MedicationRow]:
-    """The inventory a new session starts from: the previous session's medicines that are
+    """The inventory a new consultation starts from: the previous consultation's medicines that are
     still in the home (not stopped or disposed), with the decision reset to "continue" and the
     leftover count cleared, so the pharmacist only marks what changed. ``new_ids`` gives the
     fresh row ids, in order (rows are new records in the new session)."""
@@ -289,7 +289,7 @@ def carry_forward(previous: ConsultationData | None, new_ids: list[str]) -> list
     ]
 
 
-# --- comparing two sessions ------------------------------------------------------------------
+# --- comparing two consultations -------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +313,7 @@ _COMPARED = ("strength", *TIMES, "prescriber", "adherence", "source", "action", 
 
 
 def _identity(row: MedicationRow) -> str:
-    """Rows of two sessions are the same medicine when their ingredients match (or, for
+    """Rows of two consultations are the same medicine when their ingredients match (or, for
     unmatched free text, their names do)."""
     if row.ingredients:
         return "atc:" + "+".join(sorted(i.atc for i in row.ingredients))
@@ -321,7 +321,7 @@ def _identity(row: MedicationRow) -> str:
 
 
 def compare(older: ConsultationData, newer: ConsultationData) -> Comparison:
-    """Medicines added, stopped and changed between two sessions; problems resolved."""
+    """Medicines added, stopped and changed between two consultations; problems resolved."""
 
     def index(data: ConsultationData) -> dict[str, MedicationRow]:
         rows: dict[str, MedicationRow] = {}

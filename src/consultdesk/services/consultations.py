@@ -47,7 +47,7 @@ from consultdesk.storage.models import (
 )
 from consultdesk.storage.settings_repo import get_setting, put_setting
 
-# The session the editor has open. Set when it opens, cleared when it closes normally: if the
+# The consultation the editor has open. Set when it opens, cleared when it closes normally: if the
 # app dies, the next start finds it still set and offers the draft back.
 EDITING_KEY = "editing_consultation"
 
@@ -70,7 +70,7 @@ def _get(s: Session, consultation_id: str) -> Consultation:
 def start_consultation(
     ws: Workspace, resident_id: str, today: date | None = None, time: str = ""
 ) -> str:
-    """A new draft session for the resident, starting from the previous session's inventory."""
+    """A new draft consultation for the resident, starting from the previous one's inventory."""
     today = today or date.today()
     with ws.db.session() as s:
         resident = s.get(Resident, resident_id)
@@ -105,9 +105,9 @@ def start_consultation(
 def open_consultation(
     ws: Workspace, consultation_id: str, editing: bool = False
 ) -> ConsultationData:
-    """The session for the editor; the view is written to the access log. With ``editing``,
-    an editable session is also remembered as the one the editor has open (same transaction:
-    opening a session costs one write)."""
+    """The consultation for the editor; the view is written to the access log. With ``editing``,
+    an editable consultation is also remembered as the one the editor has open (same transaction:
+    opening a consultation costs one write)."""
     with ws.db.session() as s:
         data = repo.load(s, consultation_id)
         if data is None:
@@ -119,7 +119,7 @@ def open_consultation(
 
 
 def load_consultation(ws: Workspace, consultation_id: str) -> ConsultationData | None:
-    """Read a session without logging a view (comparisons, documents that log on their own)."""
+    """Read a consultation without logging a view (comparisons, documents that log on their own)."""
     with ws.db.session(read_only=True) as s:
         return repo.load(s, consultation_id)
 
@@ -154,7 +154,7 @@ def _save_rows(
 
 def save_consultation(ws: Workspace, data: ConsultationData) -> None:
     """Autosave: write what the editor holds. Only changed fields reach the change log, so
-    saving an unchanged session every second costs a few reads and no writes."""
+    saving an unchanged consultation every second costs a few reads and no writes."""
     problems = refuse_rrn(data)
     if problems:
         raise ValidationFailed(problems)
@@ -185,7 +185,7 @@ def save_consultation(ws: Workspace, data: ConsultationData) -> None:
 
 
 def finalise_consultation(ws: Workspace, data: ConsultationData, today: date | None = None) -> None:
-    """Save, check completeness and make the session read-only."""
+    """Save, check completeness and make the consultation read-only."""
     problems = validate_consultation(data, today or date.today())
     if problems:
         raise ValidationFailed(problems)
@@ -208,7 +208,7 @@ def _snapshot(data: ConsultationData) -> str:
 def write_unsaved_copy(data: ConsultationData, path: Path) -> None:
     """The editor's last edits, written to a file the pharmacist chose when the database could
     not take them (a full disk, a failing drive). Readable JSON in the same shape as an amended
-    session's earlier version; only the owner may read it, since it holds health information."""
+    consultation's earlier version; only the owner may read it, as it holds health information."""
     text = json.dumps(
         {"format": "consultdesk-unsaved-consultation/1", **json.loads(_snapshot(data))},
         ensure_ascii=False,
@@ -222,7 +222,7 @@ def write_unsaved_copy(data: ConsultationData, path: Path) -> None:
 
 
 def amend_consultation(ws: Workspace, consultation_id: str, reason: str) -> ConsultationData:
-    """Reopen a final session for a correction. What it said until now is kept as a version."""
+    """Reopen a final consultation for a correction. What it said until now is kept as a version."""
     reason = reason.strip()
     if not reason:
         raise ValidationFailed([Problem("reason", "reason_required", {}, "Give a reason.")])
@@ -269,7 +269,7 @@ def consultation_history(ws: Workspace, consultation_id: str) -> list[Version]:
 
 
 def delete_consultation(ws: Workspace, consultation_id: str) -> None:
-    """Discard a draft (a final session is never deleted, only amended)."""
+    """Discard a draft (a final consultation is never deleted, only amended)."""
     with ws.db.session() as s:
         record = _get(s, consultation_id)
         if record.status == Status.FINAL.value:
@@ -338,7 +338,7 @@ def mark_editing(ws: Workspace, consultation_id: str | None) -> None:
 
 
 def draft_to_recover(ws: Workspace) -> DraftToRecover | None:
-    """The session the editor had open when the app last stopped without closing it."""
+    """The consultation the editor had open when the app last stopped without closing it."""
     with ws.db.session() as s:
         consultation_id = get_setting(s, EDITING_KEY)
         if not consultation_id:
@@ -397,9 +397,10 @@ def unfinished_consultation(ws: Workspace, resident_id: str) -> str | None:
 
 
 def delete_draft(ws: Workspace, consultation_id: str) -> None:
-    """Delete an unfinished session from the timeline: tombstones (the session, its medicine and
-    problem rows, its flag decisions) that sync to the team. A session that was ever finished is
-    never deleted (it is amended instead), nor a draft a referral sheet was made from."""
+    """Delete an unfinished consultation from the timeline: tombstones (the consultation, its
+    medicine and problem rows, its flag decisions) that sync to the team. A consultation that was
+    ever finished is never deleted (it is amended instead), nor a draft a referral sheet was made
+    from."""
     with ws.db.session() as s:
         record = _get(s, consultation_id)
         if record.status != Status.DRAFT.value or record.amendment_count:

@@ -1,5 +1,6 @@
-"""What a document is made from: the session, the resident with their centre and case worker,
-the session's flags as the flags panel shows them, and the services a new referral sheet offers.
+"""What a document is made from: the consultation, the resident with their centre and case
+worker, the consultation's flags as the flags panel shows them, and the services a new referral
+sheet offers.
 Reads only; services/documents.py turns them into documents and records what is done with them.
 """
 
@@ -42,7 +43,7 @@ def service_catalog(ws: Workspace) -> ServiceCatalog:
 
 
 def suggested_services(ws: Workspace, consultation_id: str) -> tuple[str, ...]:
-    """The services the session's flags suggest (dismissed flags left out), first one first;
+    """The services the consultation's flags suggest (dismissed flags left out), first one first;
     medication support is added when the medicines themselves need a helping hand."""
     views = flag_service.flags_for_consultation(ws, consultation_id)
     ids: list[str] = []
@@ -62,8 +63,8 @@ def suggested_services(ws: Workspace, consultation_id: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class ServiceChoices:
-    """What a new referral sheet of a session offers: `ticked`, the services the pharmacist
-    ticked for the session's observations; `offered`, the flags' other suggestions, listed
+    """What a new referral sheet of a consultation offers: `ticked`, the services the pharmacist
+    ticked for the consultation's observations; `offered`, the flags' other suggestions, listed
     unticked so one click adds them."""
 
     ticked: tuple[str, ...]
@@ -84,7 +85,7 @@ def pharmacist_contact(ws: Workspace) -> PharmacistContact:
 
 
 def read_facts(s: Session, resident_id: str, consultation_id: str | None) -> Facts:
-    """The resident, their centre and case worker, and the session (the latest when
+    """The resident, their centre and case worker, and the consultation (the latest when
     `consultation_id` is None); ValidationFailed when there is nothing to print."""
     resident = s.get(Resident, resident_id)
     if resident is None or resident.deleted:
@@ -112,8 +113,8 @@ def read_facts(s: Session, resident_id: str, consultation_id: str | None) -> Fac
 
 
 def consultation_flags(ws: Workspace, facts: Facts) -> list[FlagView]:
-    """The session's flags as flags_for_consultation gives them, from the session already read
-    (one query for the decisions instead of reading the whole session again)."""
+    """The consultation's flags as flags_for_consultation gives them, from the consultation
+    already read (one query for the decisions instead of reading it whole again)."""
     birth = facts.resident.birth_date
     age = full_age(birth, facts.data.visit.visit_date) if birth else None
     context = flag_service.load_flag_context(ws)

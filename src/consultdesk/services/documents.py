@@ -108,9 +108,9 @@ FILE_STEMS = {
 
 @dataclass(frozen=True)
 class DocumentRequest:
-    """One document for one resident. Without `consultation_id` the latest session is used;
+    """One document for one resident. Without `consultation_id` the latest consultation is used;
     without `options` a referral keeps its draft's choices or starts from the services ticked
-    for the session's observations."""
+    for the consultation's observations."""
 
     kind: DocumentKind
     resident_id: str
@@ -244,7 +244,7 @@ def prepare_document(
     with ws.db.session(read_only=True) as s:
         consultation_id = request.consultation_id
         if referral and request.referral_id:
-            # A referral is always printed from the session it was written from.
+            # A referral is always printed from the consultation it was written from.
             existing = s.get(Referral, request.referral_id)
             if existing is not None and not existing.deleted and existing.consultation_id:
                 consultation_id = existing.consultation_id

@@ -212,7 +212,7 @@ def invalidate_flag_context(ws: Workspace) -> None:
 def _usable_answers(
     form: ScreeningForm, answers: Mapping[str, AnswerValue]
 ) -> dict[str, AnswerValue]:
-    """Answers that fit the current form. A session answered with an older form (a question or
+    """Answers that fit the current form. A consultation answered with an older form (a question or
     an option since removed) keeps its other flags instead of failing the whole screening."""
     usable: dict[str, AnswerValue] = {}
     for question_id, value in answers.items():
@@ -257,7 +257,7 @@ def compute_flags(
     age: int | None,
     decisions: Mapping[str, FlagDecisionView],
 ) -> list[FlagView]:
-    """Every flag of the session with its decision: medication flags first, then social ones;
+    """Every flag of the consultation with its decision: medication flags first, then social ones;
     most severe first within each group."""
     items = _taken_apart(ctx.combinations, data.items_for_rules())
     found = evaluate(items, EvaluationContext(ctx.rules, age))
@@ -288,7 +288,7 @@ def compute_flags(
 
 
 def unreviewed_counts(views: Sequence[FlagView]) -> tuple[int, int]:
-    """(high, moderate) flags neither confirmed nor dismissed: what finishing a session asks
+    """(high, moderate) flags neither confirmed nor dismissed: what finishing a consultation asks
     about. Low flags are left to the pharmacist's judgement and not counted."""
     open_views = [v for v in views if v.status == OPEN]
     return (
@@ -355,11 +355,11 @@ def decide_flag(
         s.add(ws.audit("decide_flag", "flag_decision", str(record.id), consultation.resident_id))
 
 
-# --- whole sessions ----------------------------------------------------------------------------
+# --- whole consultations -----------------------------------------------------------------------
 
 
 def flags_for_consultation(ws: Workspace, consultation_id: str) -> list[FlagView]:
-    """The flags of a saved session as they stand now (documents, the resident overview)."""
+    """The flags of a saved consultation as they stand now (documents, the resident overview)."""
     with ws.db.session() as s:
         data = repo.load(s, consultation_id)
         if data is None:

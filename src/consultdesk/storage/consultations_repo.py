@@ -273,7 +273,7 @@ def timeline(s: Session, resident_id: str) -> list[ConsultationSummary]:
 
 
 def follow_ups(s: Session, until: date) -> list[FollowUpRow]:
-    """Each resident's latest session whose planned next visit is on or before ``until``
+    """Each resident's latest consultation whose planned next visit is on or before ``until``
     (overdue ones included): the visit has not happened yet, since it would be a newer session."""
     latest = (
         select(Consultation.resident_id, func.max(Consultation.number).label("n"))

@@ -8,7 +8,7 @@ from consultdesk.storage.models import FlagDecision
 
 
 def decision_records(s: Session, consultation_id: str) -> list[FlagDecision]:
-    """The session's live decisions, oldest first, so that the newest record of a flag wins
+    """The consultation's live decisions, oldest first, so that the newest record of a flag wins
     when two laptops each made one."""
     q = select(FlagDecision).where(
         FlagDecision.consultation_id == consultation_id, col(FlagDecision.deleted).is_(False)
