@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import gc
 import json
+import threading
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -46,6 +48,7 @@ from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.screening import ScreeningForm, load_form, load_service_catalog
 from consultdesk.paths import resource_path
 from consultdesk.reports import coded_words
+from consultdesk.services.changes import ChangeSet, subscribe
 from consultdesk.services.measures_compute import COMPUTE, Facts
 from consultdesk.services.measures_groups import build_report
 from consultdesk.services.workspace import Workspace
@@ -186,6 +189,59 @@ def service_names() -> dict[str, tuple[str, str]]:
     return {s.id: (s.name_ko, s.name_en) for s in catalog.services}
 
 
+_FactsKey = tuple[date, date, str | None, str | None, bool]
+
+
+class _FactsCache:
+    """The facts read for the last few requests on one database, all dropped as soon as any
+    change set is committed to it (every shared write and every sync import makes one, see
+    docs/architecture.md "Change sets"): the screen recounts for each grouping, filter and
+    chart, and the records have not changed in between."""
+
+    KEEP = 4
+
+    def __init__(self, ws: Workspace) -> None:
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._facts: dict[_FactsKey, Facts] = {}
+        subscribe(ws, self._changed)
+
+    def _changed(self, _changes: ChangeSet) -> None:
+        with self._lock:
+            self._generation += 1
+            self._facts.clear()
+
+    def get(self, key: _FactsKey) -> tuple[Facts | None, int]:
+        with self._lock:
+            return self._facts.get(key), self._generation
+
+    def put(self, key: _FactsKey, facts: Facts, generation: int) -> None:
+        with self._lock:
+            if generation != self._generation:
+                return  # a change was committed while these were read: they may be stale
+            if len(self._facts) >= self.KEEP:
+                self._facts.pop(next(iter(self._facts)))
+            self._facts[key] = facts
+
+
+_caches: weakref.WeakKeyDictionary[object, _FactsCache] = weakref.WeakKeyDictionary()
+_caches_lock = threading.Lock()
+
+
+def _facts(ws: Workspace, request: ReportRequest, devices: bool) -> Facts:
+    """The facts of a request, read once until the database changes."""
+    with _caches_lock:
+        cache = _caches.get(ws.db)
+        if cache is None:
+            cache = _caches[ws.db] = _FactsCache(ws)
+    key = (request.start, request.end, request.centre_id, request.pharmacist, devices)
+    facts, generation = cache.get(key)
+    if facts is None:
+        facts = _load(ws, request, devices)
+        cache.put(key, facts, generation)
+    return facts
+
+
 def _load(ws: Workspace, request: ReportRequest, devices: bool = True) -> Facts:
     with ws.db.session(read_only=True) as s:
         people = {r.id: r for r in repo.residents(s)}
@@ -276,7 +332,7 @@ def _compute(
     measures: MeasureSet,
     devices: bool,
 ) -> list[MeasuresReport]:
-    facts = _load(ws, req, devices)
+    facts = _facts(ws, req, devices)
     with ws.db.session(read_only=True) as s:
         centres = repo.centre_names(s)
     threshold = suppress_below(ws)

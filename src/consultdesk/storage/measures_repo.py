@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import text
@@ -39,7 +40,13 @@ def _day(value: object) -> date | None:
         return None
     if isinstance(value, date):
         return value
-    return date.fromisoformat(str(value)[:10])
+    return _parse_day(str(value)[:10])
+
+
+@lru_cache(maxsize=4096)
+def _parse_day(text: str) -> date:
+    # Tens of thousands of rows share a few hundred days.
+    return date.fromisoformat(text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,38 @@
+"""The measures read the records once per request until the database changes: a recount with
+nothing changed reuses them, and any committed write (or sync import) makes the next count
+read again."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from consultdesk.services import measures
+from consultdesk.services.centres import save_centre
+from consultdesk.services.measures import GroupBy, ReportRequest, compute_report
+from consultdesk.services.workspace import Workspace
+from tests.services.measures_team import _med, _resident, _session
+
+REQUEST = ReportRequest(date(2026, 1, 1), date(2026, 6, 30), GroupBy.ALL, today=date(2026, 7, 1))
+
+
+def test_a_recount_sees_every_committed_write(workspace: Workspace) -> None:
+    centre = save_centre(workspace, "햇살복지관 (예시)", "서울 중구")
+    rid = _resident(workspace, "김민수", centre, "male", "1940-03-02")
+    _session(workspace, rid, date(2026, 2, 1), [_med("암로디핀")])
+    assert compute_report(workspace, REQUEST).value("sessions") == 1
+    assert compute_report(workspace, REQUEST).value("sessions") == 1
+
+    _session(workspace, rid, date(2026, 3, 1), [_med("암로디핀"), _med("메트포르민")])
+    report = compute_report(workspace, REQUEST)
+    assert report.value("sessions") == 2
+    assert report.value("meds_latest_median") == 2
+
+    other = _resident(workspace, "이영희", centre, "female", "1945-05-05")
+    _session(workspace, other, date(2026, 4, 1), [_med("와파린")])
+    assert compute_report(workspace, REQUEST).value("residents_reached") == 2
+
+
+def test_the_same_request_reuses_what_it_read(workspace: Workspace) -> None:
+    first = measures._facts(workspace, REQUEST, False)
+    assert measures._facts(workspace, REQUEST, False) is first
+    assert measures._facts(workspace, REQUEST, True) is not first
