@@ -11,7 +11,8 @@ from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import residents, sync
 from consultdesk.ui.sync_devices import TeamDevicesDialog
 from consultdesk.ui.sync_files import IgnoredFilesDialog
-from consultdesk.ui.sync_view import SyncReportDialog, SyncView
+from consultdesk.ui.sync_report_dialog import SyncReportDialog
+from consultdesk.ui.sync_view import SyncView
 from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     MakeLaptop,
     join,

@@ -14,13 +14,10 @@ from consultdesk.sync.folder import SkippedFile
 from consultdesk.sync.report import SyncReport
 from consultdesk.ui.conflicts_view import ConflictsView
 from consultdesk.ui.main_window import MainWindow
-from consultdesk.ui.sync_view import (
-    SyncController,
-    SyncReportDialog,
-    SyncStatusBar,
-    SyncView,
-    TeamSetupDialog,
-)
+from consultdesk.ui.sync_report_dialog import SyncReportDialog
+from consultdesk.ui.sync_status import SyncStatusBar
+from consultdesk.ui.sync_view import SyncController, SyncView
+from consultdesk.ui.team_setup_dialog import TeamSetupDialog
 from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     TEAM_PASSPHRASE,
     MakeLaptop,

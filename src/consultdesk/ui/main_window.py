@@ -47,7 +47,8 @@ from consultdesk.ui.product_import_dialog import ProductImportDialog
 from consultdesk.ui.referrals_view import ReferralsView
 from consultdesk.ui.residents_view import ResidentsView
 from consultdesk.ui.settings_dialog import SettingsDialog, install_data_safety_menu
-from consultdesk.ui.sync_view import SyncStatusBar, SyncView
+from consultdesk.ui.sync_status import SyncStatusBar
+from consultdesk.ui.sync_view import SyncView
 from consultdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
