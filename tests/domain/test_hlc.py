@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consultdesk.domain.hlc import FUTURE_TOLERANCE_MS, Hlc, HlcClock
+from consultdesk.domain.hlc import FUTURE_TOLERANCE_MS, MAX_COUNTER, Hlc, HlcClock
 
 
 def test_clock_never_goes_backwards_even_if_the_wall_clock_does():
@@ -41,3 +41,18 @@ def test_a_burst_of_edits_in_one_millisecond_keeps_text_order():
     assert [str(s) for s in stamps] == sorted(str(s) for s in stamps)
     assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
     assert all(s.counter <= 9999 for s in stamps)
+
+
+def test_many_timestamps_at_once_follow_and_precede_single_ones():
+    wall = [5_000]
+    clock = HlcClock("dev", now_ms=lambda: wall[0])
+    before = clock.now()
+    batch = clock.many(MAX_COUNTER + 5)  # past the counter: borrows the next millisecond
+    after = clock.now()
+    texts = [str(before), *batch, str(after)]
+    assert texts == sorted(set(texts))
+    assert [Hlc.parse(t) for t in texts] == sorted(Hlc.parse(t) for t in texts)
+    assert Hlc.parse(batch[-1]).wall_ms == 5_001
+    assert clock.many(0) == []
+    wall[0] = 9_000  # the wall clock moved on: the batch starts there
+    assert clock.many(2) == ["0000000000009000-0000-dev", "0000000000009000-0001-dev"]

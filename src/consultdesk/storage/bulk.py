@@ -68,6 +68,25 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
                 cursor.close()
 
 
+def insert_tuples(
+    session: Session, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """Insert rows given as tuples of already converted values (text, numbers, None), in
+    the order of ``columns``."""
+    if not rows:
+        return
+    session.flush()
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    names = ", ".join(f'"{n}"' for n in columns)
+    marks = ", ".join("?" * len(columns))
+    cursor = raw.cursor()
+    try:
+        cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+    finally:
+        cursor.close()
+
+
 @contextmanager
 def bulk_cache(session: Session, mib: int = 256) -> Iterator[None]:
     """A large page cache for this session's connection while a bulk fill writes: the pages

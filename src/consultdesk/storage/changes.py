@@ -26,7 +26,7 @@ from sqlalchemy import func, insert
 from sqlmodel import Session, SQLModel, select
 
 from consultdesk.domain.hlc import Hlc, HlcClock
-from consultdesk.storage.bulk import insert_rows
+from consultdesk.storage.bulk import insert_rows, insert_tuples
 from consultdesk.storage.models import SHARED_TABLES, ChangeLog, FieldClock
 
 TOMBSTONE = "__deleted__"
@@ -149,6 +149,26 @@ def encode_value(value: Any) -> str:
     return _encode(value)
 
 
+_LOGGED = ("entity", "record_id", "field", "value", "hlc", "device", "base_hlc")
+_encoded: dict[tuple[type, Any], str] = {}
+
+
+def _encode_cached(value: Any) -> str:
+    """encode_value, remembered for the small values that recur across many records."""
+    if isinstance(value, str) and len(value) > 40:
+        return encode_value(value)
+    key = (type(value), value)
+    try:
+        found = _encoded.get(key)
+    except TypeError:  # not hashable
+        return encode_value(value)
+    if found is None:
+        if len(_encoded) > 50_000:
+            _encoded.clear()
+        found = _encoded[key] = encode_value(value)
+    return found
+
+
 def last_hlc(session: Session) -> Hlc | None:
     """The newest clock value stored here, to start this device's clock after it."""
     text = session.exec(select(func.max(FieldClock.hlc))).one()
@@ -240,12 +260,13 @@ class ChangeWriter:
         entity = str(model.__tablename__)
         note(session, entity, (row["id"] for row in rows))
         insert_rows(session, model.__table__, rows)  # type: ignore[attr-defined]
+        fields = [(row["id"], f, v) for row in rows for f, v in row.items() if f != "id"]
+        device, encode = self.device, _encode_cached
+        hlcs = self.clock.many(len(fields))
         log = [
-            self._change(entity, row["id"], field, value, None)
-            for row in rows
-            for field, value in row.items()
-            if field != "id"
+            (entity, record_id, field, encode(value), hlc, device, None)
+            for (record_id, field, value), hlc in zip(fields, hlcs, strict=True)
         ]
-        insert_rows(session, ChangeLog.__table__, log)  # type: ignore[attr-defined]
         # A change row holds exactly a field clock's columns: the field's state as logged.
-        insert_rows(session, FieldClock.__table__, log)  # type: ignore[attr-defined]
+        insert_tuples(session, "change_log", _LOGGED, log)
+        insert_tuples(session, "field_clock", _LOGGED, log)
