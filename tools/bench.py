@@ -288,7 +288,7 @@ def bench_search_view(ws: Workspace) -> dict[str, object]:
     return p95_figure(samples, target_ms=30.0)
 
 
-def thirty_medicine_sessions(ws: Workspace, count: int = 2) -> list[str]:
+def thirty_medicine_consultations(ws: Workspace, count: int = 2) -> list[str]:
     """Sessions of 30 catalog medicines (a heavy but real brown-bag review) for the editor."""
     from dataclasses import replace
     from datetime import date
@@ -336,7 +336,7 @@ def bench_open_consultation(ws: Workspace) -> dict[str, object]:
 
     app = make_application()
     i18n.install("ko")
-    ids = thirty_medicine_sessions(ws)
+    ids = thirty_medicine_consultations(ws)
     editor = ConsultationEditor(ws)
     editor.resize(1300, 800)
     editor.show()

@@ -13,7 +13,7 @@ from sqlmodel import col, select
 
 from consultdesk.services.workspace import Profile, Workspace
 from consultdesk.storage.models import AuditEvent, Referral
-from tests.services.visit_data import NAME, add_session, make_resident, make_visit
+from tests.services.visit_data import NAME, add_consultation, make_resident, make_visit
 
 PASSPHRASE = "export passphrase 1"
 
@@ -40,15 +40,17 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]
     )
     try:
         visit = make_visit(ws)
-        first_session = add_session(ws, visit.resident_id)  # an older session than the latest
-        latest = add_session(ws, visit.resident_id)
+        first_consultation = add_consultation(
+            ws, visit.resident_id
+        )  # an older consultation than the latest
+        latest = add_consultation(ws, visit.resident_id)
         no_consent = make_visit(ws, share=None, name="김민수")
         ids = {
             "resident": visit.resident_id,
-            "older": first_session,
+            "older": first_consultation,
             "latest": latest,
             "no_consent": no_consent.resident_id,
-            "no_session": make_resident(ws, name="이영희")[0],
+            "no_consultation": make_resident(ws, name="이영희")[0],
         }
     finally:
         ws.close()
@@ -114,7 +116,7 @@ def test_without_consent_the_referral_fails_in_one_line_but_the_list_works(data,
     ("args", "words"),
     [
         (["summary", "--resident", "no-such-id"], "No such resident"),
-        (["medlist", "--resident", "{no_session}"], "no consultation"),
+        (["medlist", "--resident", "{no_consultation}"], "no consultation"),
         (["summary", "--resident", "{resident}", "--session", "{no_consent}"], "consultation"),
     ],
 )

@@ -11,7 +11,7 @@ from consultdesk.services.consent import record_consent
 from consultdesk.services.workspace import Workspace
 
 
-def resident_for_sessions(ws: Workspace, draft: ResidentDraft) -> str:
+def resident_for_consultations(ws: Workspace, draft: ResidentDraft) -> str:
     """Save the resident and record the consents a session and a referral need (health
     information has its own consent where this version asks for one)."""
     rid = residents.save_resident(ws, draft)

@@ -17,7 +17,7 @@ import pytest
 from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import access_log, consultations, documents, residents
 from consultdesk.services.workspace import Profile, Workspace
-from tests.safety.helpers import resident_for_sessions
+from tests.safety.helpers import resident_for_consultations
 
 PASS = "access log passphrase"
 
@@ -27,7 +27,7 @@ def journey(tmp_path: Path) -> tuple[Path, str]:
     data = tmp_path / "data"
     ws = Workspace.create(data, PASS, PASS, Profile("박약사"))
     try:
-        rid = resident_for_sessions(ws, ResidentDraft(name="홍길동", phone="010-1111-2222"))
+        rid = resident_for_consultations(ws, ResidentDraft(name="홍길동", phone="010-1111-2222"))
         residents.save_resident(ws, ResidentDraft(name="홍길동", phone="010-1111-3333"), rid)
         cid = consultations.start_consultation(ws, rid)
         session = consultations.open_consultation(ws, cid)

@@ -13,14 +13,16 @@ from consultdesk.domain.problems import ValidationFailed
 from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consultations as svc
 from consultdesk.services import residents
-from tests.safety.helpers import resident_for_sessions
+from tests.safety.helpers import resident_for_consultations
 
 RRN = "８００１０１－１２３４５６７"
 
 
 @pytest.fixture
-def session(workspace):
-    rid = resident_for_sessions(workspace, ResidentDraft(name="홍길동", birth_date="1944-03-02"))
+def consultation(workspace):
+    rid = resident_for_consultations(
+        workspace, ResidentDraft(name="홍길동", birth_date="1944-03-02")
+    )
     return svc.open_consultation(workspace, svc.start_consultation(workspace, rid))
 
 
@@ -31,30 +33,30 @@ def _codes(error: pytest.ExceptionInfo[ValidationFailed]) -> set[tuple[str, str]
 @pytest.mark.parametrize(
     "field", ["form", "morning", "noon", "evening", "bedtime", "as_needed", "strength"]
 )
-def test_a_number_in_any_medication_cell_is_refused_and_not_stored(workspace, session, field):
+def test_a_number_in_any_medication_cell_is_refused_and_not_stored(workspace, consultation, field):
     row = MedicationRow(id=new_id(), name_as_found="암로디핀", **{field: f"x {RRN}"})
     with pytest.raises(ValidationFailed) as error:
-        svc.save_consultation(workspace, replace(session, medications=(row,)))
+        svc.save_consultation(workspace, replace(consultation, medications=(row,)))
     assert ("medications", "rrn_refused") in _codes(error)
-    assert svc.load_consultation(workspace, session.id).medications == ()
+    assert svc.load_consultation(workspace, consultation.id).medications == ()
 
 
-def test_a_number_in_the_visit_time_or_a_screening_answer_is_refused(workspace, session):
-    visit = replace(session.visit, visit_time="800101\u20111234567")
+def test_a_number_in_the_visit_time_or_a_screening_answer_is_refused(workspace, consultation):
+    visit = replace(consultation.visit, visit_time="800101\u20111234567")
     with pytest.raises(ValidationFailed) as error:
         svc.save_consultation(
             workspace,
-            replace(session, visit=visit, screening={"q1": "a", "q2": ["b", f"메모 {RRN}"]}),
+            replace(consultation, visit=visit, screening={"q1": "a", "q2": ["b", f"메모 {RRN}"]}),
         )
     assert _codes(error) == {("visit_time", "rrn_refused"), ("screening", "rrn_refused")}
-    stored = svc.load_consultation(workspace, session.id)
-    assert stored.visit.visit_time == session.visit.visit_time and stored.screening == {}
+    stored = svc.load_consultation(workspace, consultation.id)
+    assert stored.visit.visit_time == consultation.visit.visit_time and stored.screening == {}
 
 
-def test_zero_width_spaces_do_not_hide_a_number_in_an_observation(workspace, session):
+def test_zero_width_spaces_do_not_hide_a_number_in_an_observation(workspace, consultation):
     risk = ObservedRisk(text="번호 800101-\u200b1234567")
     with pytest.raises(ValidationFailed) as error:
-        svc.save_consultation(workspace, replace(session, observed=(risk,)))
+        svc.save_consultation(workspace, replace(consultation, observed=(risk,)))
     assert _codes(error) == {("observed", "rrn_refused")}
 
 
@@ -65,16 +67,18 @@ def test_a_lone_surrogate_in_a_name_is_a_validation_message(workspace):
     assert residents.search_residents(workspace, "")[1] == 0
 
 
-def test_a_lone_surrogate_in_a_session_is_a_validation_message(workspace, session):
+def test_a_lone_surrogate_in_a_session_is_a_validation_message(workspace, consultation):
     with pytest.raises(ValidationFailed) as error:
-        svc.save_consultation(workspace, replace(session, advice="물\udc00"))
+        svc.save_consultation(workspace, replace(consultation, advice="물\udc00"))
     assert _codes(error) == {("advice", "text_unreadable")}
 
 
-def test_ordinary_text_in_every_cell_still_saves(workspace, session):
+def test_ordinary_text_in_every_cell_still_saves(workspace, consultation):
     row = MedicationRow(
         id=new_id(), name_as_found="암로디핀", form="정제", morning="1", bedtime="½", as_needed="-"
     )
-    data = replace(session, medications=(row,), visit=Visit(session.visit.visit_date, "14:30"))
+    data = replace(
+        consultation, medications=(row,), visit=Visit(consultation.visit.visit_date, "14:30")
+    )
     svc.save_consultation(workspace, data)
-    assert svc.load_consultation(workspace, session.id).medications[0].bedtime == "½"
+    assert svc.load_consultation(workspace, consultation.id).medications[0].bedtime == "½"

@@ -20,7 +20,7 @@ from consultdesk.storage.errors import DatabaseBusy, DiskFull
 from consultdesk.ui.messages import error_text, message_for
 from tests.disk_full import disk_full
 from tests.full_disk_mount import full_disk  # noqa: F401  (fixture)
-from tests.safety.helpers import resident_for_sessions
+from tests.safety.helpers import resident_for_consultations
 
 PASS = "disk test passphrase"
 NAME, PHONE, NOTES = "김순자", "010-2468-1357", "계단 위 반지하, 혼자 지냄"
@@ -38,10 +38,10 @@ def _cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _workspace_with_a_session(data: Path) -> str:
+def _workspace_with_a_consultation(data: Path) -> str:
     ws = Workspace.create(data, PASS, PASS, Profile("박약사"))
     try:
-        rid = resident_for_sessions(ws, ResidentDraft(name=NAME, phone=PHONE, notes=NOTES))
+        rid = resident_for_consultations(ws, ResidentDraft(name=NAME, phone=PHONE, notes=NOTES))
         cid = consultations.start_consultation(ws, rid)
         data_ = consultations.open_consultation(ws, cid)
         consultations.save_consultation(ws, replace(data_, advice="물을 충분히 드세요"))
@@ -52,7 +52,7 @@ def _workspace_with_a_session(data: Path) -> str:
 
 def test_with_no_byte_free_a_command_says_the_disk_is_full(full_disk):  # noqa: F811
     data = full_disk.root / "data"
-    rid = _workspace_with_a_session(data)
+    rid = _workspace_with_a_consultation(data)
     full_disk.fill()
     out = full_disk.root / "list.pdf"
     result = _cli(data, "export", "medlist", "--resident", rid, "--out", str(out))
@@ -64,7 +64,7 @@ def test_with_no_byte_free_a_command_says_the_disk_is_full(full_disk):  # noqa: 
 
 def test_a_pdf_onto_a_full_disk_is_the_disk_full_message(tmp_path, full_disk):  # noqa: F811
     data = tmp_path / "data"
-    rid = _workspace_with_a_session(data)
+    rid = _workspace_with_a_consultation(data)
     full_disk.fill()
     out = full_disk.root / "list.pdf"
     result = _cli(data, "export", "medlist", "--resident", rid, "--out", str(out))
@@ -84,7 +84,7 @@ def test_a_pdf_onto_a_full_disk_is_the_disk_full_message(tmp_path, full_disk):  
 
 def test_an_existing_file_given_as_the_folder_of_out_is_a_clear_message(tmp_path):
     data = tmp_path / "data"
-    rid = _workspace_with_a_session(data)
+    rid = _workspace_with_a_consultation(data)
     blocker = tmp_path / "report"
     blocker.write_text("not a folder")
     result = _cli(data, "export", "medlist", "--resident", rid, "--out", str(blocker / "a.pdf"))
@@ -138,7 +138,7 @@ def test_a_write_lock_held_by_another_process_is_a_clear_message(
     tmp_path, lock_holder, monkeypatch
 ):
     data = tmp_path / "data"
-    _workspace_with_a_session(data)
+    _workspace_with_a_consultation(data)
     ws = Workspace.unlock(data, PASS)
     try:
         lock_holder(ws.db.path)
@@ -153,7 +153,7 @@ def test_a_write_lock_held_by_another_process_is_a_clear_message(
 
 def test_a_headless_command_waits_5_s_for_the_lock_then_says_so(tmp_path, lock_holder):
     data = tmp_path / "data"
-    rid = _workspace_with_a_session(data)
+    rid = _workspace_with_a_consultation(data)
     lock_holder(Workspace.database_path(data))
     out = tmp_path / "list.pdf"
     result = _cli(data, "export", "medlist", "--resident", rid, "--out", str(out))

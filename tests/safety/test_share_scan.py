@@ -19,7 +19,7 @@ from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     share_fixture,
     start_team,
 )
-from tests.services.visit_data import add_session, make_resident
+from tests.services.visit_data import add_consultation, make_resident
 
 NAME = "제갈복례"
 PHONE = "010-3141-5926"
@@ -58,7 +58,7 @@ def test_after_a_journey_no_file_on_the_share_names_the_resident(
         ),
         resident_id=rid,
     )
-    cid = add_session(a, rid)
+    cid = add_consultation(a, rid)
     sheet = documents.export_document(
         a, documents.DocumentRequest(documents.DocumentKind.REFERRAL, rid, cid), tmp_path / "r.pdf"
     )

@@ -36,7 +36,7 @@ def resident(workspace):
     return rid
 
 
-def first_session(ws, resident_id, meds, day=date(2026, 10, 1)):
+def first_consultation(ws, resident_id, meds, day=date(2026, 10, 1)):
     cid = svc.start_consultation(ws, resident_id, today=day)
     data = svc.open_consultation(ws, cid)
     data = replace(data, medications=tuple(meds), advice="물을 충분히 드세요")
@@ -46,7 +46,7 @@ def first_session(ws, resident_id, meds, day=date(2026, 10, 1)):
 
 def test_a_draft_round_trips_with_rows_and_problems(workspace, resident):
     problem = ProblemRow(new_id(), ProblemCategory.ADHERENCE, "저녁 약을 자주 잊음")
-    data = first_session(
+    data = first_consultation(
         workspace,
         resident,
         [
@@ -64,7 +64,7 @@ def test_a_draft_round_trips_with_rows_and_problems(workspace, resident):
 
 
 def test_saving_an_unchanged_session_writes_no_change_rows(workspace, resident):
-    data = first_session(workspace, resident, [med("노바스크", AMLODIPINE, morning="1")])
+    data = first_consultation(workspace, resident, [med("노바스크", AMLODIPINE, morning="1")])
     with workspace.db.session() as s:
         before = len(s.exec(select(ChangeLog)).all())
     svc.save_consultation(workspace, data)
@@ -75,7 +75,7 @@ def test_saving_an_unchanged_session_writes_no_change_rows(workspace, resident):
 
 def test_a_removed_row_becomes_a_tombstone(workspace, resident):
     a, b = med("노바스크", AMLODIPINE), med("다이아벡스", METFORMIN)
-    data = first_session(workspace, resident, [a, b])
+    data = first_consultation(workspace, resident, [a, b])
     svc.save_consultation(workspace, replace(data, medications=(b,)))
     assert [m.id for m in svc.open_consultation(workspace, data.id).medications] == [b.id]
     with workspace.db.session() as s:
@@ -87,7 +87,7 @@ def test_the_next_session_starts_from_the_previous_inventory(workspace, resident
     kept = med("노바스크", AMLODIPINE, morning="1", action=Action.CONTINUE, leftover="20")
     stopped = med("스틸녹스", ZOLPIDEM, bedtime="1", action=Action.STOP)
     missed = med("다이아벡스", METFORMIN, adherence=Adherence.MISSES_DOSES, evening="1")
-    first = first_session(workspace, resident, [kept, stopped, missed])
+    first = first_consultation(workspace, resident, [kept, stopped, missed])
     second_id = svc.start_consultation(workspace, resident, today=date(2026, 11, 1))
     second = svc.open_consultation(workspace, second_id)
     assert second.number == 2
@@ -101,7 +101,7 @@ def test_the_next_session_starts_from_the_previous_inventory(workspace, resident
 
 
 def test_finalising_checks_and_locks_then_an_amendment_keeps_the_old_text(workspace, resident):
-    data = first_session(workspace, resident, [med("노바스크", AMLODIPINE, morning="1")])
+    data = first_consultation(workspace, resident, [med("노바스크", AMLODIPINE, morning="1")])
     with pytest.raises(ValidationFailed) as err:
         svc.finalise_consultation(
             workspace,
@@ -137,7 +137,7 @@ def test_finalising_checks_and_locks_then_an_amendment_keeps_the_old_text(worksp
 
 
 def test_a_registration_number_is_refused_even_in_a_draft(workspace, resident):
-    data = first_session(workspace, resident, [])
+    data = first_consultation(workspace, resident, [])
     with pytest.raises(ValidationFailed) as err:
         svc.save_consultation(workspace, replace(data, observations="주민번호 440302-1234567"))
     assert err.value.problems[0].code == "rrn_refused"
@@ -148,7 +148,7 @@ def test_comparing_two_sessions(workspace, resident):
     a = med("노바스크", AMLODIPINE, morning="1")
     z = med("스틸녹스", ZOLPIDEM, bedtime="1")
     p = ProblemRow(new_id(), ProblemCategory.ADHERENCE, "저녁 약을 잊음")
-    first = first_session(workspace, resident, [a, z])
+    first = first_consultation(workspace, resident, [a, z])
     svc.save_consultation(workspace, replace(first, problems=(p,)))
     second = svc.open_consultation(
         workspace, svc.start_consultation(workspace, resident, today=date(2026, 11, 1))
@@ -168,9 +168,9 @@ def test_comparing_two_sessions(workspace, resident):
 def test_timeline_and_follow_ups(workspace, resident):
     other = save_resident(workspace, ResidentDraft(name="김영희"))
     consent_to_health_info(workspace, other)
-    done = first_session(workspace, resident, [med("노바스크", AMLODIPINE)])
+    done = first_consultation(workspace, resident, [med("노바스크", AMLODIPINE)])
     svc.save_consultation(workspace, replace(done, next_visit=date(2026, 11, 10)))
-    later = first_session(workspace, other, [med("다이아벡스", METFORMIN)])
+    later = first_consultation(workspace, other, [med("다이아벡스", METFORMIN)])
     svc.save_consultation(workspace, replace(later, next_visit=date(2026, 11, 20)))
     today = date(2026, 11, 18)  # a Wednesday; the week ends on Sunday 22nd
     due = svc.follow_up_list(workspace, today)
@@ -185,7 +185,7 @@ def test_timeline_and_follow_ups(workspace, resident):
 
 
 def test_the_open_draft_is_offered_back_until_closed(workspace, resident):
-    data = first_session(workspace, resident, [med("노바스크", AMLODIPINE)])
+    data = first_consultation(workspace, resident, [med("노바스크", AMLODIPINE)])
     svc.mark_editing(workspace, data.id)
     offer = svc.draft_to_recover(workspace)
     assert offer is not None and offer.resident_name == "홍길동" and offer.number == 1
@@ -194,7 +194,7 @@ def test_the_open_draft_is_offered_back_until_closed(workspace, resident):
 
 
 def test_a_deleted_draft_is_not_offered(workspace, resident):
-    data = first_session(workspace, resident, [med("노바스크", AMLODIPINE)])
+    data = first_consultation(workspace, resident, [med("노바스크", AMLODIPINE)])
     svc.mark_editing(workspace, data.id)
     svc.delete_consultation(workspace, data.id)
     assert svc.draft_to_recover(workspace) is None

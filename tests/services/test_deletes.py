@@ -34,7 +34,7 @@ from tests.services.sync_laptops import (  # noqa: F401 (fixtures)
     start_team,
     visible,
 )
-from tests.services.visit_data import add_session, make_resident, make_visit
+from tests.services.visit_data import add_consultation, make_resident, make_visit
 
 
 def codes(error: pytest.ExceptionInfo[ValidationFailed]) -> list[str]:
@@ -218,7 +218,7 @@ def test_a_deleted_draft_disappears_from_the_other_laptop(new_laptop: MakeLaptop
     start_team(a, share)
     join(b, share)
     rid, _centre, _worker = make_resident(a)
-    first = add_session(a, rid)
+    first = add_consultation(a, rid)
     svc.finalise_consultation(a, svc.load_consultation(a, first), today=date(2026, 11, 2))
     second = svc.start_consultation(a, rid, today=date(2026, 11, 20))
     svc.save_consultation(a, replace(svc.load_consultation(a, second), advice="물을 드세요"))

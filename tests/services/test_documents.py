@@ -23,7 +23,7 @@ from consultdesk.services.referrals import ReferralOptions
 from consultdesk.storage.errors import DiskFull
 from consultdesk.storage.models import AuditEvent, Referral
 from tests.disk_full import disk_full
-from tests.services.visit_data import NAME, VISIT, add_session, make_resident, make_visit
+from tests.services.visit_data import NAME, VISIT, add_consultation, make_resident, make_visit
 
 TODAY = date(2026, 11, 3)
 CODE = re.compile(r"^CD-2026-[0-9A-HJKMNP-TV-Z]{6}$")
@@ -239,7 +239,7 @@ def test_a_sent_referral_is_reprinted_as_it_was_sent(workspace, out_dir):
     assert "처음 의견" in text and "바뀐 의견" not in text and "에너지 지원" in text
     assert referrals.referral_detail(workspace, first.referral_id).options == options
     # Reprinted from the session it was written from, even after a newer session.
-    add_session(workspace, visit.resident_id)
+    add_consultation(workspace, visit.resident_id)
     reprint = documents.prepare_document(
         workspace,
         DocumentRequest(DocumentKind.REFERRAL, visit.resident_id, referral_id=first.referral_id),
@@ -288,7 +288,7 @@ def test_batch_export_names_files_by_code_and_skips_who_cannot_be_referred(works
     b_rid, _, _ = make_resident(
         workspace, name="김민수", centre_id=a.centre_id, worker_id=a.worker_id
     )
-    add_session(workspace, b_rid)
+    add_consultation(workspace, b_rid)
     c = make_visit(workspace, share=None, name="이영희")
     seen: list[tuple[int, int]] = []
     requests = [

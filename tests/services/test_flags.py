@@ -60,7 +60,7 @@ def new_resident(ws: Workspace, birth: str = "1948-03-05", name: str = "김민�
     return rid
 
 
-def session_with(
+def consultation_with(
     ws: Workspace,
     *medicines: tuple[str, Ingredient],
     resident_id: str | None = None,
@@ -96,7 +96,7 @@ def by_rule(views: list[flags.FlagView], rule_id: str) -> flags.FlagView:
 
 
 def test_warfarin_with_ibuprofen_raises_a_flag_that_names_both_medicines(workspace):
-    data = session_with(workspace, WARFARIN, OMEPRAZOLE, IBUPROFEN)
+    data = consultation_with(workspace, WARFARIN, OMEPRAZOLE, IBUPROFEN)
     views = flags.flags_for_consultation(workspace, data.id)
     flag = by_rule(views, "ddi.warfarin_nsaid")
     assert flag.status == flags.OPEN and flag.reason == ""
@@ -110,15 +110,15 @@ def test_warfarin_with_ibuprofen_raises_a_flag_that_names_both_medicines(workspa
 def test_age_at_the_visit_date_decides_the_older_adult_flags(workspace):
     young = new_resident(workspace, birth="1961-03-03", name="이영희")
     turned = new_resident(workspace, birth="1961-03-02", name="박서현")
-    before = session_with(workspace, IBUPROFEN, resident_id=young)
-    on_the_day = session_with(workspace, IBUPROFEN, resident_id=turned)
+    before = consultation_with(workspace, IBUPROFEN, resident_id=young)
+    on_the_day = consultation_with(workspace, IBUPROFEN, resident_id=turned)
     rules = lambda cid: {v.flag.rule_id for v in flags.flags_for_consultation(workspace, cid)}  # noqa: E731
     assert "older.nsaid_long_term" not in rules(before.id)  # 64 on the visit day
     assert "older.nsaid_long_term" in rules(on_the_day.id)  # 65 that very day
 
 
 def test_medication_flags_come_first_then_social_most_severe_first(workspace):
-    data = session_with(
+    data = consultation_with(
         workspace,
         WARFARIN,
         IBUPROFEN,
@@ -147,7 +147,7 @@ def test_medication_flags_come_first_then_social_most_severe_first(workspace):
 
 def test_answers_the_form_no_longer_has_are_ignored_not_fatal(workspace):
     ctx = flags.load_flag_context(workspace)
-    data = session_with(
+    data = consultation_with(
         workspace,
         screening={
             "question_removed_since": "yes",
@@ -173,7 +173,7 @@ def test_the_context_is_loaded_once_per_workspace(workspace):
 
 
 def test_a_dismissal_needs_a_reason_and_survives_reopening_the_workspace(workspace, tmp_path):
-    data = session_with(workspace, WARFARIN, IBUPROFEN)
+    data = consultation_with(workspace, WARFARIN, IBUPROFEN)
     key = by_rule(flags.flags_for_consultation(workspace, data.id), "ddi.warfarin_nsaid").key
     for empty in ("", "   "):
         with pytest.raises(ValidationFailed) as e:
@@ -198,7 +198,7 @@ def test_a_dismissal_needs_a_reason_and_survives_reopening_the_workspace(workspa
 
 
 def test_a_later_decision_updates_the_same_record(workspace):
-    data = session_with(workspace, WARFARIN, IBUPROFEN)
+    data = consultation_with(workspace, WARFARIN, IBUPROFEN)
     key = by_rule(flags.flags_for_consultation(workspace, data.id), "ddi.warfarin_nsaid").key
     flags.decide_flag(workspace, data.id, key, flags.CONFIRMED, "")
     flags.decide_flag(workspace, data.id, key, flags.DISMISSED, "처방의와 상의 완료")
@@ -215,7 +215,7 @@ def test_a_later_decision_updates_the_same_record(workspace):
 
 
 def test_a_registration_number_in_a_reason_is_refused(workspace):
-    data = session_with(workspace, WARFARIN, IBUPROFEN)
+    data = consultation_with(workspace, WARFARIN, IBUPROFEN)
     with pytest.raises(ValidationFailed) as e:
         flags.decide_flag(workspace, data.id, "k", flags.DISMISSED, "본인 480305-1234567 확인")
     assert [p.code for p in e.value.problems] == ["rrn_refused"]
@@ -226,7 +226,7 @@ def test_a_registration_number_in_a_reason_is_refused(workspace):
 
 
 def test_a_final_session_takes_no_more_decisions(workspace):
-    data = session_with(workspace, WARFARIN, IBUPROFEN)
+    data = consultation_with(workspace, WARFARIN, IBUPROFEN)
     finalise_consultation(workspace, data, today=VISIT)
     with pytest.raises(ValidationFailed) as e:
         flags.decide_flag(workspace, data.id, "k", flags.CONFIRMED, "")
@@ -236,10 +236,10 @@ def test_a_final_session_takes_no_more_decisions(workspace):
 def test_the_overview_shows_open_flags_of_the_latest_session_only(workspace):
     resident_id = new_resident(workspace)
     assert flags.open_flags_for_resident(workspace, resident_id) == []
-    first = session_with(workspace, WARFARIN, IBUPROFEN, resident_id=resident_id)
+    first = consultation_with(workspace, WARFARIN, IBUPROFEN, resident_id=resident_id)
     finalise_consultation(workspace, first, today=VISIT)
     # The second session carries the medicines forward; the pharmacist then stops ibuprofen.
-    second = session_with(workspace, resident_id=resident_id, visit=date(2026, 4, 6))
+    second = consultation_with(workspace, resident_id=resident_id, visit=date(2026, 4, 6))
     assert {v.flag.rule_id for v in flags.open_flags_for_resident(workspace, resident_id)} >= {
         "ddi.warfarin_nsaid"
     }
@@ -250,7 +250,7 @@ def test_the_overview_shows_open_flags_of_the_latest_session_only(workspace):
 
 
 def test_high_alert_and_adherence_flags_name_the_medicine(workspace):
-    data = session_with(workspace, OMEPRAZOLE)
+    data = consultation_with(workspace, OMEPRAZOLE)
     row = medication(*WARFARIN, adherence=Adherence.MISSES_DOSES)
     save_consultation(workspace, replace(data, medications=(*data.medications, row)))
     views = flags.flags_for_consultation(workspace, data.id)
@@ -262,7 +262,7 @@ def test_high_alert_and_adherence_flags_name_the_medicine(workspace):
 
 
 def test_an_imported_dur_file_fires_alongside_the_bundled_rules(workspace, tmp_path):
-    data = session_with(workspace, ALPRAZOLAM, ITRACONAZOLE, WARFARIN, IBUPROFEN)
+    data = consultation_with(workspace, ALPRAZOLAM, ITRACONAZOLE, WARFARIN, IBUPROFEN)
     before = flags.flags_for_consultation(workspace, data.id)
     assert not any(v.imported for v in before)
     seen: list[float] = []
@@ -333,14 +333,14 @@ def test_a_stored_file_that_no_longer_reads_is_reported_and_left_out(workspace, 
         row.content = b"PK\x03\x04 not a csv any more"
         s.add(row)
     flags.invalidate_flag_context(workspace)
-    data = session_with(workspace, WARFARIN, IBUPROFEN)
+    data = consultation_with(workspace, WARFARIN, IBUPROFEN)
     assert by_rule(flags.flags_for_consultation(workspace, data.id), "ddi.warfarin_nsaid")
     [listed] = rule_imports.imported_rule_sets(workspace)
     assert listed.rules == 0 and "CSV" in listed.error
 
 
 def test_the_same_observation_written_twice_is_one_flag(workspace):
-    data = session_with(
+    data = consultation_with(
         workspace,
         observed=(
             ObservedRisk("냉장고가 비어 있음", "high"),

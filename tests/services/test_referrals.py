@@ -13,7 +13,7 @@ from consultdesk.domain.referral import ReferralState
 from consultdesk.services import consent, referrals
 from consultdesk.services.referrals import ReferralFilter, ReferralOptions
 from consultdesk.storage.models import AuditEvent, ChangeLog
-from tests.services.visit_data import add_session, make_resident, make_visit
+from tests.services.visit_data import add_consultation, make_resident, make_visit
 
 CREATED = date(2026, 11, 3)
 
@@ -152,7 +152,7 @@ def test_the_open_list_shows_age_and_flags_sent_referrals_without_reply_after_14
         ("replied", date(2026, 9, 1), date(2026, 9, 2)),
         ("draft", date(2026, 9, 20), None),
     ):
-        cid = add_session(workspace, visit.resident_id)
+        cid = add_consultation(workspace, visit.resident_id)
         rid = referrals.draft_referral(
             workspace, new_id(), visit.resident_id, cid, ReferralOptions(), today=created
         )
@@ -182,7 +182,7 @@ def test_the_open_list_shows_age_and_flags_sent_referrals_without_reply_after_14
 
 def test_a_referral_cannot_be_drafted_or_sent_without_consent_to_share(workspace, draft):
     rid, _, _ = make_resident(workspace, name="김민수", share=None)
-    cid = add_session(workspace, rid)
+    cid = add_consultation(workspace, rid)
     with pytest.raises(ValidationFailed) as e:
         referrals.draft_referral(workspace, new_id(), rid, cid, ReferralOptions(), today=CREATED)
     assert codes(e) == ["consent_to_share_missing"]
@@ -234,7 +234,7 @@ def test_a_registration_number_in_the_reply_or_opinion_is_refused(workspace, dra
 
 
 def _closed(workspace, visit, created, closed_on, outcome, reason=""):
-    cid = add_session(workspace, visit.resident_id)
+    cid = add_consultation(workspace, visit.resident_id)
     rid = referrals.draft_referral(
         workspace, new_id(), visit.resident_id, cid, ReferralOptions(), today=created
     )

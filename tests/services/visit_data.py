@@ -170,10 +170,10 @@ def make_resident(
 
 def make_visit(ws: Workspace, share: bool | None = True, name: str = NAME) -> Visit:
     rid, centre_id, worker_id = make_resident(ws, name=name, share=share)
-    return Visit(rid, add_session(ws, rid), centre_id, worker_id)
+    return Visit(rid, add_consultation(ws, rid), centre_id, worker_id)
 
 
-def add_session(ws: Workspace, resident_id: str) -> str:
+def add_consultation(ws: Workspace, resident_id: str) -> str:
     cid = start(ws, resident_id, today=VISIT, time="14:30")
     data = load_consultation(ws, cid)
     assert data is not None

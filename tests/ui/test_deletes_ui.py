@@ -24,7 +24,7 @@ from tests.services.sync_laptops import (  # noqa: F401 (fixtures)
     share_fixture,
     start_team,
 )
-from tests.services.visit_data import add_session, make_resident
+from tests.services.visit_data import add_consultation, make_resident
 from tests.ui.message_boxes import BoxAnswers, stop_unanswered  # noqa: F401 (fixture)
 
 
@@ -102,7 +102,7 @@ def test_a_draft_is_deleted_from_the_timeline_and_a_finished_session_cannot_be(
     start_team(a, share)
     join(b, share)
     rid, _centre, _worker = make_resident(a)
-    first = add_session(a, rid)
+    first = add_consultation(a, rid)
     svc.finalise_consultation(a, svc.load_consultation(a, first), today=date(2026, 11, 2))
     draft = svc.start_consultation(a, rid, today=date(2026, 11, 20))
     view = ResidentsView(a)

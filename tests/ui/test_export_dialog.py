@@ -26,7 +26,7 @@ from consultdesk.ui.export_dialog import ExportDialog
 from consultdesk.ui.messages import known_codes
 from consultdesk.ui.residents_view import ResidentsView
 from tests.reason_helpers import answering_reason, open_reason_dialogs
-from tests.services.visit_data import add_session, make_visit
+from tests.services.visit_data import add_consultation, make_visit
 
 pytestmark = pytest.mark.usefixtures("korean_app")
 
@@ -380,7 +380,7 @@ def test_another_residents_session_starts_with_nothing_ticked(qtbot, workspace):
 
 def test_switching_sessions_never_carries_ticks_over(qtbot, workspace):
     visit = make_visit(workspace)
-    later = add_session(workspace, visit.resident_id)
+    later = add_consultation(workspace, visit.resident_id)
     data = load_consultation(workspace, later)
     assert data is not None
     save_consultation(workspace, replace(data, observed=()))

@@ -11,7 +11,7 @@ from consultdesk.services import consultations as svc
 from consultdesk.services import flags as flag_service
 from consultdesk.ui.consultation_editor import ConsultationEditor
 from consultdesk.ui.medication_tables import NOT_TAKEN_FG, medication_columns
-from tests.services.test_flags import IBUPROFEN, OMEPRAZOLE, WARFARIN, session_with
+from tests.services.test_flags import IBUPROFEN, OMEPRAZOLE, WARFARIN, consultation_with
 from tests.ui.modal import click_button, message_text, when_modal
 from tests.ui.test_row_tables_roundtrip import set_through_delegate
 
@@ -19,7 +19,7 @@ ACTION = next(i for i, c in enumerate(medication_columns()) if c.field == "actio
 
 
 def open_editor(qtbot, workspace, *medicines, **fields) -> ConsultationEditor:
-    data = session_with(workspace, *medicines, advice="약은 식후에 드세요", **fields)
+    data = consultation_with(workspace, *medicines, advice="약은 식후에 드세요", **fields)
     editor = ConsultationEditor(workspace)
     qtbot.addWidget(editor)
     editor.resize(1366, 768)
@@ -89,7 +89,7 @@ def test_the_editor_fits_a_1366_by_768_laptop_screen(qtbot, workspace):
     bar and a taskbar take about 70 px of the 768)."""
     from consultdesk.ui.main_window import MainWindow
 
-    data = session_with(workspace, WARFARIN, IBUPROFEN, OMEPRAZOLE)
+    data = consultation_with(workspace, WARFARIN, IBUPROFEN, OMEPRAZOLE)
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.resize(1366, 698)
@@ -114,7 +114,7 @@ def test_deleting_the_draft_that_is_open_closes_it_without_bringing_it_back(
     from consultdesk.ui.main_window import MainWindow
     from consultdesk.ui.timeline_view import TimelineWidget
 
-    data = session_with(workspace, WARFARIN)
+    data = consultation_with(workspace, WARFARIN)
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     window.show()

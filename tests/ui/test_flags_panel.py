@@ -26,9 +26,9 @@ from tests.services.test_flags import (
     OMEPRAZOLE,
     WARFARIN,
     by_rule,
+    consultation_with,
     medication,
     new_resident,
-    session_with,
 )
 
 NSAID = "ddi.warfarin_nsaid"
@@ -97,7 +97,7 @@ def link_texts(panel: FlagsPanel, view) -> list[str]:
 def test_adding_two_interacting_medicines_shows_the_flag_and_a_dismissal_sticks(
     qtbot, workspace, tmp_path, monkeypatch
 ):
-    data = session_with(workspace, OMEPRAZOLE)
+    data = consultation_with(workspace, OMEPRAZOLE)
     panel = FlagsPanel()
     qtbot.addWidget(panel)
     loop = EditorLoop(workspace, panel, data.id)
@@ -173,7 +173,7 @@ def test_adding_two_interacting_medicines_shows_the_flag_and_a_dismissal_sticks(
 
 
 def test_cancelling_the_dismissal_changes_nothing(qtbot, workspace, monkeypatch):
-    data = session_with(workspace, WARFARIN, IBUPROFEN)
+    data = consultation_with(workspace, WARFARIN, IBUPROFEN)
     panel = FlagsPanel()
     qtbot.addWidget(panel)
     loop = EditorLoop(workspace, panel, data.id)  # noqa: F841 (kept alive for its slot)
@@ -184,7 +184,7 @@ def test_cancelling_the_dismissal_changes_nothing(qtbot, workspace, monkeypatch)
 
 
 def test_confirming_marks_the_flag_and_keeps_it_in_place(qtbot, workspace):
-    data = session_with(workspace, WARFARIN, IBUPROFEN)
+    data = consultation_with(workspace, WARFARIN, IBUPROFEN)
     panel = FlagsPanel()
     qtbot.addWidget(panel)
     loop = EditorLoop(workspace, panel, data.id)  # noqa: F841 (kept alive for its slot)
@@ -197,7 +197,7 @@ def test_confirming_marks_the_flag_and_keeps_it_in_place(qtbot, workspace):
 
 
 def test_an_unchanged_flag_list_is_not_drawn_again(qtbot, workspace):
-    data = session_with(workspace, WARFARIN, IBUPROFEN, OMEPRAZOLE)
+    data = consultation_with(workspace, WARFARIN, IBUPROFEN, OMEPRAZOLE)
     panel = FlagsPanel()
     qtbot.addWidget(panel)
     loop = EditorLoop(workspace, panel, data.id)
@@ -224,7 +224,7 @@ def test_the_dismiss_dialog_insists_on_a_reason(qtbot):
 
 
 def test_social_flags_have_their_own_group_with_services(qtbot, workspace):
-    data = session_with(
+    data = consultation_with(
         workspace, WARFARIN, IBUPROFEN, screening={"food_worry": "often", "meals": "one"}
     )
     panel = FlagsPanel()
@@ -241,7 +241,7 @@ def test_social_flags_have_their_own_group_with_services(qtbot, workspace):
 
 
 def test_english_shows_the_english_reason(qtbot, workspace):
-    data = session_with(workspace, WARFARIN, IBUPROFEN)
+    data = consultation_with(workspace, WARFARIN, IBUPROFEN)
     panel = FlagsPanel()
     qtbot.addWidget(panel)
     views = flags.flags_for_consultation(workspace, data.id)
@@ -252,7 +252,7 @@ def test_english_shows_the_english_reason(qtbot, workspace):
 
 
 def test_a_final_session_shows_decisions_without_links(qtbot, workspace):
-    data = session_with(workspace, WARFARIN, IBUPROFEN)
+    data = consultation_with(workspace, WARFARIN, IBUPROFEN)
     panel = FlagsPanel()
     qtbot.addWidget(panel)
     panel.set_flags(flags.flags_for_consultation(workspace, data.id), "ko")
@@ -274,7 +274,7 @@ def test_the_resident_overview_lists_open_flags_of_the_latest_session(qtbot, wor
     # No consultation yet: not "no risk flags to review in the latest session".
     text = panel.open_flags.text()
     assert "아직 기록된 상담이 없습니다." in text and "위험 신호" not in text
-    data = session_with(
+    data = consultation_with(
         workspace,
         WARFARIN,
         IBUPROFEN,

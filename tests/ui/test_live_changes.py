@@ -143,12 +143,12 @@ def test_a_conflict_decided_in_the_sync_area_updates_the_residents_list(
     assert resets == []
 
 
-def open_session(qtbot, new_laptop: MakeLaptop, share: Path):  # type: ignore[no-untyped-def]
-    """Laptop b has a draft session open that laptop a has too."""
+def open_a_consultation(qtbot, new_laptop: MakeLaptop, share: Path):  # type: ignore[no-untyped-def]
+    """Laptop b has a draft consultation open that laptop a has too."""
     a, b = two_laptops(new_laptop, share)
     kim = residents.save_resident(a, ResidentDraft(name="김순자"))
     consent_to_health_info(a, kim)
-    session = consultations.start_consultation(a, kim)
+    consultation_id = consultations.start_consultation(a, kim)
     sync.sync_now(a)
     sync.sync_now(b)
     window = MainWindow(b)
@@ -156,12 +156,12 @@ def open_session(qtbot, new_laptop: MakeLaptop, share: Path):  # type: ignore[no
     window.show()
     controller = window.sync_area.controller
     qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
-    assert window.open_consultation(session)
-    return a, window, session
+    assert window.open_consultation(consultation_id)
+    return a, window, consultation_id
 
 
-def advice_on(a, session: str, advice: str) -> None:  # type: ignore[no-untyped-def]
-    data = consultations.load_consultation(a, session)
+def advice_on(a, consultation_id: str, advice: str) -> None:  # type: ignore[no-untyped-def]
+    data = consultations.load_consultation(a, consultation_id)
     assert isinstance(data, ConsultationData)
     from dataclasses import replace
 
@@ -172,9 +172,9 @@ def advice_on(a, session: str, advice: str) -> None:  # type: ignore[no-untyped-
 def test_an_open_session_changed_elsewhere_shows_their_version_when_nothing_is_unsaved(
     qtbot, new_laptop: MakeLaptop, share: Path
 ) -> None:
-    a, window, session = open_session(qtbot, new_laptop, share)
+    a, window, consultation_id = open_a_consultation(qtbot, new_laptop, share)
     editor = window.editor
-    advice_on(a, session, "물을 자주 드세요")
+    advice_on(a, consultation_id, "물을 자주 드세요")
     window.sync_area.controller.sync_now()
     qtbot.waitUntil(lambda: editor.advice.toPlainText() == "물을 자주 드세요", timeout=10_000)
     assert editor.save_state() == "saved" and editor.elsewhere_row.isHidden()
@@ -184,11 +184,11 @@ def test_an_open_session_changed_elsewhere_shows_their_version_when_nothing_is_u
 def test_an_open_session_changed_elsewhere_keeps_the_unsaved_edit_and_says_so(
     qtbot, new_laptop: MakeLaptop, share: Path
 ) -> None:
-    a, window, session = open_session(qtbot, new_laptop, share)
+    a, window, consultation_id = open_a_consultation(qtbot, new_laptop, share)
     editor = window.editor
     editor.advice.setPlainText("식후에 드세요")  # typed here, not saved yet
     assert editor.save_state() == "pending"
-    advice_on(a, session, "물을 자주 드세요")
+    advice_on(a, consultation_id, "물을 자주 드세요")
     window.sync_area.controller.sync_now()
     qtbot.waitUntil(lambda: editor.elsewhere_row.isVisible(), timeout=10_000)
     assert editor.advice.toPlainText() == "식후에 드세요"  # the draft on screen is untouched
@@ -196,12 +196,12 @@ def test_an_open_session_changed_elsewhere_keeps_the_unsaved_edit_and_says_so(
     editor.take_theirs.click()
     assert editor.advice.toPlainText() == "물을 자주 드세요"
     assert editor.save_state() == "saved" and editor.elsewhere_row.isHidden()
-    stored = consultations.load_consultation(window.ws, session)
+    stored = consultations.load_consultation(window.ws, consultation_id)
     assert stored is not None and stored.advice == "물을 자주 드세요"
 
 
 def test_the_editor_hears_nothing_of_its_own_saves(qtbot, new_laptop: MakeLaptop, share) -> None:
-    _, window, _ = open_session(qtbot, new_laptop, share)
+    _, window, _ = open_a_consultation(qtbot, new_laptop, share)
     editor = window.editor
     editor.advice.setPlainText("식후에 드세요")
     assert editor.save_now()

@@ -17,7 +17,7 @@ from consultdesk.services.workspace import Profile, Workspace
 from consultdesk.storage.errors import DiskFull
 from consultdesk.ui import errors
 from tests.disk_full import disk_full
-from tests.safety.helpers import resident_for_sessions
+from tests.safety.helpers import resident_for_consultations
 
 PASS = "local files passphrase"
 NAME, PHONE, NOTES = "남궁옥분", "010-9753-1864", "손녀와 둘이 지냄, 밤에 자주 깸"
@@ -38,7 +38,7 @@ def journey(tmp_path, no_error_dialogs):
     try:
         ws = Workspace.create(data, PASS, PASS, Profile("박약사"))
         try:
-            rid = resident_for_sessions(ws, ResidentDraft(name=NAME, phone=PHONE, notes=NOTES))
+            rid = resident_for_consultations(ws, ResidentDraft(name=NAME, phone=PHONE, notes=NOTES))
             cid = consultations.start_consultation(ws, rid)
             session = consultations.open_consultation(ws, cid)
             consultations.save_consultation(ws, replace(session, advice=ADVICE))

@@ -13,7 +13,7 @@ from consultdesk.services import flags
 from consultdesk.services.consultations import load_consultation, save_consultation
 from consultdesk.ui import i18n
 from consultdesk.ui.screening_panel import ScreeningPanel
-from tests.services.test_flags import session_with
+from tests.services.test_flags import consultation_with
 
 ANSWERS = {
     "housing_stability": "worried",
@@ -144,7 +144,7 @@ def test_read_only_shows_answers_but_takes_no_changes(qtbot, workspace):
 
 
 def test_answers_from_the_panel_raise_social_flags_for_the_session(qtbot, workspace):
-    data = session_with(workspace)
+    data = consultation_with(workspace)
     panel = make_panel(qtbot, workspace)
     panel.set_state(ANSWERS, OBSERVED)
     save_consultation(
@@ -243,7 +243,7 @@ def test_the_services_of_an_observation_can_be_changed_later(qtbot, workspace):
 
 
 def test_a_changed_observation_is_saved_with_the_session(qtbot, workspace):
-    data = session_with(workspace)
+    data = consultation_with(workspace)
     panel = make_panel(qtbot, workspace)
     panel.set_state({}, OBSERVED)
     click(qtbot, panel._observed[1].change_button)
