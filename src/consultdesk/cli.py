@@ -308,7 +308,7 @@ def _open_workspace(data_dir: Path):  # type: ignore[no-untyped-def]
 
 
 def _cmd_team(args: argparse.Namespace) -> int:
-    from consultdesk.services import sync
+    from consultdesk.services import sync, team_devices
 
     ws = _open_workspace(args.data_dir)
     try:
@@ -327,14 +327,14 @@ def _cmd_team(args: argparse.Namespace) -> int:
                 ).format(name=repr(team.name), folder=team.folder)
             )
         elif args.team_command == "retire":
-            device = sync.retire_device(ws, args.device)
+            device = team_devices.retire_device(ws, args.device)
             print(
                 translate(
                     "Cli", "Retired computer {device}: its changes stay, nobody waits for it."
                 ).format(device=device.device_id)
             )
         else:
-            for member in sync.team_devices(ws):
+            for member in team_devices.team_devices(ws):
                 marks = [translate("Cli", "this computer")] if member.this_computer else []
                 if member.retired is not None:
                     marks.append(

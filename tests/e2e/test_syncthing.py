@@ -23,7 +23,7 @@ from consultdesk.domain.consultation import MedicationRow
 from consultdesk.domain.hlc import Hlc
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.resident import ResidentDraft
-from consultdesk.services import consultations, residents, sync
+from consultdesk.services import consultations, residents, sync, sync_conflicts, sync_files
 from consultdesk.services.workspace import Profile, Workspace
 from consultdesk.sync.bundle import bundle_hash, encode_bundle
 from consultdesk.sync.changes import Change
@@ -226,14 +226,14 @@ def test_two_laptops_sync_through_real_syncthing(
     assert codes.get(planted.name) == "conflict_copy"
     assert codes.get(stray.name) == "partial_file"
     assert final_b.newly_skipped == []  # each was reported once, by an earlier sync
-    ignored_b = {f.path.rsplit("/", 1)[1]: f for f in sync.ignored_files(ws_b)}
+    ignored_b = {f.path.rsplit("/", 1)[1]: f for f in sync_files.ignored_files(ws_b)}
     assert {planted.name, stray.name, duplicate.name} <= set(ignored_b)
     assert not any(f.removable for f in ignored_b.values())  # not B's folder
 
     # A cleans up its own folder: only the identical copy goes; Syncthing carries the deletion.
-    ignored_a = {f.path.rsplit("/", 1)[1]: f for f in sync.ignored_files(ws_a)}
+    ignored_a = {f.path.rsplit("/", 1)[1]: f for f in sync_files.ignored_files(ws_a)}
     assert ignored_a[duplicate.name].removable and not ignored_a[planted.name].removable
-    assert [p.rsplit("/", 1)[1] for p in sync.remove_own_copies(ws_a)] == [duplicate.name]
+    assert [p.rsplit("/", 1)[1] for p in sync_files.remove_own_copies(ws_a)] == [duplicate.name]
     st_a.scan()
     wait_for(lambda: not duplicate.exists(), "the deletion to reach laptop B")
     assert planted.exists()
@@ -255,7 +255,7 @@ def test_two_laptops_sync_through_real_syncthing(
     assert state["resident"][lee]["notes"] == "A가 본 이영희"  # not "FOREIGN"
     assert "FOREIGN" not in repr(state)
     for ws in (ws_a, ws_b):
-        [conflict] = [c for c in sync.list_conflicts(ws) if c.record_id == kim]
+        [conflict] = [c for c in sync_conflicts.list_conflicts(ws) if c.record_id == kim]
         assert conflict.field == "notes"
         assert {conflict.kept.value, conflict.other.value} == {"A: 계단 많음", "B: 혼자 사심"}
         assert state["resident"][kim]["notes"] == conflict.kept.value

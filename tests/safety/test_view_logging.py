@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from sqlmodel import select
 
-from consultdesk.services import consent, consultations, documents, residents, sync
+from consultdesk.services import consent, consultations, documents, residents, sync_conflicts
 from consultdesk.services import workspace as workspace_module
 from consultdesk.storage.models import AuditEvent
 from tests.services.visit_data import make_visit
@@ -31,7 +31,7 @@ def _read_everything(ws, rid: str) -> None:
     documents.prepare_document(
         ws, documents.DocumentRequest(documents.DocumentKind.MEDICATION_LIST, rid)
     )
-    sync.list_conflicts(ws)
+    sync_conflicts.list_conflicts(ws)
 
 
 def test_each_screen_that_shows_personal_data_logs_one_view(workspace):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consultations as visits
-from consultdesk.services import residents, sync
+from consultdesk.services import residents, sync, sync_conflicts
 from consultdesk.services.workspace import Workspace
 from tests.consent_helpers import consent_to_health_info
 from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
@@ -35,7 +35,7 @@ def three_laptops(new_laptop: MakeLaptop, share: Path) -> tuple[Workspace, ...]:
 def allergies_conflicts(ws: Workspace) -> list[set[object]]:
     return [
         {item.kept.value, item.other.value}
-        for item in sync.list_conflicts(ws)
+        for item in sync_conflicts.list_conflicts(ws)
         if item.field == "allergies"
     ]
 
@@ -61,8 +61,8 @@ def test_the_laptop_whose_edit_lost_keeps_the_conflict(new_laptop: MakeLaptop, s
         assert allergies_conflicts(laptop) == [{"아스피린, 설파제", "페니실린"}], laptop.device
 
     # A decision on the laptop whose value is kept closes it on the others too.
-    [on_b] = [item for item in sync.list_conflicts(b) if item.field == "allergies"]
-    sync.resolve_conflict(b, on_b.id, "페니실린, 아스피린, 설파제")
+    [on_b] = [item for item in sync_conflicts.list_conflicts(b) if item.field == "allergies"]
+    sync_conflicts.resolve_conflict(b, on_b.id, "페니실린, 아스피린, 설파제")
     for laptop in (b, a, c):
         sync.sync_now(laptop)
     for laptop in (a, b, c):
@@ -90,7 +90,7 @@ def test_two_laptops_saving_one_session_in_parallel_raise_no_conflict_on_its_sav
     for laptop in (a, b, a):
         report = sync.sync_now(laptop)
         assert report.conflicts == []
-    assert sync.list_conflicts(a) == [] and sync.list_conflicts(b) == []
+    assert sync_conflicts.list_conflicts(a) == [] and sync_conflicts.list_conflicts(b) == []
     assert visible(a) == visible(b)
     row = visible(a)["consultation"][session]
     assert (row["advice"], row["follow_up_plan"]) == ("물을 충분히", "다음 주 전화")
@@ -108,8 +108,8 @@ def test_two_laptops_saving_one_session_in_parallel_raise_no_conflict_on_its_sav
             "'0001763700000000-0000-bbbbbbbb', 'bbbbbbbb', '2026-11-21', '')",
             (session,),
         )
-    assert len(sync.list_conflicts(b)) == 1
+    assert len(sync_conflicts.list_conflicts(b)) == 1
     residents.save_resident(a, ResidentDraft(name="김순자", notes="혼자 사심"), kim)
     sync.sync_now(a)
     sync.sync_now(b)
-    assert sync.list_conflicts(b) == []
+    assert sync_conflicts.list_conflicts(b) == []

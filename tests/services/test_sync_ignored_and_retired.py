@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from consultdesk.domain.resident import ResidentDraft
-from consultdesk.services import residents, sync
-from consultdesk.services.sync import CannotRetireThisComputer, UnknownDevice
+from consultdesk.services import residents, sync, sync_files, team_devices
+from consultdesk.services.team_devices import CannotRetireThisComputer, UnknownDevice
 from consultdesk.sync.team import RETIRED_FOLDER, join_team
 from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     TEAM_PASSPHRASE,
@@ -44,18 +44,18 @@ def test_a_skipped_file_is_reported_once_then_listed_until_it_goes(
     for _ in range(2):
         again = sync.sync_now(b)
         assert again.newly_skipped == [] and len(again.skipped) == 2
-    listed = {(f.path, f.code) for f in sync.ignored_files(b)}
+    listed = {(f.path, f.code) for f in sync_files.ignored_files(b)}
     assert listed == {
         (f"devices/{a.device}/changes/desktop.ini", "system_file"),
         (f"devices/{a.device}/changes/000001 (1).cdsync", "conflict_copy"),
     }
     # Not this laptop's folder: nothing there is for B to remove.
-    assert not any(f.removable for f in sync.ignored_files(b))
-    assert sync.remove_own_copies(b) == []
+    assert not any(f.removable for f in sync_files.ignored_files(b))
+    assert sync_files.remove_own_copies(b) == []
     assert (a_changes / "000001 (1).cdsync").exists()
     (a_changes / "desktop.ini").unlink()
     sync.sync_now(b)
-    assert [f.code for f in sync.ignored_files(b)] == ["conflict_copy"]
+    assert [f.code for f in sync_files.ignored_files(b)] == ["conflict_copy"]
     (a_changes / "desktop.ini").write_text("[.ShellClassInfo]")  # back: news again
     assert [s.path.name for s in sync.sync_now(b).newly_skipped] == ["desktop.ini"]
 
@@ -88,16 +88,16 @@ def test_removing_own_copies_deletes_only_identical_or_unreadable_duplicates(
     other_copy.write_bytes((other / "000001.cdsync").read_bytes())
 
     sync.sync_now(a)
-    removable = {f.path.rsplit("/", 1)[1] for f in sync.ignored_files(a) if f.removable}
+    removable = {f.path.rsplit("/", 1)[1] for f in sync_files.ignored_files(a) if f.removable}
     assert removable == {identical.name, syncthing_copy.name, damaged.name}
-    removed = sync.remove_own_copies(a)
+    removed = sync_files.remove_own_copies(a)
     assert sorted(p.rsplit("/", 1)[1] for p in removed) == sorted(removable)
     for gone in (identical, syncthing_copy, damaged):
         assert not gone.exists()
     for kept in (no_original, strangers, different, other_copy, own / "000001.cdsync"):
         assert kept.exists()
-    assert not any(f.removable for f in sync.ignored_files(a))
-    assert {p for p in removed} & {f.path for f in sync.ignored_files(a)} == set()
+    assert not any(f.removable for f in sync_files.ignored_files(a))
+    assert {p for p in removed} & {f.path for f in sync_files.ignored_files(a)} == set()
     before = visible(b)
     sync.sync_now(b)
     assert visible(b) == before
@@ -118,10 +118,10 @@ def test_a_retired_laptop_keeps_its_changes_and_nobody_waits_for_it(
     (c_changes / "000003.cdsync").write_bytes(b"CDSYNC")
     assert any(w.device_id == c.device for w in sync.sync_now(b).waiting)
     with pytest.raises(CannotRetireThisComputer):
-        sync.retire_device(a, a.device)
+        team_devices.retire_device(a, a.device)
     with pytest.raises(UnknownDevice):
-        sync.retire_device(a, "ffffffff")
-    retired = sync.retire_device(a, c.device[-8:])  # as the sync screen shows it
+        team_devices.retire_device(a, "ffffffff")
+    retired = team_devices.retire_device(a, c.device[-8:])  # as the sync screen shows it
     assert retired.device_id == c.device and retired.retired is not None
     assert retired.retired.retired_by == a.device and retired.imported_up_to == 1
     [note] = (folder / RETIRED_FOLDER).iterdir()
@@ -136,19 +136,19 @@ def test_a_retired_laptop_keeps_its_changes_and_nobody_waits_for_it(
     assert c.device not in report.missing_devices
     names = {r["name"] for r in visible(b)["resident"].values()}
     assert "박정자" in names  # its changes stay applied
-    devices = {d.device_id: d for d in sync.team_devices(b)}
+    devices = {d.device_id: d for d in team_devices.team_devices(b)}
     assert devices[c.device].retired is not None and devices[a.device].retired is None
-    assert sync.team_devices(b)[0].this_computer
+    assert team_devices.team_devices(b)[0].this_computer
 
 
 def test_a_forged_or_moved_retirement_note_retires_nobody(
     new_laptop: MakeLaptop, share: Path
 ) -> None:
     a, b, folder = team_pair(new_laptop, share)
-    sync.retire_device(a, b.device)
+    team_devices.retire_device(a, b.device)
     notes = folder / RETIRED_FOLDER
     [note] = notes.iterdir()
     # Renamed onto another laptop: its associated data no longer matches.
     note.rename(notes / f"{a.device}.cdretired")
     (notes / f"{'e' * 32}.cdretired").write_text("bm90IGEgbm90ZQ==")
-    assert all(d.retired is None for d in sync.team_devices(b))
+    assert all(d.retired is None for d in team_devices.team_devices(b))

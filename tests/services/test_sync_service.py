@@ -17,7 +17,7 @@ from consultdesk.domain.consent import ConsentKind
 from consultdesk.domain.consultation import MedicationRow
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.resident import ResidentDraft
-from consultdesk.services import consent, residents, sync
+from consultdesk.services import consent, residents, sync, sync_conflicts
 from consultdesk.services import consultations as visits
 from consultdesk.services.centres import save_case_worker, save_centre
 from consultdesk.storage.models import (
@@ -87,7 +87,7 @@ def test_two_laptops_converge_after_editing_on_both(new_laptop: MakeLaptop, shar
     assert [r.id for r in residents.search_residents(a, "ㅇㅇㅎ")[0]] == [lee]
     assert [r.id for r in residents.search_residents(b, "9999")[0]] == [kim]
     assert [c.kind for c in consent.consents_for(a, lee)] == [ConsentKind.HEALTH_INFO]
-    assert sync.list_conflicts(a) == [] and sync.list_conflicts(b) == []
+    assert sync_conflicts.list_conflicts(a) == [] and sync_conflicts.list_conflicts(b) == []
     assert sync.sync_status(a).waiting == 0 and sync.sync_status(b).waiting == 0
 
 
@@ -324,16 +324,16 @@ def test_deleting_a_resident_on_one_laptop_while_another_edits_them(
     # The later edit keeps the record on both laptops, and both ask a person.
     for laptop in (a, b):
         assert kim in visible(laptop)["resident"]
-        [conflict] = sync.list_conflicts(laptop)
+        [conflict] = sync_conflicts.list_conflicts(laptop)
         assert conflict.kind is ConflictKind.EDIT_AFTER_DELETE and conflict.requires_person
         assert conflict.subject == "김순자"
-    [on_a] = sync.list_conflicts(a)
-    sync.resolve_conflict(a, on_a.id, sync.DELETE_RECORD)
+    [on_a] = sync_conflicts.list_conflicts(a)
+    sync_conflicts.resolve_conflict(a, on_a.id, sync_conflicts.DELETE_RECORD)
     assert kim not in visible(a)["resident"]
     sync.sync_now(a)
     sync.sync_now(b)
     assert kim not in visible(b)["resident"]
-    assert sync.list_conflicts(b) == []  # answered by the decision made on laptop A
+    assert sync_conflicts.list_conflicts(b) == []  # answered by the decision made on laptop A
     assert visible(a) == visible(b)
 
 
@@ -351,14 +351,14 @@ def test_keeping_a_record_that_was_edited_after_it_was_deleted(
     sync.sync_now(a)
     sync.sync_now(b)
     sync.sync_now(a)
-    [conflict] = sync.list_conflicts(b)
+    [conflict] = sync_conflicts.list_conflicts(b)
     assert conflict.kind is ConflictKind.EDIT_AFTER_DELETE
-    sync.resolve_conflict(b, conflict.id, sync.KEEP_RECORD)
+    sync_conflicts.resolve_conflict(b, conflict.id, sync_conflicts.KEEP_RECORD)
     sync.sync_now(b)
     sync.sync_now(a)
     for laptop in (a, b):
         assert visible(laptop)["resident"][kim]["notes"] == "이사 예정"
-        assert sync.list_conflicts(laptop) == []
+        assert sync_conflicts.list_conflicts(laptop) == []
 
 
 def test_a_later_delete_wins_over_an_earlier_edit_without_asking(
@@ -376,7 +376,7 @@ def test_a_later_delete_wins_over_an_earlier_edit_without_asking(
         sync.sync_now(laptop)
     for laptop in (a, b):
         assert kim not in visible(laptop)["resident"]
-        assert sync.list_conflicts(laptop) == []
+        assert sync_conflicts.list_conflicts(laptop) == []
 
 
 def _session_with(ws, resident_id: str, **dose: str) -> tuple[str, str]:
@@ -406,7 +406,7 @@ def test_a_conflict_on_a_dose_goes_to_a_person_and_the_decision_reaches_every_la
     report = sync.sync_now(b)
     assert [c.field for c in report.conflicts] == ["morning"]
     sync.sync_now(a)
-    conflicts = {laptop.device: sync.list_conflicts(laptop) for laptop in (a, b)}
+    conflicts = {laptop.device: sync_conflicts.list_conflicts(laptop) for laptop in (a, b)}
     for laptop in (a, b):
         [conflict] = conflicts[laptop.device]
         assert conflict.requires_person and conflict.entity == "medication_entry"
@@ -417,7 +417,7 @@ def test_a_conflict_on_a_dose_goes_to_a_person_and_the_decision_reaches_every_la
     shown = {visible(laptop)["medication_entry"][entry]["morning"] for laptop in (a, b)}
     assert len(shown) == 1
     [on_b] = conflicts[b.device]
-    sync.resolve_conflict(b, on_b.id, "1/2")
+    sync_conflicts.resolve_conflict(b, on_b.id, "1/2")
     assert sync.sync_status(b).open_conflicts == 0
     sync.sync_now(b)
     sync.sync_now(a)
@@ -442,15 +442,15 @@ def test_a_typed_merged_value_resolves_and_keeps_the_search_keys(
     residents.save_resident(b, ResidentDraft(name="김순희", allergies="아스피린"), kim)
     sync.sync_now(a)
     sync.sync_now(b)
-    conflicts = {c.field: c for c in sync.list_conflicts(b)}
+    conflicts = {c.field: c for c in sync_conflicts.list_conflicts(b)}
     # The name's search initials follow the name: no separate conflict for them.
     assert set(conflicts) == {"allergies", "name"}
     assert conflicts["allergies"].requires_person and not conflicts["name"].requires_person
-    merged = sync.value_from_text("resident", "allergies", "페니실린, 아스피린")
-    sync.resolve_conflict(b, conflicts["allergies"].id, merged)
-    sync.resolve_conflict(b, conflicts["name"].id, "김순자")
-    with pytest.raises(sync.ConflictGone):
-        sync.resolve_conflict(b, conflicts["name"].id, "김순자")
+    merged = sync_conflicts.value_from_text("resident", "allergies", "페니실린, 아스피린")
+    sync_conflicts.resolve_conflict(b, conflicts["allergies"].id, merged)
+    sync_conflicts.resolve_conflict(b, conflicts["name"].id, "김순자")
+    with pytest.raises(sync_conflicts.ConflictGone):
+        sync_conflicts.resolve_conflict(b, conflicts["name"].id, "김순자")
     sync.sync_now(b)
     sync.sync_now(a)
     for laptop in (a, b):
@@ -460,16 +460,18 @@ def test_a_typed_merged_value_resolves_and_keeps_the_search_keys(
             "김순자",
             "ㄱㅅㅈ",
         )
-        assert sync.list_conflicts(laptop) == []
+        assert sync_conflicts.list_conflicts(laptop) == []
 
 
 def test_a_typed_value_must_fit_the_field() -> None:
-    assert sync.value_from_text("consultation", "duration_min", " 25 ") == 25
-    assert sync.value_from_text("consultation", "next_visit", "2026-12-01") == "2026-12-01"
-    with pytest.raises(sync.ConflictValueInvalid):
-        sync.value_from_text("consultation", "duration_min", "반 시간")
-    with pytest.raises(sync.ConflictValueInvalid):
-        sync.value_from_text("consultation", "next_visit", "다음 주")
+    assert sync_conflicts.value_from_text("consultation", "duration_min", " 25 ") == 25
+    assert (
+        sync_conflicts.value_from_text("consultation", "next_visit", "2026-12-01") == "2026-12-01"
+    )
+    with pytest.raises(sync_conflicts.ConflictValueInvalid):
+        sync_conflicts.value_from_text("consultation", "duration_min", "반 시간")
+    with pytest.raises(sync_conflicts.ConflictValueInvalid):
+        sync_conflicts.value_from_text("consultation", "next_visit", "다음 주")
 
 
 def test_a_failed_import_leaves_nothing_and_is_read_again(

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 
-from consultdesk.services import consultations, referrals, residents, rule_imports, sync
+from consultdesk.services import (
+    consultations,
+    referrals,
+    residents,
+    rule_imports,
+    sync_conflicts,
+)
 from consultdesk.services.catalog import medicines_catalog
 from consultdesk.services.consultations import load_consultation
 from consultdesk.services.measures import GroupBy, ReportRequest, compute_reports
@@ -129,7 +135,7 @@ def test_imported_dur_files(qtmodeltester, workspace: Workspace, tmp_path: Path)
 def test_sync_conflicts(qtmodeltester, new_laptop: MakeLaptop, share: Path) -> None:
     _, b, _ = _conflicting_laptops(new_laptop, share)
     model = ConflictTableModel()
-    model.set_items(sync.list_conflicts(b))
+    model.set_items(sync_conflicts.list_conflicts(b))
     check_filled(qtmodeltester, model, rows=2)
     assert model.item(0) is model.rows[0] and model.item(2) is None
 

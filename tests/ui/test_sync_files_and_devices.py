@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from consultdesk.domain.resident import ResidentDraft
-from consultdesk.services import residents, sync
+from consultdesk.services import residents, sync, team_devices
 from consultdesk.ui.sync_devices import TeamDevicesDialog
 from consultdesk.ui.sync_files import IgnoredFilesDialog
 from consultdesk.ui.sync_report_dialog import SyncReportDialog
@@ -105,12 +105,12 @@ def test_retiring_a_lost_laptop_from_the_sync_screen(
     assert dialog.retire_button.isEnabled()
     cancelled = BoxAnswers(QMessageBox.StandardButton.Cancel)
     dialog.retire_button.click()
-    assert cancelled.done and all(d.retired is None for d in sync.team_devices(a))
+    assert cancelled.done and all(d.retired is None for d in team_devices.team_devices(a))
     answers = BoxAnswers("retire")
     dialog.retire_button.click()
     assert answers.done and c.device[-8:] in answers.texts[0]
     assert "팀에서 뺌" in dialog.devices.item(row).text()
     assert "팀에서 뺐습니다" in dialog.outcome.text()
     assert not dialog.retire_button.isEnabled()
-    devices = {d.device_id: d for d in sync.team_devices(b)}
+    devices = {d.device_id: d for d in team_devices.team_devices(b)}
     assert devices[c.device].retired is not None  # B reads it from the team folder

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from consultdesk.domain.resident import ResidentDraft
-from consultdesk.services import residents, sync
+from consultdesk.services import residents, sync, sync_conflicts
 from consultdesk.storage.models import ChangeLog
 from consultdesk.sync.folder import SkippedFile
 from consultdesk.sync.report import SyncReport
@@ -241,7 +241,7 @@ def test_deciding_conflicts_side_by_side_or_with_a_typed_value(
     sync.sync_now(a)
     detail = residents.open_resident(a, kim)
     assert detail is not None and detail.data.notes == "계단 많음, 혼자 사심"
-    assert sync.list_conflicts(a) == []
+    assert sync_conflicts.list_conflicts(a) == []
 
 
 def test_a_typed_value_that_does_not_fit_is_explained(
@@ -253,7 +253,9 @@ def test_a_typed_value_that_does_not_fit_is_explained(
     view.show()
     first = view.current
     assert first is not None
-    sync.resolve_conflict(b, first.id, "페니실린")  # decided meanwhile, e.g. in another window
+    sync_conflicts.resolve_conflict(
+        b, first.id, "페니실린"
+    )  # decided meanwhile, e.g. in another window
     view.keep_button.click()
     assert view.error.isVisible() and "이미 해결" in view.error.text()
     assert view.model.rowCount() == 1

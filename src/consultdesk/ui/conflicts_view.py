@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultdesk.services import sync
-from consultdesk.services.sync import (
+from consultdesk.services import sync_conflicts
+from consultdesk.services.sync_conflicts import (
     DELETE_RECORD,
     KEEP_RECORD,
     ConflictItem,
@@ -286,7 +286,7 @@ class ConflictsView(QWidget):
         typed for it (a sync or an edit elsewhere refreshes this list while it is shown)."""
         keep = self.current.id if self.current else None
         typed = self.merged.text()
-        items = sync.list_conflicts(self.ws)
+        items = sync_conflicts.list_conflicts(self.ws)
         self.model.set_items(items)
         self.title.setText(
             self.tr("Conflicts to decide: {count}").format(count=len(items))
@@ -361,16 +361,16 @@ class ConflictsView(QWidget):
         if item is None or item.is_deletion:
             return
         try:
-            value = sync.value_from_text(item.entity, item.field, self.merged.text())
-        except sync.ConflictValueInvalid as error:
+            value = sync_conflicts.value_from_text(item.entity, item.field, self.merged.text())
+        except sync_conflicts.ConflictValueInvalid as error:
             self._show_error(error)
             return
         self._resolve(item, value)
 
     def _resolve(self, item: ConflictItem, value: ConflictValue) -> None:
         try:
-            sync.resolve_conflict(self.ws, item.id, value)
-        except (sync.ConflictGone, sync.ConflictValueInvalid) as error:
+            sync_conflicts.resolve_conflict(self.ws, item.id, value)
+        except (sync_conflicts.ConflictGone, sync_conflicts.ConflictValueInvalid) as error:
             self.refresh()
             self._show_error(error)
             return

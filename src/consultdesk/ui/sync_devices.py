@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultdesk.services import sync
-from consultdesk.services.sync import TeamDevice
+from consultdesk.services import team_devices
+from consultdesk.services.team_devices import TeamDevice
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.conflicts_view import short_device
 from consultdesk.ui.messages import error_text
@@ -72,7 +72,7 @@ class TeamDevicesDialog(QDialog):
 
     def refresh(self) -> None:
         try:
-            self.known = sync.team_devices(self.ws)
+            self.known = team_devices.team_devices(self.ws)
         except Exception as error:
             self.known = []
             self.outcome.setText(error_text(error))
@@ -113,7 +113,7 @@ class TeamDevicesDialog(QDialog):
         if box.clickedButton() is not yes:
             return
         try:
-            sync.retire_device(self.ws, device.device_id)
+            team_devices.retire_device(self.ws, device.device_id)
         except Exception as error:
             self.outcome.setText(error_text(error))
             return

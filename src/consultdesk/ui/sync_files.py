@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultdesk.services import sync
-from consultdesk.services.sync import IgnoredFile
+from consultdesk.services import sync_files
+from consultdesk.services.sync_files import IgnoredFile
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.messages import error_text, message_for
 
@@ -55,7 +55,7 @@ class IgnoredFilesDialog(QDialog):
 
     def refresh(self) -> None:
         try:
-            self.entries = sync.ignored_files(self.ws)
+            self.entries = sync_files.ignored_files(self.ws)
         except Exception as error:  # the share is gone: say so, list nothing
             self.entries = []
             self.outcome.setText(error_text(error))
@@ -73,7 +73,7 @@ class IgnoredFilesDialog(QDialog):
 
     def clean_up(self) -> None:
         try:
-            removed = sync.remove_own_copies(self.ws)
+            removed = sync_files.remove_own_copies(self.ws)
         except Exception as error:
             self.outcome.setText(error_text(error))
             return
