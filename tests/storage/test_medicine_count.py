@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import text
 
@@ -17,7 +18,9 @@ from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consultations
 from consultdesk.services.residents import save_resident
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage import measures_repo
+from consultdesk.storage import measures_repo, schema
+from consultdesk.storage.database import Database, create_database
+from consultdesk.storage.models import Consultation, MedicationEntry
 from tests.consent_helpers import consent_to_health_info
 
 # The count as it was made before the table existed: every live, named medicine row.
@@ -100,3 +103,53 @@ def test_counts_of_the_demo_fill_match_its_medicines(workspace: Workspace) -> No
     counts = _counts(workspace)
     assert counts == _recount(workspace)
     assert len(counts) > 100
+
+
+def test_the_migration_counts_the_medicines_already_there(tmp_path: Path) -> None:
+    from alembic import command
+
+    db = create_database(tmp_path / "old.db", "old passphrase")
+    try:
+        cfg = schema._config(schema._SCRIPTS)
+        with db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0009")
+        with db.session() as s:
+            s.execute(
+                text(
+                    "INSERT INTO resident (id, name, name_initials, phone_digits, sex, phone, "
+                    "district, living_situation, chronic_conditions, allergies, notes, deleted) "
+                    "VALUES ('r', '김민수', 'ㄱㅁㅅ', '', '', '', '', '', '', '', '', 0)"
+                )
+            )
+            for cid in ("c1", "c2"):
+                s.add(Consultation(id=cid, resident_id="r", visit_date=date(2026, 5, 1)))
+            s.flush()
+            for name, cid, values in (
+                ("암로디핀", "c1", {"morning": "1"}),
+                ("메트포르민", "c1", {"evening": "1", "leftover": "20정"}),
+                ("오래된 연고", "c1", {"action": "dispose"}),
+                ("지운 약", "c1", {"morning": "1", "deleted": True}),
+                ("와파린", "c2", {"as_needed": "통증 시"}),
+            ):
+                s.add(
+                    MedicationEntry(id=new_id(), consultation_id=cid, name_as_found=name, **values)
+                )
+        expected = _recount_db(db)
+        assert expected == {"c1": (2, 1, 1)}
+        schema.upgrade(db)
+        assert schema.current_revision(db) == schema.HEAD_REVISION
+        with db.session(read_only=True) as s:
+            kept = measures_repo.medicine_counts(s)
+        assert {k: (c.regular_taken, c.found, c.disposed) for k, c in kept.items()} == {
+            "c1": (2, 1, 1),
+            "c2": (0, 0, 0),
+        }
+    finally:
+        db.close()
+
+
+def _recount_db(db: Database) -> dict[str, tuple[int, int, int]]:
+    with db.session(read_only=True) as s:
+        rows = s.execute(text(RECOUNT)).all()
+    return {r[0]: (r[1], r[2], r[3]) for r in rows if (r[1], r[2], r[3]) != (0, 0, 0)}
