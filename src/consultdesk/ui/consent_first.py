@@ -1,6 +1,6 @@
 """Consent first: a new consultation records health information only after the resident's
 consent to collect and use it is recorded (PIPA art. 23: sensitive information needs its own
-consent). Offered on the spot, so the visit goes on; a withdrawal blocks new sessions but keeps
+consent). Offered on the spot, so the visit goes on; a withdrawal blocks new consultations but keeps
 the earlier ones readable.
 """
 
@@ -53,7 +53,7 @@ class ConsentWithdrawnNotice(QMessageBox):
 
 
 class ConsentFirst:
-    """The steps before a new session: True when consent to health information is recorded
+    """The steps before a new consultation: True when consent to health information is recorded
     (already, or just now)."""
 
     def __init__(self, ws: Workspace, resident_id: str, parent: QWidget | None) -> None:
@@ -71,5 +71,5 @@ class ConsentFirst:
         if ConsentFirstPrompt(code, self.parent).exec() != QMessageBox.StandardButton.Yes:
             return False
         ConsentDialog.ask(self.ws, self.resident_id, ConsentKind.HEALTH_INFO, self.parent)
-        # A refusal recorded in the dialog keeps the session from starting, as it should.
+        # A refusal recorded in the dialog keeps the consultation from starting, as it should.
         return consultation_service.health_consent_block(self.ws, self.resident_id) is None

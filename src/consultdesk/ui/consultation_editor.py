@@ -1,7 +1,7 @@
 """The consultation editor: what the pharmacist fills in while sitting with the resident.
 
 Keyboard first (Enter adds the next medicine, Tab moves through cells, Ctrl+S saves) and never
-loses a draft: every edit is written to the database within about a second, and the session
+loses a draft: every edit is written to the database within about a second, and the consultation
 the editor has open is remembered so that a crash offers it back at the next start.
 """
 
@@ -80,7 +80,7 @@ RETRY, KEEP_OPEN, SAVE_COPY = "retry", "keep_open", "save_copy"
 
 
 class AmendDialog(QDialog):
-    """Asks why a finished session is being corrected."""
+    """Asks why a finished consultation is being corrected."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,7 +109,7 @@ class AmendDialog(QDialog):
 
 
 class HistoryDialog(QDialog):
-    """Earlier versions of an amended session, as they were."""
+    """Earlier versions of an amended consultation, as they were."""
 
     def __init__(self, versions: list[svc.Version], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,7 +153,7 @@ def _esc(text: str) -> str:
 
 
 def _same_consultation(stored: ConsultationData, shown: ConsultationData) -> bool:
-    """The stored session says what the editor last saved or loaded (blank rows are never
+    """The stored consultation says what the editor last saved or loaded (blank rows are never
     stored, so they do not count)."""
 
     def kept(data: ConsultationData) -> ConsultationData:
@@ -248,11 +248,11 @@ def ask_copy_path(parent: QWidget | None, suggested: str) -> str | None:
 
 
 class ConsultationEditor(QWidget):
-    """One session at a time. ``closed`` carries the resident id when the pharmacist leaves."""
+    """One consultation at a time. ``closed`` carries the resident id when the pharmacist leaves."""
 
     closed = Signal(str)
     changed = Signal()  # saved, finalised or amended: lists elsewhere may need a refresh
-    # The records a session is made of: a change set touching one may concern the open one.
+    # The records a consultation is made of: a change set touching one may concern the open one.
     SHOWN = ("consultation", "medication_entry", "drug_problem", "flag_decision")
 
     def __init__(self, ws: Workspace, attach_completer: CompleterFactory | None = None) -> None:
@@ -263,7 +263,7 @@ class ConsultationEditor(QWidget):
         self._loading = False
         self._dirty = False
         self._save_error: str | None = None  # why the last save failed, while it stays failed
-        # The session as it arrived from another laptop while edits here were unsaved.
+        # The consultation as it arrived from another laptop while edits here were unsaved.
         self.theirs: ConsultationData | None = None
         self.flag_context: flag_service.FlagContext | None = None
         self.decisions: dict[str, flag_service.FlagDecisionView] = {}
@@ -360,7 +360,7 @@ class ConsultationEditor(QWidget):
         problem_layout.addLayout(problem_buttons)
         self.problem_buttons = (add_problem, remove_problem)
 
-        # Social risks: the form is data, read with the rules when the first session opens.
+        # Social risks: the form is data, read with the rules when the first consultation opens.
         self.screening: ScreeningPanel | None = None
         self.social_page = QWidget()
         QVBoxLayout(self.social_page).setContentsMargins(0, 0, 0, 0)
@@ -426,7 +426,7 @@ class ConsultationEditor(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 340])
 
-        # Said when the open session changed elsewhere (a sync) while edits here were unsaved.
+        # Said when the open consultation changed elsewhere (a sync) while edits here were unsaved.
         self.elsewhere = QLabel()
         self.elsewhere.setWordWrap(True)
         style.warning_banner(self.elsewhere)
@@ -465,8 +465,8 @@ class ConsultationEditor(QWidget):
     # --- opening and closing ------------------------------------------------------------------
 
     def open(self, consultation_id: str) -> bool:
-        """Show a session. False if it no longer exists (deleted on another laptop), or if the
-        open session's last edits could not be saved and the pharmacist chose to stay on it."""
+        """Show a consultation. False if it no longer exists (deleted on another laptop), or if the
+        open consultation's last edits could not be saved and the pharmacist chose to stay on it."""
         if (
             self.data is not None
             and self.data.id != consultation_id
@@ -480,7 +480,7 @@ class ConsultationEditor(QWidget):
             return False
         self.resident = svc.resident_brief(self.ws, data.resident_id)
         preload_catalog(self.ws)  # the first keystroke in a name cell should not wait for it
-        # A cached lookup: a DUR import or removal clears the cache, so the next session opened
+        # A cached lookup: a DUR import or removal clears the cache, so the next consultation opened
         # uses the new rules.
         self.flag_context = flag_service.load_flag_context(self.ws)
         if self.screening is None:
@@ -588,7 +588,7 @@ class ConsultationEditor(QWidget):
     # --- changes made elsewhere ------------------------------------------------------------
 
     def show_changes(self, changes: ChangeSet) -> None:
-        """A commit not made here touched sessions (a sync import, a conflict decided, a draft
+        """A commit not made here touched consultations (a sync import, a conflict decided, a draft
         deleted in the timeline). If it changed the open one: with nothing unsaved on screen,
         the editor shows the new version where it stands; with unsaved edits, those stay on
         screen and the pharmacist is told, with the other version one click away."""
@@ -643,7 +643,7 @@ class ConsultationEditor(QWidget):
         self._autosave.stop()
         self._show(theirs)
         # Our autosaves may have gone over theirs meanwhile: saving what is on screen now
-        # writes theirs back wherever the stored session differs.
+        # writes theirs back wherever the stored consultation differs.
         self._dirty = True
         self.save_now()
 
@@ -791,7 +791,7 @@ class ConsultationEditor(QWidget):
     ask_copy_path: Callable[[QWidget | None, str], str | None] = staticmethod(ask_copy_path)  # type: ignore[assignment]
 
     def settle_unsaved(self) -> bool:
-        """Before the session leaves the screen: True when everything on screen is saved, or
+        """Before the consultation leaves the screen: True when everything on screen is saved, or
         the pharmacist saved a copy to a file; False to stay (the edits remain on screen)."""
         while not self.save_now():
             reason = self._save_error or self.message.text()
@@ -901,7 +901,7 @@ class ConsultationEditor(QWidget):
 
 
 class RecoverPrompt(QMessageBox):
-    """Offers back the session the app had open when it stopped without closing it."""
+    """Offers back the consultation the app had open when it stopped without closing it."""
 
     def __init__(self, offer: svc.DraftToRecover, parent: QWidget | None = None) -> None:
         super().__init__(parent)

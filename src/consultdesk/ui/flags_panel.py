@@ -123,7 +123,7 @@ class FlagsPanel(QWidget):
     the full citation sit behind a "Source" toggle, remembered per flag while the panel lives.
     The whole list is one rich-text document with the decisions as links (Tab moves between
     them, Enter follows one). Thirty flags as separate widgets took 150 ms to lay out, a large
-    share of the 100 ms the editor has to open a session; one document takes a few.
+    share of the 100 ms the editor has to open a consultation; one document takes a few.
     """
 
     decided = Signal(str, str, str)  # flag key, status, reason
@@ -163,7 +163,7 @@ class FlagsPanel(QWidget):
         return True
 
     def set_read_only(self, read_only: bool) -> None:
-        """A final session shows its decisions but takes no new ones."""
+        """A final consultation shows its decisions but takes no new ones."""
         if read_only != self._read_only:
             self._read_only = read_only
             self._render()
@@ -339,7 +339,7 @@ class FlagsPanel(QWidget):
 
 
 class OpenFlagsSummary(QLabel):
-    """For the resident overview: how many flags of the latest session are still open, and
+    """For the resident overview: how many flags of the latest consultation are still open, and
     the most severe few, so the next visit starts from what was left to look at."""
 
     TOP = 3

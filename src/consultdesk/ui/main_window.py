@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
 
     def _warm_up(self) -> None:
         """Read the rule files (and re-parse imported DUR files, seconds for a big one) and build
-        the medicines catalog in the background, so the first session opens at once."""
+        the medicines catalog in the background, so the first consultation opens at once."""
         ws = self.ws
         run_task(
             lambda: flag_service.load_flag_context(ws),
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         return True
 
     def new_consultation(self, resident_id: str) -> bool:
-        """Resume the resident's draft, or start a new session once consent to health
+        """Resume the resident's draft, or start a new consultation once consent to health
         information is recorded (PIPA art. 23). False when nothing was opened."""
         draft = consultation_service.unfinished_consultation(self.ws, resident_id)
         if draft is None:
@@ -279,7 +279,8 @@ class MainWindow(QMainWindow):
         self.residents.reveal(resident_id)
 
     def offer_recovery(self) -> None:
-        """After a crash: offer back the session that was open (called once the window shows)."""
+        """After a crash: offer back the consultation that was open (called once the window
+        shows)."""
         offer = consultation_service.draft_to_recover(self.ws)
         if offer is None:
             return

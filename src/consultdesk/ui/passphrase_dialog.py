@@ -87,7 +87,7 @@ class ChangePassphraseDialog(QDialog):
     def change(self) -> None:
         current, new, again = self.current.text(), self.new.text(), self.again.text()
         self.problems.clear()
-        self.save_draft()  # the open session is saved before the connections close
+        self.save_draft()  # the open consultation is saved before the connections close
         ws = self.ws
         self._busy(True)
         self.status.setText(self.tr("Making a backup, then changing the passphrase…"))

@@ -120,7 +120,7 @@ class ResidentPanel(QWidget):
         body.addWidget(consent_box)
         self.documents = DocumentsBar(ws)  # export documents, or why a referral can't
         body.addWidget(self.documents)
-        self.open_flags = OpenFlagsSummary(ws)  # open flags of the latest session
+        self.open_flags = OpenFlagsSummary(ws)  # open flags of the latest consultation
         body.addWidget(self.open_flags)
         self.timeline = TimelineWidget(ws)
         self.timeline.draft_deleted.connect(lambda _id: self._reload())
@@ -209,8 +209,8 @@ class ResidentPanel(QWidget):
 
     def show_changes(self, changes: ChangeSet) -> None:
         """Records changed elsewhere (a sync, another screen): the resident on show is read
-        again (someone deleted meanwhile leaves the overview empty), or only their sessions,
-        flags and documents when nothing of the resident's own record changed; the sessions
+        again (someone deleted meanwhile leaves the overview empty), or only their consultations,
+        flags and documents when nothing of the resident's own record changed; the consultations
         selected in the timeline stay selected."""
         if self.detail is None:
             return

@@ -94,7 +94,7 @@ class RestoreDialog(QDialog):
         if not self.passphrase.text():
             self.problems.show_text(self.tr("Enter the backup's passphrase."))
             return
-        if not self.before():  # the open session could not be saved and closed
+        if not self.before():  # the open consultation could not be saved and closed
             return
         wait_all(10_000)  # background reads finish on the database they started with
         self.ws.db.engine.dispose()  # no connection stays open on the file that is replaced

@@ -2,7 +2,7 @@
 
 The questions come from the screening form (resources/screening/*.json), shown in the UI
 language and grouped by domain; any question may be skipped. The panel holds answers only; the
-editor saves them with the session and recomputes the flags when `changed` fires.
+editor saves them with the consultation and recomputes the flags when `changed` fires.
 """
 
 from __future__ import annotations
@@ -417,11 +417,12 @@ class ScreeningPanel(QWidget):
     def set_state(
         self, answers: Mapping[str, str | Sequence[str]], observed: Sequence[ObservedRisk]
     ) -> None:
-        """Show a saved session's answers. Answers to questions this form no longer has are
-        left out of the panel (the session keeps them until it is saved again). Emits nothing."""
+        """Show a saved consultation's answers. Answers to questions this form no longer has
+        are left out of the panel (the consultation keeps them until it is saved again). Emits
+        nothing."""
         for question_id, widget in self.questions.items():
             widget.set_value(answers.get(question_id))
-        # What was typed or ticked for one session never carries over into the next one.
+        # What was typed or ticked for one consultation never carries over into the next one.
         self._reset_entry()
         for row in self._observed:
             row.hide()

@@ -25,7 +25,7 @@ ALERT = "#c0392b"  # stronger: a field that fails its check, a save that did not
 WARNING = "#7f6000"  # a reason to look twice: what an export contains, no consent recorded yet
 GOOD = "#1e7b34"  # a consent that is given
 LINK = "#1a5276"  # a small text button drawn as a link
-# The measures charts: sessions, residents reached, referrals sent (and the goal bars).
+# The measures charts: consultations, residents reached, referrals sent (and the goal bars).
 SERIES = ("#4c72b0", "#dd8452", "#55a868")
 
 
@@ -158,19 +158,20 @@ def plain(widget: QWidget) -> None:
 
 
 def unsaved_marker(widget: QWidget) -> None:
-    """ "Not saved": the session's edits are not in the database (the reason is its tool tip)."""
+    """ "Not saved": the consultation's edits are not in the database (the reason is its tool
+    tip)."""
     widget.setStyleSheet(
         f"color: #ffffff; background: {ALERT}; font-weight: bold; padding: 2px 8px;"
     )
 
 
 def status_chip(widget: QWidget) -> None:
-    """A session's state (draft, final) next to its title."""
+    """A consultation's state (draft, final) next to its title."""
     widget.setStyleSheet("padding: 2px 8px; border-radius: 3px; background: #eaf2f8;")
 
 
 def warning_banner(widget: QWidget) -> None:
-    """A notice across the page that asks for a decision (the session changed elsewhere)."""
+    """A notice across the page that asks for a decision (the consultation changed elsewhere)."""
     widget.setStyleSheet("background: #fdf2e9; color: #7e5109; padding: 4px 8px;")
 
 

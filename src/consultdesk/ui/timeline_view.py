@@ -1,4 +1,4 @@
-"""A resident's sessions, newest first, and the comparison of any two of them."""
+"""A resident's consultations, newest first, and the comparison of any two of them."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from consultdesk.ui.forms import confirm_delete, show_refusal
 from consultdesk.ui.messages import message_for, problem_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-DELETABLE_ROLE = Qt.ItemDataRole.UserRole + 2  # an unfinished session never finished before
+DELETABLE_ROLE = Qt.ItemDataRole.UserRole + 2  # an unfinished consultation never finished before
 _STATUSES = {s.value for s in Status}
 
 
@@ -35,7 +35,7 @@ def _esc(text: str) -> str:
 
 
 class TimelineWidget(QWidget):
-    """Lists the sessions; emits ``open_requested`` and ``new_requested`` for the editor, and
+    """Lists the consultations; emits ``open_requested`` and ``new_requested`` for the editor, and
     ``draft_deleted`` once a draft was deleted here (an editor showing it should close it)."""
 
     open_requested = Signal(str)
@@ -81,8 +81,8 @@ class TimelineWidget(QWidget):
         self._update_buttons()
 
     def show_resident(self, resident_id: str | None) -> None:
-        """List the resident's sessions; shown again for the same resident (a refresh), the
-        sessions that were selected stay selected."""
+        """List the resident's consultations; shown again for the same resident (a refresh), the
+        consultations that were selected stay selected."""
         keep = set(self.selected_ids()) if resident_id == self.resident_id else set()
         self.resident_id = resident_id
         self.list.clear()
@@ -171,7 +171,7 @@ class TimelineWidget(QWidget):
 
 
 class ComparisonDialog(QDialog):
-    """Medicines added, stopped and changed between two sessions; problems resolved."""
+    """Medicines added, stopped and changed between two consultations; problems resolved."""
 
     def __init__(self, result: Comparison, parent: QWidget | None = None) -> None:
         super().__init__(parent)
