@@ -156,16 +156,16 @@ ConsultDesk is free software: you may use, study, change and share it under the 
 <context>
     <name>AmendDialog</name>
     <message>
-        <source>Amend a finished session</source>
-        <translation>Amend a finished session</translation>
+        <source>Amend a finished consultation</source>
+        <translation>Amend a finished consultation</translation>
     </message>
     <message>
         <source>e.g. the dose of one medicine was written wrong</source>
         <translation>e.g. the dose of one medicine was written wrong</translation>
     </message>
     <message>
-        <source>The session as it is now is kept as an earlier version. Why is it being corrected?</source>
-        <translation>The session as it is now is kept as an earlier version. Why is it being corrected?</translation>
+        <source>The consultation as it is now is kept as an earlier version. Why is it being corrected?</source>
+        <translation>The consultation as it is now is kept as an earlier version. Why is it being corrected?</translation>
     </message>
     <message>
         <source>Amend</source>
@@ -551,8 +551,8 @@ examples:
         <translation>{folder} already holds a database; demo data goes into a new one.</translation>
     </message>
     <message>
-        <source>Created {residents} fictional residents with {sessions} sessions ({medicines} medicines) in {folder} in {seconds} s</source>
-        <translation>Created {residents} fictional residents with {sessions} sessions ({medicines} medicines) in {folder} in {seconds} s</translation>
+        <source>Created {residents} fictional residents with {sessions} consultations ({medicines} medicines) in {folder} in {seconds} s</source>
+        <translation>Created {residents} fictional residents with {sessions} consultations ({medicines} medicines) in {folder} in {seconds} s</translation>
     </message>
     <message>
         <source>{folder} already holds a database.</source>
@@ -859,8 +859,8 @@ examples:
         <translation>a referral's reference code (reprints that sheet)</translation>
     </message>
     <message>
-        <source>the session's id (default: the latest)</source>
-        <translation>the session's id (default: the latest)</translation>
+        <source>the consultation's id (default: the latest)</source>
+        <translation>the consultation's id (default: the latest)</translation>
     </message>
     <message>
         <source>the PDF file to write</source>
@@ -1288,8 +1288,8 @@ examples:
 <context>
     <name>ComparisonDialog</name>
     <message>
-        <source>What changed between the two sessions</source>
-        <translation>What changed between the two sessions</translation>
+        <source>What changed between the two consultations</source>
+        <translation>What changed between the two consultations</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1530,8 +1530,8 @@ examples:
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Finish session</source>
-        <translation>Finish session</translation>
+        <source>Finish consultation</source>
+        <translation>Finish consultation</translation>
     </message>
     <message>
         <source>Amend…</source>
@@ -1630,8 +1630,16 @@ examples:
         <translation>Keep mine</translation>
     </message>
     <message>
-        <source>{name} — session {n}</source>
-        <translation>{name} — session {n}</translation>
+        <source>{name} — visit {n}</source>
+        <translation>{name} — visit {n}</translation>
+    </message>
+    <message>
+        <source>This consultation was deleted on another laptop. What is on screen is kept here until you close it; save a copy if it is still needed.</source>
+        <translation>This consultation was deleted on another laptop. What is on screen is kept here until you close it; save a copy if it is still needed.</translation>
+    </message>
+    <message>
+        <source>This consultation was changed on another laptop while you were editing it. Your edits stay on screen and are saved over theirs; to keep theirs instead, show their version.</source>
+        <translation>This consultation was changed on another laptop while you were editing it. Your edits stay on screen and are saved over theirs; to keep theirs instead, show their version.</translation>
     </message>
     <message numerus="yes">
         <source>%n medicine(s)</source>
@@ -1641,16 +1649,8 @@ examples:
         </translation>
     </message>
     <message>
-        <source>This session was deleted on another laptop. What is on screen is kept here until you close it; save a copy if it is still needed.</source>
-        <translation>This session was deleted on another laptop. What is on screen is kept here until you close it; save a copy if it is still needed.</translation>
-    </message>
-    <message>
         <source>Understood</source>
         <translation>Understood</translation>
-    </message>
-    <message>
-        <source>This session was changed on another laptop while you were editing it. Your edits stay on screen and are saved over theirs; to keep theirs instead, show their version.</source>
-        <translation>This session was changed on another laptop while you were editing it. Your edits stay on screen and are saved over theirs; to keep theirs instead, show their version.</translation>
     </message>
     <message>
         <source>Updated from another laptop</source>
@@ -1916,8 +1916,8 @@ examples:
         <translation>Documents</translation>
     </message>
     <message>
-        <source>Session {number} · {date}</source>
-        <translation>Session {number} · {date}</translation>
+        <source>Visit {number} · {date}</source>
+        <translation>Visit {number} · {date}</translation>
     </message>
     <message>
         <source>Korean</source>
@@ -1984,8 +1984,12 @@ examples:
         <translation>Close</translation>
     </message>
     <message>
-        <source>Session</source>
-        <translation>Session</translation>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>No consultation to print yet: record one first.</source>
+        <translation>No consultation to print yet: record one first.</translation>
     </message>
     <message>
         <source>Language of the documents</source>
@@ -1998,10 +2002,6 @@ examples:
     <message>
         <source>The referral sheet is not available: {reason}</source>
         <translation>The referral sheet is not available: {reason}</translation>
-    </message>
-    <message>
-        <source>No consultation to print yet: record a session first.</source>
-        <translation>No consultation to print yet: record a session first.</translation>
     </message>
     <message>
         <source>Preparing the preview…</source>
@@ -2231,10 +2231,10 @@ examples:
         <translation>No files are being ignored.</translation>
     </message>
     <message numerus="yes">
-        <source>Removed %n duplicate copy(ies).</source>
+        <source>Removed %n duplicate cop(y|ies).</source>
         <translation>
-            <numerusform>Removed %n duplicate copy(ies).</numerusform>
-            <numerusform>Removed %n duplicate copy(ies).</numerusform>
+            <numerusform>Removed %n duplicate copy.</numerusform>
+            <numerusform>Removed %n duplicate copies.</numerusform>
         </translation>
     </message>
 </context>
@@ -2533,8 +2533,12 @@ examples:
         <translation>Period</translation>
     </message>
     <message>
-        <source>Sessions and residents by month</source>
-        <translation>Sessions and residents by month</translation>
+        <source>Consultations and residents by month</source>
+        <translation>Consultations and residents by month</translation>
+    </message>
+    <message>
+        <source>{start} to {end}: {sessions} consultations, {residents} residents</source>
+        <translation>{start} to {end}: {sessions} consultations, {residents} residents</translation>
     </message>
     <message>
         <source>Progress towards the goals</source>
@@ -2567,10 +2571,6 @@ examples:
     <message>
         <source>De-identified: no lists behind the numbers.</source>
         <translation>De-identified: no lists behind the numbers.</translation>
-    </message>
-    <message>
-        <source>{start} to {end}: {sessions} sessions, {residents} residents</source>
-        <translation>{start} to {end}: {sessions} sessions, {residents} residents</translation>
     </message>
     <message>
         <source>% of the goal for the period</source>
@@ -2811,12 +2811,12 @@ examples:
         <translation>Write the duration in minutes, between 1 and 600.</translation>
     </message>
     <message>
-        <source>Record at least one medicine or the advice given before finishing the session.</source>
-        <translation>Record at least one medicine or the advice given before finishing the session.</translation>
+        <source>Record at least one medicine or the advice given before finishing the consultation.</source>
+        <translation>Record at least one medicine or the advice given before finishing the consultation.</translation>
     </message>
     <message>
-        <source>This session is finished and can no longer be changed. Use "Amend" to correct it; the earlier version is kept.</source>
-        <translation>This session is finished and can no longer be changed. Use "Amend" to correct it; the earlier version is kept.</translation>
+        <source>This consultation is finished and can no longer be changed. Use "Amend" to correct it; the earlier version is kept.</source>
+        <translation>This consultation is finished and can no longer be changed. Use "Amend" to correct it; the earlier version is kept.</translation>
     </message>
     <message>
         <source>This consultation has been deleted in the meantime.</source>
@@ -3147,8 +3147,16 @@ examples:
         <translation>Choose resolved or not resolved.</translation>
     </message>
     <message>
-        <source>This resident has no consultation yet: record a session first.</source>
-        <translation>This resident has no consultation yet: record a session first.</translation>
+        <source>This resident has no consultation yet: record one first.</source>
+        <translation>This resident has no consultation yet: record one first.</translation>
+    </message>
+    <message>
+        <source>A finished consultation is never deleted: it stays in the record. Amend it if something needs correcting.</source>
+        <translation>A finished consultation is never deleted: it stays in the record. Amend it if something needs correcting.</translation>
+    </message>
+    <message>
+        <source>This consultation cannot be deleted: the referral {reference} was made from it.</source>
+        <translation>This consultation cannot be deleted: the referral {reference} was made from it.</translation>
     </message>
     <message>
         <source>The document cannot be made as it is ({detail}).</source>
@@ -3165,14 +3173,6 @@ examples:
     <message>
         <source>{name} cannot be deleted: they are still the case worker of {resident_names} ({residents} in all). Give them another case worker first.</source>
         <translation>{name} cannot be deleted: they are still the case worker of {resident_names} ({residents} in all). Give them another case worker first.</translation>
-    </message>
-    <message>
-        <source>A finished session is never deleted: it stays in the record. Amend it if something needs correcting.</source>
-        <translation>A finished session is never deleted: it stays in the record. Amend it if something needs correcting.</translation>
-    </message>
-    <message>
-        <source>This session cannot be deleted: the referral {reference} was made from it.</source>
-        <translation>This session cannot be deleted: the referral {reference} was made from it.</translation>
     </message>
     <message>
         <source>Something went wrong ({code}).</source>
@@ -3201,12 +3201,12 @@ examples:
         <translation>No consultation recorded yet.</translation>
     </message>
     <message>
-        <source>No open risk flags in the latest session.</source>
-        <translation>No open risk flags in the latest session.</translation>
+        <source>No open risk flags in the latest consultation.</source>
+        <translation>No open risk flags in the latest consultation.</translation>
     </message>
     <message>
-        <source>Open risk flags in the latest session: {count}</source>
-        <translation>Open risk flags in the latest session: {count}</translation>
+        <source>Open risk flags in the latest consultation: {count}</source>
+        <translation>Open risk flags in the latest consultation: {count}</translation>
     </message>
     <message>
         <source>and {count} more</source>
@@ -3317,8 +3317,8 @@ examples:
         <translation>Unfinished consultation</translation>
     </message>
     <message>
-        <source>ConsultDesk stopped while a consultation was open: {name}, session {n} ({day}). Everything typed until a second before was saved. Continue it now?</source>
-        <translation>ConsultDesk stopped while a consultation was open: {name}, session {n} ({day}). Everything typed until a second before was saved. Continue it now?</translation>
+        <source>ConsultDesk stopped while a consultation was open: {name}, visit {n} ({day}). Everything typed until a second before was saved. Continue it now?</source>
+        <translation>ConsultDesk stopped while a consultation was open: {name}, visit {n} ({day}). Everything typed until a second before was saved. Continue it now?</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -4540,24 +4540,36 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>Compare two…</translation>
     </message>
     <message>
-        <source>Select two sessions (Ctrl+click) to compare</source>
-        <translation>Select two sessions (Ctrl+click) to compare</translation>
+        <source>Select two consultations (Ctrl+click) to compare</source>
+        <translation>Select two consultations (Ctrl+click) to compare</translation>
+    </message>
+    <message>
+        <source>Delete the selected unfinished consultation (a finished one is amended instead)</source>
+        <translation>Delete the selected unfinished consultation (a finished one is amended instead)</translation>
+    </message>
+    <message>
+        <source>{date} · visit {n} · {place} · {medicines}, {problems} · {status}</source>
+        <translation>{date} · visit {n} · {place} · {medicines}, {problems} · {status}</translation>
+    </message>
+    <message>
+        <source>Delete this unfinished consultation?
+
+{session}
+
+Its medicines, problems and flag decisions go with it, on this computer and, after the next sync, on the team's.</source>
+        <translation>Delete this unfinished consultation?
+
+{session}
+
+Its medicines, problems and flag decisions go with it, on this computer and, after the next sync, on the team's.</translation>
     </message>
     <message>
         <source>Delete draft…</source>
         <translation>Delete draft…</translation>
     </message>
     <message>
-        <source>Delete the selected unfinished session (a finished one is amended instead)</source>
-        <translation>Delete the selected unfinished session (a finished one is amended instead)</translation>
-    </message>
-    <message>
         <source>Consultations</source>
         <translation>Consultations</translation>
-    </message>
-    <message>
-        <source>{date} · session {n} · {place} · {medicines}, {problems} · {status}</source>
-        <translation>{date} · session {n} · {place} · {medicines}, {problems} · {status}</translation>
     </message>
     <message numerus="yes">
         <source>%n medicine(s)</source>
@@ -4576,18 +4588,6 @@ Their consultations, consents and referrals will no longer be listed, on this co
     <message>
         <source>Delete draft</source>
         <translation>Delete draft</translation>
-    </message>
-    <message>
-        <source>Delete this unfinished session?
-
-{session}
-
-Its medicines, problems and flag decisions go with it, on this computer and, after the next sync, on the team's.</source>
-        <translation>Delete this unfinished session?
-
-{session}
-
-Its medicines, problems and flag decisions go with it, on this computer and, after the next sync, on the team's.</translation>
     </message>
     <message>
         <source>(amended)</source>
@@ -4620,8 +4620,8 @@ Its medicines, problems and flag decisions go with it, on this computer and, aft
 <context>
     <name>UnreviewedFlagsPrompt</name>
     <message>
-        <source>Finish session</source>
-        <translation>Finish session</translation>
+        <source>Finish consultation</source>
+        <translation>Finish consultation</translation>
     </message>
     <message>
         <source>Some risk flags have not been reviewed yet.</source>
@@ -4642,8 +4642,8 @@ Its medicines, problems and flag decisions go with it, on this computer and, aft
         </translation>
     </message>
     <message>
-        <source>Not reviewed: {counts}. Finish the session anyway?</source>
-        <translation>Not reviewed: {counts}. Finish the session anyway?</translation>
+        <source>Not reviewed: {counts}. Finish the consultation anyway?</source>
+        <translation>Not reviewed: {counts}. Finish the consultation anyway?</translation>
     </message>
     <message>
         <source>Finish anyway</source>

@@ -157,7 +157,7 @@ ConsultDesk is free software: you may use, study, change and share it under the 
 <context>
     <name>AmendDialog</name>
     <message>
-        <source>Amend a finished session</source>
+        <source>Amend a finished consultation</source>
         <translation>마친 상담 고치기</translation>
     </message>
     <message>
@@ -165,7 +165,7 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>예: 약 하나의 용량을 잘못 적음</translation>
     </message>
     <message>
-        <source>The session as it is now is kept as an earlier version. Why is it being corrected?</source>
+        <source>The consultation as it is now is kept as an earlier version. Why is it being corrected?</source>
         <translation>지금 내용은 이전 버전으로 보관됩니다. 왜 고치시나요?</translation>
     </message>
     <message>
@@ -550,7 +550,7 @@ examples:
         <translation>{folder}에 이미 데이터베이스가 있습니다. 예시 데이터는 새 폴더에 만듭니다.</translation>
     </message>
     <message>
-        <source>Created {residents} fictional residents with {sessions} sessions ({medicines} medicines) in {folder} in {seconds} s</source>
+        <source>Created {residents} fictional residents with {sessions} consultations ({medicines} medicines) in {folder} in {seconds} s</source>
         <translation>{folder}에 가상 내담자 {residents}명과 상담 {sessions}건(약 {medicines}개)을 {seconds}초 만에 만들었습니다</translation>
     </message>
     <message>
@@ -858,7 +858,7 @@ examples:
         <translation>의뢰서의 참조 코드 (그 의뢰서를 다시 만듭니다)</translation>
     </message>
     <message>
-        <source>the session&apos;s id (default: the latest)</source>
+        <source>the consultation&apos;s id (default: the latest)</source>
         <translation>상담 ID (기본값: 가장 최근 상담)</translation>
     </message>
     <message>
@@ -1287,7 +1287,7 @@ examples:
 <context>
     <name>ComparisonDialog</name>
     <message>
-        <source>What changed between the two sessions</source>
+        <source>What changed between the two consultations</source>
         <translation>두 상담 사이에 달라진 점</translation>
     </message>
     <message>
@@ -1529,7 +1529,7 @@ examples:
         <translation>저장 (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Finish session</source>
+        <source>Finish consultation</source>
         <translation>상담 마치기</translation>
     </message>
     <message>
@@ -1629,8 +1629,16 @@ examples:
         <translation>내 내용 유지</translation>
     </message>
     <message>
-        <source>{name} — session {n}</source>
+        <source>{name} — visit {n}</source>
         <translation>{name} — {n}회차 상담</translation>
+    </message>
+    <message>
+        <source>This consultation was deleted on another laptop. What is on screen is kept here until you close it; save a copy if it is still needed.</source>
+        <translation>이 상담은 다른 노트북에서 삭제되었습니다. 화면의 내용은 닫을 때까지 여기에 남아 있습니다. 아직 필요하면 사본으로 저장하세요.</translation>
+    </message>
+    <message>
+        <source>This consultation was changed on another laptop while you were editing it. Your edits stay on screen and are saved over theirs; to keep theirs instead, show their version.</source>
+        <translation>이 상담을 편집하는 동안 다른 노트북에서 내용이 바뀌었습니다. 여기서 고친 내용은 화면에 그대로 있고, 저장하면 다른 노트북의 내용 대신 남습니다. 다른 노트북의 내용을 남기려면 그쪽 내용으로 보기를 누르세요.</translation>
     </message>
     <message numerus="yes">
         <source>%n medicine(s)</source>
@@ -1639,16 +1647,8 @@ examples:
         </translation>
     </message>
     <message>
-        <source>This session was deleted on another laptop. What is on screen is kept here until you close it; save a copy if it is still needed.</source>
-        <translation>이 상담은 다른 노트북에서 삭제되었습니다. 화면의 내용은 닫을 때까지 여기에 남아 있습니다. 아직 필요하면 사본으로 저장하세요.</translation>
-    </message>
-    <message>
         <source>Understood</source>
         <translation>확인</translation>
-    </message>
-    <message>
-        <source>This session was changed on another laptop while you were editing it. Your edits stay on screen and are saved over theirs; to keep theirs instead, show their version.</source>
-        <translation>이 상담을 편집하는 동안 다른 노트북에서 내용이 바뀌었습니다. 여기서 고친 내용은 화면에 그대로 있고, 저장하면 다른 노트북의 내용 대신 남습니다. 다른 노트북의 내용을 남기려면 그쪽 내용으로 보기를 누르세요.</translation>
     </message>
     <message>
         <source>Updated from another laptop</source>
@@ -1909,7 +1909,7 @@ examples:
         <translation>문서</translation>
     </message>
     <message>
-        <source>Session {number} · {date}</source>
+        <source>Visit {number} · {date}</source>
         <translation>{number}회차 · {date}</translation>
     </message>
     <message>
@@ -1977,8 +1977,12 @@ examples:
         <translation>닫기</translation>
     </message>
     <message>
-        <source>Session</source>
+        <source>Visit</source>
         <translation>회차</translation>
+    </message>
+    <message>
+        <source>No consultation to print yet: record one first.</source>
+        <translation>인쇄할 상담이 없습니다. 먼저 상담을 기록해 주세요.</translation>
     </message>
     <message>
         <source>Language of the documents</source>
@@ -1991,10 +1995,6 @@ examples:
     <message>
         <source>The referral sheet is not available: {reason}</source>
         <translation>연계 의뢰서를 만들 수 없습니다: {reason}</translation>
-    </message>
-    <message>
-        <source>No consultation to print yet: record a session first.</source>
-        <translation>인쇄할 상담이 없습니다. 먼저 상담을 기록해 주세요.</translation>
     </message>
     <message>
         <source>Preparing the preview…</source>
@@ -2222,7 +2222,7 @@ examples:
         <translation>무시하는 파일이 없습니다.</translation>
     </message>
     <message numerus="yes">
-        <source>Removed %n duplicate copy(ies).</source>
+        <source>Removed %n duplicate cop(y|ies).</source>
         <translation>
             <numerusform>중복 사본 %n개를 지웠습니다.</numerusform>
         </translation>
@@ -2522,8 +2522,12 @@ examples:
         <translation>기간</translation>
     </message>
     <message>
-        <source>Sessions and residents by month</source>
+        <source>Consultations and residents by month</source>
         <translation>월별 상담 횟수와 내담자 수</translation>
+    </message>
+    <message>
+        <source>{start} to {end}: {sessions} consultations, {residents} residents</source>
+        <translation>{start} ~ {end}: 상담 {sessions}회, 내담자 {residents}명</translation>
     </message>
     <message>
         <source>Progress towards the goals</source>
@@ -2556,10 +2560,6 @@ examples:
     <message>
         <source>De-identified: no lists behind the numbers.</source>
         <translation>비식별 보기: 숫자 뒤의 목록은 보이지 않습니다.</translation>
-    </message>
-    <message>
-        <source>{start} to {end}: {sessions} sessions, {residents} residents</source>
-        <translation>{start} ~ {end}: 상담 {sessions}회, 내담자 {residents}명</translation>
     </message>
     <message>
         <source>% of the goal for the period</source>
@@ -2800,11 +2800,11 @@ examples:
         <translation>소요 시간은 1에서 600 사이의 분으로 적어 주세요.</translation>
     </message>
     <message>
-        <source>Record at least one medicine or the advice given before finishing the session.</source>
+        <source>Record at least one medicine or the advice given before finishing the consultation.</source>
         <translation>상담을 마치기 전에 약을 하나 이상 적거나 상담 내용을 적어 주세요.</translation>
     </message>
     <message>
-        <source>This session is finished and can no longer be changed. Use &quot;Amend&quot; to correct it; the earlier version is kept.</source>
+        <source>This consultation is finished and can no longer be changed. Use &quot;Amend&quot; to correct it; the earlier version is kept.</source>
         <translation>마친 상담은 바꿀 수 없습니다. ‘고치기’로 고치면 이전 내용도 보관됩니다.</translation>
     </message>
     <message>
@@ -3136,8 +3136,16 @@ examples:
         <translation>해결됨 또는 해결되지 않음을 선택해 주세요.</translation>
     </message>
     <message>
-        <source>This resident has no consultation yet: record a session first.</source>
+        <source>This resident has no consultation yet: record one first.</source>
         <translation>이 내담자는 아직 상담 기록이 없습니다. 먼저 상담을 기록해 주세요.</translation>
+    </message>
+    <message>
+        <source>A finished consultation is never deleted: it stays in the record. Amend it if something needs correcting.</source>
+        <translation>마친 상담은 삭제하지 않고 기록으로 남겨 둡니다. 바로잡을 내용이 있으면 ‘고치기’로 수정하세요.</translation>
+    </message>
+    <message>
+        <source>This consultation cannot be deleted: the referral {reference} was made from it.</source>
+        <translation>이 상담으로 만든 의뢰서({reference})가 있어 삭제할 수 없습니다.</translation>
     </message>
     <message>
         <source>The document cannot be made as it is ({detail}).</source>
@@ -3154,14 +3162,6 @@ examples:
     <message>
         <source>{name} cannot be deleted: they are still the case worker of {resident_names} ({residents} in all). Give them another case worker first.</source>
         <translation>사례담당자 {name} 님은 삭제할 수 없습니다. 이 사례담당자가 맡은 내담자가 아직 {residents}명 있습니다({resident_names}). 먼저 이 내담자들의 사례담당자를 바꿔 주세요.</translation>
-    </message>
-    <message>
-        <source>A finished session is never deleted: it stays in the record. Amend it if something needs correcting.</source>
-        <translation>마친 상담은 삭제하지 않고 기록으로 남겨 둡니다. 바로잡을 내용이 있으면 ‘고치기’로 수정하세요.</translation>
-    </message>
-    <message>
-        <source>This session cannot be deleted: the referral {reference} was made from it.</source>
-        <translation>이 상담으로 만든 의뢰서({reference})가 있어 삭제할 수 없습니다.</translation>
     </message>
     <message>
         <source>Something went wrong ({code}).</source>
@@ -3190,11 +3190,11 @@ examples:
         <translation>아직 기록된 상담이 없습니다.</translation>
     </message>
     <message>
-        <source>No open risk flags in the latest session.</source>
+        <source>No open risk flags in the latest consultation.</source>
         <translation>최근 상담에서 검토할 위험 신호가 없습니다.</translation>
     </message>
     <message>
-        <source>Open risk flags in the latest session: {count}</source>
+        <source>Open risk flags in the latest consultation: {count}</source>
         <translation>최근 상담에서 검토할 위험 신호: {count}건</translation>
     </message>
     <message>
@@ -3302,7 +3302,7 @@ examples:
         <translation>작성 중이던 상담</translation>
     </message>
     <message>
-        <source>ConsultDesk stopped while a consultation was open: {name}, session {n} ({day}). Everything typed until a second before was saved. Continue it now?</source>
+        <source>ConsultDesk stopped while a consultation was open: {name}, visit {n} ({day}). Everything typed until a second before was saved. Continue it now?</source>
         <translation>상담을 작성하던 중에 프로그램이 멈췄습니다: {name}, {n}회차 ({day}). 멈추기 1초 전까지 입력한 내용은 모두 저장되어 있습니다. 지금 이어서 작성할까요?</translation>
     </message>
     <message>
@@ -4515,24 +4515,36 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>두 회차 비교…</translation>
     </message>
     <message>
-        <source>Select two sessions (Ctrl+click) to compare</source>
+        <source>Select two consultations (Ctrl+click) to compare</source>
         <translation>비교할 두 회차를 고르세요 (Ctrl+클릭)</translation>
+    </message>
+    <message>
+        <source>Delete the selected unfinished consultation (a finished one is amended instead)</source>
+        <translation>선택한 작성 중 상담을 삭제합니다 (마친 상담은 삭제하지 않고 고칩니다)</translation>
+    </message>
+    <message>
+        <source>{date} · visit {n} · {place} · {medicines}, {problems} · {status}</source>
+        <translation>{date} · {n}회차 · {place} · {medicines}, {problems} · {status}</translation>
+    </message>
+    <message>
+        <source>Delete this unfinished consultation?
+
+{session}
+
+Its medicines, problems and flag decisions go with it, on this computer and, after the next sync, on the team&apos;s.</source>
+        <translation>작성 중인 이 상담을 삭제할까요?
+
+{session}
+
+상담에 적은 약, 약물 관련 문제, 경고 판단도 함께 삭제됩니다. 다음 동기화 후에는 팀의 다른 컴퓨터에서도 삭제됩니다.</translation>
     </message>
     <message>
         <source>Delete draft…</source>
         <translation>상담 삭제…</translation>
     </message>
     <message>
-        <source>Delete the selected unfinished session (a finished one is amended instead)</source>
-        <translation>선택한 작성 중 상담을 삭제합니다 (마친 상담은 삭제하지 않고 고칩니다)</translation>
-    </message>
-    <message>
         <source>Consultations</source>
         <translation>상담 기록</translation>
-    </message>
-    <message>
-        <source>{date} · session {n} · {place} · {medicines}, {problems} · {status}</source>
-        <translation>{date} · {n}회차 · {place} · {medicines}, {problems} · {status}</translation>
     </message>
     <message numerus="yes">
         <source>%n medicine(s)</source>
@@ -4549,18 +4561,6 @@ Their consultations, consents and referrals will no longer be listed, on this co
     <message>
         <source>Delete draft</source>
         <translation>작성 중 상담 삭제</translation>
-    </message>
-    <message>
-        <source>Delete this unfinished session?
-
-{session}
-
-Its medicines, problems and flag decisions go with it, on this computer and, after the next sync, on the team&apos;s.</source>
-        <translation>작성 중인 이 상담을 삭제할까요?
-
-{session}
-
-상담에 적은 약, 약물 관련 문제, 경고 판단도 함께 삭제됩니다. 다음 동기화 후에는 팀의 다른 컴퓨터에서도 삭제됩니다.</translation>
     </message>
     <message>
         <source>(amended)</source>
@@ -4593,7 +4593,7 @@ Its medicines, problems and flag decisions go with it, on this computer and, aft
 <context>
     <name>UnreviewedFlagsPrompt</name>
     <message>
-        <source>Finish session</source>
+        <source>Finish consultation</source>
         <translation>상담 마치기</translation>
     </message>
     <message>
@@ -4613,7 +4613,7 @@ Its medicines, problems and flag decisions go with it, on this computer and, aft
         </translation>
     </message>
     <message>
-        <source>Not reviewed: {counts}. Finish the session anyway?</source>
+        <source>Not reviewed: {counts}. Finish the consultation anyway?</source>
         <translation>검토하지 않음: {counts}. 그래도 상담을 마칠까요?</translation>
     </message>
     <message>

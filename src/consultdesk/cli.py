@@ -213,7 +213,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     print(
         translate(
             "Cli",
-            "Created {residents} fictional residents with {sessions} sessions ({medicines} "
+            "Created {residents} fictional residents with {sessions} consultations ({medicines} "
             "medicines) in {folder} in {seconds} s",
         ).format(
             residents=summary.residents,
@@ -822,7 +822,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--consultation",
         default=None,
-        help=translate("Cli", "the session's id (default: the latest)"),
+        help=translate("Cli", "the consultation's id (default: the latest)"),
     )
     # The option's first name, still taken (scripts and notes written before --consultation).
     export.add_argument("--session", dest="consultation", default=None, help=argparse.SUPPRESS)

@@ -96,7 +96,7 @@ def test_a_chosen_session_and_english(data, tmp_path):
     args = ["summary", "--resident", ids["resident"], "--consultation", ids["older"]]
     result = run(folder, *args, "--out", str(out), "--lang", "en")
     assert result.returncode == 0, result.stderr
-    assert "Session 2" in text_of(out) and "Consultation summary" in text_of(out)
+    assert "Visit 2" in text_of(out) and "Consultation summary" in text_of(out)
 
 
 @pytest.mark.slow

@@ -63,7 +63,7 @@ def test_summary_in_english_translates_coded_values() -> None:
     pdf = build_to_memory(build_consultation_summary_pdf, sample_summary(), "en")
     for expected in [
         "Consultation summary",
-        "Session 2",
+        "Visit 2",
         "Home visit",
         "50 min",
         "Takes more",

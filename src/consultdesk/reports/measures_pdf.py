@@ -96,7 +96,7 @@ _WORDS = {
             "Internal — small numbers can tell who someone is. Export de-identified to send it."
         ),
         "intro": (
-            "Finished sessions only (final, or reopened for an amendment). Drafts, deleted "
+            "Finished consultations only (final, or reopened for an amendment). Drafts, deleted "
             "records and residents whose health-information consent is withdrawn or refused do "
             "not count. Referrals count in their current state; a reopened one is not closed."
         ),
@@ -108,7 +108,7 @@ _WORDS = {
             "Several teams' de-identified reports added up. '+<{k}×n' marks a lower bound "
             "missing n teams' suppressed numbers; medians cannot be added and stay empty."
         ),
-        "chart_months": "Sessions and residents reached, by group",
+        "chart_months": "Consultations and residents reached, by group",
         "chart_goals": "Progress towards the goals (% of the goal for the period)",
         "indicator": "Indicator",
         "whole": "Whole period",
@@ -116,7 +116,7 @@ _WORDS = {
         "goal": "Goal {goal:g} per {per}",
         "per.year": "year",
         "per.month": "month",
-        "no_data": "No finished session in this period.",
+        "no_data": "No finished consultation in this period.",
     },
 }
 

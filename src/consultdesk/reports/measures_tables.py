@@ -85,7 +85,7 @@ _HEAD = {
         ),
         "rules": "What counts",
         "rules_text": (
-            "Finished sessions only (final, or reopened for an amendment). Drafts, deleted "
+            "Finished consultations only (final, or reopened for an amendment). Drafts, deleted "
             "records and residents whose health-information consent is withdrawn or refused "
             "do not count. Referrals count in their current state."
         ),

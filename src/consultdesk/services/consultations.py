@@ -162,7 +162,14 @@ def save_consultation(ws: Workspace, data: ConsultationData) -> None:
         record = _get(s, data.id)
         if record.status == Status.FINAL.value:
             raise ValidationFailed(
-                [Problem("consultation", "consultation_final", {}, "A final session is read-only.")]
+                [
+                    Problem(
+                        "consultation",
+                        "consultation_final",
+                        {},
+                        "A finished consultation is read-only.",
+                    )
+                ]
             )
         values = repo.consultation_values(data)
         meds = [
@@ -274,7 +281,14 @@ def delete_consultation(ws: Workspace, consultation_id: str) -> None:
         record = _get(s, consultation_id)
         if record.status == Status.FINAL.value:
             raise ValidationFailed(
-                [Problem("consultation", "consultation_final", {}, "A final session is read-only.")]
+                [
+                    Problem(
+                        "consultation",
+                        "consultation_final",
+                        {},
+                        "A finished consultation is read-only.",
+                    )
+                ]
             )
         for entry in repo.med_entries(s, consultation_id):
             ws.writer.delete(s, entry)
@@ -410,7 +424,7 @@ def delete_draft(ws: Workspace, consultation_id: str) -> None:
                         "consultation",
                         "final_not_deletable",
                         {},
-                        "A finished session cannot be deleted; amend it instead.",
+                        "A finished consultation cannot be deleted; amend it instead.",
                     )
                 ]
             )
@@ -422,7 +436,7 @@ def delete_draft(ws: Workspace, consultation_id: str) -> None:
                         "consultation",
                         "draft_has_referral",
                         {"n": record.number, "reference": referral.reference},
-                        "A referral sheet was made from this session.",
+                        "A referral sheet was made from this consultation.",
                     )
                 ]
             )

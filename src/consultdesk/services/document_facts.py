@@ -100,7 +100,7 @@ def read_facts(s: Session, resident_id: str, consultation_id: str | None) -> Fac
         )
     if data.resident_id != resident_id:
         raise document_problem(
-            "consultation", "consultation_gone", "Not a session of this resident."
+            "consultation", "consultation_gone", "Not a consultation of this resident."
         )
     centre = s.get(WelfareCentre, resident.centre_id) if resident.centre_id else None
     worker = s.get(CaseWorker, resident.case_worker_id) if resident.case_worker_id else None

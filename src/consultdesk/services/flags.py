@@ -334,7 +334,14 @@ def decide_flag(
             raise ValidationFailed([Problem("consultation", "consultation_gone", {}, "Deleted.")])
         if consultation.status == Status.FINAL.value:
             raise ValidationFailed(
-                [Problem("consultation", "consultation_final", {}, "A final session is read-only.")]
+                [
+                    Problem(
+                        "consultation",
+                        "consultation_final",
+                        {},
+                        "A finished consultation is read-only.",
+                    )
+                ]
             )
         existing = [r for r in decision_records(s, consultation_id) if r.flag_key == flag_key]
         record = (

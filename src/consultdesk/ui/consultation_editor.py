@@ -84,13 +84,14 @@ class AmendDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Amend a finished session"))
+        self.setWindowTitle(self.tr("Amend a finished consultation"))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. the dose of one medicine was written wrong"))
         layout = QVBoxLayout(self)
         note = QLabel(
             self.tr(
-                "The session as it is now is kept as an earlier version. Why is it being corrected?"
+                "The consultation as it is now is kept as an earlier version. "
+                "Why is it being corrected?"
             )
         )
         note.setWordWrap(True)
@@ -173,7 +174,7 @@ class UnreviewedFlagsPrompt(QMessageBox):
         super().__init__(parent)
         self.setObjectName("unreviewed_flags")
         self.setIcon(QMessageBox.Icon.Question)
-        self.setWindowTitle(self.tr("Finish session"))
+        self.setWindowTitle(self.tr("Finish consultation"))
         self.setText(self.tr("Some risk flags have not been reviewed yet."))
         counts = []
         if high:
@@ -181,7 +182,7 @@ class UnreviewedFlagsPrompt(QMessageBox):
         if moderate:
             counts.append(self.tr("%n moderate", "", moderate))
         self.setInformativeText(
-            self.tr("Not reviewed: {counts}. Finish the session anyway?").format(
+            self.tr("Not reviewed: {counts}. Finish the consultation anyway?").format(
                 counts=", ".join(counts)
             )
         )
@@ -287,7 +288,7 @@ class ConsultationEditor(QWidget):
         style.muted_text(self.saved_label)
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
         self.save_button.clicked.connect(self.save_now)
-        self.finish_button = QPushButton(self.tr("Finish session"))
+        self.finish_button = QPushButton(self.tr("Finish consultation"))
         self.finish_button.clicked.connect(self.finalise)
         self.amend_button = QPushButton(self.tr("Amend…"))
         self.amend_button.clicked.connect(self.amend)
@@ -531,7 +532,7 @@ class ConsultationEditor(QWidget):
         if self.data is None:
             return
         name = self.resident.name if self.resident else ""
-        self.title.setText(self.tr("{name} — session {n}").format(name=name, n=self.data.number))
+        self.title.setText(self.tr("{name} — visit {n}").format(name=name, n=self.data.number))
         self.status.setText(labels.status_label(self.data.status))
         final = self.data.status is Status.FINAL
         self.finish_button.setVisible(not final)
@@ -604,7 +605,7 @@ class ConsultationEditor(QWidget):
             self.theirs = None
             self.elsewhere.setText(
                 self.tr(
-                    "This session was deleted on another laptop. What is on screen is kept "
+                    "This consultation was deleted on another laptop. What is on screen is kept "
                     "here until you close it; save a copy if it is still needed."
                 )
             )
@@ -618,7 +619,7 @@ class ConsultationEditor(QWidget):
             self.theirs = stored
             self.elsewhere.setText(
                 self.tr(
-                    "This session was changed on another laptop while you were editing it. "
+                    "This consultation was changed on another laptop while you were editing it. "
                     "Your edits stay on screen and are saved over theirs; to keep theirs "
                     "instead, show their version."
                 )
@@ -909,7 +910,7 @@ class RecoverPrompt(QMessageBox):
         self.setWindowTitle(self.tr("Unfinished consultation"))
         self.setText(
             self.tr(
-                "ConsultDesk stopped while a consultation was open: {name}, session {n} "
+                "ConsultDesk stopped while a consultation was open: {name}, visit {n} "
                 "({day}). Everything typed until a second before was saved. Continue it now?"
             ).format(name=offer.resident_name, n=offer.number, day=offer.visit_date.isoformat())
         )

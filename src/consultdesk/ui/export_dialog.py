@@ -145,7 +145,7 @@ class ExportDialog(QDialog):
         self.session = QComboBox()
         for s in consultations.resident_timeline(ws, resident_id):
             self.session.addItem(
-                self.tr("Session {number} · {date}").format(
+                self.tr("Visit {number} · {date}").format(
                     number=s.number, date=s.visit_date.isoformat()
                 ),
                 s.id,
@@ -215,7 +215,7 @@ class ExportDialog(QDialog):
         close = QPushButton(self.tr("Close"))
 
         form = QFormLayout()
-        form.addRow(self.tr("Session"), self.session)
+        form.addRow(self.tr("Visit"), self.session)
         form.addRow(self.tr("Language of the documents"), self.language)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -404,7 +404,7 @@ class ExportDialog(QDialog):
         self._timer.stop()
         kind = self.previewed_kind()
         if kind is None or self.consultation_id() is None:
-            self._show_nothing(self.tr("No consultation to print yet: record a session first."))
+            self._show_nothing(self.tr("No consultation to print yet: record one first."))
             return
         self._generation += 1
         generation, request, today = self._generation, self.request(kind), self.today

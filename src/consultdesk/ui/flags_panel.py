@@ -365,12 +365,12 @@ class OpenFlagsSummary(QLabel):
             self.setText(f"<span style='color:{style.muted()}'>{none}</span>")
             return
         if not self.views:
-            none = html.escape(self.tr("No open risk flags in the latest session."))
+            none = html.escape(self.tr("No open risk flags in the latest consultation."))
             self.setText(f"<span style='color:{style.muted()}'>{none}</span>")
             return
         lang = current_language()
         ordered = sorted(self.views, key=lambda v: v.flag.severity.rank)
-        heading = self.tr("Open risk flags in the latest session: {count}").format(
+        heading = self.tr("Open risk flags in the latest consultation: {count}").format(
             count=len(self.views)
         )
         lines = [f"<b>{html.escape(heading)}</b>"]

@@ -281,7 +281,7 @@ class MeasuresView(QWidget):
         self.table.clicked.connect(self._drill)
 
         self.consultations_view, self.consultations_chart = _chart_view(
-            self.tr("Sessions and residents by month")
+            self.tr("Consultations and residents by month")
         )
         self.goals_view, self.goals_chart = _chart_view(self.tr("Progress towards the goals"))
         for view in (self.consultations_view, self.goals_view):
@@ -504,7 +504,7 @@ class MeasuresView(QWidget):
         )
         start, end = self.period()
         self.status.setText(
-            self.tr("{start} to {end}: {sessions} sessions, {residents} residents").format(
+            self.tr("{start} to {end}: {sessions} consultations, {residents} residents").format(
                 start=start.isoformat(),
                 end=end.isoformat(),
                 sessions=format_value(total.cell("sessions"), total),

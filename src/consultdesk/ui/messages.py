@@ -101,11 +101,11 @@ _MESSAGES: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
     ),
     "nothing_recorded": QT_TRANSLATE_NOOP(
         "Messages",
-        "Record at least one medicine or the advice given before finishing the session.",
+        "Record at least one medicine or the advice given before finishing the consultation.",
     ),
     "consultation_final": QT_TRANSLATE_NOOP(
         "Messages",
-        'This session is finished and can no longer be changed. Use "Amend" to correct it; '
+        'This consultation is finished and can no longer be changed. Use "Amend" to correct it; '
         "the earlier version is kept.",
     ),
     "consultation_gone": QT_TRANSLATE_NOOP(
@@ -429,7 +429,7 @@ _DOCUMENT_MESSAGES: dict[str, object] = {
     ),
     "outcome_required": QT_TRANSLATE_NOOP("Messages", "Choose resolved or not resolved."),
     "no_consultation": QT_TRANSLATE_NOOP(
-        "Messages", "This resident has no consultation yet: record a session first."
+        "Messages", "This resident has no consultation yet: record one first."
     ),
     "document_incomplete": QT_TRANSLATE_NOOP(
         "Messages", "The document cannot be made as it is ({detail})."
@@ -457,12 +457,12 @@ _DELETE_MESSAGES: dict[str, object] = {
     ),
     "final_not_deletable": QT_TRANSLATE_NOOP(
         "Messages",
-        "A finished session is never deleted: it stays in the record. Amend it if something "
+        "A finished consultation is never deleted: it stays in the record. Amend it if something "
         "needs correcting.",
     ),
     "draft_has_referral": QT_TRANSLATE_NOOP(
         "Messages",
-        "This session cannot be deleted: the referral {reference} was made from it.",
+        "This consultation cannot be deleted: the referral {reference} was made from it.",
     ),
 }
 _MESSAGES.update(_DELETE_MESSAGES)

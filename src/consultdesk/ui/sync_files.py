@@ -78,4 +78,4 @@ class IgnoredFilesDialog(QDialog):
             self.outcome.setText(error_text(error))
             return
         self.refresh()
-        self.outcome.setText(self.tr("Removed %n duplicate copy(ies).", "", len(removed)))
+        self.outcome.setText(self.tr("Removed %n duplicate cop(y|ies).", "", len(removed)))

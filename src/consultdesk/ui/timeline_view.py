@@ -56,11 +56,13 @@ class TimelineWidget(QWidget):
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.clicked.connect(self._open)
         self.compare_button = QPushButton(self.tr("Compare two…"))
-        self.compare_button.setToolTip(self.tr("Select two sessions (Ctrl+click) to compare"))
+        self.compare_button.setToolTip(self.tr("Select two consultations (Ctrl+click) to compare"))
         self.compare_button.clicked.connect(self.compare)
         self.delete_button = QPushButton(self.tr("Delete draft…"))
         self.delete_button.setToolTip(
-            self.tr("Delete the selected unfinished session (a finished one is amended instead)")
+            self.tr(
+                "Delete the selected unfinished consultation (a finished one is amended instead)"
+            )
         )
         self.delete_button.clicked.connect(self.delete_draft)
         delete_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
@@ -93,7 +95,7 @@ class TimelineWidget(QWidget):
                     labels.status_label(Status(s.status)) if s.status in _STATUSES else s.status
                 )
                 text = self.tr(
-                    "{date} · session {n} · {place} · {medicines}, {problems} · {status}"
+                    "{date} · visit {n} · {place} · {medicines}, {problems} · {status}"
                 ).format(
                     date=s.visit_date.isoformat(),
                     n=s.number,
@@ -145,7 +147,7 @@ class TimelineWidget(QWidget):
             show_refusal(self, title, message_for("final_not_deletable"))
             return
         question = self.tr(
-            "Delete this unfinished session?\n\n{session}\n\nIts medicines, problems and flag "
+            "Delete this unfinished consultation?\n\n{session}\n\nIts medicines, problems and flag "
             "decisions go with it, on this computer and, after the next sync, on the team's."
         ).format(session=item.text())
         if not self.confirm_delete(title, question):
@@ -175,7 +177,7 @@ class ComparisonDialog(QDialog):
 
     def __init__(self, result: Comparison, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("What changed between the two sessions"))
+        self.setWindowTitle(self.tr("What changed between the two consultations"))
         self.comparison = result
         self.text = QTextBrowser()
         self.text.setHtml(self._html())
