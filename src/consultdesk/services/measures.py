@@ -53,6 +53,7 @@ from consultdesk.services.measures_compute import COMPUTE, Facts
 from consultdesk.services.measures_groups import build_report
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import measures_repo as repo
+from consultdesk.storage import team_repo
 
 __all__ = [
     "Cell",
@@ -193,12 +194,14 @@ _FactsKey = tuple[date, date, str | None, str | None, bool]
 
 
 class _FactsCache:
-    """The facts read for the last few requests on one database, all dropped as soon as any
+    """The facts read for the latest request on one database, dropped as soon as any
     change set is committed to it (every shared write and every sync import makes one, see
     docs/architecture.md "Change sets"): the screen recounts for each grouping, filter and
     chart, and the records have not changed in between."""
 
-    KEEP = 4
+    # A year of the largest demo (10k residents, 50k sessions) is about 75 MB of facts: only
+    # the latest request's are kept (its groupings and charts share them).
+    KEEP = 1
 
     def __init__(self, ws: Workspace) -> None:
         self._lock = threading.Lock()
@@ -335,10 +338,12 @@ def _compute(
     facts = _facts(ws, req, devices)
     with ws.db.session(read_only=True) as s:
         centres = repo.centre_names(s)
+        names = team_repo.member_names(s)
     threshold = suppress_below(ws)
     local = (ws.device, ws.profile.pharmacist_name)
     return [
-        build_report(replace(req, by=by), measures, facts, centres, threshold, local) for by in bys
+        build_report(replace(req, by=by), measures, facts, centres, threshold, local, names)
+        for by in bys
     ]
 
 
@@ -377,13 +382,14 @@ def pharmacists(ws: Workspace, end: date) -> list[PharmacistChoice]:
     """The devices that recorded a finished session up to ``end``, this laptop's first."""
     with ws.db.session(read_only=True) as s:
         devices = {x.device for x in repo.sessions_until(s, end) if x.device}
+        names = team_repo.member_names(s)  # the others' came with their bundles
     devices.add(ws.device)
     grouper_names = []
     for device in sorted(devices, key=lambda d: (d != ws.device, d)):
         if device == ws.device:
             name = ws.profile.pharmacist_name or device[:8]
         else:
-            name = f"약사 {device[:8]}"
+            name = names.get(device) or f"약사 {device[:8]}"
         grouper_names.append(PharmacistChoice(device, name))
     return grouper_names
 
