@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from consultdesk.domain.hlc import HlcClock
+from consultdesk.sync.bundle import AccessRow
 from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, JsonValue, tombstone
 from consultdesk.sync.merge import (
     Conflict,
@@ -103,6 +104,12 @@ class MemoryStore:
         for key in sent:
             self.sent[key] = seq
         self._last_sent = BundleMark(seq, bundle_hash)
+
+    def unsent_access_log(self, limit: int) -> Sequence[AccessRow]:
+        return []  # the in-memory laptops keep no access log
+
+    def mark_access_log_sent(self, up_to_seq: int) -> None:
+        pass
 
     def last_sent(self) -> BundleMark | None:
         return self._last_sent

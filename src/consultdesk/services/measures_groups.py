@@ -29,11 +29,18 @@ class Grouper:
     recording device otherwise."""
 
     def __init__(
-        self, measures: MeasureSet, req: ReportRequest, f: Facts, local: str, local_name: str
+        self,
+        measures: MeasureSet,
+        req: ReportRequest,
+        f: Facts,
+        local: str,
+        local_name: str,
+        names: Mapping[str, str] | None = None,
     ) -> None:
         self.req, self.f, self.measures = req, f, measures
         self.local = local  # this laptop's device id and its pharmacist's name
         self.local_name = local_name
+        self.names = names or {}  # device -> pharmacist, as the bundles said (team_repo)
 
     def key(self, on: date, resident_id: str, device: str) -> str:
         by = self.req.by
@@ -55,7 +62,10 @@ class Grouper:
             return self.local_name, self.local_name
         if device == "unknown":
             return "기록 없음", "Not recorded"
-        # Other laptops' names do not travel through sync yet: the device's short id stands in.
+        name = self.names.get(device)
+        if name:  # it came with that laptop's bundles
+            return name, name
+        # No bundle of that laptop named its pharmacist yet: the device's short id stands in.
         return f"약사 {device[:8]}", f"Pharmacist {device[:8]}"
 
     def groups(self, keys: Iterable[str], centres: Mapping[str, str]) -> list[Group]:
@@ -87,10 +97,12 @@ def build_report(
     centres: Mapping[str, str],
     threshold: int,
     local: tuple[str, str],
+    names: Mapping[str, str] | None = None,
 ) -> MeasuresReport:
     """One report: the facts in their groups (``req.by``), every indicator of each group.
-    ``local`` is this laptop's device id and pharmacist's name (its own group's label)."""
-    grouper = Grouper(measures, req, facts, *local)
+    ``local`` is this laptop's device id and pharmacist's name (its own group's label);
+    ``names`` the other devices' pharmacists (team_repo.member_names)."""
+    grouper = Grouper(measures, req, facts, *local, names)
     buckets: dict[str, Bucket] = defaultdict(Bucket)
     in_period = [x for x in facts.sessions if req.start <= x.visit_date <= req.end]
     for x in in_period:

@@ -265,6 +265,11 @@ def _store(ws: Workspace) -> SqliteSyncStore:
     return SqliteSyncStore(ws.db, ws.device, quiet_conflict_fields=DERIVED_FIELDS.keys())
 
 
+def _author(ws: Workspace) -> dict[str, str]:
+    """Who writes this laptop's bundles, as the others name its device (never the phone)."""
+    return {"name": ws.profile.pharmacist_name, "organisation": ws.profile.organisation}
+
+
 def sync_now(ws: Workspace, progress: Progress | None = None) -> SyncReport:
     """Send this laptop's changes and import everybody else's. Raises SyncNotSetUp, or
     ShareUnavailable / TeamMismatch when the folder cannot be used (nothing changes then)."""
@@ -277,6 +282,7 @@ def sync_now(ws: Workspace, progress: Progress | None = None) -> SyncReport:
             ws.writer.clock,
             safety_fields=SAFETY_FIELDS,
             progress=progress,
+            author=_author(ws),
         )
         report.conflicts = [
             c for c in report.conflicts if (c.entity, c.field) not in DERIVED_FIELDS
@@ -335,7 +341,7 @@ def send_changes(ws: Workspace) -> SyncReport:
     team = _require_team(ws)
     report = SyncReport()
     with _run_lock(ws):
-        export_changes(team, ws.device, _store(ws), report)
+        export_changes(team, ws.device, _store(ws), report, author=_author(ws))
     return report
 
 

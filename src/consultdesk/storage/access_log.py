@@ -6,6 +6,13 @@ the settings, so removing the last rows is seen too.
 Rows are chained as they are flushed, whichever service added them (``install`` listens to
 every Session), inside the same transaction: the write lock (BEGIN IMMEDIATE) keeps two
 writers from taking the same number.
+
+The rows travel to the team in this laptop's bundles (sync/bundle.py, "access_log"): each
+laptop keeps every device's rows as that device wrote them, with their seq and hashes, so
+``verify`` checks every device's chain here and a removed or edited imported row is found
+just as a local one. ``_SENT_KEY`` holds how far this laptop's own rows went out, tied to the
+bundle that carried the last of them: joining another team forgets the sent bundles, and with
+them the mark, so the new team gets the whole log.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import event, func
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, select
@@ -23,7 +31,10 @@ from consultdesk.storage.models import AuditEvent, Setting
 
 GENESIS = "0" * 64
 _HEAD_KEY = "audit_head"
+_SENT_KEY = "audit_sent"
 _FIELDS = ("id", "at", "actor", "action", "entity", "record_id", "resident_id", "detail", "device")
+# The columns of a row as it travels (sync/bundle.py ACCESS_ROW_FIELDS, in the same order).
+TRAVELLING = (*_FIELDS, "seq", "prev_hash", "row_hash", "reason")
 
 
 def row_digest(prev_hash: str, row: AuditEvent) -> str:
@@ -135,3 +146,74 @@ def verify(session: Session) -> ChainReport:
 
 def count_rows(session: Session) -> int:
     return int(session.exec(select(func.count()).select_from(AuditEvent)).one())
+
+
+# --- travelling with the bundles -------------------------------------------------------------
+
+
+def unsent_rows(conn: sa.Connection, device: str, limit: int) -> list[dict[str, Any]]:
+    """This device's chained rows not yet sent with a bundle, in chain order."""
+    after = _sent_seq(conn)
+    rows = conn.exec_driver_sql(
+        f"SELECT {', '.join(TRAVELLING)} FROM audit_log "
+        "WHERE device = ? AND seq > ? ORDER BY seq LIMIT ?",
+        (device, after, limit),
+    ).all()
+    return [dict(zip(TRAVELLING, row, strict=True)) for row in rows]
+
+
+def _sent_seq(conn: sa.Connection) -> int:
+    row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = ?", (_SENT_KEY,)).first()
+    if row is None:
+        return 0
+    try:
+        mark = json.loads(row[0])
+        seq, bundle_seq, bundle_hash = int(mark["seq"]), int(mark["bundle_seq"]), mark["hash"]
+    except (ValueError, KeyError, TypeError):
+        return 0
+    sent = conn.exec_driver_sql(
+        "SELECT 1 FROM sync_sent_bundle WHERE seq = ? AND bundle_hash = ?",
+        (bundle_seq, bundle_hash),
+    ).first()
+    return seq if sent else 0  # the bundle is forgotten (another team): all go again
+
+
+def mark_sent(conn: sa.Connection, up_to_seq: int, bundle_seq: int, bundle_hash: str) -> None:
+    value = json.dumps({"seq": up_to_seq, "bundle_seq": bundle_seq, "hash": bundle_hash})
+    conn.exec_driver_sql(
+        "INSERT INTO setting (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (_SENT_KEY, value),
+    )
+
+
+def keep_imported(conn: sa.Connection, device: str, rows: list[dict[str, Any]]) -> int:
+    """Keep another device's rows as it wrote them; a row already here (by id, or by its place
+    in that device's chain) is left as it is. Moves that device's head forward, so removing
+    the newest imported rows is found too. Returns how many were new."""
+    rows = [row for row in rows if row.get("device") == device]
+    if not rows:
+        return 0
+    marks = ", ".join("?" * len(TRAVELLING))
+    added = 0
+    for row in rows:
+        added += conn.exec_driver_sql(
+            f"INSERT OR IGNORE INTO audit_log ({', '.join(TRAVELLING)}) VALUES ({marks})",
+            tuple(row.get(name, "") if name != "resident_id" else row.get(name)
+                  for name in TRAVELLING),
+        ).rowcount  # fmt: skip
+    newest = max(rows, key=lambda row: int(row["seq"]))
+    key = _head_key(device)
+    found = conn.exec_driver_sql("SELECT value FROM setting WHERE key = ?", (key,)).first()
+    try:
+        head_seq = int(json.loads(found[0])["seq"]) if found else 0
+    except (ValueError, KeyError, TypeError):
+        head_seq = 0
+    if int(newest["seq"]) > head_seq:
+        value = json.dumps({"seq": int(newest["seq"]), "hash": newest["row_hash"]})
+        conn.exec_driver_sql(
+            "INSERT INTO setting (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+    return added

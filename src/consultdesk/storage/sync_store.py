@@ -41,13 +41,16 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.sql.ddl import sort_tables
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel
 
 from consultdesk.domain.hlc import Hlc
 from consultdesk.domain.ids import new_id
+from consultdesk.domain.rrn import text_problems
+from consultdesk.storage import access_log, team_repo
 from consultdesk.storage.changes import SYNC, note
 from consultdesk.storage.database import Database
 from consultdesk.storage.models import SHARED_TABLES
+from consultdesk.sync.bundle import AccessRow
 from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, JsonValue
 from consultdesk.sync.merge import (
     Conflict,
@@ -242,6 +245,17 @@ class SqliteSyncStore:
                 (seq, bundle_hash, len(changes), now_text()),
             )
 
+    def unsent_access_log(self, limit: int) -> Sequence[AccessRow]:
+        with self.db.engine.connect() as conn:
+            return access_log.unsent_rows(conn, self.device_id, limit)
+
+    def mark_access_log_sent(self, up_to_seq: int) -> None:
+        last = self.last_sent()
+        if last is None:
+            return
+        with self.db.session() as s:
+            access_log.mark_sent(s.connection(), up_to_seq, last.seq, last.bundle_hash)
+
     def last_sent(self) -> BundleMark | None:
         with self.db.engine.connect() as conn:
             row = conn.exec_driver_sql(
@@ -307,6 +321,19 @@ class SqliteSyncStore:
             self._keep_conflicts(conn, bundle.conflicts, now)
             if followed or bundle.conflicts:
                 note(s, "sync_conflict", (), SYNC)
+            # The writer's access-log rows, kept as its own, and the name of its pharmacist.
+            rows = [dict(row) for row in bundle.access_log]
+            if access_log.keep_imported(conn, bundle.device_id, rows):
+                note(s, "audit_log", (), SYNC)
+            self._remember_author(s, bundle)
+
+    def _remember_author(self, s: Session, bundle: MergedBundle) -> None:
+        author = bundle.author or {}
+        name = _plain_name(author.get("name", ""))
+        if name:
+            organisation = _plain_name(author.get("organisation", "")) or ""
+            if team_repo.remember(s, bundle.device_id, name, organisation):
+                note(s, "team_member", (bundle.device_id,), SYNC)
 
     # --- team changes ----------------------------------------------------------------------------
 
@@ -569,6 +596,13 @@ class SqliteSyncStore:
                 carried,
             )
         return bool(closed or carried)
+
+
+def _plain_name(text: str) -> str | None:
+    """A name as the writer's profile holds it, or None if it is not one a person typed."""
+    if len(text) > 200 or text_problems([("name", text)]):
+        return None
+    return text
 
 
 def load_states(conn: sa.Connection, keys: Collection[RecordKey]) -> dict[RecordKey, RecordState]:

@@ -12,11 +12,19 @@ Layout (integers big-endian)::
     sealed length    4 bytes   length of ciphertext + tag
     ---------------- everything above is the header, authenticated as associated data
     nonce           12 bytes   random
-    ciphertext + 16-byte GCM tag: AES-256-GCM(zlib(JSON {"changes": [row, …], "seen": {…}}))
+    ciphertext + 16-byte GCM tag: AES-256-GCM(zlib(JSON {"changes": [row, …], "seen": {…},
+                                       "access_log": [row, …], "author": {…}}))
 
 ``seen`` maps every other device to the newest HLC the writer had imported from it when it wrote
 the bundle: a reader can tell whether the author of an edit had seen a given value (merge.py,
 follow_up). Bundles from before it have no ``seen``; readers then assume nothing was seen.
+
+``access_log`` holds the writer's own access-log rows not sent before, in chain order, each with
+its device, seq and hashes exactly as they are stored (storage/access_log.py), so that every
+laptop keeps the team's whole log and can check each device's chain. They are not changes: they
+are not counted in the header and never merged, only kept. ``author`` is the writer's pharmacist
+name and organisation ({"name": …, "organisation": …}), so the others can name its device.
+Bundles from before either have neither; readers then import the changes alone.
 
 The header holds only random ids and counters, so nothing readable names a resident. Because it
 is associated data, moving a bundle to another seq, device or team breaks the tag; the previous
@@ -36,7 +44,7 @@ from dataclasses import dataclass
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from consultdesk.sync.changes import Change, check_hlc
+from consultdesk.sync.changes import Change, JsonValue, check_hlc
 from consultdesk.sync.errors import (
     BundleAuthenticationFailed,
     BundleBadMagic,
@@ -56,6 +64,15 @@ MAX_PAYLOAD_BYTES = 512 * 1024 * 1024
 # A bundle file larger than this is refused before any of it is read. 5,000 changes of ordinary
 # records compress to well under 1 MiB; the writer splits a batch that would not fit.
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+
+# One access-log row as it travels: its stored columns by name (storage/access_log.py).
+AccessRow = Mapping[str, JsonValue]
+# The columns a travelling access-log row has, and which of them are numbers.
+ACCESS_ROW_FIELDS = (
+    "id", "at", "actor", "action", "entity", "record_id", "resident_id", "detail", "device",
+    "seq", "prev_hash", "row_hash", "reason",
+)  # fmt: skip
+_ACCESS_ROW_NULLABLE = frozenset({"resident_id"})
 
 _TAIL = struct.Struct(">QI32sI")  # seq, change count, previous hash, sealed length
 # The longest header there can be (two ids of 255 bytes): reading this much is enough to parse
@@ -80,6 +97,8 @@ class Bundle:
     sha256: str  # hex digest of the whole file: what the next bundle's header chains to
     # device -> newest HLC its writer had imported from it; None from a writer before "seen"
     seen: Mapping[str, str] | None = None
+    access_log: tuple[AccessRow, ...] = ()  # the writer's own access-log rows, in chain order
+    author: Mapping[str, str] | None = None  # {"name", "organisation"} of the writer
 
     @property
     def device_id(self) -> str:
@@ -102,8 +121,10 @@ def encode_bundle(
     previous_hash: str,
     changes: Sequence[Change],
     seen: Mapping[str, str] | None = None,
+    access_log: Sequence[AccessRow] = (),
+    author: Mapping[str, str] | None = None,
 ) -> bytes:
-    """Seal ``changes`` into the bytes of one bundle file."""
+    """Seal ``changes`` (and the writer's access-log rows and name) into one bundle file."""
     if seq < 1:
         raise ValueError("seq starts at 1")
     if (seq == 1) != (previous_hash == GENESIS_HASH):
@@ -111,6 +132,10 @@ def encode_bundle(
     document: dict[str, object] = {"changes": [change.to_row() for change in changes]}
     if seen is not None:
         document["seen"] = dict(seen)
+    if access_log:
+        document["access_log"] = [dict(row) for row in access_log]
+    if author is not None:
+        document["author"] = dict(author)
     payload = json.dumps(
         document,
         ensure_ascii=False,
@@ -186,13 +211,15 @@ def decode_bundle(data: bytes, key: bytes, expected_team: str) -> Bundle:
         )
     except InvalidTag as error:
         raise BundleAuthenticationFailed() from error
-    changes, seen = _parse_payload(compressed, header)
-    return Bundle(header, changes, bundle_hash(data), seen)
+    changes, seen, rows, author = _parse_payload(compressed, header)
+    return Bundle(header, changes, bundle_hash(data), seen, rows, author)
 
 
 def _parse_payload(
     compressed: bytes, header: BundleHeader
-) -> tuple[tuple[Change, ...], dict[str, str] | None]:
+) -> tuple[
+    tuple[Change, ...], dict[str, str] | None, tuple[AccessRow, ...], dict[str, str] | None
+]:
     # Past the tag check the payload was written by a team member, so a failure here is a bug or
     # an incompatible writer, not an attacker: report it and skip the bundle.
     try:
@@ -206,6 +233,8 @@ def _parse_payload(
             raise ValueError("changes is not a list")
         changes = tuple(Change.from_row(row) for row in rows)
         seen = _parse_seen(document.get("seen"))
+        access_rows = _parse_access_log(document.get("access_log"), header.device_id)
+        author = _parse_author(document.get("author"))
     except BundleMalformedPayload:
         raise
     except RecursionError as error:
@@ -220,7 +249,41 @@ def _parse_payload(
         )
     if any(change.device != header.device_id for change in changes):
         raise BundleMalformedPayload(detail="a change from another device")
-    return changes, seen
+    return changes, seen, access_rows, author
+
+
+def _parse_access_log(value: object, device_id: str) -> tuple[AccessRow, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ValueError("access_log is not a list")
+    rows: list[AccessRow] = []
+    for row in value:
+        if not isinstance(row, dict):
+            raise ValueError("an access-log row is not an object")
+        kept: dict[str, JsonValue] = {}
+        for name in ACCESS_ROW_FIELDS:
+            item = row.get(name, "" if name == "reason" else None)
+            if name == "seq":
+                if isinstance(item, bool) or not isinstance(item, int) or item < 1:
+                    raise ValueError("an access-log row without its seq")
+            elif not isinstance(item, str) and not (item is None and name in _ACCESS_ROW_NULLABLE):
+                raise ValueError(f"an access-log row without its {name}")
+            kept[name] = item
+        if kept["device"] != device_id:
+            raise ValueError("an access-log row of another device")
+        rows.append(kept)
+    return tuple(rows)
+
+
+def _parse_author(value: object) -> dict[str, str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not all(
+        isinstance(value.get(k), str) for k in ("name", "organisation")
+    ):
+        raise ValueError("author is not a name and an organisation")
+    return {"name": value["name"], "organisation": value["organisation"]}
 
 
 def _parse_seen(value: object) -> dict[str, str] | None:

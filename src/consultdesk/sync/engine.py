@@ -7,12 +7,13 @@ every other problem is reported per file and the rest of the run goes on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import timedelta
 
 from consultdesk.domain.hlc import HlcClock
 from consultdesk.sync.errors import BundleExists, BundleWriteFailed, TeamMismatch
 from consultdesk.sync.inbound import SafetyFields, import_bundles
-from consultdesk.sync.outbound import export_changes
+from consultdesk.sync.outbound import ACCESS_LOG_ALONE_AFTER, export_changes
 from consultdesk.sync.report import SyncReport
 from consultdesk.sync.store import SyncStore
 from consultdesk.sync.team import Team, read_team_file
@@ -31,8 +32,12 @@ def run_sync(
     *,
     safety_fields: SafetyFields = frozenset(),
     progress: Progress | None = None,
+    author: Mapping[str, str] | None = None,
+    access_log_alone_after: timedelta = ACCESS_LOG_ALONE_AFTER,
 ) -> SyncReport:
-    """Sync this laptop with the team folder once and say what happened."""
+    """Sync this laptop with the team folder once and say what happened. ``author`` (this
+    laptop's pharmacist: {"name", "organisation"}) goes in the bundles it writes; see
+    outbound.py for when its access-log rows go."""
     report_progress = progress or (lambda fraction: None)
     report_progress(0.0)
     document = read_team_file(team.folder)  # raises ShareUnavailable when the drive is gone
@@ -40,7 +45,14 @@ def run_sync(
         raise TeamMismatch(path=str(team.folder), detail=document["team_id"])
     report = SyncReport()
     try:
-        export_changes(team, device_id, store, report)
+        export_changes(
+            team,
+            device_id,
+            store,
+            report,
+            author=author,
+            access_log_alone_after=access_log_alone_after,
+        )
     except (BundleExists, BundleWriteFailed) as error:
         # Importing is still safe and useful; the report tells the user why nothing went out.
         report.export_error = error

@@ -178,6 +178,8 @@ def merge_bundle(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) 
         tuple(refused),
         bundle.seen,
         newest,
+        bundle.access_log,
+        bundle.author,
     )
 
 

@@ -10,6 +10,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from consultdesk.sync.bundle import AccessRow
 from consultdesk.sync.changes import Change
 from consultdesk.sync.merge import Conflict, RecordState
 
@@ -46,6 +47,10 @@ class MergedBundle:
     seen: Mapping[str, str] | None = None
     # The newest HLC among the bundle's changes; the ledger keeps it for seen_clocks().
     newest_hlc: str = ""
+    # The writer's access-log rows (bundle.Bundle.access_log): kept as that device's, once each.
+    access_log: tuple[AccessRow, ...] = ()
+    # The writer's pharmacist name and organisation, if the bundle says them.
+    author: Mapping[str, str] | None = None
 
 
 class SyncStore(Protocol):
@@ -69,6 +74,16 @@ class SyncStore(Protocol):
         Called only after the bundle file was renamed to its final name. One transaction.
         A change is identified by (entity, record_id, field, hlc).
         """
+        ...
+
+    def unsent_access_log(self, limit: int) -> Sequence[AccessRow]:
+        """Up to ``limit`` of this laptop's own access-log rows not yet in a bundle, in chain
+        order (bundle.ACCESS_ROW_FIELDS each). Never another device's rows."""
+        ...
+
+    def mark_access_log_sent(self, up_to_seq: int) -> None:
+        """Remember that this laptop's access-log rows up to ``up_to_seq`` went out. Called
+        after mark_sent; if a crash comes between, the rows go again and readers keep each once."""
         ...
 
     def last_sent(self) -> BundleMark | None:
@@ -102,7 +117,9 @@ class SyncStore(Protocol):
         ``bundle.deleted``, apply merge.follow_up (author ``bundle.device_id``, ``bundle.seen``)
         to the conflicts open before it on the fields it writes (close or carry them), then keep
         ``bundle.conflicts`` as open conflicts, and record the bundle in the ledger (with
-        ``bundle.newest_hlc``). Imported changes are never queued for sending. If anything
+        ``bundle.newest_hlc``), keep ``bundle.access_log`` as that device's rows (a row already
+        here is left as it is) and remember ``bundle.author`` for that device. Imported changes
+        and rows are never queued for sending. If anything
         fails, nothing of it may stay: the bundle is read again next time.
         """
         ...
