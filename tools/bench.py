@@ -800,7 +800,7 @@ def bench_catalog(folder: Path) -> dict[str, dict[str, object]]:
 # the bench is made this way, so the other figures run on a realistic database. Set
 # BENCH_DEMO_SESSIONS=0 to skip the sessions (the figure is then not reported).
 DEMO_SESSIONS = int(os.environ.get("BENCH_DEMO_SESSIONS", "50000"))
-DEMO_TARGET_S = 120.0
+DEMO_TARGET_S = 60.0
 
 
 def demo_figure(seconds: float, summary: object, data_dir: Path) -> dict[str, object]:
@@ -822,32 +822,40 @@ MEASURES_TARGET_S = 1.0
 
 
 def bench_measures(ws: Workspace) -> dict[str, object]:
-    """Issue 14: every indicator for one year over the whole demo (10k residents, 50k
-    sessions), as `consultdesk report` and the 성과 지표 screen compute them."""
+    """Every indicator for one year over the whole demo (10k residents, 50k consultations), as
+    `consultdesk report` and the 성과 지표 screen compute them the first time after a change:
+    the facts are read again for each timed run (the screen keeps them until the next commit;
+    that warm recount, for another grouping or chart, is in the detail)."""
     from datetime import date, timedelta
 
+    from consultdesk.services import measures
     from consultdesk.services.measures import GroupBy, ReportRequest, compute_report
+
+    def forget_facts() -> None:
+        # What any committed change does to the kept facts (services/measures.py _FactsCache).
+        measures._caches.pop(ws.db, None)
 
     today = date.today()
     year = ReportRequest(today - timedelta(days=364), today, GroupBy.ALL)
     compute_report(ws, year)  # rule and form files read once, as in a running app
-    samples = []
+    cold, warm = [], []
     for _ in range(RUNS):
+        forget_facts()
         t = time.perf_counter()
         report = compute_report(ws, year)
-        samples.append(time.perf_counter() - t)
-    t = time.perf_counter()
-    compute_report(ws, ReportRequest(year.start, year.end, GroupBy.MONTH))
-    by_month = time.perf_counter() - t
-    value = statistics.median(samples)
+        cold.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        compute_report(ws, ReportRequest(year.start, year.end, GroupBy.MONTH))
+        warm.append(time.perf_counter() - t)
+    value = statistics.median(cold)
     return {
         "value": round(value, 3),
-        "unit": "s median",
+        "unit": "s median, facts read",
         "target": MEASURES_TARGET_S,
         "ok": value <= MEASURES_TARGET_S,
         "detail": {
             "runs": RUNS,
-            "by_month_s": round(by_month, 3),
+            "recount_by_month_facts_kept_s": round(statistics.median(warm), 3),
             "sessions_counted": report.value("sessions"),
             "referrals_sent": report.value("referrals_sent"),
         },
