@@ -31,10 +31,12 @@ from consultdesk.domain.consultation import Action, Intervention, ProblemCategor
 from consultdesk.domain.medication import Adherence
 from consultdesk.services import consultations as svc
 from consultdesk.services import documents
+from consultdesk.services.access_log import DownloadReason
 from consultdesk.services.residents import search_residents
 from consultdesk.ui.catalog_completer import CatalogCompleter
 from consultdesk.ui.centres_view import CaseWorkerDialog, CentreDialog
 from consultdesk.ui.consent_dialog import ConsentDialog, WithdrawConsentDialog
+from consultdesk.ui.download_reason import DownloadReasonDialog
 from consultdesk.ui.export_dialog import ExportDialog
 from consultdesk.ui.main_window import MainWindow
 from consultdesk.ui.resident_dialog import ResidentDialog
@@ -354,9 +356,16 @@ def test_a_whole_visit_through_the_main_window(qtbot, data_dir, tmp_path, monkey
         out = tmp_path / "의뢰서.pdf"
         monkeypatch.setattr(ExportDialog, "choose_file", classmethod(lambda cls, p, s: out))
 
+        def give_reason(dialog):
+            # A file with personal data: why it is downloaded (the sheet suggests 복지관 연계).
+            assert isinstance(dialog, DownloadReasonDialog)
+            assert dialog.choices[DownloadReason.WELFARE_REFERRAL].isChecked()
+            click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+
         def export(dialog):
             assert isinstance(dialog, ExportDialog)
             qtbot.waitUntil(lambda: dialog.current is not None, timeout=20_000)
+            when_modal(give_reason)
             click(qtbot, dialog.save_button)
             qtbot.waitUntil(out.exists, timeout=20_000)
             dialog.reject()
