@@ -93,6 +93,10 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>Access log</translation>
     </message>
     <message>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Show</translation>
     </message>
@@ -949,6 +953,14 @@ examples:
     <message>
         <source>only this resident's id</source>
         <translation>only this resident's id</translation>
+    </message>
+    <message>
+        <source>only this laptop's rows (its device id or the first characters)</source>
+        <translation>only this laptop's rows (its device id or the first characters)</translation>
+    </message>
+    <message>
+        <source>only the rows of this pharmacist</source>
+        <translation>only the rows of this pharmacist</translation>
     </message>
     <message>
         <source>write the rows to this CSV file</source>

@@ -94,6 +94,10 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>접속 기록</translation>
     </message>
     <message>
+        <source>Everyone</source>
+        <translation>전체</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>보기</translation>
     </message>
@@ -948,6 +952,14 @@ examples:
     <message>
         <source>only this resident&apos;s id</source>
         <translation>이 내담자 ID만</translation>
+    </message>
+    <message>
+        <source>only this laptop&apos;s rows (its device id or the first characters)</source>
+        <translation>이 노트북의 기록만 (기기 id 또는 그 앞부분)</translation>
+    </message>
+    <message>
+        <source>only the rows of this pharmacist</source>
+        <translation>이 약사의 기록만</translation>
     </message>
     <message>
         <source>write the rows to this CSV file</source>

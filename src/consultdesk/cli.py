@@ -544,6 +544,8 @@ def _cmd_access_log(args: argparse.Namespace) -> int:
 
     # The log names residents: its CSV is a download of personal data (the listing is a view).
     reason = _download_reason(args.reason) if args.csv is not None else ""
+    # The team's rows come with the bundles; these narrow them to one laptop or pharmacist.
+    device, person = args.device, args.pharmacist
     ws = _open_workspace(args.data_dir)
     try:
         if args.mark_checked:
@@ -553,12 +555,14 @@ def _cmd_access_log(args: argparse.Namespace) -> int:
             )
             return 0
         if args.csv is not None:
-            count = access_log.export_csv(ws, args.csv, args.since, args.resident, reason)
+            count = access_log.export_csv(
+                ws, args.csv, args.since, args.resident, reason, device=device, pharmacist=person
+            )
             print(
                 translate("Cli", "Wrote {count} rows to {file}").format(count=count, file=args.csv)
             )
             return 0
-        rows = access_log.read_log(ws, args.since, args.resident)
+        rows = access_log.read_log(ws, args.since, args.resident, device=device, pharmacist=person)
         checked = access_log.checked_months(ws)
     finally:
         ws.close()
@@ -927,6 +931,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     log_cmd.add_argument(
         "--resident", default=None, help=translate("Cli", "only this resident's id")
+    )
+    log_cmd.add_argument(
+        "--device",
+        default=None,
+        help=translate("Cli", "only this laptop's rows (its device id or the first characters)"),
+    )
+    log_cmd.add_argument(
+        "--pharmacist", default=None, help=translate("Cli", "only the rows of this pharmacist")
     )
     log_cmd.add_argument(
         "--csv", type=Path, default=None, help=translate("Cli", "write the rows to this CSV file")

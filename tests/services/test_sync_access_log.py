@@ -183,6 +183,19 @@ def test_the_command_line_on_b_lists_as_rows(
     )  # fmt: skip
     assert verify.returncode == 0, verify.stdout + verify.stderr
     assert a_device[:8] in verify.stdout
+    # One laptop's rows, by its device id or by its pharmacist.
+    for option in (["--device", a_device], ["--pharmacist", "a 약사"]):
+        only = subprocess.run(
+            [sys.executable, "-m", "consultdesk", "--lang", "en", "--data-dir",
+             str(tmp_path / "b"), "access-log", *option],
+            capture_output=True,
+            text=True,
+            env=env,
+            stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        assert only.returncode == 0, only.stderr
+        listed = only.stdout.splitlines()[:-1]  # the last line counts them
+        assert listed and all(f"a 약사 ({a_device[:8]})" in line for line in listed)
 
 
 def test_old_bundles_without_the_log_still_import(new_laptop: MakeLaptop, share: Path) -> None:

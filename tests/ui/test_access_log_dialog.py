@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 
-from consultdesk.services import access_log
+from consultdesk.services import access_log, sync
 from consultdesk.ui.access_log_dialog import AccessLogDialog
 from consultdesk.ui.main_window import MainWindow
+from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
+    join,
+    new_laptop_fixture,
+    share_fixture,
+    start_team,
+)
 from tests.services.visit_data import NAME, make_visit
 
 
@@ -33,3 +39,36 @@ def test_the_access_log_is_in_the_tools_menu(qtbot, workspace):
     qtbot.addWidget(window)
     menus = window.menuBar().findChildren(QMenu)
     assert any(window.access_log_action in m.actions() for m in menus)
+
+
+def test_the_screen_on_b_shows_as_rows_with_as_pharmacist_and_device(
+    qtbot, new_laptop, share
+) -> None:
+    a, b = new_laptop("a"), new_laptop("b")
+    start_team(a, share)
+    join(b, share)
+    make_visit(a)
+    sync.sync_now(a)
+    sync.sync_now(b)
+    dialog = AccessLogDialog(b)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.show_button.isEnabled() and dialog.table.rowCount() > 0)
+
+    def shown() -> set[tuple[str, str]]:
+        table = dialog.table
+        return {(table.item(i, 1).text(), table.item(i, 2).text()) for i in range(table.rowCount())}
+
+    assert ("a 약사", a.device[:8]) in shown()
+    assert dialog.tr("The log is intact.") in dialog.status.text()
+    # One laptop's rows only, chosen by its pharmacist's name: A's, then B's (its own look at
+    # the log just now).
+    index = dialog.device.findData(a.device)
+    assert dialog.device.itemText(index) == f"a 약사 ({a.device[:8]})"
+    dialog.device.setCurrentIndex(index)
+    dialog.refresh()
+    qtbot.waitUntil(lambda: dialog.show_button.isEnabled())
+    assert {name for name, _ in shown()} == {"a 약사"}
+    dialog.device.setCurrentIndex(dialog.device.findData(b.device))
+    dialog.refresh()
+    qtbot.waitUntil(lambda: dialog.show_button.isEnabled())
+    assert {name for name, _ in shown()} == {"b 약사"}

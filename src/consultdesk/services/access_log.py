@@ -1,5 +1,8 @@
 """Read the access log: who (pharmacist and device), when, which resident, what.
 
+Each laptop's rows reach the others with its bundles (sync/bundle.py), so the log here is the
+team's: every row says its pharmacist and device, and ``verify_log`` checks each device's chain.
+
 PIPA's safety measures (개인정보의 안전성 확보조치 기준) ask that access records be kept for at
 least 2 years and inspected monthly: nothing here deletes a row, and ``mark_checked`` records
 the month's inspection as a row of its own. Reading the log, and writing it out as CSV, are
@@ -16,11 +19,12 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import access_log as chain
+from consultdesk.storage import team_repo
 from consultdesk.storage.folder_lock import FILE_MODE
 from consultdesk.storage.models import AuditEvent, Resident
 
@@ -126,14 +130,25 @@ class LogRow:
 
 
 def list_rows(
-    ws: Workspace, since: date | None = None, resident_id: str | None = None
+    ws: Workspace,
+    since: date | None = None,
+    resident_id: str | None = None,
+    *,
+    device: str | None = None,
+    pharmacist: str | None = None,
 ) -> list[LogRow]:
+    """The team's rows (each laptop's come with its bundles), oldest first; ``device`` is a
+    device id or its first characters, ``pharmacist`` the name a row was written under."""
     with ws.db.session(read_only=True) as s:
         query = select(AuditEvent).order_by(AuditEvent.at, AuditEvent.device, AuditEvent.seq)  # type: ignore[arg-type]
         if since is not None:
             query = query.where(AuditEvent.at >= since.isoformat())
         if resident_id is not None:
             query = query.where(AuditEvent.resident_id == resident_id)
+        if device:
+            query = query.where(col(AuditEvent.device).startswith(device, autoescape=True))
+        if pharmacist:
+            query = query.where(AuditEvent.actor == pharmacist)
         events = s.exec(query).all()
         ids = {e.resident_id for e in events if e.resident_id}
         names = {
@@ -158,13 +173,40 @@ def list_rows(
 
 
 def read_log(
-    ws: Workspace, since: date | None = None, resident_id: str | None = None
+    ws: Workspace,
+    since: date | None = None,
+    resident_id: str | None = None,
+    *,
+    device: str | None = None,
+    pharmacist: str | None = None,
 ) -> list[LogRow]:
     """The rows, oldest first; the reading itself is logged (as a view of the log)."""
-    rows = list_rows(ws, since, resident_id)
+    rows = list_rows(ws, since, resident_id, device=device, pharmacist=pharmacist)
+    what = _filter_text(since, resident_id, device, pharmacist)
     with ws.db.session() as s:
-        s.add(ws.audit("view", "access_log", _filter_text(since, resident_id), resident_id))
+        s.add(ws.audit("view", "access_log", what, resident_id))
     return rows
+
+
+@dataclass(frozen=True)
+class LogDevice:
+    device: str
+    pharmacist: str  # as the device's bundles name it; else the newest name in its rows
+
+
+def log_devices(ws: Workspace) -> list[LogDevice]:
+    """The devices whose rows are in the log here, this laptop's first."""
+    with ws.db.session(read_only=True) as s:
+        names = team_repo.member_names(s)
+        found = s.exec(
+            select(AuditEvent.device, AuditEvent.actor)
+            .where(AuditEvent.device != "")
+            .order_by(AuditEvent.device, AuditEvent.at)  # type: ignore[arg-type]
+        ).all()
+    newest = {device: actor for device, actor in found}
+    names[ws.device] = ws.profile.pharmacist_name or names.get(ws.device, "")
+    devices = sorted(newest.keys() | {ws.device}, key=lambda d: (d != ws.device, d))
+    return [LogDevice(d, names.get(d) or newest.get(d, "") or d[:8]) for d in devices]
 
 
 def write_csv(rows: Sequence[LogRow], out: Path) -> Path:
@@ -211,10 +253,13 @@ def export_csv(
     since: date | None = None,
     resident_id: str | None = None,
     reason: str = "",
+    *,
+    device: str | None = None,
+    pharmacist: str | None = None,
 ) -> int:
     """The log as a CSV file; the download is logged with its ``reason`` (see reason_value:
     the log names residents, so the CLI and the app ask for one)."""
-    rows = list_rows(ws, since, resident_id)
+    rows = list_rows(ws, since, resident_id, device=device, pharmacist=pharmacist)
     write_csv(rows, out)
     with ws.db.session() as s:
         event = ws.audit("download", "access_log", out.name, resident_id)
@@ -242,10 +287,19 @@ def verify_log(ws: Workspace) -> chain.ChainReport:
         return chain.verify(s)
 
 
-def _filter_text(since: date | None, resident_id: str | None) -> str:
+def _filter_text(
+    since: date | None,
+    resident_id: str | None,
+    device: str | None = None,
+    pharmacist: str | None = None,
+) -> str:
     parts = []
     if since is not None:
         parts.append(f"since {since.isoformat()}")
     if resident_id:
         parts.append(f"resident {resident_id}")
+    if device:
+        parts.append(f"device {device}")
+    if pharmacist:
+        parts.append(f"pharmacist {pharmacist}")
     return ", ".join(parts)

@@ -1,5 +1,6 @@
 """The access log screen: who (pharmacist and device), when, which resident, what, and the
-reason given for a download; filter by date, check the chain, mark this month's inspection,
+reason given for a download, for the whole team (each laptop's rows come with its bundles);
+filter by date and by laptop, check every laptop's chain, mark this month's inspection,
 and save the rows as CSV (itself a download of personal data: its reason is asked).
 
 Reading the log is itself logged (services.access_log.read_log). The same is on the command
@@ -14,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QFileDialog,
@@ -49,6 +51,10 @@ _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
 }
 
 
+# What a refresh shows: the rows, whether every chain is intact, the months checked, the laptops.
+_Shown = tuple[list[access_log.LogRow], bool, list[str], list[access_log.LogDevice]]
+
+
 def action_word(action: str) -> str:
     source = _ACTIONS.get(action)
     return QCoreApplication.translate("AccessLog", str(source)) if source else action
@@ -66,6 +72,9 @@ class AccessLogDialog(QDialog):
         self.since.setDisplayFormat("yyyy-MM-dd")
         today = date.today()
         self.since.setDate(QDate(today.year, today.month, 1))
+        self.device = QComboBox()  # everyone, or one laptop of the team (filled in refresh)
+        self.device.addItem(self.tr("Everyone"), "")
+        self.device.activated.connect(lambda _index: self.refresh())
         self.show_button = QPushButton(self.tr("Show"))
         self.show_button.clicked.connect(self.refresh)
         self.mark_button = QPushButton(self.tr("Mark this month as checked"))
@@ -90,6 +99,8 @@ class AccessLogDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Since")))
         top.addWidget(self.since)
+        top.addWidget(QLabel(self.tr("Pharmacist")))
+        top.addWidget(self.device)
         top.addWidget(self.show_button)
         top.addStretch(1)
         top.addWidget(self.csv_button)
@@ -104,17 +115,20 @@ class AccessLogDialog(QDialog):
     def refresh(self) -> None:
         since = self._since()
         ws = self.ws
+        device = str(self.device.currentData() or "") or None
 
-        def work() -> tuple[list[access_log.LogRow], bool, list[str]]:
-            rows = access_log.read_log(ws, since)
-            return rows, access_log.verify_log(ws).ok, access_log.checked_months(ws)
+        def work() -> _Shown:
+            rows = access_log.read_log(ws, since, device=device)
+            intact = access_log.verify_log(ws).ok
+            return rows, intact, access_log.checked_months(ws), access_log.log_devices(ws)
 
         self.show_button.setEnabled(False)
         run_task(work, self._shown, self._failed)
 
-    def _shown(self, result: tuple[list[access_log.LogRow], bool, list[str]]) -> None:
-        rows, intact, checked = result
+    def _shown(self, result: _Shown) -> None:
+        rows, intact, checked, devices = result
         self.show_button.setEnabled(True)
+        self._fill_devices(devices)
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             what = f"{action_word(r.action)} · {r.entity}"
@@ -142,6 +156,15 @@ class AccessLogDialog(QDialog):
             )
         )
 
+    def _fill_devices(self, devices: list[access_log.LogDevice]) -> None:
+        chosen = self.device.currentData()
+        self.device.clear()
+        self.device.addItem(self.tr("Everyone"), "")
+        for d in devices:
+            self.device.addItem(f"{d.pharmacist} ({d.device[:8]})", d.device)
+        index = self.device.findData(chosen)
+        self.device.setCurrentIndex(max(index, 0))
+
     def _failed(self, error: Exception) -> None:
         self.show_button.setEnabled(True)
         self.status.setText(error_text(error))
@@ -158,9 +181,10 @@ class AccessLogDialog(QDialog):
         if out is None:
             return
         ws, since = self.ws, self._since()
+        device = str(self.device.currentData() or "") or None
         self.csv_button.setEnabled(False)
         run_task(
-            lambda: access_log.export_csv(ws, out, since, reason=reason),
+            lambda: access_log.export_csv(ws, out, since, reason=reason, device=device),
             lambda count: self._csv_saved(out, count),
             self._csv_failed,
         )
