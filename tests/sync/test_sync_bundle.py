@@ -18,6 +18,7 @@ from consultdesk.sync.bundle import (
     decode_bundle,
     encode_bundle,
     read_header,
+    seal,
 )
 from consultdesk.sync.changes import Change, tombstone
 from consultdesk.sync.errors import (
@@ -182,3 +183,45 @@ def test_every_bundle_error_has_a_code_and_an_english_message() -> None:
     for error in (BundleTruncated(detail="x"), BundleBadMagic(), BundleAuthenticationFailed()):
         assert isinstance(error, BundleError)
         assert error.code and error.message and str(error) == error.message
+
+
+ACCESS_ROW = {
+    "id": "01a1ffed-0000-7000-8000-000000000001", "at": "2026-12-02T05:00:00+00:00",
+    "actor": "김약사", "action": "view", "entity": "resident", "record_id": RESIDENT,
+    "resident_id": RESIDENT, "detail": "", "device": DEVICE, "seq": 1,
+    "prev_hash": "0" * 64, "row_hash": "a" * 64, "reason": "",
+}  # fmt: skip
+
+
+def test_the_writers_access_log_and_name_travel_inside_the_encryption() -> None:
+    author = {"name": "김약사", "organisation": "행복약국"}
+    data = encode_bundle(KEY, TEAM, DEVICE, 1, GENESIS_HASH, CHANGES, {}, [ACCESS_ROW], author)
+    assert "김약사".encode() not in data and b"resident" not in data
+    bundle = decode_bundle(data, KEY, TEAM)
+    assert bundle.access_log == (ACCESS_ROW,) and bundle.author == author
+    assert bundle.header.change_count == len(CHANGES)  # the rows are not changes
+    # Rows alone: a bundle with no change.
+    alone = decode_bundle(encode_bundle(KEY, TEAM, DEVICE, 1, GENESIS_HASH, [], None, [ACCESS_ROW]),
+                          KEY, TEAM)  # fmt: skip
+    assert alone.changes == () and alone.access_log == (ACCESS_ROW,) and alone.author is None
+
+
+def test_a_bundle_from_before_the_access_log_opens_without_it() -> None:
+    bundle = decode_bundle(encode_bundle(KEY, TEAM, DEVICE, 1, GENESIS_HASH, CHANGES), KEY, TEAM)
+    assert bundle.access_log == () and bundle.author is None and bundle.changes == tuple(CHANGES)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"changes": [], "access_log": {"a": 1}},
+        {"changes": [], "access_log": [{**ACCESS_ROW, "device": "laptopB0"}]},
+        {"changes": [], "access_log": [{**ACCESS_ROW, "seq": "1"}]},
+        {"changes": [], "access_log": [{k: v for k, v in ACCESS_ROW.items() if k != "row_hash"}]},
+        {"changes": [], "author": {"name": 3, "organisation": ""}},
+    ],
+)
+def test_a_sealed_but_malformed_access_log_or_author_is_refused(document: dict) -> None:
+    data = seal(KEY, TEAM, DEVICE, 1, GENESIS_HASH, 0, json.dumps(document).encode())
+    with pytest.raises(BundleMalformedPayload):
+        decode_bundle(data, KEY, TEAM)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from consultdesk.domain.resident import ResidentDraft
@@ -114,3 +115,22 @@ def test_retiring_a_lost_laptop_from_the_sync_screen(
     assert not dialog.retire_button.isEnabled()
     devices = {d.device_id: d for d in team_devices.team_devices(b)}
     assert devices[c.device].retired is not None  # B reads it from the team folder
+
+
+def test_the_computers_of_the_team_name_the_other_laptops_pharmacist(
+    qtbot, new_laptop: MakeLaptop, share: Path
+) -> None:
+    a, b = new_laptop("a"), new_laptop("b")
+    start_team(a, share)
+    join(b, share)
+    residents.save_resident(a, ResidentDraft(name="홍길동"))
+    sync.sync_now(a)
+    sync.sync_now(b)
+    dialog = TeamDevicesDialog(b)
+    qtbot.addWidget(dialog)
+    shown = {
+        dialog.devices.item(i).data(Qt.ItemDataRole.UserRole): dialog.devices.item(i).text()
+        for i in range(dialog.devices.count())
+    }
+    assert "(a 약사)" in shown[a.device]  # its name came with A's bundle
+    assert "(b 약사)" in shown[b.device]
