@@ -4,6 +4,7 @@ device's chain checkable, and names the other laptops' pharmacists (sync/bundle.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -249,3 +250,49 @@ def test_b_names_as_pharmacist_in_the_measures_and_the_device_list(
     sync.sync_now(b)
     assert {c.device: c.name for c in measures.pharmacists(b, end)}[a.device] == "김현정 약사"
     assert {d.device_id: d.name for d in team_devices(b)}[a.device] == "김현정 약사"
+
+
+class _DiesAfterTheRename(SqliteSyncStore):
+    """The real store, stopping where a killed run stops: the bundle has its name, nothing is
+    marked sent."""
+
+    def mark_sent(self, seq, bundle_hash, changes) -> None:  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+
+def test_a_bundle_of_rows_alone_left_by_a_crash_is_taken_as_sent(
+    new_laptop: MakeLaptop, share: Path
+) -> None:
+    a, b = two_laptops(new_laptop, share)
+    a.log_view("residents")
+    team = sync._require_team(a)
+    now = timedelta(0)
+    with contextlib.suppress(KeyboardInterrupt):
+        outbound.export_changes(
+            team, a.device, _DiesAfterTheRename(a.db, a.device), SyncReport(),
+            access_log_alone_after=now,
+        )  # fmt: skip
+    left = bundles(share)
+    again = SyncReport()
+    store = SqliteSyncStore(a.db, a.device)
+    outbound.export_changes(team, a.device, store, again, access_log_alone_after=now)
+    assert again.export_error is None and bundles(share) == left  # no new file, no refusal
+    assert store.unsent_access_log(10) == []
+    sync.sync_now(b)
+    assert rows_of(b, a.device) == rows_of(a, a.device)
+
+
+def test_joining_another_team_sends_the_whole_log_to_it(
+    new_laptop: MakeLaptop, share: Path, tmp_path: Path
+) -> None:
+    a, _ = two_laptops(new_laptop, share)
+    other = tmp_path / "other share"
+    other.mkdir()
+    c = new_laptop("c")
+    start_team(c, other)
+    join(a, other)
+    finished_visit(a, name="김순자")
+    sync.sync_now(a)
+    sync.sync_now(c)
+    assert rows_of(c, a.device) == rows_of(a, a.device)  # from its first row on
+    assert access_log.verify_log(c).ok
