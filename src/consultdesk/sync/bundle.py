@@ -217,9 +217,7 @@ def decode_bundle(data: bytes, key: bytes, expected_team: str) -> Bundle:
 
 def _parse_payload(
     compressed: bytes, header: BundleHeader
-) -> tuple[
-    tuple[Change, ...], dict[str, str] | None, tuple[AccessRow, ...], dict[str, str] | None
-]:
+) -> tuple[tuple[Change, ...], dict[str, str] | None, tuple[AccessRow, ...], dict[str, str] | None]:
     # Past the tag check the payload was written by a team member, so a failure here is a bug or
     # an incompatible writer, not an attacker: report it and skip the bundle.
     try:

@@ -85,9 +85,7 @@ def export_changes(
         if found is not None:
             path, data, changes, rows = found
         else:
-            data = _encode_within_limit(
-                team, device_id, seq, previous, changes, seen, rows, author
-            )
+            data = _encode_within_limit(team, device_id, seq, previous, changes, seen, rows, author)
             changes = changes[: _count(data)]
             path = write_bundle(own_folder, seq, data)
         digest = bundle_hash(data)
