@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import exc, text
+from sqlalchemy import Connection, exc, text
 
 from consultdesk.domain.ids import new_id
 from consultdesk.services.workspace import Workspace
@@ -243,10 +243,7 @@ def restore(data_dir: Path, backup: Path, passphrase: str, force: bool = False) 
                     # This laptop's unsent changes go out under its new id, from seq 1; what
                     # it sent before is read back from its former folder on the share.
                     conn = s.connection()
-                    conn.execute(
-                        text("UPDATE change_log SET device = :new WHERE bundle_seq IS NULL"),
-                        {"new": device},
-                    )
+                    _rename_unsent(conn, device)
                     conn.execute(text("DELETE FROM sync_sent_bundle"))
             finally:
                 candidate.close()
@@ -259,6 +256,29 @@ def restore(data_dir: Path, backup: Path, passphrase: str, force: bool = False) 
                 file.unlink(missing_ok=True)
             raise
     return RestoreResult(backup, kept, device)
+
+
+# An HLC's text with its device part replaced by :new ("wall-counter-device", see domain.hlc).
+_RENAMED = "substr({c}, 1, 17 + instr(substr({c}, 18), '-')) || :new"
+_UNSENT = "(SELECT hlc FROM change_log WHERE bundle_seq IS NULL)"
+
+
+def _rename_unsent(conn: Connection, device: str) -> None:
+    """The unsent changes become the new device's: their device and the device part of their
+    HLC (a teammate refuses a change whose HLC names another device), in change_log and in
+    the field states they set (what another team is sent later is rebuilt from those), and
+    the bases that name them."""
+    for statement in (
+        f"UPDATE field_clock SET base_hlc = {_RENAMED.format(c='base_hlc')} "
+        f"WHERE base_hlc IN {_UNSENT}",
+        f"UPDATE field_clock SET hlc = {_RENAMED.format(c='hlc')}, device = :new "
+        f"WHERE hlc IN {_UNSENT}",
+        f"UPDATE change_log SET base_hlc = {_RENAMED.format(c='base_hlc')} "
+        f"WHERE bundle_seq IS NULL AND base_hlc IN {_UNSENT}",
+        f"UPDATE change_log SET hlc = {_RENAMED.format(c='hlc')}, device = :new "
+        "WHERE bundle_seq IS NULL",
+    ):
+        conn.execute(text(statement), {"new": device})
 
 
 def _keep_current(

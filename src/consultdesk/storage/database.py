@@ -65,7 +65,12 @@ def _prepare(conn: sqlcipher3.Connection, passphrase: str) -> None:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     # The first read decrypts page 1: a wrong passphrase fails here, before anything is written.
-    conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    ((tables,),) = conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    if tables == 0:
+        # A new database: pages freed by deleting sent change rows go back to the file system
+        # (SqliteSyncStore.mark_sent runs incremental_vacuum). It can only be chosen before the
+        # first table; an older database keeps its free pages for later writes.
+        conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
     conn.execute("PRAGMA journal_mode = WAL").fetchall()
 
 

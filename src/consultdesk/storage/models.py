@@ -65,7 +65,8 @@ class Consent(SQLModel, table=True):
 
 
 class ChangeLog(SQLModel, table=True):
-    """One row per field this device changed (SYNC.md). bundle_seq is set once it was sent."""
+    """One row per field this device changed and has not sent yet: mark_sent deletes the rows
+    of a published bundle (docs/sync.md, "The local change log"); bundle_seq stays NULL."""
 
     __tablename__ = "change_log"
     seq: int | None = Field(default=None, primary_key=True)

@@ -18,7 +18,8 @@ How the parts of the protocol map onto the tables:
   exactly what was sent (a date stays the text it was), and a field this version has no column
   for is still carried along. The record's own columns are the copy the screens read.
 * This laptop's own changes are its ``change_log`` rows; imported changes are never written there,
-  so they can never be sent on. ``bundle_seq`` marks a row as sent.
+  so they can never be sent on. A row is deleted once its bundle is published (mark_sent):
+  change_log holds only what is still to send (docs/sync.md, "The local change log").
 * Rows are written generically for any table in SHARED_TABLES, by column type.
 
 Records arrive field by field, and not always parent first: a consultation can come from a
@@ -229,21 +230,32 @@ class SqliteSyncStore:
         # SQLite from choosing the bundle_seq index instead, which would scan every unsent row
         # for each chunk: seconds on a laptop with much unsent work, and the window between a
         # bundle's rename and this commit is where a crash leaves a bundle unmarked.
+        # A sent change is deleted, not kept: the bundle carries it from now on, and the field's
+        # state stays in field_clock (docs/sync.md, "The local change log").
         hlcs = [change.hlc for change in changes]
         with self.db.session() as s:
             conn = s.connection()
             for chunk in _chunks(hlcs):
                 marks = ",".join("?" * len(chunk))
                 conn.exec_driver_sql(
-                    f"UPDATE change_log SET bundle_seq = ? "
+                    f"DELETE FROM change_log "
                     f"WHERE hlc IN ({marks}) AND +bundle_seq IS NULL AND +device = ?",
-                    (seq, *chunk, self.device_id),
+                    (*chunk, self.device_id),
                 )
             conn.exec_driver_sql(
                 "INSERT INTO sync_sent_bundle (seq, bundle_hash, changes, sent_at) "
                 "VALUES (?, ?, ?, ?)",
                 (seq, bundle_hash, len(changes), now_text()),
             )
+            # The deleted rows' pages leave the file (a database made with auto_vacuum; a
+            # no-op for an older one, whose free pages are reused by later writes).
+            # The pragma frees one page per step and declares no columns, so SQLAlchemy would
+            # stop after the first: the driver's cursor steps through them all.
+            cursor = conn.connection.cursor()
+            try:
+                cursor.execute("PRAGMA incremental_vacuum").fetchall()
+            finally:
+                cursor.close()
 
     def unsent_access_log(self, limit: int) -> Sequence[AccessRow]:
         with self.db.engine.connect() as conn:
@@ -338,11 +350,23 @@ class SqliteSyncStore:
     # --- team changes ----------------------------------------------------------------------------
 
     def reset_for_new_team(self) -> None:
-        """Joining another team: its folder has none of our bundles, and we none of its."""
+        """Joining another team: its folder has none of our bundles, and we none of its.
+
+        Sent changes are not kept (mark_sent deletes them), so what this laptop sends the new
+        team is rebuilt from the field states it set itself: every field_clock row of this
+        device not already waiting in change_log, oldest first."""
         with self.db.session() as s:
             conn = s.connection()
+            conn.exec_driver_sql(  # rows of a database from before sent rows were deleted
+                "DELETE FROM change_log WHERE bundle_seq IS NOT NULL"
+            )
             conn.exec_driver_sql(
-                "UPDATE change_log SET bundle_seq = NULL WHERE device = ?", (self.device_id,)
+                "INSERT INTO change_log (entity, record_id, field, value, hlc, device, base_hlc) "
+                "SELECT f.entity, f.record_id, f.field, f.value, f.hlc, f.device, f.base_hlc "
+                "FROM field_clock f WHERE f.device = ? AND f.value IS NOT NULL "
+                "AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.hlc = f.hlc) "
+                "ORDER BY f.hlc",
+                (self.device_id,),
             )
             conn.exec_driver_sql("DELETE FROM sync_sent_bundle")
             conn.exec_driver_sql("DELETE FROM sync_ledger")
