@@ -129,3 +129,20 @@ def test_a_restored_laptop_then_joining_another_team_sends_what_it_sent_after_th
         assert "둘째" in _names(c)
     finally:
         a.close()
+
+
+def test_the_pages_of_sent_changes_leave_the_file(new_laptop: MakeLaptop, share: Path) -> None:
+    a = new_laptop("a")
+    start_team(a, share)
+    fill_demo(a, residents=5, sessions=15)
+
+    def pages() -> tuple[int, int]:
+        with a.db.engine.connect() as conn:
+            count = conn.exec_driver_sql("PRAGMA page_count").one()[0]
+            free = conn.exec_driver_sql("PRAGMA freelist_count").one()[0]
+        return int(count), int(free)
+
+    before, _ = pages()
+    sync.sync_now(a)
+    after, free = pages()
+    assert free == 0 and after < before
