@@ -216,7 +216,7 @@ def test_the_demo_command_takes_a_number_of_sessions(tmp_path, monkeypatch, caps
     monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
     data = tmp_path / "demo"
     assert cli.main(["--data-dir", str(data), "demo", "--residents", "5", "--sessions", "12"]) == 0
-    assert "5 fictional residents with 12 sessions" in capsys.readouterr().out
+    assert "5 fictional residents with 12 consultations" in capsys.readouterr().out
     ws = Workspace.unlock(data, PASSPHRASE)
     try:
         assert len(_sessions(ws)) == 12
