@@ -3988,8 +3988,8 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>&amp;Restore from a backup…</translation>
     </message>
     <message>
-        <source>Change pass&amp;phrase…</source>
-        <translation>Change pass&amp;phrase…</translation>
+        <source>Chan&amp;ge passphrase…</source>
+        <translation>Chan&amp;ge passphrase…</translation>
     </message>
     <message>
         <source>The passphrase is changed. Use the new one from now on.</source>

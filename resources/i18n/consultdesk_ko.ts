@@ -3966,8 +3966,8 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>백업에서 복원(&amp;R)…</translation>
     </message>
     <message>
-        <source>Change pass&amp;phrase…</source>
-        <translation>암호 바꾸기(&amp;P)…</translation>
+        <source>Chan&amp;ge passphrase…</source>
+        <translation>암호 바꾸기(&amp;G)…</translation>
     </message>
     <message>
         <source>The passphrase is changed. Use the new one from now on.</source>

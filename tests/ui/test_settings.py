@@ -92,9 +92,25 @@ def test_the_file_menu_has_the_backup_restore_and_passphrase_items(qtbot, window
     from PySide6.QtWidgets import QMenu
 
     texts = [a.text() for a in window.menuBar().findChild(QMenu).actions()]
-    for wanted in ("지금 백업(&B)", "백업에서 복원(&R)…", "암호 바꾸기(&P)…"):
+    for wanted in ("지금 백업(&B)", "백업에서 복원(&R)…", "암호 바꾸기(&G)…"):
         assert wanted in texts, texts
     assert texts.index("지금 백업(&B)") < texts.index(window.app_lock.action.text())
+
+
+def test_every_menu_gives_each_item_its_own_alt_key(window):
+    """Two items with the same underlined letter make Alt+letter ambiguous (약사 정보(P) and
+    암호 바꾸기(P) once shared P)."""
+    import re
+
+    from PySide6.QtWidgets import QMenu
+
+    for menu in window.menuBar().findChildren(QMenu):
+        keys = [
+            m.group(1).lower()
+            for a in menu.actions()
+            if (m := re.search(r"&(\w)", a.text().replace("&&", "")))
+        ]
+        assert len(keys) == len(set(keys)), (menu.title(), keys)
 
 
 def test_back_up_now_also_copies_to_the_second_folder_while_it_is_there(

@@ -266,7 +266,7 @@ def install_data_safety_menu(
         QCoreApplication.translate("SettingsDialog", "&Restore from a backup…"), window
     )
     passphrase_action = QAction(
-        QCoreApplication.translate("SettingsDialog", "Change pass&phrase…"), window
+        QCoreApplication.translate("SettingsDialog", "Chan&ge passphrase…"), window
     )
 
     def backup_failed(error: Exception) -> None:
