@@ -30,9 +30,7 @@ def _daily(ws):
     return backup.backup_folder(ws.data_dir) / f"daily-{date.today().isoformat()}.db"
 
 
-def test_quitting_while_locked_logs_no_backup_warning_and_today_is_backed_up(
-    qtbot, window, caplog
-):
+def test_quitting_while_locked_logs_no_backup_warning_and_today_is_backed_up(qtbot, window, caplog):
     ws = window.ws
     assert not _daily(ws).exists()
     QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
