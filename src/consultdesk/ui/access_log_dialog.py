@@ -76,7 +76,10 @@ class AccessLogDialog(QDialog):
         self.device.addItem(self.tr("Everyone"), "")
         self.device.activated.connect(lambda _index: self.refresh())
         self.show_button = QPushButton(self.tr("Show"))
-        self.show_button.clicked.connect(self.refresh)
+        self.show_button.clicked.connect(self.show_rows)
+        # What the last action said (a CSV saved): kept beside the counts when the rows are
+        # read again after it, instead of being overwritten a moment later.
+        self._notice = ""
         self.mark_button = QPushButton(self.tr("Mark this month as checked"))
         self.mark_button.clicked.connect(self.mark_checked)
         self.csv_button = QPushButton(self.tr("Save as CSV…"))
@@ -110,6 +113,10 @@ class AccessLogDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self.resize(900, 560)
+        self.refresh()
+
+    def show_rows(self) -> None:
+        self._notice = ""
         self.refresh()
 
     def refresh(self) -> None:
@@ -150,11 +157,10 @@ class AccessLogDialog(QDialog):
             else self.tr("The log was changed after it was written: run 'consultdesk verify'.")
         )
         months = ", ".join(checked) or self.tr("none")
-        self.status.setText(
-            self.tr("{count} rows. {chain} Months checked: {months}.").format(
-                count=len(rows), chain=chain, months=months
-            )
+        counts = self.tr("{count} rows. {chain} Months checked: {months}.").format(
+            count=len(rows), chain=chain, months=months
         )
+        self.status.setText(f"{self._notice} {counts}" if self._notice else counts)
 
     def _fill_devices(self, devices: list[access_log.LogDevice]) -> None:
         chosen = self.device.currentData()
@@ -191,10 +197,9 @@ class AccessLogDialog(QDialog):
 
     def _csv_saved(self, out: Path, count: int) -> None:
         self.csv_button.setEnabled(True)
-        self.status.setText(
-            self.tr("Saved {count} rows to {file}.").format(count=count, file=str(out))
-        )
-        self.refresh()
+        self._notice = self.tr("Saved {count} rows to {file}.").format(count=count, file=str(out))
+        self.status.setText(self._notice)
+        self.refresh()  # the download is a row of the log too
 
     def _csv_failed(self, error: Exception) -> None:
         self.csv_button.setEnabled(True)
