@@ -587,8 +587,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     ws = _open_workspace(args.data_dir)
     try:
         report = access_log.verify_log(ws)
-        with ws.db.engine.connect() as conn:
-            integrity = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+        integrity = ws.db.integrity_check()
     finally:
         ws.close()
     devices = ", ".join(
@@ -609,7 +608,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     if integrity != ["ok"]:
         problems.append(
             translate("Cli", "database integrity check: {result}").format(
-                result="; ".join(map(str, integrity[:3]))
+                result="; ".join(integrity[:3])
             )
         )
     if problems:

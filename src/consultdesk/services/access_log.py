@@ -19,14 +19,11 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from sqlmodel import col, select
-
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage import access_log as chain
-from consultdesk.storage import team_repo
+from consultdesk.storage import access_log as log_store
+from consultdesk.storage import residents_repo, team_repo
 from consultdesk.storage.folder_lock import FILE_MODE
-from consultdesk.storage.models import AuditEvent, Resident
 
 # What each action means, in the words of the safety-measure standard (조회/입력/변경/삭제/출력/
 # 다운로드) where one applies.
@@ -140,21 +137,9 @@ def list_rows(
     """The team's rows (each laptop's come with its bundles), oldest first; ``device`` is a
     device id or its first characters, ``pharmacist`` the name a row was written under."""
     with ws.db.session(read_only=True) as s:
-        query = select(AuditEvent).order_by(AuditEvent.at, AuditEvent.device, AuditEvent.seq)  # type: ignore[arg-type]
-        if since is not None:
-            query = query.where(AuditEvent.at >= since.isoformat())
-        if resident_id is not None:
-            query = query.where(AuditEvent.resident_id == resident_id)
-        if device:
-            query = query.where(col(AuditEvent.device).startswith(device, autoescape=True))
-        if pharmacist:
-            query = query.where(AuditEvent.actor == pharmacist)
-        events = s.exec(query).all()
+        events = log_store.events(s, since, resident_id, device, pharmacist)
         ids = {e.resident_id for e in events if e.resident_id}
-        names = {
-            r.id: r.name
-            for r in s.exec(select(Resident).where(Resident.id.in_(ids))).all()  # type: ignore[attr-defined]
-        }
+        names = residents_repo.names_by_id(s, ids)
     return [
         LogRow(
             e.at,
@@ -198,11 +183,7 @@ def log_devices(ws: Workspace) -> list[LogDevice]:
     """The devices whose rows are in the log here, this laptop's first."""
     with ws.db.session(read_only=True) as s:
         names = team_repo.member_names(s)
-        found = s.exec(
-            select(AuditEvent.device, AuditEvent.actor)
-            .where(AuditEvent.device != "")
-            .order_by(AuditEvent.device, AuditEvent.at)  # type: ignore[arg-type]
-        ).all()
+        found = log_store.device_actors(s)
     newest = {device: actor for device, actor in found}
     names[ws.device] = ws.profile.pharmacist_name or names.get(ws.device, "")
     devices = sorted(newest.keys() | {ws.device}, key=lambda d: (d != ws.device, d))
@@ -278,13 +259,12 @@ def mark_checked(ws: Workspace, month: str | None = None) -> str:
 
 def checked_months(ws: Workspace) -> list[str]:
     with ws.db.session(read_only=True) as s:
-        rows = s.exec(select(AuditEvent.record_id).where(AuditEvent.action == "log_checked"))
-        return sorted(set(rows.all()))
+        return log_store.checked_months(s)
 
 
-def verify_log(ws: Workspace) -> chain.ChainReport:
+def verify_log(ws: Workspace) -> log_store.ChainReport:
     with ws.db.session(read_only=True) as s:
-        return chain.verify(s)
+        return log_store.verify(s)
 
 
 def _filter_text(

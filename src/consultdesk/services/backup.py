@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, exc, text
+from sqlalchemy import exc
 
 from consultdesk.domain.ids import new_id
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage import folder_lock, schema
+from consultdesk.storage import backup_repo, folder_lock, schema
 from consultdesk.storage.database import Database, fold_wal, open_database, side_files
 from consultdesk.storage.errors import StorageError, WrongPassphrase
 from consultdesk.storage.settings_repo import get_setting, put_setting
@@ -188,22 +188,10 @@ class RestoreResult:
     new_device: str
 
 
-def _newest_change(db: Database) -> str:
-    with db.engine.connect() as conn:
-        has = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'field_clock'"
-        ).first()
-        if has is None:
-            return ""
-        row = conn.exec_driver_sql("SELECT max(hlc) FROM field_clock").first()
-    return str(row[0] or "") if row else ""
-
-
 def _check(db: Database) -> None:
-    with db.engine.connect() as conn:
-        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+    rows = db.integrity_check()
     if rows != ["ok"]:
-        raise BackupDamaged("; ".join(str(r) for r in rows[:3]))
+        raise BackupDamaged("; ".join(rows[:3]))
     revision = schema.current_revision(db)
     if revision is None:
         raise BackupDamaged("no schema")
@@ -229,7 +217,7 @@ def restore(data_dir: Path, backup: Path, passphrase: str, force: bool = False) 
                 try:
                     _check(candidate)
                     schema.upgrade(candidate)
-                    restored_newest = _newest_change(candidate)
+                    restored_newest = backup_repo.newest_change(candidate)
                 except exc.DatabaseError as e:  # a damaged page SQLCipher cannot read
                     raise BackupDamaged(str(e.orig) if e.orig else type(e).__name__) from None
                 kept = None
@@ -243,8 +231,8 @@ def restore(data_dir: Path, backup: Path, passphrase: str, force: bool = False) 
                     # This laptop's unsent changes go out under its new id, from seq 1; what
                     # it sent before is read back from its former folder on the share.
                     conn = s.connection()
-                    _rename_unsent(conn, device)
-                    conn.execute(text("DELETE FROM sync_sent_bundle"))
+                    backup_repo.rename_unsent(conn, device)
+                    backup_repo.forget_sent_bundles(conn)
             finally:
                 candidate.close()
             fold_wal(staging, passphrase)
@@ -256,29 +244,6 @@ def restore(data_dir: Path, backup: Path, passphrase: str, force: bool = False) 
                 file.unlink(missing_ok=True)
             raise
     return RestoreResult(backup, kept, device)
-
-
-# An HLC's text with its device part replaced by :new ("wall-counter-device", see domain.hlc).
-_RENAMED = "substr({c}, 1, 17 + instr(substr({c}, 18), '-')) || :new"
-_UNSENT = "(SELECT hlc FROM change_log WHERE bundle_seq IS NULL)"
-
-
-def _rename_unsent(conn: Connection, device: str) -> None:
-    """The unsent changes become the new device's: their device and the device part of their
-    HLC (a teammate refuses a change whose HLC names another device), in change_log and in
-    the field states they set (what another team is sent later is rebuilt from those), and
-    the bases that name them."""
-    for statement in (
-        f"UPDATE field_clock SET base_hlc = {_RENAMED.format(c='base_hlc')} "
-        f"WHERE base_hlc IN {_UNSENT}",
-        f"UPDATE field_clock SET hlc = {_RENAMED.format(c='hlc')}, device = :new "
-        f"WHERE hlc IN {_UNSENT}",
-        f"UPDATE change_log SET base_hlc = {_RENAMED.format(c='base_hlc')} "
-        f"WHERE bundle_seq IS NULL AND base_hlc IN {_UNSENT}",
-        f"UPDATE change_log SET hlc = {_RENAMED.format(c='hlc')}, device = :new "
-        "WHERE bundle_seq IS NULL",
-    ):
-        conn.execute(text(statement), {"new": device})
 
 
 def _keep_current(
@@ -300,7 +265,7 @@ def _keep_current(
                 _copy(source, copy)
         return target
     try:
-        if _newest_change(current) > restored_newest and not force:
+        if backup_repo.newest_change(current) > restored_newest and not force:
             raise BackupNewerDatabase()
         return current.backup_to(target)
     finally:

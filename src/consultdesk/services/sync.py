@@ -23,15 +23,15 @@ from pathlib import Path
 
 from consultdesk.domain.phone import digits
 from consultdesk.services.workspace import Workspace
+from consultdesk.storage import conflicts_repo
 from consultdesk.storage.models import Consent
 from consultdesk.storage.residents_repo import search_key_initials
-from consultdesk.storage.settings_repo import get_setting
+from consultdesk.storage.settings_repo import get_setting, put_settings
 from consultdesk.storage.sync_store import (
     SqliteSyncStore,
     now_text,
 )
 from consultdesk.sync import team as teams
-from consultdesk.sync.changes import TOMBSTONE_FIELD
 from consultdesk.sync.engine import run_sync
 from consultdesk.sync.errors import (
     ShareUnavailable,
@@ -226,14 +226,11 @@ def _remember(ws: Workspace, team: teams.Team) -> TeamSummary:
 
 
 def _put_settings(ws: Workspace, values: dict[str, str]) -> None:
-    # One upsert, not settings_repo's read-then-write: this runs on the sync thread, and under
-    # WAL a transaction that reads before it writes fails if the window committed in between.
+    # One upsert (put_settings), not put_setting's read-then-write: this runs on the sync
+    # thread, and under WAL a transaction that reads before it writes fails if the window
+    # committed in between.
     with ws.db.session() as s:
-        s.connection().exec_driver_sql(
-            "INSERT INTO setting (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            list(values.items()),
-        )
+        put_settings(s, values)
 
 
 def _require_team(ws: Workspace) -> teams.Team:
@@ -349,21 +346,13 @@ def sync_status(ws: Workspace) -> SyncStatus:
     store = _store(ws)
     with ws.db.session(read_only=True) as s:
         last = get_setting(s, _KEY_LAST_SUCCESS)
-        counts = (
-            s.connection()
-            .exec_driver_sql(
-                "SELECT count(*), coalesce(sum(requires_person OR field = ?), 0) "
-                "FROM sync_conflict WHERE resolved_at IS NULL",
-                (TOMBSTONE_FIELD,),
-            )
-            .one()
-        )
+        open_conflicts, needs_person = conflicts_repo.open_counts(s)
     return SyncStatus(
         team_summary(ws),
         datetime.fromisoformat(last) if last else None,
         store.waiting_records(),
-        int(counts[0]),
-        int(counts[1]),
+        open_conflicts,
+        needs_person,
     )
 
 

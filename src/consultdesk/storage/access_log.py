@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event, func
 from sqlalchemy.orm import Session as OrmSession
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from consultdesk.storage.models import AuditEvent, Setting
 
@@ -146,6 +148,44 @@ def verify(session: Session) -> ChainReport:
 
 def count_rows(session: Session) -> int:
     return int(session.exec(select(func.count()).select_from(AuditEvent)).one())
+
+
+# --- reading the log -------------------------------------------------------------------------
+
+
+def events(
+    session: Session,
+    since: date | None = None,
+    resident_id: str | None = None,
+    device: str | None = None,
+    actor: str | None = None,
+) -> Sequence[AuditEvent]:
+    """The rows, oldest first; ``device`` is a device id or its first characters."""
+    query = select(AuditEvent).order_by(AuditEvent.at, AuditEvent.device, AuditEvent.seq)  # type: ignore[arg-type]
+    if since is not None:
+        query = query.where(AuditEvent.at >= since.isoformat())
+    if resident_id is not None:
+        query = query.where(AuditEvent.resident_id == resident_id)
+    if device:
+        query = query.where(col(AuditEvent.device).startswith(device, autoescape=True))
+    if actor:
+        query = query.where(AuditEvent.actor == actor)
+    return session.exec(query).all()
+
+
+def device_actors(session: Session) -> Sequence[tuple[str, str]]:
+    """(device, actor) of every row with a device, by device and then oldest first."""
+    return session.exec(
+        select(AuditEvent.device, AuditEvent.actor)
+        .where(AuditEvent.device != "")
+        .order_by(AuditEvent.device, AuditEvent.at)  # type: ignore[arg-type]
+    ).all()
+
+
+def checked_months(session: Session) -> list[str]:
+    """The months recorded as checked (``log_checked`` rows), sorted, each once."""
+    rows = session.exec(select(AuditEvent.record_id).where(AuditEvent.action == "log_checked"))
+    return sorted(set(rows.all()))
 
 
 # --- travelling with the bundles -------------------------------------------------------------

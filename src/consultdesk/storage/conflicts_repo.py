@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from consultdesk.storage.models import SyncConflict
+from consultdesk.sync.changes import TOMBSTONE_FIELD
 
 
 def open_conflicts(s: Session) -> Sequence[SyncConflict]:
@@ -17,6 +18,21 @@ def open_conflicts(s: Session) -> Sequence[SyncConflict]:
         .where(col(SyncConflict.resolved_at).is_(None))
         .order_by(col(SyncConflict.raised_at), col(SyncConflict.id))
     ).all()
+
+
+def open_counts(s: Session) -> tuple[int, int]:
+    """How many conflicts are not yet decided, and how many of those are on a safety field or
+    a delete (a person must decide them)."""
+    counts = (
+        s.connection()
+        .exec_driver_sql(
+            "SELECT count(*), coalesce(sum(requires_person OR field = ?), 0) "
+            "FROM sync_conflict WHERE resolved_at IS NULL",
+            (TOMBSTONE_FIELD,),
+        )
+        .one()
+    )
+    return int(counts[0]), int(counts[1])
 
 
 def claim(conn: sa.Connection, conflict_id: str, now: str, resolution: str) -> bool:

@@ -200,6 +200,11 @@ class Database:
             raw.close()
         return target
 
+    def integrity_check(self) -> list[str]:
+        """SQLite's integrity check: ``["ok"]``, else the problems it found."""
+        with self.engine.connect() as conn:
+            return [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+
     def lock(self) -> None:
         """Drop the key: every pooled connection (each holds SQLCipher's derived key) is closed
         and no new one opens (DatabaseLocked) until ``unlock``. Python cannot wipe the text of

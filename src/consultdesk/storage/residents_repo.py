@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import ColumnElement, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
@@ -91,3 +93,9 @@ def count_residents(session: Session) -> int:
     return session.exec(
         select(func.count()).select_from(Resident).where(col(Resident.deleted).is_(False))
     ).one()
+
+
+def names_by_id(session: Session, ids: Collection[str]) -> dict[str, str]:
+    """The names of these residents (removed ones too), by id."""
+    found = session.exec(select(Resident).where(col(Resident.id).in_(ids))).all()
+    return {r.id: r.name for r in found}

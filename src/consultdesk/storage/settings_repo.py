@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlmodel import Session
 
 from consultdesk.storage.models import Setting
@@ -19,3 +21,13 @@ def put_setting(session: Session, key: str, value: str) -> None:
     else:
         row.value = value
         session.add(row)
+
+
+def put_settings(session: Session, values: Mapping[str, str]) -> None:
+    """One upsert, not put_setting's read-then-write: under WAL a transaction that reads before
+    it writes fails if another connection committed in between (the sync thread's case)."""
+    session.connection().exec_driver_sql(
+        "INSERT INTO setting (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        list(values.items()),
+    )
