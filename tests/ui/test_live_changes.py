@@ -37,6 +37,16 @@ def two_laptops(new_laptop: MakeLaptop, share: Path):  # type: ignore[no-untyped
     return a, b
 
 
+def window_after_start_up_sync(qtbot, ws) -> MainWindow:  # type: ignore[no-untyped-def]
+    """Laptop ``ws``'s main window, shown, once its start-up sync has finished."""
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.show()
+    controller = window.sync_area.controller
+    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+    return window
+
+
 def phone_of(model: ResidentTableModel, name: str) -> str:
     for row in range(model.rowCount()):
         if model.index(row, model.NAME).data() == name:
@@ -83,16 +93,12 @@ def test_a_resident_deleted_on_another_laptop_leaves_the_open_list(
     lee = residents.save_resident(a, ResidentDraft(name="이영희"))
     sync.sync_now(a)
     sync.sync_now(b)
-    window = MainWindow(b)
-    qtbot.addWidget(window)
-    window.show()
-    controller = window.sync_area.controller
-    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+    window = window_after_start_up_sync(qtbot, b)
     view = window.residents
     view.select(lee)
     residents.delete_resident(a, kim)
     sync.sync_now(a)
-    controller.sync_now()
+    window.sync_area.controller.sync_now()
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
     qtbot.waitUntil(lambda: "내담자 1명" in window.who.text())
     assert view.selected_id() == lee
@@ -119,11 +125,7 @@ def test_a_conflict_decided_in_the_sync_area_updates_the_residents_list(
     residents.save_resident(b, ResidentDraft(name="김순자", phone="010-7777-8888"), kim)
     sync.sync_now(a)
     sync.sync_now(b)
-    window = MainWindow(b)
-    qtbot.addWidget(window)
-    window.show()
-    controller = window.sync_area.controller
-    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+    window = window_after_start_up_sync(qtbot, b)
     view = window.residents
     view.select(kim)
     shown = phone_of(view.model, "김순자")
@@ -151,11 +153,7 @@ def open_a_consultation(qtbot, new_laptop: MakeLaptop, share: Path):  # type: ig
     consultation_id = consultations.start_consultation(a, kim)
     sync.sync_now(a)
     sync.sync_now(b)
-    window = MainWindow(b)
-    qtbot.addWidget(window)
-    window.show()
-    controller = window.sync_area.controller
-    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+    window = window_after_start_up_sync(qtbot, b)
     assert window.open_consultation(consultation_id)
     return a, window, consultation_id
 
@@ -276,17 +274,13 @@ def test_a_session_synced_in_appears_in_the_open_timeline_keeping_the_selected_o
     first = consultations.start_consultation(a, kim)
     sync.sync_now(a)
     sync.sync_now(b)
-    window = MainWindow(b)
-    qtbot.addWidget(window)
-    window.show()
-    controller = window.sync_area.controller
-    qtbot.waitUntil(lambda: not controller.running, timeout=10_000)
+    window = window_after_start_up_sync(qtbot, b)
     window.residents.select(kim)
     timeline = window.residents.panel.timeline
     assert timeline.list.count() == 1
     timeline.list.item(0).setSelected(True)
     consultations.start_consultation(a, kim)  # another session, on the other laptop
     sync.sync_now(a)
-    controller.sync_now()
+    window.sync_area.controller.sync_now()
     qtbot.waitUntil(lambda: timeline.list.count() == 2, timeout=10_000)
     assert timeline.selected_ids() == [first]
