@@ -87,18 +87,18 @@ def test_a_wrong_or_weak_passphrase_changes_nothing(prepared, tmp_path):
 def test_a_change_killed_mid_rekey_leaves_one_passphrase_working(prepared, tmp_path, delay):
     data = _copy(prepared, tmp_path / "data")
     env = {**os.environ, "CONSULTDESK_PASSPHRASE": OLD, "CONSULTDESK_NEW_PASSPHRASE": NEW}
-    proc = subprocess.Popen(
+    with subprocess.Popen(  # the block closes the pipes after the kill
         [sys.executable, "-m", "consultdesk", "--data-dir", str(data), "change-passphrase"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
         stdin=subprocess.DEVNULL,
-    )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    assert "Changing the passphrase" in line, proc.stderr.read() if proc.stderr else line
-    time.sleep(delay)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    ) as proc:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert "Changing the passphrase" in line, proc.stderr.read() if proc.stderr else line
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
     assert len(_which_opens(data)) == 1
