@@ -489,7 +489,8 @@ def referral_visit(ws: Workspace) -> str:
             case_worker_id=worker,
         ),
     )
-    consent.record_consent(ws, resident, ConsentKind.SHARE_WELFARE, True, date.today(), "written")
+    for kind in (ConsentKind.HEALTH_INFO, ConsentKind.SHARE_WELFARE):
+        consent.record_consent(ws, resident, kind, True, date.today(), "written")
     meds = [
         ("노바스크정", "C08CA01", "혈압약", "하늘내과의원", Adherence.MISSES_DOSES),
         ("다이아벡스정", "A10BA02", "당뇨약", "하늘내과의원", Adherence.AS_PRESCRIBED),
