@@ -4,14 +4,25 @@ still verifies (a migration that changed what a row's hash covers would break it
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from consultdesk.services import access_log, referrals, residents
+from consultdesk.domain.resident import ResidentDraft
+from consultdesk.services import access_log, referrals, residents, sync
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import schema
+from consultdesk.storage.database import open_database
+from consultdesk.storage.sync_store import SqliteSyncStore
+from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
+    MakeLaptop,
+    join,
+    new_laptop_fixture,
+    share_fixture,
+    start_team,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PASSPHRASE = "fixture passphrase"
@@ -54,5 +65,68 @@ def test_the_birth_year_release_keeps_a_resident_known_only_by_year(tmp_path):
         assert detail.data.birth_approximate
         assert detail.data.birth_date is not None and detail.data.birth_date.year == 1944
         assert access_log.verify_log(ws).ok
+    finally:
+        ws.close()
+
+
+def _field_states_before_upgrade(path: Path) -> set[tuple[object, ...]]:
+    """The field states of a schema-0011 database, read with that schema's columns."""
+    db = open_database(path, PASSPHRASE)
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT entity, record_id, field, value, hlc, device, base_hlc FROM field_clock"
+            ).all()
+    finally:
+        db.close()
+    return {tuple(row) for row in rows}
+
+
+def test_the_0011_release_keeps_every_field_state_and_syncs_after_the_upgrade(
+    tmp_path: Path, new_laptop: MakeLaptop
+) -> None:
+    """The release before the compact field_clock (0012): a team laptop with states it set,
+    states imported from a teammate (박영희), bases, sent and unsent changes."""
+    data_dir = tmp_path / "schema_0011"
+    data_dir.mkdir()
+    shutil.copy(FIXTURES / "schema_0011.db", data_dir / "consultdesk.db")
+    before = _field_states_before_upgrade(data_dir / "consultdesk.db")
+    assert len({row[5] for row in before}) == 2 and any(row[6] for row in before)
+    ws = Workspace.unlock(data_dir, PASSPHRASE)
+    try:
+        assert schema.current_revision(ws.db) == schema.head_revision()
+        phones = {r.name: r.phone for r in residents.search_residents(ws, "")[0]}
+        assert phones["이말순"] == "010-9999-0000" and "박영희" in phones and "홍길동" in phones
+        report = access_log.verify_log(ws)
+        assert report.ok and report.unchained == 6, report.breaks
+        # Every state reads back as it was: value as sent, HLC text, device and base.
+        keys = {(row[0], row[1]) for row in before}
+        loaded = SqliteSyncStore(ws.db, ws.device).load_records(keys)
+        after = {
+            (entity, record_id, name, json.dumps(s.value, ensure_ascii=False), s.hlc, s.device,
+             s.base_hlc)
+            for (entity, record_id), fields in loaded.items()
+            for name, s in fields.items()
+        }  # fmt: skip
+        assert after == {(*row[:3], json.dumps(json.loads(row[3]), ensure_ascii=False), *row[4:])
+                         for row in before}  # fmt: skip
+        assert sync.sync_status(ws).waiting == 2  # the phone change made after the last export
+        # A new team gets what this laptop set, not the teammate's 박영희; edits come back.
+        share = tmp_path / "share"
+        share.mkdir()
+        start_team(ws, share)
+        sync.sync_now(ws)
+        fresh = new_laptop("fresh")
+        join(fresh, share)
+        sync.sync_now(fresh)
+        names = {r.name: r for r in residents.search_residents(fresh, "")[0]}
+        assert names["이말순"].phone == "010-9999-0000" and "박영희" not in names
+        lee = names["이말순"].id
+        residents.save_resident(fresh, ResidentDraft(name="이말순", phone="010-5555-6666"), lee)
+        sync.sync_now(fresh)
+        sync.sync_now(ws)
+        detail = residents.open_resident(ws, lee)
+        assert detail is not None and detail.data.phone == "010-5555-6666"
+        assert sync.sync_status(ws).open_conflicts == 0
     finally:
         ws.close()
