@@ -6,6 +6,7 @@ Writes build/bench.json: {"name": {"value": …, "unit": …, "target": …, "ok
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -971,16 +972,35 @@ def bench_database_size(data_dir: Path, folder: Path) -> dict[str, object]:
     }
 
 
-def main() -> int:
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="ConsultDesk's performance figures")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated figure names (or prefixes) to measure; the demo is always built",
+    )
+    parser.add_argument("--residents", type=int, default=RESIDENTS)
+    parser.add_argument("--sessions", type=int, default=DEMO_SESSIONS)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(argv)
+    wanted = [name for name in args.only.split(",") if name]
+
+    def want(*names: str) -> bool:
+        return not wanted or any(n.startswith(w) for n in names for w in wanted)
+
     results: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
         ws = Workspace.create(data_dir, PASSPHRASE, PASSPHRASE, Profile("벤치 약사"))
         t = time.perf_counter()
-        summary = fill_demo(ws, residents=RESIDENTS, sessions=DEMO_SESSIONS)
+        summary = fill_demo(ws, residents=args.residents, sessions=args.sessions)
         demo_s = time.perf_counter() - t
-        print(f"demo data: {RESIDENTS} residents, {summary.sessions} sessions in {demo_s:.1f} s")
-        if DEMO_SESSIONS:
+        made = f"{args.residents} residents, {summary.sessions} sessions"
+        print(f"demo data: {made} in {demo_s:.1f} s")
+        if args.sessions and want("demo_10k_residents_50k_sessions_s"):
             results["demo_10k_residents_50k_sessions_s"] = demo_figure(demo_s, summary, data_dir)
         steps: dict[str, Callable[[], dict[str, object]]] = {
             "resident_search_keystroke_p95_10k": lambda: bench_search(ws),
@@ -992,18 +1012,28 @@ def main() -> int:
             "measures_all_10k_50k_s": lambda: bench_measures(ws),
         }
         for name, step in steps.items():
-            results[name] = step()
+            if want(name):
+                print(f"measuring {name}", flush=True)
+                results[name] = step()
         export_resident = referral_visit(ws)
-        results.update(bench_sync(Path(tmp) / "sync"))
-        results.update(bench_catalog(Path(tmp) / "catalog"))
+        if want("sync_import_10k_changes_5_laptops_s", "sync_nothing_new_p95"):
+            results.update(bench_sync(Path(tmp) / "sync"))
+        if want("catalog"):
+            results.update(bench_catalog(Path(tmp) / "catalog"))
         ws.close()
-        results["cli_export_cold_ratio"] = bench_cli_export(data_dir, export_resident)
-        results["first_window_ratio"] = bench_first_window(data_dir)
-        results["unlock_to_usable_list_10k_ms"] = bench_unlock(data_dir)
-        results["startup_ratio_10k_residents"] = bench_startup(data_dir)
-        results["memory_peak_10k_residents_with_sessions"] = bench_memory(data_dir)
-        # Last: it makes the demo laptop a team member, which the figures above must not see.
-        results["bytes_per_medicine_row"] = bench_database_size(data_dir, Path(tmp) / "size")
+        processes: dict[str, Callable[[], dict[str, object]]] = {
+            "cli_export_cold_ratio": lambda: bench_cli_export(data_dir, export_resident),
+            "first_window_ratio": lambda: bench_first_window(data_dir),
+            "unlock_to_usable_list_10k_ms": lambda: bench_unlock(data_dir),
+            "startup_ratio_10k_residents": lambda: bench_startup(data_dir),
+            "memory_peak_10k_residents_with_sessions": lambda: bench_memory(data_dir),
+            # Last: it makes the demo laptop a team member, which the figures above must not see.
+            "bytes_per_medicine_row": lambda: bench_database_size(data_dir, Path(tmp) / "size"),
+        }
+        for name, step in processes.items():
+            if want(name):
+                print(f"measuring {name}", flush=True)
+                results[name] = step()
     out = ROOT / "build" / "bench.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
