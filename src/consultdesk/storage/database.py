@@ -2,8 +2,9 @@
 
 We build the engine with the plain pysqlite dialect and our own connection factory rather than the
 `sqlite+pysqlcipher` URL: that dialect pastes the passphrase into `PRAGMA key` unquoted, which
-breaks on quotes and spaces. SQLCipher 4 derives the page key from the passphrase with
-PBKDF2-HMAC-SHA512 (256,000 iterations), so connections are pooled and kept.
+breaks on quotes and spaces. SQLCipher 4 would derive the page key from the passphrase with
+PBKDF2-HMAC-SHA512 (256,000 iterations) on each connection; we derive it once per unlock and key
+every connection with it (storage/sqlcipher_key.py). Connections are pooled and kept.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 from consultdesk.folder_lock import FILE_MODE, private_file, private_folder
-from consultdesk.storage import access_log
+from consultdesk.storage import access_log, sqlcipher_key
 from consultdesk.storage.changes import ChangeFeed, committed
 from consultdesk.storage.errors import (
     DatabaseBusy,
@@ -40,25 +41,35 @@ _NEARLY_FULL_BYTES = 1 << 20
 
 
 def _quote(passphrase: str) -> str:
-    if not passphrase or "\x00" in passphrase:
-        raise WrongPassphrase()
-    return "'" + passphrase.replace("'", "''") + "'"
+    try:
+        return sqlcipher_key.quoted_passphrase(passphrase)
+    except sqlcipher_key.NoPassphrase:
+        raise WrongPassphrase() from None
 
 
-def _connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
+def _key_pragma(path: Path, passphrase: str) -> str:
+    """PRAGMA key's argument: the key derived here once (storage/sqlcipher_key.py)."""
+    try:
+        return sqlcipher_key.key_pragma(path, passphrase)
+    except sqlcipher_key.NoPassphrase:
+        raise WrongPassphrase() from None
+
+
+def _connect(path: Path, key: str) -> sqlcipher3.Connection:
+    """A connection keyed with ``key`` (a _key_pragma result)."""
     conn = sqlcipher3.connect(str(path), check_same_thread=False)
     try:
-        _prepare(conn, passphrase)
+        _prepare(conn, key)
     except BaseException:
         conn.close()
         raise
     return conn
 
 
-def _prepare(conn: sqlcipher3.Connection, passphrase: str) -> None:
+def _prepare(conn: sqlcipher3.Connection, key: str) -> None:
     # SQLCipher logs decryption failures to stderr; a wrong passphrase is reported by us instead.
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    conn.execute(f"PRAGMA key = {key}")
     # Transactions are ours (see _begin), so the driver must not open them implicitly: that is
     # what lets Alembic's DDL roll back with the rest of a failed migration.
     conn.isolation_level = None
@@ -75,15 +86,27 @@ def _prepare(conn: sqlcipher3.Connection, passphrase: str) -> None:
 
 
 class _Key:
-    """The passphrase new connections are opened with; None while the app is locked."""
+    """What new connections are keyed with; None while the app is locked. The key derived
+    from the passphrase is kept once the file has its salt, so a new connection of the pool
+    costs no key derivation (storage/sqlcipher_key.py)."""
 
-    def __init__(self, passphrase: str) -> None:
+    def __init__(self, path: Path, passphrase: str) -> None:
+        self.path = path
         self.passphrase: str | None = passphrase
+        self.derived: str | None = None
 
     def require(self) -> str:
         if self.passphrase is None:
             raise DatabaseLocked()
-        return self.passphrase
+        if self.derived is None:
+            key = _key_pragma(self.path, self.passphrase)
+            if sqlcipher_key.file_salt(self.path) is None:
+                return key  # a new file: SQLCipher makes the salt with this connection
+            self.derived = key
+        return self.derived
+
+    def set(self, passphrase: str | None, derived: str | None = None) -> None:
+        self.passphrase, self.derived = passphrase, derived
 
 
 def _make_engine(path: Path, key: _Key) -> Engine:
@@ -210,7 +233,7 @@ class Database:
         and no new one opens (DatabaseLocked) until ``unlock``. Python cannot wipe the text of
         the passphrase itself; its last reference here goes."""
         if self._key is not None:
-            self._key.passphrase = None
+            self._key.set(None)
         self.engine.dispose()
 
     @property
@@ -220,15 +243,16 @@ class Database:
     def unlock(self, passphrase: str) -> None:
         """Check the passphrase on a connection of its own (WrongPassphrase), then let the
         pool open connections with it again."""
+        key = _key_pragma(self.path, passphrase)
         try:
-            conn = _connect(self.path, passphrase)
+            conn = _connect(self.path, key)
         except sqlcipher3.DatabaseError as e:
             if "not a database" in str(e) or "encrypted" in str(e):
                 raise WrongPassphrase() from e
             raise
         conn.close()
         if self._key is not None:
-            self._key.passphrase = passphrase
+            self._key.set(passphrase, key)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -259,7 +283,7 @@ def create_database(path: Path, passphrase: str) -> Database:
     # An empty file is an empty database; made first so that it, and the -wal and -shm files
     # SQLite gives the same mode, are the owner's only.
     _new_private_file(path)
-    key = _Key(passphrase)
+    key = _Key(path, passphrase)
     engine = _make_engine(path, key)
     _verify(engine, path)
     return Database(path, engine, key)
@@ -301,7 +325,7 @@ def fold_wal(path: Path, passphrase: str) -> None:
     rename (open_database turns WAL on again)."""
     conn = sqlcipher3.connect(str(path))
     try:
-        _prepare(conn, passphrase)
+        _prepare(conn, _key_pragma(path, passphrase))
         conn.execute("PRAGMA journal_mode = DELETE").fetchall()
     finally:
         conn.close()
@@ -316,7 +340,7 @@ def rekey(path: Path, passphrase: str, new_passphrase: str) -> None:
     new_key = _quote(new_passphrase)
     conn = sqlcipher3.connect(str(path), isolation_level=None)
     try:
-        _prepare(conn, passphrase)
+        _prepare(conn, _key_pragma(path, passphrase))
         conn.execute(f"PRAGMA rekey = {new_key}")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     except sqlcipher3.OperationalError as e:
@@ -349,7 +373,7 @@ def open_database(path: Path, passphrase: str) -> Database:
     for file in side_files(path):  # tighten what an earlier version left readable
         private_file(file)
     private_file(path.parent, 0o700)
-    key = _Key(passphrase)
+    key = _Key(path, passphrase)
     engine = _make_engine(path, key)
     _verify(engine, path)
     return Database(path, engine, key)

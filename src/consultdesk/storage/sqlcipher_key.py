@@ -1,0 +1,73 @@
+"""The key SQLCipher opens the database with, derived once per unlock instead of per connection.
+
+SQLCipher 4, given a passphrase, derives the page key itself: PBKDF2-HMAC-SHA512, 256,000
+iterations, 32 bytes, over the 16-byte salt it keeps at the start of the file (the defaults of
+SQLCipher 4's "cipher_compatibility = 4", https://www.zetetic.net/sqlcipher/sqlcipher-api/ —
+`PRAGMA key`, "Raw Key Data" and `PRAGMA kdf_iter`). It does that on every new connection: a
+quarter of a second each on a laptop, for each of the pool's connections and for each check.
+
+Here the same derivation runs once, with Python's ``hashlib.pbkdf2_hmac`` (OpenSSL; it releases
+the GIL, so it can run beside the imports of a starting process), and every connection is
+given the result as raw key data with its salt, ``x'<64 hex key><32 hex salt>'``. The file is
+the same file: it still opens with the passphrase alone, in this version, an older one, or the
+sqlcipher shell; a backup made from it (VACUUM INTO) keeps the salt and opens with the
+passphrase too (tests/storage/test_sqlcipher_key.py).
+
+A file with no salt yet (a database being created: empty until its first page is written) is
+keyed with the passphrase, and SQLCipher makes the salt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+# SQLCipher 4's defaults (cipher_compatibility 4): see the module's docstring.
+KDF_ITERATIONS = 256_000
+KDF_DIGEST = "sha512"
+KEY_BYTES = 32
+SALT_BYTES = 16
+# The salt is in the file once its first page is; SQLCipher 4's page is 4,096 bytes.
+_FIRST_PAGE = 4096
+
+
+class NoPassphrase(ValueError):
+    """An empty passphrase, or one with a NUL (SQLCipher would cut it there)."""
+
+
+def quoted_passphrase(passphrase: str) -> str:
+    """``passphrase`` as an SQL string literal for PRAGMA key / rekey."""
+    if not passphrase or "\x00" in passphrase:
+        raise NoPassphrase()
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def file_salt(path: Path) -> bytes | None:
+    """The salt at the start of an encrypted database file, or None if it has none yet."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(_FIRST_PAGE)
+    except FileNotFoundError:
+        return None
+    if len(head) < _FIRST_PAGE:
+        return None
+    return head[:SALT_BYTES]
+
+
+def raw_key(passphrase: str, salt: bytes) -> str:
+    """PRAGMA key's argument for the key SQLCipher would derive from ``passphrase`` and
+    ``salt``: raw key data with the salt, as a quoted blob literal."""
+    quoted_passphrase(passphrase)  # the same refusals as the passphrase itself
+    key = hashlib.pbkdf2_hmac(
+        KDF_DIGEST, passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES
+    )
+    return "\"x'" + key.hex() + salt.hex() + "'\""
+
+
+def key_pragma(path: Path, passphrase: str) -> str:
+    """What to give PRAGMA key for the file at ``path``: its raw key if it has a salt, else
+    the passphrase (SQLCipher then derives the key and makes the salt)."""
+    salt = file_salt(path)
+    if salt is None:
+        return quoted_passphrase(passphrase)
+    return raw_key(passphrase, salt)

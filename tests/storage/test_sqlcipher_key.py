@@ -1,0 +1,110 @@
+"""The key derived once per unlock is the key SQLCipher derives itself, and the file stays one
+that opens with the passphrase alone: by another connection, after a backup, after a rekey."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+
+from consultdesk.storage import sqlcipher_key
+from consultdesk.storage.database import create_database, open_database, rekey
+from consultdesk.storage.errors import WrongPassphrase
+
+PASSPHRASE = "봄날 '약국' 2026"  # Hangul, spaces and a quote: all of them reach the KDF as UTF-8
+
+
+def _count_with_passphrase(path: Path, passphrase: str) -> int:
+    """SQLCipher's own way: the passphrase, and its own key derivation."""
+    conn = sqlcipher3.connect(str(path))
+    try:
+        conn.execute(f"PRAGMA key = {sqlcipher_key.quoted_passphrase(passphrase)}")
+        return int(conn.execute("SELECT count(*) FROM note").fetchone()[0])
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Path:
+    path = tmp_path / "db.sqlite"
+    db = create_database(path, PASSPHRASE)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)")
+        conn.exec_driver_sql("INSERT INTO note (text) VALUES ('첫 기록')")
+    db.close()
+    return path
+
+
+def test_the_derived_key_is_sqlciphers(database: Path) -> None:
+    salt = sqlcipher_key.file_salt(database)
+    assert salt is not None and len(salt) == 16
+    conn = sqlcipher3.connect(str(database))
+    try:
+        conn.execute(f"PRAGMA key = {sqlcipher_key.raw_key(PASSPHRASE, salt)}")
+        assert conn.execute("SELECT text FROM note").fetchall() == [("첫 기록",)]
+    finally:
+        conn.close()
+
+
+def test_a_new_file_is_keyed_with_the_passphrase(tmp_path: Path) -> None:
+    empty = tmp_path / "new.sqlite"
+    empty.touch()
+    assert sqlcipher_key.file_salt(empty) is None
+    assert sqlcipher_key.key_pragma(empty, "a'b") == "'a''b'"
+
+
+def test_every_pooled_connection_and_a_backup_open_as_before(
+    database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    derivations: list[bytes] = []
+    real = hashlib.pbkdf2_hmac
+
+    def counted(name: str, password: bytes, salt: bytes, iterations: int, dklen: int) -> bytes:
+        derivations.append(salt)
+        return real(name, password, salt, iterations, dklen)
+
+    monkeypatch.setattr(sqlcipher_key.hashlib, "pbkdf2_hmac", counted)
+    db = open_database(database, PASSPHRASE)
+    try:
+        held = [db.engine.raw_connection() for _ in range(3)]  # three of the pool at once
+        for conn in held:
+            assert conn.cursor().execute("SELECT count(*) FROM note").fetchone()[0] == 1
+        for conn in held:
+            conn.close()
+        assert len(derivations) == 1  # once for the file, not once per connection
+        copy = db.backup_to(tmp_path / "backup" / "copy.sqlite")
+    finally:
+        db.close()
+    # Another program (or an older version) opens both with the passphrase alone.
+    assert _count_with_passphrase(database, PASSPHRASE) == 1
+    assert _count_with_passphrase(copy, PASSPHRASE) == 1
+
+
+def test_lock_forgets_the_key_and_unlock_checks_the_passphrase(database: Path) -> None:
+    db = open_database(database, PASSPHRASE)
+    try:
+        db.lock()
+        assert db.locked
+        with pytest.raises(WrongPassphrase):
+            db.unlock("not it")
+        assert db.locked
+        db.unlock(PASSPHRASE)
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM note").scalar() == 1
+    finally:
+        db.close()
+
+
+def test_a_wrong_passphrase_is_refused_and_a_rekeyed_file_opens_with_the_new_one(
+    database: Path,
+) -> None:
+    with pytest.raises(WrongPassphrase):
+        open_database(database, PASSPHRASE + " ")
+    rekey(database, PASSPHRASE, "새 암호 문구")
+    with pytest.raises(WrongPassphrase):
+        open_database(database, PASSPHRASE)
+    db = open_database(database, "새 암호 문구")
+    db.close()
+    assert _count_with_passphrase(database, "새 암호 문구") == 1
