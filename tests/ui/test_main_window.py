@@ -89,3 +89,19 @@ def test_closing_a_consultation_or_saving_a_resident_leaves_the_search_as_typed(
     assert view.search.text() == "하늘"
     assert view.panel.detail.data.name == "하늘솔" and view.model.rowCount() == 2
     assert view.selected_id() == view.panel.detail.id
+
+
+def test_the_areas_behind_the_first_are_read_when_first_shown(qtbot, workspace):
+    """Start-up reads the residents list only; the referrals and centres areas fill when the
+    pharmacist opens them (and then show everything, as if they had been read at once)."""
+    fill_demo(workspace, residents=40, sessions=120)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.residents.model.rowCount() == 40
+    assert window.referrals.model.rowCount() == 0
+    assert window.centres.centre_list.count() == 0
+    window.nav.setCurrentRow(window.stack.indexOf(window.referrals))
+    assert window.referrals.model.rowCount() > 0
+    window.nav.setCurrentRow(window.stack.indexOf(window.centres))
+    assert window.centres.centre_list.count() == 5

@@ -138,7 +138,9 @@ class CaseWorkerDialog(_FormDialog):
 
 
 class CentresView(QWidget):
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, *, load: bool = True) -> None:
+        """``load``: read the list now; the main window passes False and refreshes the
+        area when it is first shown (its start-up then reads nothing it does not show)."""
         super().__init__()
         self.ws = ws
         self._centres: dict[str, Centre] = {}
@@ -212,7 +214,8 @@ class CentresView(QWidget):
             ),
             1,
         )
-        self.refresh()
+        if load:
+            self.refresh()
 
     def refresh(self, select: str | None = None) -> None:
         current = select or self.current_centre_id()

@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self.setWindowTitle(self.tr("ConsultDesk — medication consultation desk"))
         self.residents = ResidentsView(ws)
-        self.centres = CentresView(ws)
+        self.centres = CentresView(ws, load=False)  # read when first shown (_show_area)
         self.follow_ups = FollowUpView(ws)
         self.follow_ups.resident_requested.connect(self.show_resident)
         self.editor = ConsultationEditor(ws, attach_completer=self._completer_factory())
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         timeline.new_requested.connect(self.new_consultation)
         timeline.draft_deleted.connect(self.editor.drop_deleted)
         self.sync_area = SyncView(ws)  # team sync
-        self.referrals = ReferralsView(ws)  # referral tracking
+        self.referrals = ReferralsView(ws, load=False)  # referral tracking, read when shown
         self.measures = MeasuresView(ws)  # shared measures
         self.measures.resident_requested.connect(self.show_resident)
         self.stack = QStackedWidget()

@@ -290,7 +290,9 @@ class CloseReferralDialog(_StepDialog):
 class ReferralsView(QWidget):
     """의뢰 관리: every referral that is not closed, the overdue ones first."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, *, load: bool = True) -> None:
+        """``load``: read the list now; the main window passes False and refreshes the
+        area when it is first shown (its start-up then reads nothing it does not show)."""
         super().__init__()
         self.ws = ws
         self.model = ReferralTableModel()
@@ -360,7 +362,8 @@ class ReferralsView(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
-        self.refresh()
+        if load:
+            self.refresh()
 
     def refresh(self, today: date | None = None) -> None:
         self._every = referrals.list_referrals(self.ws, ReferralFilter.ALL, today)
