@@ -4,6 +4,7 @@ that opens with the passphrase alone: by another connection, after a backup, aft
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,31 @@ def test_a_wrong_passphrase_is_refused_and_a_rekeyed_file_opens_with_the_new_one
     db = open_database(database, "새 암호 문구")
     db.close()
     assert _count_with_passphrase(database, "새 암호 문구") == 1
+
+
+def test_a_key_derived_ahead_is_taken_once_and_only_for_its_passphrase(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    derivations: list[bytes] = []
+    real = hashlib.pbkdf2_hmac
+
+    def counted(name: str, password: bytes, salt: bytes, iterations: int, dklen: int) -> bytes:
+        derivations.append(password)
+        return real(name, password, salt, iterations, dklen)
+
+    monkeypatch.setattr(sqlcipher_key.hashlib, "pbkdf2_hmac", counted)
+    sqlcipher_key.derive_ahead(database, PASSPHRASE)
+    db = open_database(database, PASSPHRASE)  # takes the key derived ahead
+    db.close()
+    assert derivations == [PASSPHRASE.encode()]
+    # Taken means gone: the next opening derives again, and a passphrase that was not the
+    # one derived ahead gets its own derivation (and is refused).
+    sqlcipher_key.derive_ahead(database, "다른 문구")
+    with pytest.raises(WrongPassphrase):
+        open_database(database, PASSPHRASE + "!")
+    db = open_database(database, PASSPHRASE)
+    db.close()
+    # (the one ahead runs on its own thread beside the others: their order is not fixed)
+    assert derivations[0] == PASSPHRASE.encode()
+    other, refused = "다른 문구".encode(), (PASSPHRASE + "!").encode()
+    assert Counter(derivations) == {PASSPHRASE.encode(): 2, other: 1, refused: 1}

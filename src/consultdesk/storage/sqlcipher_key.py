@@ -15,11 +15,17 @@ passphrase too (tests/storage/test_sqlcipher_key.py).
 
 A file with no salt yet (a database being created: empty until its first page is written) is
 keyed with the passphrase, and SQLCipher makes the salt.
+
+A command-line process knows the passphrase (from the environment) before it has imported the
+database layer, which takes longer than the derivation: ``derive_ahead`` starts the derivation
+on a thread at once, and the first ``key_pragma`` for that file and passphrase takes its result.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import threading
 from pathlib import Path
 
 # SQLCipher 4's defaults (cipher_compatibility 4): see the module's docstring.
@@ -64,10 +70,57 @@ def raw_key(passphrase: str, salt: bytes) -> str:
     return "\"x'" + key.hex() + salt.hex() + "'\""
 
 
+class _Ahead:
+    """A derivation started before it was asked for (derive_ahead)."""
+
+    def __init__(self, passphrase: str, salt: bytes) -> None:
+        self.passphrase = passphrase
+        self.result: str | None = None
+        self.thread = threading.Thread(target=self._run, args=(salt,), daemon=True)
+        self.thread.start()
+
+    def _run(self, salt: bytes) -> None:
+        try:
+            self.result = raw_key(self.passphrase, salt)
+        except NoPassphrase:
+            self.result = None  # key_pragma refuses it again, in the caller's thread
+
+    def take(self, passphrase: str) -> str | None:
+        if not hmac.compare_digest(passphrase.encode(), self.passphrase.encode()):
+            return None
+        self.thread.join()
+        return self.result
+
+
+_ahead: dict[tuple[str, bytes], _Ahead] = {}
+_ahead_lock = threading.Lock()
+
+
+def _place(path: Path) -> str:
+    return str(path.resolve())
+
+
+def derive_ahead(path: Path, passphrase: str) -> None:
+    """Start deriving the key of the file at ``path`` (if it has a salt) on a thread; the next
+    key_pragma for that file with the same passphrase waits for it instead of starting again.
+    Nothing is kept after that call; a different passphrase there derives its own key."""
+    salt = file_salt(path)
+    if salt is None or not passphrase:
+        return
+    with _ahead_lock:
+        _ahead[(_place(path), salt)] = _Ahead(passphrase, salt)
+
+
 def key_pragma(path: Path, passphrase: str) -> str:
     """What to give PRAGMA key for the file at ``path``: its raw key if it has a salt, else
     the passphrase (SQLCipher then derives the key and makes the salt)."""
     salt = file_salt(path)
     if salt is None:
         return quoted_passphrase(passphrase)
+    with _ahead_lock:
+        ahead = _ahead.pop((_place(path), salt), None)
+    if ahead is not None:
+        derived = ahead.take(passphrase)
+        if derived is not None:
+            return derived
     return raw_key(passphrase, salt)
