@@ -2473,6 +2473,14 @@ examples:
         <source>Click to list them</source>
         <translation>Click to list them</translation>
     </message>
+    <message>
+        <source>Hidden as well, so that a "&lt;{k}" beside it cannot be worked out from a total minus the others</source>
+        <translation>Hidden as well, so that a "&lt;{k}" beside it cannot be worked out from a total minus the others</translation>
+    </message>
+    <message>
+        <source>Fewer than {k} residents: hidden when de-identified</source>
+        <translation>Fewer than {k} residents: hidden when de-identified</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresView</name>

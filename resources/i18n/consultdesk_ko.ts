@@ -2462,6 +2462,14 @@ examples:
         <source>Click to list them</source>
         <translation>눌러서 목록 보기</translation>
     </message>
+    <message>
+        <source>Hidden as well, so that a &quot;&lt;{k}&quot; beside it cannot be worked out from a total minus the others</source>
+        <translation>옆의 &quot;&lt;{k}&quot;을 합계에서 나머지를 빼서 알아낼 수 없도록 함께 가린 칸입니다</translation>
+    </message>
+    <message>
+        <source>Fewer than {k} residents: hidden when de-identified</source>
+        <translation>내담자 {k}명 미만: 비식별로 보면 가립니다</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresView</name>

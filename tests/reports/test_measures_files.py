@@ -55,7 +55,7 @@ def test_json_is_versioned_and_deidentified(
     _no_personal_data(text, team)
     data = json.loads(text)
     assert data["format"] == "consultdesk.measures.report"
-    assert data["format_version"] == 1
+    assert data["format_version"] == 2
     assert data["deidentified"] is True and data["suppress_below"] == 5
     assert {i["id"] for i in data["indicators"]} == {
         i.id for i in measures.bundled_measures().indicators
@@ -124,16 +124,19 @@ def test_csv(team_ws: tuple[Workspace, Team, Path], tmp_path: Path) -> None:
     assert jan[0][4] == "2"
 
 
-def _team_file(path: Path, sessions: int, suppressed: bool = False, **change: object) -> Path:
+def _team_file(
+    path: Path, sessions: int, suppressed: bool = False, how: str = "small", **change: object
+) -> Path:
     """A de-identified report as another team would send it (written by this code's JSON)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     for cell in data["cells"]:
         if cell["indicator"] == "sessions":
             cell["value"], cell["suppressed"] = (None, True) if suppressed else (sessions, False)
+            cell["suppression"] = how if suppressed else None
         if cell["indicator"] == "sessions_per_resident":
             cell.update(value=2.0, numerator=sessions, denominator=sessions / 2, suppressed=False)
     data.update(change)
-    out = path.with_name(f"team{sessions}{'s' if suppressed else ''}.json")
+    out = path.with_name(f"team{sessions}{how if suppressed else ''}.json")
     out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return out
 
@@ -148,7 +151,9 @@ def test_combine_sums_same_definitions(
     combined = measures_files.combine_files([a, b, c])
     sessions = combined.cell("sessions")
     assert sessions is not None
-    assert (sessions.value, sessions.suppressed_parts) == (52, 1)
+    # 40 + 12 + a "<5" (1 to 4): not a number but the range it lies in
+    assert (sessions.value, sessions.low, sessions.high) == (None, 53, 56)
+    assert sessions.suppressed_parts == 1 and combined.text(sessions) == "53–56"
     ratio = combined.cell("sessions_per_resident")
     assert ratio is not None and ratio.numerator == 59 and ratio.value == pytest.approx(2.0)
     median = combined.cell("meds_first_median")
@@ -157,9 +162,45 @@ def test_combine_sums_same_definitions(
     rows = {
         (r[0], r[3]): r for r in load_workbook(out)["전체"].iter_rows(min_row=2, values_only=True)
     }
-    assert rows[("sessions", None)][4] == 52
-    assert rows[("sessions", None)][8] == "+<5×1"
+    assert rows[("sessions", None)][4] == "53–56"
+    assert rows[("sessions", None)][8] == "가려진 팀 1곳 포함"
     assert rows[("meds_first_median", None)][8] == "합칠 수 없음"
+    # A complementary part ("x") is 5 or more: only a lower bound is honest.
+    d = _team_file(base, 9, suppressed=True, how="complementary")
+    bound = measures_files.combine_files([a, b, d]).cell("sessions")
+    assert bound is not None and (bound.low, bound.high) == (57, None)
+    assert combined.text(bound) == "≥57"
+
+
+def test_combine_hides_a_share_with_a_suppressed_part(
+    team_ws: tuple[Workspace, Team, Path], tmp_path: Path
+) -> None:
+    ws, _, _ = team_ws
+    base = measures_files.write_json(_report(ws), tmp_path / "base.json")
+    data = json.loads(base.read_text(encoding="utf-8"))
+    for cell in data["cells"]:
+        if cell["indicator"] == "sessions_per_resident":
+            cell.update(value=None, numerator=None, denominator=None, suppressed=True)
+            cell["suppression"] = "small"
+    hidden = tmp_path / "hidden.json"
+    hidden.write_text(json.dumps(data), encoding="utf-8")
+    combined = measures_files.combine_files([_team_file(base, 40), hidden])
+    ratio = combined.cell("sessions_per_resident")
+    assert ratio is not None and ratio.numerator is None and combined.text(ratio) == "x"
+
+
+def test_combine_reads_version_1_files(
+    team_ws: tuple[Workspace, Team, Path], tmp_path: Path
+) -> None:
+    ws, _, _ = team_ws
+    base = measures_files.write_json(_report(ws), tmp_path / "base.json")
+    old = _team_file(base, 7, suppressed=True, format_version=1)
+    data = json.loads(old.read_text(encoding="utf-8"))
+    for cell in data["cells"]:
+        cell.pop("suppression", None)  # version 1 had only small-number suppression
+    old.write_text(json.dumps(data), encoding="utf-8")
+    sessions = measures_files.combine_files([_team_file(base, 40), old]).cell("sessions")
+    assert sessions is not None and (sessions.low, sessions.high) == (41, 44)
 
 
 def test_combine_refuses_other_definitions(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
@@ -43,6 +43,9 @@ class GroupBy(StrEnum):
 
 
 TIME_GROUPS = (GroupBy.MONTH, GroupBy.QUARTER, GroupBy.YEAR)
+# What a cell hidden by complementary suppression shows (as Statistics Canada marks a figure
+# suppressed for confidentiality).
+SECONDARY_MARK = "x"
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +157,13 @@ class Cell:
     denominator: float | None = None
     subjects: tuple[str, ...] = ()  # resident ids, or referral ids for referral indicators
     suppressed: bool = False
+    secondary: bool = False  # suppressed only so that a "<5" beside it cannot be worked out
     suppressed_parts: int = 0  # combined reports: teams whose cell was suppressed
     combinable: bool = True
+    # Combined reports: the sum lies between these (None above: no upper bound) when some
+    # team's part is suppressed.
+    low: float | None = None
+    high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -184,12 +192,18 @@ class MeasuresReport:
         return None if c is None else c.value
 
     def text(self, cell: Cell | None) -> str:
-        """A cell as the screen and the funder PDF show it: "<5" when suppressed, "–" when
-        there is nothing to count, shares as percentages, counts with thousands separators."""
+        """A cell as the screen and the funder PDF show it: "<5" when it counts too few people,
+        "x" when it is hidden so that such a cell cannot be worked out (complementary
+        suppression), a range for a combined sum with suppressed parts, "–" when there is
+        nothing to count, shares as percentages, counts with thousands separators."""
         if cell is None:
             return ""
         if cell.suppressed:
-            return f"<{self.suppress_below}"
+            return SECONDARY_MARK if cell.secondary else f"<{self.suppress_below}"
+        if cell.low is not None:
+            if cell.high is None:
+                return f"≥{int(cell.low):,}"
+            return f"{int(cell.low):,}–{int(cell.high):,}"
         if cell.value is None:
             return "–"
         unit = self.measures.get(cell.indicator).unit
@@ -308,24 +322,35 @@ def social_risks(form: ScreeningForm, screening: str) -> list[tuple[str, str, st
 
 def deidentify(report: MeasuresReport, threshold: int | None = None) -> MeasuresReport:
     """No ids, no names: the lists behind each number are dropped, pharmacists become "약사 A",
-    and a cell resting on fewer than ``threshold`` people (but more than none) is suppressed."""
-    k = report.suppress_below if threshold is None else threshold
-    cells = []
-    for c in report.cells:
-        small = 0 < c.people < k
-        if small:
-            c = replace(c, value=None, numerator=None, denominator=None, suppressed=True)
-        cells.append(replace(c, subjects=()))
+    a cell resting on fewer than ``threshold`` people (but more than none) is suppressed, and
+    so are the cells it could be worked out from (domain/measures_suppress.py)."""
+    return deidentify_together([report], threshold)[0]
+
+
+def deidentify_together(
+    reports: Sequence[MeasuresReport], threshold: int | None = None
+) -> list[MeasuresReport]:
+    """Reports published together (a grouping with its whole-period total, the screen's
+    monthly chart): suppressed as one table, so a hidden month cannot be worked out from the
+    year's total either."""
+    from consultdesk.domain.measures_suppress import suppress_together
+
+    if not reports:
+        return []
+    k = reports[0].suppress_below if threshold is None else threshold
+    return [
+        _renamed(replace(r, cells=cells, _index={}), k)
+        for r, cells in zip(reports, suppress_together(reports, k), strict=True)
+    ]
+
+
+def _renamed(report: MeasuresReport, k: int) -> MeasuresReport:
+    cells = list(report.cells)
     groups = list(report.groups)
     keys = {g.key: g.key for g in groups}
     if report.by in (GroupBy.PHARMACIST, GroupBy.CENTRE):
         prefix_ko, prefix_en = (
-            ("약사", "Pharmacist")
-            if report.by is GroupBy.PHARMACIST
-            else (
-                "복지관",
-                "Centre",
-            )
+            ("약사", "Pharmacist") if report.by is GroupBy.PHARMACIST else ("복지관", "Centre")
         )
         renamed = []
         for n, g in enumerate(groups):

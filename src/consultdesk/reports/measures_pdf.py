@@ -26,7 +26,7 @@ from consultdesk.reports.blocks import data_table, fields_grid, heading
 from consultdesk.reports.fonts import FONT_BOLD, FONT_REGULAR
 from consultdesk.reports.labels import Lang, check_lang
 from consultdesk.reports.layout import CONTENT_WIDTH, PageDecor, build_document
-from consultdesk.reports.measures_tables import AREAS, cell_note
+from consultdesk.reports.measures_tables import AREAS
 from consultdesk.reports.styles import ACCENT, MUTED, RULE, Styles, make_styles
 from consultdesk.reports.text import para
 
@@ -61,11 +61,13 @@ _WORDS = {
         ),
         "suppressed": (
             "내담자 {k}명 미만에 근거한 칸은 '<{k}'로 가렸습니다: 작은 수는 동네나 복지관과 "
-            "겹쳐 보면 누구인지 알 수 있습니다."
+            "겹쳐 보면 누구인지 알 수 있습니다. 합계에서 나머지를 빼서 가린 수를 알아낼 수 "
+            "없도록 함께 가린 칸은 'x'입니다."
         ),
         "combined": (
-            "여러 팀의 비식별 보고서를 더했습니다. '+<{k}×n'은 가려진 팀 n곳의 수가 빠진 "
-            "최소값이라는 뜻이며, 중앙값은 더할 수 없어 비워 둡니다."
+            "여러 팀의 비식별 보고서를 더했습니다. 가려진 부분이 있는 합계는 값이 들어갈 수 "
+            "있는 범위입니다 ('<{k}'은 1~{k1}, 'x'는 {k} 이상이므로 'x'가 있으면 '≥ 최소값'). "
+            "비율은 가려진 부분이 있으면 'x', 중앙값은 더할 수 없어 비워 둡니다."
         ),
         "chart_months": "묶음별 상담 횟수와 만난 내담자",
         "chart_goals": "목표 달성률 (기간에 맞춘 목표 대비 %)",
@@ -102,11 +104,14 @@ _WORDS = {
         ),
         "suppressed": (
             "Cells resting on fewer than {k} residents show '<{k}': next to a district or a "
-            "centre, a small number can tell who it is."
+            "centre, a small number can tell who it is. Cells hidden with them so that they "
+            "cannot be worked out from a total minus the others show 'x'."
         ),
         "combined": (
-            "Several teams' de-identified reports added up. '+<{k}×n' marks a lower bound "
-            "missing n teams' suppressed numbers; medians cannot be added and stay empty."
+            "Several teams' de-identified reports added up. A sum with suppressed parts is the "
+            "range it lies in (a '<{k}' part is 1 to {k1}, an 'x' part {k} or more, so with an "
+            "'x' only a lower bound, '≥'); a share with a suppressed part shows 'x'; medians "
+            "cannot be added and stay empty."
         ),
         "chart_months": "Consultations and residents reached, by group",
         "chart_goals": "Progress towards the goals (% of the goal for the period)",
@@ -150,12 +155,8 @@ def _w(lang: Lang, key: str, **values: object) -> str:
 
 
 def value_text(cell: Cell | None, report: MeasuresReport) -> str:
-    """The cell as the screen shows it, plus the combined-report note ("+2 teams <5")."""
-    text = report.text(cell)
-    if cell is None or cell.suppressed or cell.value is None:
-        return text
-    note = cell_note(cell, report, "ko")
-    return f"{text} {note}" if note.startswith("+") else text
+    """The cell as the screen shows it (a combined sum with suppressed parts as its range)."""
+    return report.text(cell)
 
 
 def goal_progress(total: MeasuresReport, lang: Lang) -> list[tuple[str, float | None]]:
@@ -425,7 +426,7 @@ def build_measures_pdf(
     if report.deidentified:
         story.append(para(_w(lang, "suppressed", k=k), s.small))
     if report.teams:
-        story.append(para(_w(lang, "combined", k=k), s.small))
+        story.append(para(_w(lang, "combined", k=k, k1=k - 1), s.small))
     months = _months_chart(report, lang) if report.by is not GroupBy.ALL else None
     if months is not None:
         story += [*heading(_w(lang, "chart_months"), s), months]

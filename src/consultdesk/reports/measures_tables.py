@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from consultdesk.domain.measures import Cell, Indicator, MeasuresReport
+from consultdesk.domain.measures import SECONDARY_MARK, Cell, Indicator, MeasuresReport
 
 _HEAD = {
     "ko": {
@@ -35,11 +35,14 @@ _HEAD = {
         "suppress": "작은 수 가림",
         "suppress_text": (
             "내담자 {k}명 미만에 근거한 칸은 '<{k}'로 가립니다. 작은 수는 동네·복지관과 "
-            "겹쳐 보면 누구인지 알 수 있기 때문입니다. 기준은 설정에서 바꿀 수 있습니다."
+            "겹쳐 보면 누구인지 알 수 있기 때문입니다. 합계에서 나머지를 빼서 가린 수를 "
+            "알아낼 수 없도록 함께 가린 칸은 'x'로 표시합니다. 기준은 설정에서 바꿀 수 "
+            "있습니다."
         ),
         "combined_text": (
-            "여러 팀의 비식별 파일을 더했습니다. '+<{k}×n'은 가려진 팀 n곳의 수가 빠져 있다는 "
-            "뜻입니다 (합계는 최소값). 중앙값은 더할 수 없어 비워 둡니다."
+            "여러 팀의 비식별 파일을 더했습니다. 가려진 부분이 있는 합계는 값이 들어갈 수 있는 "
+            "범위로 적습니다 ('<{k}'은 1~{k1}, 'x'는 {k} 이상이므로 'x'가 있으면 '≥ 최소값'). "
+            "비율은 가려진 부분이 있으면 'x', 중앙값은 더할 수 없어 비워 둡니다."
         ),
         "rules": "세는 방법",
         "rules_text": (
@@ -60,6 +63,7 @@ _HEAD = {
         "note": "비고",
         "total": "합계",
         "not_combinable": "합칠 수 없음",
+        "parts_hidden": "가려진 팀 {n}곳 포함",
         "group": "묶음",
     },
     "en": {
@@ -77,11 +81,14 @@ _HEAD = {
         "suppress": "Small numbers suppressed",
         "suppress_text": (
             "A cell resting on fewer than {k} residents shows '<{k}': a small number next to a "
-            "district or a centre can tell who it is. The threshold is a setting."
+            "district or a centre can tell who it is. Cells hidden with it so that it cannot "
+            "be worked out from a total minus the others show 'x'. The threshold is a setting."
         ),
         "combined_text": (
-            "Several teams' de-identified files added up. '+<{k}×n' means n teams' suppressed "
-            "numbers are missing (the total is a lower bound). Medians cannot be added."
+            "Several teams' de-identified files added up. A sum with suppressed parts shows "
+            "the range it lies in (a '<{k}' part is 1 to {k1}, an 'x' part {k} or more, so "
+            "with an 'x' only a lower bound, '≥'). A share with a suppressed part shows 'x'; "
+            "medians cannot be added."
         ),
         "rules": "What counts",
         "rules_text": (
@@ -103,6 +110,7 @@ _HEAD = {
         "note": "Note",
         "total": "Total",
         "not_combinable": "cannot be combined",
+        "parts_hidden": "{n} team(s) suppressed",
         "group": "Group",
     },
 }
@@ -153,9 +161,13 @@ def rows_of(report: MeasuresReport, group: str, lang: str) -> Iterator[tuple[Ind
 
 
 def cell_value(cell: Cell, k: int) -> float | int | str | None:
-    """What the table holds: a number, "<k" when suppressed, None when there is nothing."""
+    """What the table holds: a number, "<k" when it counts too few, "x" when hidden with such a
+    cell, a range ("12–18", "≥12") for a combined sum with suppressed parts, None when there is
+    nothing."""
     if cell.suppressed:
-        return f"<{k}"
+        return SECONDARY_MARK if cell.secondary else f"<{k}"
+    if cell.low is not None:
+        return f"≥{int(cell.low)}" if cell.high is None else f"{int(cell.low)}–{int(cell.high)}"
     if cell.value is None:
         return None
     if float(cell.value).is_integer():
@@ -167,8 +179,8 @@ def cell_note(cell: Cell, report: MeasuresReport, lang: str) -> str:
     words = _words(lang)
     if not cell.combinable:
         return words["not_combinable"]
-    if cell.suppressed_parts and not cell.suppressed:
-        return f"+<{report.suppress_below}×{cell.suppressed_parts}"
+    if cell.suppressed_parts:
+        return words["parts_hidden"].format(n=cell.suppressed_parts)
     return ""
 
 
@@ -221,7 +233,7 @@ def write_xlsx(report: MeasuresReport, path: Path, lang: str = "ko") -> Path:
     readme.append([words["deidentified"], words["yes"] if report.deidentified else words["no"]])
     readme.append([words["suppress"], words["suppress_text"].format(k=k)])
     if report.teams:
-        readme.append(["", words["combined_text"].format(k=k)])
+        readme.append(["", words["combined_text"].format(k=k, k1=k - 1)])
     readme.append([words["rules"], words["rules_text"]])
     readme.append([])
     _header(

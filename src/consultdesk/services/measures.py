@@ -42,6 +42,7 @@ from consultdesk.domain.measures import (
     ReportRequest,
     Unit,
     deidentify,
+    deidentify_together,
     social_risks,
 )
 from consultdesk.domain.problems import Problem, ValidationFailed
@@ -67,6 +68,7 @@ __all__ = [
     "compute_report",
     "compute_reports",
     "deidentify",
+    "deidentify_together",
     "pharmacists",
     "service_names",
     "set_suppress_below",
@@ -77,7 +79,7 @@ __all__ = [
 
 MEASURES_FILE = "measures/indicators.json"
 REPORT_FORMAT = "consultdesk.measures.report"
-REPORT_FORMAT_VERSION = 1
+REPORT_FORMAT_VERSION = 2  # 2: complementary suppression ("suppression" per cell)
 SUPPRESS_SETTING = "measures.suppress_below"
 MAX_RANGE_DAYS = 3 * 366 + 1
 # The indicators' breakdowns that are coded values, and their group in reports/coded_words.py.

@@ -22,9 +22,12 @@ from consultdesk.services.measures import (
     REPORT_FORMAT_VERSION,
     bundled_measures,
     deidentify,
+    deidentify_together,
 )
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# Version 1 files had no complementary suppression: their suppressed cells are all small ones.
+READS_FORMAT_VERSIONS = (1, REPORT_FORMAT_VERSION)
 
 
 class ReportFileError(ValueError):
@@ -69,6 +72,11 @@ def report_json(report: MeasuresReport) -> dict[str, Any]:
                 "category": c.category,
                 "value": c.value,
                 "suppressed": c.suppressed,
+                # "small": fewer than suppress_below people; "complementary": hidden so that
+                # a small one cannot be worked out from the totals
+                "suppression": (
+                    None if not c.suppressed else "complementary" if c.secondary else "small"
+                ),
                 "numerator": c.numerator,
                 "denominator": c.denominator,
             }
@@ -100,7 +108,7 @@ def _read(path: Path) -> _TeamFile:
         raise ReportFileError(f"{path.name}: not a readable JSON report ({e}).") from e
     if not isinstance(data, dict) or data.get("format") != REPORT_FORMAT:
         raise ReportFileError(f"{path.name}: not a ConsultDesk measures report.")
-    if data.get("format_version") != REPORT_FORMAT_VERSION:
+    if data.get("format_version") not in READS_FORMAT_VERSIONS:
         raise ReportFileError(
             f"{path.name}: report format version {data.get('format_version')}, "
             f"this version reads {REPORT_FORMAT_VERSION}."
@@ -117,10 +125,12 @@ def _definitions(team: _TeamFile) -> dict[str, tuple[int, str]]:
 def combine_files(paths: list[Path], measures: MeasureSet | None = None) -> MeasuresReport:
     """Several teams' de-identified JSON reports added into one.
 
-    Counts are summed; a team's suppressed cell adds nothing but is counted in
-    ``Cell.suppressed_parts`` (the total is then a lower bound). Shares and ratios are summed
-    as numerator and denominator; medians cannot be added and stay empty. Refused
-    (ReportFileError) when the files' definitions, periods, grouping or thresholds differ."""
+    Counts are summed. A sum with suppressed parts is not a number but the range it must lie
+    in (``Cell.low`` .. ``Cell.high``): each "<k" part is 1 to k-1, each complementary one ("x")
+    k or more, so with one of those there is only a lower bound. Shares and ratios are summed
+    as numerator and denominator, and hidden ("x") when any part is suppressed; medians cannot
+    be added and stay empty. Refused (ReportFileError) when the files' definitions, periods,
+    grouping or thresholds differ."""
     if len(paths) < 2:
         raise ReportFileError("Give at least two report files to combine.")
     measures = measures or bundled_measures()
@@ -155,7 +165,14 @@ def combine_files(paths: list[Path], measures: MeasureSet | None = None) -> Meas
     by = GroupBy(first.data["by"])
     groups: dict[str, Group] = {}
     sums: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(
-        lambda: {"value": 0.0, "num": 0.0, "den": 0.0, "suppressed": 0, "teams": 0}
+        lambda: {
+            "value": 0.0,
+            "num": 0.0,
+            "den": 0.0,
+            "suppressed": 0,
+            "complementary": 0,
+            "teams": 0,
+        }
     )
     per_team_groups = by in (GroupBy.CENTRE, GroupBy.PHARMACIST)
     for n, team in enumerate(teams, start=1):
@@ -172,23 +189,28 @@ def combine_files(paths: list[Path], measures: MeasureSet | None = None) -> Meas
             slot["teams"] += 1
             if c.get("suppressed"):
                 slot["suppressed"] += 1
+                slot["complementary"] += c.get("suppression") == "complementary"
                 continue
             slot["value"] += float(c["value"] or 0)
             slot["num"] += float(c.get("numerator") or 0)
             slot["den"] += float(c.get("denominator") or 0)
+    k = int(first.data["suppress_below"])
     cells = []
     for (indicator_id, group, category), slot in sums.items():
         kind = aggregate.get(indicator_id, "sum")
         value: float | None
-        num = den = None
+        num = den = low = high = None
         combinable = True
+        hidden = slot["suppressed"] > 0
         if kind == "sum":
-            value = None if slot["suppressed"] == slot["teams"] else slot["value"]
+            value = None if hidden else slot["value"]
+            if hidden:
+                small = slot["suppressed"] - slot["complementary"]
+                low = slot["value"] + small + slot["complementary"] * k
+                high = None if slot["complementary"] else slot["value"] + small * (k - 1)
         elif kind in ("ratio", "share"):
-            num, den = slot["num"], slot["den"]
-            value = (num / den) if den and not slot["suppressed"] else None
-            if slot["suppressed"]:
-                num = den = None
+            num, den = (None, None) if hidden else (slot["num"], slot["den"])
+            value = (num / den) if num is not None and den else None
         else:  # medians cannot be added up
             value, combinable = None, False
         cells.append(
@@ -200,9 +222,12 @@ def combine_files(paths: list[Path], measures: MeasureSet | None = None) -> Meas
                 people=0,
                 numerator=num,
                 denominator=den,
-                suppressed=bool(slot["suppressed"]) and slot["suppressed"] == slot["teams"],
+                suppressed=hidden and kind in ("ratio", "share"),
+                secondary=hidden and kind in ("ratio", "share"),
                 suppressed_parts=slot["suppressed"],
                 combinable=combinable,
+                low=low,
+                high=high,
             )
         )
     period = first.data["period"]
@@ -230,6 +255,8 @@ def write_report(
     same period, not grouped) puts the whole period and the goals next to the groups in the
     PDF."""
     if fmt == "json":
+        if not report.deidentified and total is not None:
+            total, report = deidentify_together([total, report])  # one table, as published
         return write_json(report, path)
     if fmt == "xlsx":
         from consultdesk.reports.measures_tables import write_xlsx

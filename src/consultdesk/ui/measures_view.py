@@ -192,6 +192,14 @@ class MeasuresModel(ReadOnlyTableModel):
             return SUPPRESSED
         if role == Qt.ItemDataRole.ToolTipRole and found and found[1].subjects:
             return self.tr("Click to list them")
+        if role == Qt.ItemDataRole.ToolTipRole and found and found[1].suppressed:
+            k = found[0].suppress_below
+            if found[1].secondary:
+                return self.tr(
+                    'Hidden as well, so that a "<{k}" beside it cannot be worked out '
+                    "from a total minus the others"
+                ).format(k=k)
+            return self.tr("Fewer than {k} residents: hidden when de-identified").format(k=k)
         return None
 
 
@@ -482,7 +490,9 @@ class MeasuresView(QWidget):
             return None
         reports = (self.total, self.grouped, self.monthly)
         if self.deidentified.isChecked():
-            return tuple(svc.deidentify(r) for r in reports)  # type: ignore[return-value]
+            # Suppressed as one table: the screen shows all three side by side.
+            total, grouped, monthly = svc.deidentify_together(reports)
+            return total, grouped, monthly
         return reports
 
     def _show(self) -> None:
@@ -574,7 +584,7 @@ class MeasuresView(QWidget):
             cell = report.cell(indicator.id)
             if cell is not None and cell.suppressed:
                 # No bar for a suppressed number: the title says why.
-                out.append((f"{title} (<{report.suppress_below})", 0.0))
+                out.append((f"{title} ({report.text(cell)})", 0.0))
                 continue
             value = report.value(indicator.id) or 0.0
             percent = 100 * value / goal if goal else 0.0
