@@ -986,11 +986,24 @@ def main(argv: list[str] | None = None) -> int:
         install_language("en")  # the source language again, for a caller in the same process
 
 
+def _derive_key_ahead(data_dir: Path) -> None:
+    """With the passphrase in the environment, derive the database key while the database
+    layer is imported (storage/sqlcipher_key.py; about a quarter of a second each)."""
+    from consultdesk.paths import DATABASE_FILE
+    from consultdesk.storage import sqlcipher_key
+
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if passphrase:
+        sqlcipher_key.derive_ahead(data_dir / DATABASE_FILE, passphrase)
+
+
 def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.data_dir is None:
         args.data_dir = default_data_dir()
     func = getattr(args, "func", _cmd_gui)
+    if func is not _cmd_gui:
+        _derive_key_ahead(args.data_dir)
     try:
         return int(func(args))
     except CliError as e:
