@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -42,7 +43,9 @@ class FirstWindow(QDialog):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        preload.start()  # once the window is on screen, load the rest while the user types
+        # Once the window is on screen, load the rest while the user types: from the next turn
+        # of the event loop, so the loading thread's imports do not hold up this paint's flush.
+        QTimer.singleShot(0, preload.start)
 
     @classmethod
     def ask(cls, data_dir: Path) -> Workspace | None:
