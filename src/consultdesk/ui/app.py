@@ -189,6 +189,7 @@ def _unlock_at_once(data_dir: Path, submitted: list[float]) -> Workspace | None:
 
     def submit() -> None:
         loading = time.perf_counter()
+        preload.start()  # (already started by the painted window, on the loop's next turn)
         preload.wait()
         print(f"background_load_ms={(time.perf_counter() - loading) * 1000:.1f}", flush=True)
         dialog.passphrase.setText(os.environ["CONSULTDESK_PASSPHRASE"])
