@@ -28,7 +28,7 @@ def search_residents(session: Session, query: str, limit: int) -> tuple[list[Res
         col(Resident.sex),
         col(Resident.phone),
         col(Resident.district),
-        col(WelfareCentre.name),
+        col(Resident.centre_id),
         col(Resident.living_situation),
     )
     where: list[ColumnElement[bool]] = [col(Resident.deleted).is_(False)]
@@ -45,6 +45,8 @@ def search_residents(session: Session, query: str, limit: int) -> tuple[list[Res
             key = search_key_initials(compact)
             where.append(col(Resident.name_initials).contains(key, autoescape=True))
             exact_check = compact
+        elif compact == q:
+            where.append(col(Resident.name).contains(q, autoescape=True))
         else:
             where.append(
                 or_(
@@ -52,19 +54,18 @@ def search_residents(session: Session, query: str, limit: int) -> tuple[list[Res
                     col(Resident.name).contains(compact, autoescape=True),
                 )
             )
-    stmt = (
-        sa_select(*columns)
-        .join(
-            WelfareCentre,
-            (col(Resident.centre_id) == WelfareCentre.id) & col(WelfareCentre.deleted).is_(False),
-            isouter=True,
-        )
-        .where(*where)
-        .order_by(Resident.name, Resident.id)
-    )
+    # The centres' names are looked up for the rows listed only: joining them in the query
+    # looked one up for every match before the sort (9,000 of 10,000 residents for "0"), which
+    # doubled the time of a broad search.
+    stmt = sa_select(*columns).where(*where).order_by(Resident.name, Resident.id)
     if exact_check is None:
-        total = session.exec(select(func.count()).select_from(Resident).where(*where)).one()
         found = list(session.execute(stmt.limit(limit)).all())
+        # A page that is not full holds every match: counting them would scan the table a
+        # second time (most keystrokes of a name narrow the list below the limit).
+        if len(found) < limit:
+            total = len(found)
+        else:
+            total = session.exec(select(func.count()).select_from(Resident).where(*where)).one()
     else:
         found = [
             r
@@ -73,6 +74,7 @@ def search_residents(session: Session, query: str, limit: int) -> tuple[list[Res
         ]
         total = len(found)
         found = found[:limit]
+    centres = _live_centre_names(session, {r[6] for r in found if r[6]})
     rows = [
         ResidentRow(
             id=r[0],
@@ -81,12 +83,24 @@ def search_residents(session: Session, query: str, limit: int) -> tuple[list[Res
             sex=r[3],
             phone=r[4],
             district=r[5],
-            centre_name=r[6] or "",
+            centre_name=centres.get(r[6], ""),
             living_situation=r[7],
         )
         for r in found
     ]
     return rows, total
+
+
+def _live_centre_names(session: Session, ids: Collection[str]) -> dict[str, str]:
+    """The names of these welfare centres, by id; a deleted centre is left out (shown as none)."""
+    if not ids:
+        return {}
+    found = session.execute(
+        sa_select(col(WelfareCentre.id), col(WelfareCentre.name)).where(
+            col(WelfareCentre.id).in_(ids), col(WelfareCentre.deleted).is_(False)
+        )
+    ).all()
+    return {centre_id: name for centre_id, name in found}
 
 
 def count_residents(session: Session) -> int:

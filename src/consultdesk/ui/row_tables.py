@@ -17,6 +17,8 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -37,8 +39,13 @@ from PySide6.QtWidgets import (
 )
 
 from consultdesk.ui import style
+from consultdesk.ui.table_model import answer_roles
 
 Index = QModelIndex | QPersistentModelIndex
+# Worked out once: flags() is asked for every painted cell, and or-ing two Qt flags in Python
+# builds new enum members each time.
+_READ_ONLY_CELL = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE_CELL = _READ_ONLY_CELL | Qt.ItemFlag.ItemIsEditable
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,11 @@ class RowTableModel(QAbstractTableModel):
             return getattr(value, "value", value)
         return self.style_data(row, column, role)
 
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """All the roles of one painted cell in one call, each as data() answers it
+        (table_model.answer_roles)."""
+        answer_roles(roleDataSpan, lambda role: self.data(index, role))
+
     def style_data(self, row: Any, column: Column, role: int) -> Any:
         """Colours and fonts for a cell; subclasses mark what needs attention."""
         return None
@@ -110,10 +122,9 @@ class RowTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not self.read_only and self.columns[index.column()].editable:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+            return _EDITABLE_CELL
+        return _READ_ONLY_CELL
 
     # --- writing ------------------------------------------------------------------------------
 
