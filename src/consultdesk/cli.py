@@ -540,6 +540,7 @@ def _date(text: str) -> date:
 
 
 def _cmd_access_log(args: argparse.Namespace) -> int:
+    from consultdesk.domain.ids import short_device
     from consultdesk.services import access_log
 
     # The log names residents: its CSV is a download of personal data (the listing is a view).
@@ -568,7 +569,7 @@ def _cmd_access_log(args: argparse.Namespace) -> int:
         ws.close()
     lang = "ko" if _catalogue else "en"
     for r in rows:
-        who = f"{r.actor} ({r.device[:8]})" if r.device else r.actor
+        who = f"{r.actor} ({short_device(r.device)})" if r.device else r.actor
         whom = f" {r.resident_name or r.resident_id}" if r.resident_id else ""
         action = access_log.ACTIONS.get(r.action, r.action)
         why = f"  [{access_log.reason_words(r.reason, lang)}]" if r.reason else ""
@@ -582,6 +583,7 @@ def _cmd_access_log(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
+    from consultdesk.domain.ids import short_device
     from consultdesk.services import access_log
 
     ws = _open_workspace(args.data_dir)
@@ -591,7 +593,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     finally:
         ws.close()
     devices = ", ".join(
-        translate("Cli", "{device}: {count} rows").format(device=d[:8], count=n)
+        translate("Cli", "{device}: {count} rows").format(device=short_device(d), count=n)
         for d, n in sorted(report.devices.items())
     )
     print(
@@ -601,7 +603,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     )
     problems = [
         translate("Cli", "device {device} row {row}: {reason}").format(
-            device=b.device[:8], row=b.seq, reason=_break_word(b.reason)
+            device=short_device(b.device), row=b.seq, reason=_break_word(b.reason)
         )
         for b in report.breaks
     ]
@@ -935,7 +937,7 @@ def build_parser() -> argparse.ArgumentParser:
     log_cmd.add_argument(
         "--device",
         default=None,
-        help=translate("Cli", "only this laptop's rows (its device id or the first characters)"),
+        help=translate("Cli", "only this laptop's rows (its device id, or the 8 characters shown)"),
     )
     log_cmd.add_argument(
         "--pharmacist", default=None, help=translate("Cli", "only the rows of this pharmacist")

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from consultdesk.domain.ids import short_device
 from consultdesk.domain.measures import GroupBy, ReportRequest
 from consultdesk.services import access_log, consultations, measures, sync
 from consultdesk.services.profile import save_profile
@@ -172,7 +173,8 @@ def test_the_command_line_on_b_lists_as_rows(
         stdin=subprocess.DEVNULL,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    lines = [line for line in done.stdout.splitlines() if f"a 약사 ({a_device[:8]})" in line]
+    shown_as = f"a 약사 ({short_device(a_device)})"
+    lines = [line for line in done.stdout.splitlines() if shown_as in line]
     assert any("create" in line for line in lines)
     verify = subprocess.run(
         [sys.executable, "-m", "consultdesk", "--lang", "en", "--data-dir", str(tmp_path / "b"),
@@ -183,9 +185,15 @@ def test_the_command_line_on_b_lists_as_rows(
         stdin=subprocess.DEVNULL,
     )  # fmt: skip
     assert verify.returncode == 0, verify.stdout + verify.stderr
-    assert a_device[:8] in verify.stdout
-    # One laptop's rows, by its device id or by its pharmacist.
-    for option in (["--device", a_device], ["--pharmacist", "a 약사"]):
+    assert short_device(a_device) in verify.stdout
+    # One laptop's rows, by its device id, by the 8 characters shown for it, or by its
+    # pharmacist.
+    options = (
+        ["--device", a_device],
+        ["--device", short_device(a_device)],
+        ["--pharmacist", "a 약사"],
+    )
+    for option in options:
         only = subprocess.run(
             [sys.executable, "-m", "consultdesk", "--lang", "en", "--data-dir",
              str(tmp_path / "b"), "access-log", *option],
@@ -196,7 +204,7 @@ def test_the_command_line_on_b_lists_as_rows(
         )  # fmt: skip
         assert only.returncode == 0, only.stderr
         listed = only.stdout.splitlines()[:-1]  # the last line counts them
-        assert listed and all(f"a 약사 ({a_device[:8]})" in line for line in listed)
+        assert listed and all(shown_as in line for line in listed)
 
 
 def test_old_bundles_without_the_log_still_import(new_laptop: MakeLaptop, share: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 
+from consultdesk.domain.ids import short_device
 from consultdesk.services import access_log, sync
 from consultdesk.ui.access_log_dialog import AccessLogDialog
 from consultdesk.ui.main_window import MainWindow
@@ -58,12 +59,12 @@ def test_the_screen_on_b_shows_as_rows_with_as_pharmacist_and_device(
         table = dialog.table
         return {(table.item(i, 1).text(), table.item(i, 2).text()) for i in range(table.rowCount())}
 
-    assert ("a 약사", a.device[:8]) in shown()
+    assert ("a 약사", short_device(a.device)) in shown()
     assert dialog.tr("The log is intact.") in dialog.status.text()
     # One laptop's rows only, chosen by its pharmacist's name: A's, then B's (its own look at
     # the log just now).
     index = dialog.device.findData(a.device)
-    assert dialog.device.itemText(index) == f"a 약사 ({a.device[:8]})"
+    assert dialog.device.itemText(index) == f"a 약사 ({short_device(a.device)})"
     dialog.device.setCurrentIndex(index)
     dialog.refresh()
     qtbot.waitUntil(lambda: dialog.show_button.isEnabled())

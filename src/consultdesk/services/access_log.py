@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
 
+from consultdesk.domain.ids import short_device
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import access_log as log_store
@@ -135,7 +136,7 @@ def list_rows(
     pharmacist: str | None = None,
 ) -> list[LogRow]:
     """The team's rows (each laptop's come with its bundles), oldest first; ``device`` is a
-    device id or its first characters, ``pharmacist`` the name a row was written under."""
+    device id or its first or last characters, ``pharmacist`` the name a row was written under."""
     with ws.db.session(read_only=True) as s:
         events = log_store.events(s, since, resident_id, device, pharmacist)
         ids = {e.resident_id for e in events if e.resident_id}
@@ -187,7 +188,7 @@ def log_devices(ws: Workspace) -> list[LogDevice]:
     newest = {device: actor for device, actor in found}
     names[ws.device] = ws.profile.pharmacist_name or names.get(ws.device, "")
     devices = sorted(newest.keys() | {ws.device}, key=lambda d: (d != ws.device, d))
-    return [LogDevice(d, names.get(d) or newest.get(d, "") or d[:8]) for d in devices]
+    return [LogDevice(d, names.get(d) or newest.get(d, "") or short_device(d)) for d in devices]
 
 
 def write_csv(rows: Sequence[LogRow], out: Path) -> Path:

@@ -160,14 +160,18 @@ def events(
     device: str | None = None,
     actor: str | None = None,
 ) -> Sequence[AuditEvent]:
-    """The rows, oldest first; ``device`` is a device id or its first characters."""
+    """The rows, oldest first; ``device`` is a device id, its first characters, or its last
+    ones (the 8 a person is shown, domain.ids.short_device)."""
     query = select(AuditEvent).order_by(AuditEvent.at, AuditEvent.device, AuditEvent.seq)  # type: ignore[arg-type]
     if since is not None:
         query = query.where(AuditEvent.at >= since.isoformat())
     if resident_id is not None:
         query = query.where(AuditEvent.resident_id == resident_id)
     if device:
-        query = query.where(col(AuditEvent.device).startswith(device, autoescape=True))
+        column = col(AuditEvent.device)
+        query = query.where(
+            column.startswith(device, autoescape=True) | column.endswith(device, autoescape=True)
+        )
     if actor:
         query = query.where(AuditEvent.actor == actor)
     return session.exec(query).all()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultdesk.domain.ids import short_device
 from consultdesk.services import access_log
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.download_reason import DownloadReasonDialog, reason_display
@@ -142,7 +143,7 @@ class AccessLogDialog(QDialog):
             values = (
                 r.at,
                 r.actor,
-                r.device[:8],
+                short_device(r.device),
                 what,
                 r.resident_name or r.resident_id,
                 reason_display(r.reason),
@@ -167,7 +168,7 @@ class AccessLogDialog(QDialog):
         self.device.clear()
         self.device.addItem(self.tr("Everyone"), "")
         for d in devices:
-            self.device.addItem(f"{d.pharmacist} ({d.device[:8]})", d.device)
+            self.device.addItem(f"{d.pharmacist} ({short_device(d.device)})", d.device)
         index = self.device.findData(chosen)
         self.device.setCurrentIndex(max(index, 0))
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultdesk.domain.ids import short_device
 from consultdesk.services import sync_conflicts
 from consultdesk.services.sync_conflicts import (
     DELETE_RECORD,
@@ -151,11 +152,6 @@ def side_text(item: ConflictItem, side: ConflictSide) -> str:
             field=field_label(item.entity, side.field), value=value_text(side.value)
         )
     return value_text(side.value)
-
-
-def short_device(device_id: str) -> str:
-    # The random end of the id: its start is a timestamp, alike for laptops set up together.
-    return device_id[-8:]
 
 
 def who_text(side: ConflictSide) -> str:

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultdesk.domain.ids import short_device
 from consultdesk.services import team_devices
 from consultdesk.services.team_devices import TeamDevice
 from consultdesk.services.workspace import Workspace
-from consultdesk.ui.conflicts_view import short_device
 from consultdesk.ui.messages import error_text
 
 

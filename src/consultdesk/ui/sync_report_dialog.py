@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultdesk.domain.ids import short_device
 from consultdesk.services.sync import SyncReport
-from consultdesk.ui.conflicts_view import short_device
 from consultdesk.ui.messages import error_text, message_for
 
 
