@@ -226,3 +226,32 @@ def test_the_demo_command_takes_a_number_of_sessions(tmp_path, monkeypatch, caps
     too_many = ["--data-dir", str(tmp_path / "x"), "demo", "--sessions", str(MAX_SESSIONS + 1)]
     assert cli.main(too_many) == 1
     assert "50000" in capsys.readouterr().err
+
+
+def test_the_demo_is_written_in_build_mode_and_opens_as_a_live_database(tmp_path) -> None:
+    """Filled while the new database is built (as `consultdesk demo` and the bench do): no
+    write-ahead log and no syncs then; the published file is whole, in WAL with full syncs."""
+    seen: dict[str, object] = {}
+
+    def pragmas(ws: Workspace) -> tuple[object, object]:
+        with ws.db.engine.connect() as conn:
+            journal = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+            return journal, conn.exec_driver_sql("PRAGMA synchronous").scalar()
+
+    def fill(ws: Workspace) -> None:
+        seen["summary"] = fill_demo(ws, residents=6, sessions=20)
+        seen["file"] = ws.db.path.name
+        seen["pragmas"] = pragmas(ws)
+
+    data = tmp_path / "data"
+    ws = Workspace.create(data, PASSPHRASE, PASSPHRASE, Profile("박약사"), fill=fill)
+    try:
+        assert seen["file"] == "consultdesk.db.creating"
+        assert seen["pragmas"] == ("memory", 0)  # journal in memory, synchronous OFF
+        assert pragmas(ws) == ("wal", 2)  # FULL
+        assert ws.db.integrity_check() == ["ok"]
+        assert len(_sessions(ws)) == 20
+        assert showcase_resident(ws) == getattr(seen["summary"], "showcase_resident_id", "")
+        assert not list(data.glob("*.creating*"))
+    finally:
+        ws.close()
