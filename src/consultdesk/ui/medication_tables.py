@@ -90,6 +90,9 @@ def medication_columns() -> list[Column]:
     ]
 
 
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
 NOT_TAKEN_FG = style.brush(style.Tint.NOT_TAKEN_TEXT)
 NOT_TAKEN_BG = style.brush(style.Tint.NOT_TAKEN)
 
@@ -142,21 +145,23 @@ class MedicationModel(RowTableModel):
         )
 
     def style_data(self, row: MedicationRow, column: Column, role: int) -> Any:
+        if role != _FOREGROUND and role != _FONT and role != _BACKGROUND:
+            return None  # asked for every painted cell: the other roles are never styled
         if not row.is_blank and not row.taken:
             # Still in the home, no longer taken: greyed, the name struck through.
-            if role == Qt.ItemDataRole.ForegroundRole:
+            if role == _FOREGROUND:
                 return NOT_TAKEN_FG
-            if role == Qt.ItemDataRole.FontRole and column.field == "name_as_found":
+            if role == _FONT and column.field == "name_as_found":
                 return struck_out()
-            if role == Qt.ItemDataRole.BackgroundRole:
+            if role == _BACKGROUND:
                 return NOT_TAKEN_BG
             return None
         if column.field == "ingredients" and not row.is_blank and not row.matched:
-            if role == Qt.ItemDataRole.ForegroundRole:
+            if role == _FOREGROUND:
                 return UNMATCHED_FG
-            if role == Qt.ItemDataRole.FontRole:
+            if role == _FONT:
                 return italic()
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             if column.field == "adherence" and row.adherence is not Adherence.AS_PRESCRIBED:
                 return ATTENTION
             if column.field == "storage_problem" and row.storage_problem.strip():

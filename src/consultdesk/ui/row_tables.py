@@ -46,6 +46,10 @@ Index = QModelIndex | QPersistentModelIndex
 # builds new enum members each time.
 _READ_ONLY_CELL = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _EDITABLE_CELL = _READ_ONLY_CELL | Qt.ItemFlag.ItemIsEditable
+# Roles as plain ints, compared for each of the seven roles of every painted cell.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_EDIT = Qt.ItemDataRole.EditRole.value
 
 
 @dataclass(frozen=True)
@@ -95,9 +99,19 @@ class RowTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        column = self.columns[index.column()]
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        return self.cell_data(self.rows[index.row()], self.columns[index.column()], role)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        """All the roles of one painted cell in one call, each as data() answers it
+        (table_model.answer_roles); the row and column are looked up once for all seven."""
+        if not index.isValid():
+            answer_roles(roleDataSpan, lambda role: None)
+            return
+        row, column = self.rows[index.row()], self.columns[index.column()]
+        answer_roles(roleDataSpan, lambda role: self.cell_data(row, column, role))
+
+    def cell_data(self, row: Any, column: Column, role: int) -> Any:
+        if role in (_DISPLAY, _TOOLTIP):
             if column.display is not None:
                 return column.display(row)
             value = getattr(row, column.field)
@@ -105,15 +119,10 @@ class RowTableModel(QAbstractTableModel):
             if column.options is not None:
                 return next((label for key, label in column.options() if key == code), code)
             return value
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _EDIT:
             value = getattr(row, column.field)
             return getattr(value, "value", value)
         return self.style_data(row, column, role)
-
-    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
-        """All the roles of one painted cell in one call, each as data() answers it
-        (table_model.answer_roles)."""
-        answer_roles(roleDataSpan, lambda role: self.data(index, role))
 
     def style_data(self, row: Any, column: Column, role: int) -> Any:
         """Colours and fonts for a cell; subclasses mark what needs attention."""
