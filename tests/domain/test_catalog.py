@@ -362,3 +362,14 @@ def test_magnesium_oxide_is_two_rows_that_say_which() -> None:
     labels = {m.label: m.ingredients[0].atc for m in CATALOG.search("산화마그네슘", limit=5)}
     assert labels["산화마그네슘(변비약)"] == "A06AD02"
     assert labels["산화마그네슘(마그네슘 보충제)"] == "A12CC10"
+
+
+def test_of_two_rows_with_one_name_the_oral_form_is_offered_first() -> None:
+    """타크로리무스 is a capsule after a transplant (L04AD02, watched by the high-alert and
+    interaction rules) and an ointment for eczema (D11AH01, first in the file's ATC order).
+    Enter on the first line must not record the ointment for a capsule; both stay offered."""
+    found = CATALOG.search("타크로리무스")
+    codes = [m.ingredients[0].atc for m in found if m.label == "타크로리무스"]
+    assert codes[:2] == ["L04AD02", "D11AH01"]
+    found = CATALOG.search("diclofenac")
+    assert [m.ingredients[0].form for m in found][:2] == ["oral", "topical"]

@@ -13,7 +13,7 @@ import heapq
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -171,6 +171,20 @@ class Combinations:
         return tuple(out)
 
 
+def _systemic_first(ingredients: Sequence[CatalogIngredient]) -> list[CatalogIngredient]:
+    """The catalog's order, except that rows sharing a Korean name put the oral form first:
+    typing 타크로리무스 offers the capsule (L04AD02, an immunosuppressant the high-alert and
+    interaction rules watch) before the ointment (D11AH01), which stays one line below."""
+    first: dict[str, int] = {}
+    for n, i in enumerate(ingredients):
+        first.setdefault(i.name_ko, n)
+    order = sorted(
+        range(len(ingredients)),
+        key=lambda n: (first[ingredients[n].name_ko], ingredients[n].form != "oral", n),
+    )
+    return [ingredients[n] for n in order]
+
+
 class Catalog:
     """The ingredients of the bundled catalog plus any imported products, searchable by name."""
 
@@ -288,7 +302,7 @@ class Catalog:
                 None,
                 (i.name_ko, i.name_en, *self._synonyms.get((i.atc, i.name_ko), ())),
             )
-            for i in self._ingredients
+            for i in _systemic_first(self._ingredients)
         ]
         self._entries += [
             _Entry(p.name, self.ingredients_of(p), p, (p.name,)) for p in self._products
