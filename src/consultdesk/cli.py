@@ -1004,8 +1004,8 @@ def _main(argv: list[str] | None) -> int:
     if args.data_dir is None:
         args.data_dir = default_data_dir()
     func = getattr(args, "func", _cmd_gui)
-    if func is not _cmd_gui:
-        _derive_key_ahead(args.data_dir)
+    if func is not _cmd_gui or getattr(args, "bench_startup", False):
+        _derive_key_ahead(args.data_dir)  # (the start-up bench opens with the env passphrase)
     try:
         return int(func(args))
     except CliError as e:
