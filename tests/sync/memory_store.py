@@ -6,7 +6,7 @@ forward, and local writes log a change in the same step as the write.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from consultdesk.domain.hlc import HlcClock
 from consultdesk.sync.bundle import AccessRow
@@ -21,7 +21,8 @@ from consultdesk.sync.merge import (
     follow_up,
     is_deleted,
 )
-from consultdesk.sync.store import BundleMark, MergedBundle, RecordKey
+from consultdesk.sync.snapshot import conflict_key
+from consultdesk.sync.store import BundleMark, LedgerMark, MergedBundle, RecordKey
 
 
 class MemoryStore:
@@ -154,3 +155,43 @@ class MemoryStore:
         self._ledger[bundle.device_id] = BundleMark(bundle.seq, bundle.bundle_hash)
         if bundle.newest_hlc:
             self.newest[bundle.device_id] = bundle.newest_hlc
+
+    # --- snapshots ----------------------------------------------------------------------------
+
+    def snapshot_records(self, page: int) -> Iterator[Sequence[tuple[RecordKey, RecordState]]]:
+        batch: list[tuple[RecordKey, RecordState]] = []
+        states = 0
+        for key in sorted(self.records):
+            batch.append((key, dict(self.records[key])))
+            states += len(self.records[key])
+            if states >= page:
+                yield batch
+                batch, states = [], 0
+        if batch:
+            yield batch
+
+    def conflicts_open(self) -> Sequence[Conflict]:
+        return list(self.open_conflicts)
+
+    def apply_snapshot_part(self, part: MergedBundle) -> None:
+        for change in part.writes:
+            record = self.records.setdefault((change.entity, change.record_id), {})
+            record[change.field] = FieldState.of(change)
+        self.open_conflicts = self.open_conflicts + list(part.conflicts)
+        self.conflicts.extend(part.conflicts)
+
+    def finish_snapshot(
+        self, coverage: Mapping[str, LedgerMark], conflicts: Sequence[Conflict]
+    ) -> None:
+        for device, mark in coverage.items():
+            if device == self.device_id:
+                continue
+            current = self._ledger.get(device)
+            if current is None or current.seq < mark.seq:
+                self._ledger[device] = BundleMark(mark.seq, mark.bundle_hash)
+                if mark.newest_hlc:
+                    self.newest[device] = mark.newest_hlc
+        held = {conflict_key(conflict) for conflict in self.open_conflicts}
+        new = [conflict for conflict in conflicts if conflict_key(conflict) not in held]
+        self.open_conflicts = self.open_conflicts + new
+        self.conflicts.extend(new)

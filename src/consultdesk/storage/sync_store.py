@@ -47,7 +47,7 @@ from sqlmodel import Session, SQLModel
 from consultdesk.domain.hlc import Hlc
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.rrn import text_problems
-from consultdesk.storage import access_log, team_repo
+from consultdesk.storage import access_log, snapshot_repo, team_repo
 from consultdesk.storage.changes import SYNC, note
 from consultdesk.storage.database import Database
 from consultdesk.storage.models import SHARED_TABLES
@@ -62,7 +62,8 @@ from consultdesk.sync.merge import (
     follow_up,
     is_deleted,
 )
-from consultdesk.sync.store import BundleMark, MergedBundle, RecordKey
+from consultdesk.sync.snapshot import conflict_key
+from consultdesk.sync.store import BundleMark, LedgerMark, MergedBundle, RecordKey
 
 # SQLite's limit on bound parameters is 32766 in current versions, 999 in old ones.
 _CHUNK = 900
@@ -620,6 +621,42 @@ class SqliteSyncStore:
                 carried,
             )
         return bool(closed or carried)
+
+    # --- snapshots (docs/sync.md, "Snapshots and folder compaction"; SQL in snapshot_repo) ---
+
+    def snapshot_records(self, page: int) -> Iterator[Sequence[tuple[RecordKey, RecordState]]]:
+        with self.db.engine.connect() as conn, conn.begin():
+            yield from snapshot_repo.field_states(conn, page, load_states)
+
+    def conflicts_open(self) -> Sequence[Conflict]:
+        with self.db.engine.connect() as conn:
+            return snapshot_repo.open_conflicts(conn)
+
+    def apply_snapshot_part(self, part: MergedBundle) -> None:
+        with self.db.session() as s:
+            conn = s.connection()
+            self._save_states(conn, part.writes)  # a write first: it takes the write lock
+            touched = {(w.entity, w.record_id) for w in part.writes} | set(part.deleted)
+            pending = conn.exec_driver_sql("SELECT entity, record_id FROM sync_pending")
+            waiting = {(entity, record_id) for entity, record_id in pending}
+            for entity, record_id in touched | waiting:
+                note(s, entity, (record_id,), SYNC)
+            self._write_rows(conn, touched | waiting, part.deleted, waiting)
+            self._keep_conflicts(conn, part.conflicts, now_text())
+            if part.conflicts:
+                note(s, "sync_conflict", (), SYNC)
+
+    def finish_snapshot(
+        self, coverage: Mapping[str, LedgerMark], conflicts: Sequence[Conflict]
+    ) -> None:
+        with self.db.session() as s:
+            conn = s.connection()
+            snapshot_repo.raise_ledger(conn, coverage, self.device_id, now_text())
+            held = snapshot_repo.open_pairs(conn)
+            new = [c for c in conflicts if conflict_key(c) not in held]
+            self._keep_conflicts(conn, new, now_text())
+            if new:
+                note(s, "sync_conflict", (), SYNC)
 
 
 def _plain_name(text: str) -> str | None:

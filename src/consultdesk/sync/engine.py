@@ -2,7 +2,9 @@
 
 The service layer calls ``run_sync`` for "sync now", at start-up and on close, off the GUI
 thread. A share that cannot be reached raises ShareUnavailable before anything changes here;
-every other problem is reported per file and the rest of the run goes on.
+every other problem is reported per file and the rest of the run goes on. Last, the run keeps
+the folder small (compaction.py): it publishes what it imported, offers a snapshot when one is
+due and removes its own bundles nobody needs any more.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from collections.abc import Callable, Mapping
 from datetime import timedelta
 
 from consultdesk.domain.hlc import HlcClock
+from consultdesk.sync.compaction import tidy_folder
 from consultdesk.sync.errors import BundleExists, BundleWriteFailed, TeamMismatch
 from consultdesk.sync.inbound import SafetyFields, import_bundles
 from consultdesk.sync.outbound import ACCESS_LOG_ALONE_AFTER, export_changes
 from consultdesk.sync.report import SyncReport
 from consultdesk.sync.store import SyncStore
-from consultdesk.sync.team import Team, read_team_file
+from consultdesk.sync.team import Team, read_team_file, retired_devices
 
 Progress = Callable[[float], None]
 
@@ -61,6 +64,7 @@ def run_sync(
     def bundle_done(done: int, total: int) -> None:
         report_progress(min(1.0, _EXPORT_SHARE + (1 - _EXPORT_SHARE) * done / total))
 
+    retired = set(retired_devices(team))
     import_bundles(
         team,
         device_id,
@@ -69,6 +73,9 @@ def run_sync(
         report,
         safety_fields=safety_fields,
         progress=bundle_done,
+        retired=retired,
     )
+    # Only after an import that ran through (ShareUnavailable stops the run before this).
+    tidy_folder(team, device_id, store, report, retired=retired)
     report_progress(1.0)
     return report

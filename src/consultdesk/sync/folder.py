@@ -3,7 +3,8 @@
 Sync clients (OneDrive, Dropbox, Syncthing, Google Drive, Nextcloud) copy files half-written,
 add their own files, make "(1)" and ".sync-conflict-" copies and sometimes show a disconnected
 drive as an empty folder. So: we write under a temporary name and rename; we read only names we
-could have written; and nothing here ever deletes anything — sync only adds.
+could have written; and nothing here ever deletes anything. Only a laptop's own bundles that
+every teammate imported and a snapshot covers are ever removed, by that laptop (compaction.py).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from consultdesk.sync.errors import (
     BundleWriteFailed,
     ShareUnavailable,
 )
+from consultdesk.sync.seen import SEEN_FILE, SNAPSHOTS_FOLDER
 from consultdesk.sync.team import ID_PATTERN
 
 BUNDLE_SUFFIX = ".cdsync"
@@ -84,6 +86,19 @@ class ScanResult:
 
 def bundle_name(seq: int) -> str:
     return f"{seq:0{SEQ_DIGITS}d}{BUNDLE_SUFFIX}"
+
+
+def bundle_file_seq(name: str) -> int | None:
+    """The seq of a file named exactly as we name bundles, else None."""
+    match = _BUNDLE_NAME.match(name)
+    if match is None or name != bundle_name(int(match.group(1))):
+        return None
+    return int(match.group(1))
+
+
+# What a device folder holds besides ``changes``: its seen file (and the moment it is replaced)
+# and its snapshots (docs/sync.md, "Snapshots and folder compaction").
+_DEVICE_FILES = frozenset({"changes", SEEN_FILE, f".{SEEN_FILE}.tmp", SNAPSHOTS_FOLDER})
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +209,7 @@ def scan(
     *,
     team_id: str | None = None,
     own_last_seq: int = 0,
+    compacted: Mapping[str, int] | None = None,
 ) -> ScanResult:
     """List the bundles of other devices that are ready to import, in seq order per device.
 
@@ -204,6 +220,9 @@ def scan(
     Our own folder is looked at too, for files we did not write there (copies a sync client
     made, strangers); our own bundles are never imported. ``own_last_seq`` is the last bundle we
     wrote: a bundle-named file above it is checked like another device's far-ahead file.
+
+    ``compacted`` maps a device to the seq its owner says it removed its bundles up to: a device
+    we imported less from waits (reason "compacted") until a snapshot bridges the stretch.
     """
     devices_dir = team_dir / "devices"
     result = ScanResult()
@@ -228,7 +247,11 @@ def scan(
         if entry.name == own_device:
             _scan_own(path, own_device, own_last_seq, team_id, result)
             continue
-        _scan_device(path, entry.name, ledger.get(entry.name, 0), result, team_id)
+        imported = ledger.get(entry.name, 0)
+        if compacted is not None and imported < compacted.get(entry.name, 0):
+            result.waiting.append(DeviceWaiting(entry.name, imported, imported + 1, "compacted"))
+            continue
+        _scan_device(path, entry.name, imported, result, team_id)
     # A device we imported from whose folder is gone or emptied: report it, never treat it as
     # deletions (a disconnected drive can look like an empty folder — SYNC.md).
     gone = {device for device in ledger if device not in seen_devices and device != own_device}
@@ -257,14 +280,14 @@ def _list_device(device_dir: Path, result: ScanResult) -> tuple[Path, set[int]]:
     except OSError as error:
         raise ShareUnavailable(path=str(device_dir), detail=str(error)) from error
     for entry in entries:
-        if entry.name != "changes":
+        if entry.name not in _DEVICE_FILES:
             code = "unknown_folder" if entry.is_dir() else classify_foreign(entry.name)
             result.skipped.append(SkippedFile(Path(entry.path), code))
     seqs = set()
     for name in names:
-        match = _BUNDLE_NAME.match(name)
-        if match and name == bundle_name(int(match.group(1))):
-            seqs.add(int(match.group(1)))
+        seq = bundle_file_seq(name)
+        if seq is not None:
+            seqs.add(seq)
         else:
             code = classify_foreign(name)
             result.skipped.append(SkippedFile(changes_dir / name, code))

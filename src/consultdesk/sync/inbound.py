@@ -46,7 +46,22 @@ from consultdesk.sync.merge import (
     hlc_key,
     is_deleted,
 )
-from consultdesk.sync.report import BundleOutcome, FutureClock, RefusedChange, SyncReport
+from consultdesk.sync.report import (
+    BundleOutcome,
+    FutureClock,
+    RefusedChange,
+    SnapshotRead,
+    SyncReport,
+)
+from consultdesk.sync.seen import SeenFile, read_all_seen
+from consultdesk.sync.snapshot import (
+    Snapshot,
+    best_snapshot,
+    header_for,
+    part_changes,
+    parts_ready,
+    read_manifest,
+)
 from consultdesk.sync.store import MergedBundle, SyncStore
 from consultdesk.sync.team import Team
 
@@ -71,15 +86,20 @@ def import_bundles(
     *,
     safety_fields: SafetyFields,
     progress: Callable[[int, int], None],
+    retired: Collection[str] = frozenset(),
 ) -> None:
     ledger = store.ledger()
     own = store.last_sent()
+    compacted = _start_from_snapshot(team, device_id, store, clock, report, safety_fields, retired)
+    if report.snapshot_read is not None:
+        ledger = store.ledger()
     found = scan(
         team.folder,
         device_id,
         {device: mark.seq for device, mark in ledger.items()},
         team_id=team.team_id,
         own_last_seq=own.seq if own else 0,
+        compacted=compacted,
     )
     report.skipped.extend(found.skipped)
     report.waiting.extend(found.waiting)
@@ -136,6 +156,92 @@ def import_bundles(
         done += 1
         progress(done, total)
         load_next(head.device_id)
+
+
+def _start_from_snapshot(
+    team: Team,
+    device_id: str,
+    store: SyncStore,
+    clock: HlcClock,
+    report: SyncReport,
+    safety_fields: SafetyFields,
+    retired: Collection[str],
+) -> dict[str, int]:
+    """A laptop whose next bundles of some device were removed (compacted) — a newcomer, or one
+    away for long — starts or catches up from the offered snapshot that bridges every such gap
+    and covers most. Returns, per device, the seq its owner removed bundles up to, where that is
+    still beyond our ledger (those devices wait)."""
+    try:
+        seen_files = {d: s for d, s in read_all_seen(team).items() if s and d not in retired}
+    except OSError:
+        return {}  # the scan says why the folder cannot be read
+    seen_files.pop(device_id, None)
+    behind = _behind(store, seen_files)
+    if not behind:
+        return behind  # every bundle still there: read them, as a newcomer always did
+    newcomer = not store.ledger() and store.last_sent() is None
+    candidates = [
+        found
+        for writer, seen in seen_files.items()
+        if seen.snapshot is not None
+        and (found := read_manifest(team, writer, seen.snapshot.snapshot_id)) is not None
+    ]
+    imported = {device: mark.seq for device, mark in store.ledger().items()}
+    choice = best_snapshot(candidates, imported, behind)
+    if choice is None or not parts_ready(team, choice):
+        return behind  # waits, reason "compacted"; the next sync looks again
+    records = _apply_snapshot(team, device_id, store, clock, choice, report, safety_fields)
+    if records is not None:
+        report.snapshot_read = SnapshotRead(
+            choice.writer, choice.snapshot_id, records, not newcomer
+        )
+    return _behind(store, seen_files)
+
+
+def _behind(store: SyncStore, seen_files: dict[str, SeenFile]) -> dict[str, int]:
+    ledger = store.ledger()
+    return {
+        device: seen.compacted_through
+        for device, seen in seen_files.items()
+        if (ledger[device].seq if device in ledger else 0) < seen.compacted_through
+    }
+
+
+def _apply_snapshot(
+    team: Team,
+    device_id: str,
+    store: SyncStore,
+    clock: HlcClock,
+    snapshot: Snapshot,
+    report: SyncReport,
+    safety_fields: SafetyFields,
+) -> int | None:
+    """Merge every part like a bundle, then move the ledger; the number of records, or None if
+    a part changed meanwhile (nothing of the ledger moved: the next sync starts again)."""
+    records = 0
+    try:
+        for changes in part_changes(team, snapshot):
+            part = Bundle(header_for(team, snapshot, len(changes)), changes, "", seen={})
+            merged = merge_bundle(part, store, safety_fields)
+            store.apply_snapshot_part(merged)
+            records += len(merged.deleted)
+            if changes:
+                # As for a bundle: our next edits must come after everything we now hold.
+                newest = Hlc.parse(max((c.hlc for c in changes), key=hlc_key))
+                if clock.observe(newest):
+                    report.future_clocks.append(FutureClock(newest.device, str(newest)))
+            report.conflicts.extend(merged.conflicts)
+            report.refused.extend(
+                RefusedChange(
+                    snapshot.folder, snapshot.writer, 0, change.entity, change.field, code
+                )
+                for change, code in merged.refused
+            )
+    except ValueError:
+        return None
+    coverage = {d: mark for d, mark in snapshot.coverage.items() if d != device_id}
+    store.finish_snapshot(coverage, snapshot.conflicts)
+    return records
 
 
 def merge_bundle(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) -> MergedBundle:

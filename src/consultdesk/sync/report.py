@@ -40,6 +40,17 @@ class RefusedChange:
     code: str  # rrn_refused, text_unreadable, value_invalid (sync.changes.value_problem)
 
 
+@dataclass(frozen=True, slots=True)
+class SnapshotRead:
+    """A team snapshot this laptop started from (a newcomer) or caught up from (a laptop whose
+    next bundles were removed while it was away; its unsent changes were kept)."""
+
+    writer: str
+    snapshot_id: int
+    records: int
+    rejoined: bool  # True: it had data of its own before (caught up), False: a newcomer
+
+
 @dataclass
 class SyncReport:
     written: list[BundleOutcome] = field(default_factory=list)
@@ -54,6 +65,11 @@ class SyncReport:
     # Of ``skipped``, the files an earlier sync already reported and that are still there
     # unchanged in reason: the service layer remembers them, and the report names only the rest.
     already_reported: list[SkippedFile] = field(default_factory=list)
+    # docs/sync.md, "Snapshots and folder compaction": this laptop's own files it removed, the
+    # snapshot it wrote, and the one it started or caught up from.
+    removed: list[Path] = field(default_factory=list)
+    snapshot_written: Path | None = None
+    snapshot_read: SnapshotRead | None = None
 
     @property
     def bundles_written(self) -> int:
@@ -82,4 +98,4 @@ class SyncReport:
 
     @property
     def nothing_new(self) -> bool:
-        return not (self.written or self.read or self.conflicts)
+        return not (self.written or self.read or self.conflicts or self.snapshot_read)

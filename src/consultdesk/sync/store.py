@@ -6,7 +6,7 @@ the database any other way, and the database never looks at the shared folder.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -23,6 +23,16 @@ class BundleMark:
 
     seq: int
     bundle_hash: str  # SHA-256 hex of the whole bundle file
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerMark:
+    """Where a snapshot leaves the ledger of one device: its last bundle covered (seq and hash,
+    for the chain of the next one) and the newest HLC imported from it ("" if unknown)."""
+
+    seq: int
+    bundle_hash: str
+    newest_hlc: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,4 +132,30 @@ class SyncStore(Protocol):
         and rows are never queued for sending. If anything
         fails, nothing of it may stay: the bundle is read again next time.
         """
+        ...
+
+    # --- snapshots (docs/sync.md, "Snapshots and folder compaction") ------------------------
+
+    def snapshot_records(self, page: int) -> Iterator[Sequence[tuple[RecordKey, RecordState]]]:
+        """Every record's field states (as load_records gives them), in pages of about
+        ``page`` field states, each record whole in one page, all read as of one moment."""
+        ...
+
+    def conflicts_open(self) -> Sequence[Conflict]:
+        """The conflicts open here (not decided, not answered by a later edit)."""
+        ...
+
+    def apply_snapshot_part(self, part: MergedBundle) -> None:
+        """In ONE transaction: write ``part.writes`` as field states, set the deleted flags from
+        ``part.deleted`` and keep ``part.conflicts``, like apply_bundle, but leave the ledger,
+        the conflicts open before and the access log as they are (``part``'s device and seq
+        name the snapshot's writer and nothing else)."""
+        ...
+
+    def finish_snapshot(
+        self, coverage: Mapping[str, LedgerMark], conflicts: Sequence[Conflict]
+    ) -> None:
+        """In ONE transaction: raise the ledger of each device to ``coverage`` where it is
+        ahead (never this laptop's own; never lowered), and keep ``conflicts`` as open ones,
+        those already kept here (same field, same two HLCs) once."""
         ...

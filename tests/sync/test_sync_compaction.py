@@ -1,0 +1,208 @@
+"""The team folder stays small: seen files, owner-only removal, snapshots for newcomers and for
+laptops away for long (docs/sync.md, "Snapshots and folder compaction")."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from consultdesk.domain.ids import new_id
+from consultdesk.sync import compaction
+from consultdesk.sync.seen import SEEN_FILE, read_seen
+from consultdesk.sync.snapshot import MANIFEST
+from consultdesk.sync.team import Team, retire_device
+from tests.sync.laptops import FakeTime, Laptop, make_laptop, make_team
+
+
+@pytest.fixture(name="team")
+def team_fixture(tmp_path: Path) -> Team:
+    return make_team(tmp_path / "share")
+
+
+@pytest.fixture(name="time")
+def time_fixture() -> FakeTime:
+    return FakeTime()
+
+
+@pytest.fixture(name="away_soon")
+def away_soon_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A laptop counts as away after 4 bundles of another (a month's worth in the app)."""
+    monkeypatch.setattr(compaction, "AWAY_AFTER_BUNDLES", 4)
+
+
+def bundles(laptop: Laptop) -> list[str]:
+    return sorted(p.name for p in laptop.folder.iterdir())
+
+
+def work(laptops: list[Laptop], time: FakeTime, rounds: int, record: str | None = None) -> None:
+    """Each laptop edits and syncs in turn, ``rounds`` times."""
+    for round_number in range(rounds):
+        for laptop in laptops:
+            time.advance()
+            laptop.store.edit(
+                "resident", record or new_id(), "notes", f"{laptop.name} {round_number}"
+            )
+            laptop.sync()
+
+
+def files_in(team: Team) -> int:
+    return sum(1 for p in team.devices_folder.rglob("*") if p.is_file())
+
+
+def test_bundles_everyone_imported_are_removed_by_their_owner_only(
+    team: Team, time: FakeTime
+) -> None:
+    laptops = [make_laptop(team, f"laptop{i}", time) for i in range(3)]
+    work(laptops, time, 30)
+    for laptop in laptops:
+        laptop.sync()
+    for laptop in laptops:
+        kept = bundles(laptop)
+        assert 1 <= len(kept) <= 3, kept
+        # The newest bundle always stays; what went is below what every other laptop imported.
+        assert kept[-1] == f"{laptop.store.last_sent().seq:06d}.cdsync"  # type: ignore[union-attr]
+        seen = read_seen(laptop.team, laptop.device_id)
+        assert seen is not None and seen.compacted_through >= 25
+        for other in laptops:
+            if other is not laptop:
+                assert other.store.ledger()[laptop.device_id].seq > seen.compacted_through
+    assert files_in(team) <= 5 * len(laptops)
+
+
+def test_a_newcomer_starts_from_a_snapshot_and_ends_identical(team: Team, time: FakeTime) -> None:
+    laptops = [make_laptop(team, f"laptop{i}", time) for i in range(3)]
+    shared = new_id()
+    work(laptops, time, 12, record=shared)
+    work(laptops, time, 3)
+    newcomer = make_laptop(team, "newcomer", time)
+    report = newcomer.sync()
+    assert report.snapshot_read is not None and not report.snapshot_read.rejoined
+    assert report.waiting == [] and report.conflicts == []
+    for laptop in laptops:
+        laptop.sync()
+    newcomer.sync()
+    assert newcomer.store.states() == laptops[0].store.states()
+    # Its next edit goes after everything it holds, and the others take it without a conflict.
+    time.advance()
+    newcomer.store.edit("resident", shared, "notes", "newcomer")
+    newcomer.sync()
+    assert all(laptop.sync().conflicts == [] for laptop in laptops)
+    assert laptops[0].store.value("resident", shared, "notes") == "newcomer"
+
+
+def test_nothing_is_removed_while_a_known_laptop_has_no_seen_file(
+    team: Team, time: FakeTime
+) -> None:
+    a, b = make_laptop(team, "laptopA", time), make_laptop(team, "laptopB", time)
+    work([a, b], time, 3)
+    # B's folder has not come down to A's computer yet (or looks empty): A imported from B
+    # before, so B is known, and its seen file is missing.
+    hidden = team.folder.parent / "elsewhere"
+    shutil.move(team.devices_folder / b.device_id, hidden)
+    before = bundles(a)
+    work([a], time, 5)
+    assert bundles(a)[: len(before)] == before
+    # A seen file that does not open (damaged, another team's) counts as missing too.
+    shutil.move(hidden, team.devices_folder / b.device_id)
+    (team.devices_folder / b.device_id / SEEN_FILE).write_bytes(b"CDSEEN not a sealed file")
+    before = bundles(a)
+    a.sync()
+    assert bundles(a)[: len(before)] == before
+    b.sync()  # B writes its seen file again
+    a.sync()
+    assert len(bundles(a)) < len(before)
+
+
+def test_a_laptop_that_joined_but_never_synced_blocks_removal(team: Team, time: FakeTime) -> None:
+    a, b = make_laptop(team, "laptopA", time), make_laptop(team, "laptopB", time)
+    work([a, b], time, 3)
+    make_laptop(team, "laptopC", time)  # its folder is there, it has read nothing yet
+    before = bundles(a)
+    work([a, b], time, 4)
+    assert bundles(a)[: len(before)] == before
+
+
+def test_a_retired_laptop_does_not_block_removal(team: Team, time: FakeTime) -> None:
+    a, b = make_laptop(team, "laptopA", time), make_laptop(team, "laptopB", time)
+    c = make_laptop(team, "laptopC", time)
+    work([a, b, c], time, 2)
+    retire_device(a.team, c.device_id, a.device_id, "2026-12-02T08:00:00+00:00", 2)
+    work([a, b], time, 8)
+    assert len(bundles(a)) <= 3 and len(bundles(b)) <= 3
+
+
+def test_a_laptop_away_for_long_catches_up_from_a_snapshot_and_keeps_its_unsent_edits(
+    team: Team, time: FakeTime, away_soon: None
+) -> None:
+    a, b, c = (make_laptop(team, f"laptop{n}", time) for n in "ABC")
+    shared, other = new_id(), new_id()
+    work([a, b, c], time, 2, record=shared)
+    # C goes away with edits of its own it has not sent: one on the record the others keep
+    # editing (a real parallel edit), one on a record nobody else touches.
+    time.advance()
+    c.store.edit("resident", shared, "allergies", "페니실린")
+    c.store.edit("resident", other, "name", "박영수")
+    work([a, b], time, 10, record=shared)
+    time.advance()
+    a.store.edit("resident", shared, "allergies", "없음")
+    a.sync()
+    b.sync()
+    assert read_seen(a.team, a.device_id).compacted_through > c.store.ledger()[a.device_id].seq  # type: ignore[union-attr]
+    report = c.sync()
+    assert report.snapshot_read is not None and report.snapshot_read.rejoined
+    assert report.waiting == []
+    assert c.store.outbox == []  # its unsent edits went out in its own bundle
+    for laptop in (a, b, c, a, b):
+        laptop.sync()
+    assert a.store.states() == b.store.states() == c.store.states()
+    assert a.store.value("resident", other, "name") == "박영수"
+    # The parallel allergy edits: the later one is shown everywhere, C keeps the conflict
+    # with its own value.
+    assert c.store.value("resident", shared, "allergies") == "없음"
+    assert any(
+        conflict.other.value == "페니실린" or conflict.applied.value == "페니실린"
+        for conflict in c.store.open_conflicts
+    )
+
+
+def c_stays_away(team: Team, time: FakeTime) -> tuple[Laptop, Laptop, Laptop]:
+    """Three laptops sync twice; then C stays away while A and B sync ten times more."""
+    a, b, c = (make_laptop(team, f"laptop{n}", time) for n in "ABC")
+    work([a, b, c], time, 2)
+    work([a, b], time, 10)
+    return a, b, c
+
+
+def test_without_a_snapshot_that_bridges_the_gap_the_laptop_waits(
+    team: Team, time: FakeTime, away_soon: None
+) -> None:
+    _, b, c = c_stays_away(team, time)
+    # Every snapshot half-arrived: a part cut short (a sync client still copying it).
+    parts = [p for p in team.devices_folder.rglob("part-*.cdsnap")]
+    assert parts
+    saved = {p: p.read_bytes() for p in parts}
+    for part in parts:
+        part.write_bytes(saved[part][: len(saved[part]) // 2])
+    before = c.store.states()
+    report = c.sync()
+    assert report.snapshot_read is None and report.read == []
+    assert {w.reason for w in report.waiting} == {"compacted"}
+    assert c.store.states() == before  # nothing of a partial snapshot was applied
+    for part, data in saved.items():
+        part.write_bytes(data)
+    report = c.sync()
+    assert report.snapshot_read is not None and report.waiting == []
+    assert c.store.states() == b.store.states()  # B synced last: it has everything
+
+
+def test_a_snapshot_without_its_manifest_is_never_read(
+    team: Team, time: FakeTime, away_soon: None
+) -> None:
+    _, _, c = c_stays_away(team, time)
+    for manifest in team.devices_folder.rglob(MANIFEST):
+        manifest.unlink()
+    report = c.sync()
+    assert report.snapshot_read is None
+    assert {w.reason for w in report.waiting} == {"compacted"}
