@@ -247,7 +247,7 @@ class FlagsPanel(QWidget):
             return self.tr("{status} — note: {reason}").format(status=text, reason=view.reason)
         return text
 
-    def _entry(self, index: int, view: FlagView) -> str:
+    def _entry(self, index: int, view: FlagView, muted: str | None = None) -> str:
         dismissed = view.status == DISMISSED
         severity = "dismissed" if dismissed else view.flag.severity.value
         fg, bg = _BADGE[severity]
@@ -257,7 +257,7 @@ class FlagsPanel(QWidget):
         )
         title_style = f"color:{_DISMISSED_TEXT}" if dismissed else "font-weight:bold"
         detail_colour = _DISMISSED_TEXT if dismissed else style.DETAIL_TEXT
-        muted = style.muted()
+        muted = muted or style.muted()
         lines = self.lines(view)
         if self.source_shown(view.key):
             lines += self.source_lines(view)
@@ -296,15 +296,17 @@ class FlagsPanel(QWidget):
     def _render(self) -> None:
         scroll = self.browser.verticalScrollBar().value()
         body = []
+        muted = style.muted()  # once, not once a card: it reads the palette
+        position = {id(view): i for i, view in enumerate(self._views)}
         for kind in (KIND_MEDICATION, KIND_SOCIAL):
             body.append(f"<h4>{html.escape(self.group_title(kind))}</h4>")
             views = self.ordered(kind)
             if not views:
                 # A tr() inside an f-string is not seen by lupdate: the text goes through a name.
                 none = html.escape(self.tr("No flags."))
-                body.append(f"<p style='color:{style.muted()}'>{none}</p>")
+                body.append(f"<p style='color:{muted}'>{none}</p>")
             for view in views:
-                body.append(self._entry(self._views.index(view), view))
+                body.append(self._entry(position[id(view)], view, muted))
         self.browser.setHtml("".join(body))
         self.browser.verticalScrollBar().setValue(scroll)
 

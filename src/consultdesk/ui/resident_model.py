@@ -35,15 +35,22 @@ class ResidentTableModel(ReadOnlyTableModel):
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
         self.rows: list[ResidentRow] = []
-        self._cells: list[tuple[str, ...]] = []
+        self._cells: list[tuple[str, ...] | None] = []
+        self._words: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self._today = today or date.today()
 
     def after_rows_set(self) -> None:
-        # The cell texts are worked out once here: a view asks data() thousands of times per
-        # repaint, so data() must be a lookup.
-        sexes, livings = dict(sex_options()), dict(living_options())
-        self._cells = [
-            (
+        # A row's cell texts are worked out once, the first time it is drawn: a view asks for
+        # them on every repaint, and a search lists up to 300 rows of which some 20 are seen.
+        self._words = (dict(sex_options()), dict(living_options()))
+        self._cells = [None] * len(self.rows)
+
+    def cells(self, row: int) -> tuple[str, ...]:
+        cells = self._cells[row]
+        if cells is None:
+            r = self.rows[row]
+            sexes, livings = self._words
+            cells = self._cells[row] = (
                 r.name,
                 self._age(r.birth_date),
                 sexes.get(r.sex, r.sex),
@@ -52,8 +59,7 @@ class ResidentTableModel(ReadOnlyTableModel):
                 livings.get(r.living_situation, r.living_situation),
                 r.centre_name,
             )
-            for r in self.rows
-        ]
+        return cells
 
     def _age(self, birth: date | None) -> str:
         if birth is None:
@@ -62,7 +68,7 @@ class ResidentTableModel(ReadOnlyTableModel):
 
     def role_data(self, row: int, column: int, role: int) -> Any:
         if role == _DISPLAY:
-            return self._cells[row][column]
+            return self.cells(row)[column]
         if role == _ID:
             return self.rows[row].id
         if role == _ALIGNMENT and column == self.AGE:
