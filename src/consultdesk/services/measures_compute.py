@@ -26,14 +26,18 @@ from consultdesk.storage import measures_repo as repo
 class Facts:
     residents: dict[str, repo.ResidentFact]
     sessions: list[repo.SessionFact]  # up to the end, included residents only
-    meds: dict[str, repo.MedicineCounts]
-    problems: dict[str, list[repo.ProblemFact]]
+    problems: dict[str, repo.ProblemCounts]  # by session
     decisions: dict[str, list[repo.DecisionFact]]
     referrals: list[repo.ReferralFact]
     first: dict[str, repo.SessionFact]  # each resident's first finished session ever
     rule_severity: dict[str, str]
     form: ScreeningForm | None
 
+
+# Problem categories with a row of their own even when none was found.
+SHOWN_PROBLEM_CATEGORIES = frozenset(
+    ("effectiveness", "adverse_effect", "adherence", "duplication", "interaction")
+)
 
 _SOCIAL_CACHE: dict[tuple[int, str], list[tuple[str, str, str]]] = {}
 _SOCIAL_CACHE_MAX = 200_000
@@ -106,10 +110,6 @@ class Computer:
         for category, ids in per.items():
             self.add(ind, len(ids), ids, category)
 
-    def meds_of(self, x: repo.SessionFact) -> int:
-        counts = self.f.meds.get(x.id)
-        return counts.regular_taken if counts else 0
-
     def social_of(self, x: repo.SessionFact) -> list[tuple[str, str, str]]:
         """(flag key, domain, severity) of a session's screening answers."""
         if not x.screening or x.screening == "{}" or self.f.form is None:
@@ -138,8 +138,9 @@ class Computer:
 
     def medicines(self) -> None:
         latest = self._latest
-        firsts = {r: self.meds_of(self.f.first[r]) for r in latest}
-        lasts = {r: self.meds_of(x) for r, x in latest.items()}
+        first = self.f.first
+        firsts = {r: first[r].regular_taken for r in latest}
+        lasts = {r: x.regular_taken for r, x in latest.items()}
         self.add("meds_first_median", median(firsts.values()), latest)
         self.add("meds_latest_median", median(lasts.values()), latest)
         twice = [r for r, x in latest.items() if self.f.first[r].id != x.id]
@@ -162,31 +163,48 @@ class Computer:
         disposed: list[str] = []
         found_n = disposed_n = 0
         for x in self.b.sessions:
-            c = self.f.meds.get(x.id)
-            if c is None:
-                continue
-            if c.found:
-                found_n += c.found
+            if x.found:
+                found_n += x.found
                 found.append(x.resident_id)
-            if c.disposed:
-                disposed_n += c.disposed
+            if x.disposed:
+                disposed_n += x.disposed
                 disposed.append(x.resident_id)
         self.add("leftover_found", found_n, found)
         self.add("disposed", disposed_n, disposed)
 
     def problems(self) -> None:
-        rows = [(p, x.resident_id) for x in self.b.sessions for p in self.f.problems.get(x.id, ())]
-        self.count_by(
-            "drp_found",
-            ((p.category, r) for p, r in rows),
-            ("effectiveness", "adverse_effect", "adherence", "duplication", "interaction"),
-        )
-        resolved = [r for p, r in rows if p.has_outcome]
-        self.add("drp_resolved", len(resolved), resolved)
-        advice = [r for p, r in rows if p.intervention == "advice"]
-        contact = [r for p, r in rows if p.intervention == "contact_prescriber"]
-        self.add("advice_given", len(advice), advice)
-        self.add("prescriber_contacted", len(contact), contact)
+        # Column by column (repo.ProblemCounts): the sessions' counts turned into columns at
+        # once, instead of a Python loop over categories per session.
+        problems = self.f.problems
+        rows = [(p, x.resident_id) for x in self.b.sessions if (p := problems.get(x.id))]
+        residents = [r for _, r in rows]
+        categories = repo.PROBLEM_CATEGORIES
+        n = len(categories)
+        columns = list(zip(*(p for p, _ in rows), strict=True)) or [()] * (n + 4)
+        total = 0
+        parts: list[tuple[str, int, list[str]]] = []
+        for category, column in zip(categories, columns[:n], strict=True):
+            found = sum(column)
+            total += found
+            if found or category in SHOWN_PROBLEM_CATEGORIES:
+                parts.append(
+                    (category, found, [r for r, c in zip(residents, column, strict=True) if c])
+                )
+        others: dict[str, list[str]] = {}
+        for text, r in zip(columns[n], residents, strict=True):
+            if text:
+                for category in text.split("\x1f"):
+                    others.setdefault(category, []).append(r)
+                    total += 1
+        self.add("drp_found", total, residents)
+        for category, found, ids in parts:
+            self.add("drp_found", found, ids, category)
+        for category, ids in others.items():
+            self.add("drp_found", len(ids), ids, category)
+        for ind, column in zip(
+            ("drp_resolved", "advice_given", "prescriber_contacted"), columns[n + 1 :], strict=True
+        ):
+            self.add(ind, sum(column), [r for r, c in zip(residents, column, strict=True) if c])
 
     def flags(self) -> None:
         decided: list[tuple[str, str]] = []
@@ -195,16 +213,12 @@ class Computer:
             decisions = self.f.decisions.get(x.id)
             if not decisions:
                 continue
-            social = {key: sev for key, _, sev in self.social_of(x)}
-            for risk in _observed(x):
-                try:
-                    flag = observation_flag(risk[0], risk[1])
-                except ValueError:
-                    continue
-                social[flag.key] = flag.severity.value
+            social: dict[str, str] | None = None  # worked out for a social flag only
             for d in decisions:
                 rule_id = d.flag_key.split("|", 1)[0]
                 if rule_id.startswith("social."):
+                    if social is None:
+                        social = self._social_severities(x)
                     kind, severity = KIND_SOCIAL, social.get(d.flag_key, "unknown")
                     fam = "social"
                 else:
@@ -220,6 +234,18 @@ class Computer:
         for fam, items in sorted(family.items()):
             dismissed = [r for st, r in items if st == "dismissed"]
             self._share("flags_dismissed_share", fam, dismissed, [r for _, r in items])
+
+    def _social_severities(self, x: repo.SessionFact) -> dict[str, str]:
+        """Flag key → severity of the social flags a session's answers and observations
+        raise."""
+        social = {key: sev for key, _, sev in self.social_of(x)}
+        for risk in _observed(x):
+            try:
+                flag = observation_flag(risk[0], risk[1])
+            except ValueError:
+                continue
+            social[flag.key] = flag.severity.value
+        return social
 
     def _share(self, ind: str, category: str, hits: list[str], base: list[str]) -> None:
         self.add(

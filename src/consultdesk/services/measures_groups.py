@@ -105,8 +105,11 @@ def build_report(
     grouper = Grouper(measures, req, facts, *local, names)
     buckets: dict[str, Bucket] = defaultdict(Bucket)
     in_period = [x for x in facts.sessions if req.start <= x.visit_date <= req.end]
-    for x in in_period:
-        buckets[grouper.key(x.visit_date, x.resident_id, x.device)].sessions.append(x)
+    if req.by is GroupBy.ALL:
+        buckets["all"].sessions = in_period  # one group: no key to work out per session
+    else:
+        for x in in_period:
+            buckets[grouper.key(x.visit_date, x.resident_id, x.device)].sessions.append(x)
     for r in facts.referrals:
         if r.sent_on is not None and req.start <= r.sent_on <= req.end:
             buckets[grouper.key(r.sent_on, r.resident_id, r.device)].referrals_sent.append(r)
