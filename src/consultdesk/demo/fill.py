@@ -7,24 +7,30 @@ showcase in demo/showcase.py, the referrals in demo/referrals.py.
 
 A client of the services, as the command line is: everything is written through the
 workspace's change-log writer (demo/writes.py), so the change log is filled as for records typed
-in.
+in. The rows are made from the seed alone (demo_parts), for a large fill in a second process
+while this one writes them (demo/aside.py).
 """
 
 from __future__ import annotations
 
 import gc
 import random
+import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from sqlmodel import SQLModel
+
 from consultdesk.demo import data
-from consultdesk.demo.referrals import Candidate, fill_referrals
+from consultdesk.demo.aside import parts_aside
+from consultdesk.demo.referrals import Candidate, make_referrals
 from consultdesk.demo.sessions import Batch, MedicineNames, SessionMaker, iter_counts
 from consultdesk.demo.showcase import showcase_sessions
-from consultdesk.demo.writes import insert_new
+from consultdesk.demo.writes import DemoPart, Row, new_records
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.phone import digits
 from consultdesk.domain.screening import load_form
@@ -37,7 +43,9 @@ from consultdesk.storage.models import (
     Consent,
     Consultation,
     DrugProblemEntry,
+    FlagDecision,
     MedicationEntry,
+    Referral,
     Resident,
     WelfareCentre,
 )
@@ -48,6 +56,9 @@ MAX_RESIDENTS = 10_000
 MAX_SESSIONS = 50_000
 SHOWCASE_KEY = "demo_showcase_resident"
 _SESSIONS_PER_BATCH = 1000
+# From this many sessions the rows are made in a second process while this one writes
+# (demo/aside.py); a smaller fill is over before that process would have started.
+ASIDE_FROM_SESSIONS = 2000
 # A batch's pages (its records, change rows, field clocks and their indexes) stay in memory
 # until its commit.
 _FILL_CACHE_MIB = 128
@@ -132,26 +143,48 @@ def _fill(
     progress: Callable[[float], None] | None,
     sessions: int | None,
 ) -> DemoSummary:
-    rng = random.Random(seed)
     today = date.today()
+    expected = 5 * residents if sessions is None else sessions
+    aside = expected >= ASIDE_FROM_SESSIONS and not getattr(sys, "frozen", False)
+    parts = parts_aside if aside else demo_parts
+    written: Counter[type[SQLModel]] = Counter()
+    showcase_id = None
+    for part in parts(residents, seed, today, sessions):
+        with ws.db.session() as s, bulk_cache(s, _FILL_CACHE_MIB):
+            for model, groups in part.tables:
+                for rows in groups:
+                    ws.writer.bulk_create(s, model, rows)
+                    written[model] += len(rows)
+            if part.showcase is not None:
+                showcase_id = part.showcase
+                put_setting(s, SHOWCASE_KEY, showcase_id)
+        if progress:
+            progress(part.done)
+    return DemoSummary(
+        residents,
+        written[Consultation],
+        written[MedicationEntry],
+        written[DrugProblemEntry],
+        showcase_id,
+    )
+
+
+def demo_parts(residents: int, seed: int, today: date, sessions: int | None) -> Iterator[DemoPart]:
+    """Everything the demo writes, in the order it is written, made from the seed alone (so
+    it can be made in another process: demo/aside.py)."""
+    rng = random.Random(seed)
     with_sessions = residents > 0 and sessions != 0
     # The showcase takes three sessions of the total; a smaller total goes to random residents.
     showcase = with_sessions and (sessions is None or sessions >= 3)
     share = 0.15 if with_sessions else 1.0
-
-    def resident_progress(fraction: float) -> None:
-        if progress:
-            progress(fraction * share)
-
-    conditions, sharing = _fill_residents(ws, residents, rng, today, showcase, resident_progress)
+    made = _Residents()
+    yield from _resident_parts(made, residents, rng, today, showcase, share)
     if not with_sessions:
-        if progress:
-            progress(1.0)
-        return DemoSummary(residents, 0, 0, 0, None)
+        return
+    conditions = made.conditions
     showcase_id = conditions[0][0] if showcase else None
     if showcase_id is not None:
-        with ws.db.session() as s:
-            put_setting(s, SHOWCASE_KEY, showcase_id)
+        yield DemoPart((), share, showcase_id)
         conditions = conditions[1:]
     fixed = 3 if showcase else 0
     budget = None if sessions is None else sessions - fixed
@@ -163,142 +196,152 @@ def _fill(
     batch = Batch()
     if showcase_id is not None:
         showcase_sessions(maker, showcase_id, batch)
-    written = {"sessions": 0, "medications": 0, "problems": 0}
+    done = 0
     candidates: list[Candidate] = []
 
-    def flush() -> None:
-        candidates.extend(_candidates(batch.consultations, sharing))
-        with ws.db.session() as s, bulk_cache(s, _FILL_CACHE_MIB):
-            insert_new(ws, s, Consultation, batch.consultations)
-            insert_new(ws, s, MedicationEntry, batch.medications)
-            insert_new(ws, s, DrugProblemEntry, batch.problems)
-        written["sessions"] += len(batch.consultations)
-        written["medications"] += len(batch.medications)
-        written["problems"] += len(batch.problems)
-        for rows in (batch.consultations, batch.medications, batch.problems):
-            rows.clear()
-        if progress:
-            progress(share + (1 - share) * written["sessions"] / total)
+    def flush() -> DemoPart:
+        nonlocal batch, done
+        candidates.extend(_candidates(batch.consultations, made.sharing))
+        done += len(batch.consultations)
+        part = DemoPart(
+            (
+                new_records(Consultation, batch.consultations),
+                new_records(MedicationEntry, batch.medications),
+                new_records(DrugProblemEntry, batch.problems),
+            ),
+            share + (1 - share) * done / total,
+        )
+        batch = Batch()
+        return part
 
     for (resident_id, resident_conditions), count in zip(conditions, counts, strict=True):
         maker.resident(resident_id, resident_conditions, count, batch)
         if len(batch.consultations) >= _SESSIONS_PER_BATCH:
-            flush()
-    flush()
+            yield flush()
+    last = flush()
     # referrals in every state and flag decisions, from the sessions' social risks
-    fill_referrals(ws, form, today, candidates)
-    return DemoSummary(
-        residents, written["sessions"], written["medications"], written["problems"], showcase_id
+    referrals, decisions = make_referrals(form, today, candidates)
+    yield DemoPart(
+        (*last.tables, new_records(Referral, referrals), new_records(FlagDecision, decisions)),
+        1.0,
     )
 
 
-def _fill_residents(
-    ws: Workspace,
+@dataclass(slots=True)
+class _Residents:
+    """What the residents' parts made: each resident's id and chronic conditions, in the
+    order made (the showcase first when asked for), and who agreed to sharing with the
+    centre."""
+
+    conditions: list[tuple[str, list[str]]] = field(default_factory=list)
+    sharing: set[str] = field(default_factory=set)
+
+
+def _resident_parts(
+    made: _Residents,
     residents: int,
     rng: random.Random,
     today: date,
     showcase: bool,
-    progress: Callable[[float], None],
-) -> tuple[list[tuple[str, list[str]]], set[str]]:
-    """Centres, case workers, residents and consents; returns each resident's id and chronic
-    conditions, in the order made (the showcase first when asked for), and the residents who
-    agreed to sharing with the centre."""
+    share: float,
+) -> Iterator[DemoPart]:
+    """Centres, case workers, residents and consents, a thousand residents a part; every
+    field of these is logged."""
     p = data.people()
     show = data.showcase()
-    made: list[tuple[str, list[str]]] = []
-    sharing: set[str] = set()
-    with ws.db.session() as s:
-        centres, workers = [], []
-        for i, name in enumerate(p.centres):
-            cid = new_id()
-            centres.append(
+    centres, workers = [], []
+    for i, name in enumerate(p.centres):
+        cid = new_id()
+        centres.append(
+            {
+                "id": cid,
+                "name": name,
+                "district": p.districts[i],
+                "phone": f"02-0{rng.randint(10, 99)}-{rng.randint(1000, 9999)}",
+                "deleted": False,
+            }
+        )
+        for _ in range(3):
+            workers.append(
                 {
-                    "id": cid,
-                    "name": name,
-                    "district": p.districts[i],
-                    "phone": f"02-0{rng.randint(10, 99)}-{rng.randint(1000, 9999)}",
+                    "id": new_id(),
+                    "centre_id": cid,
+                    "name": _name(rng),
+                    "phone": _phone(rng),
+                    "email": "",
                     "deleted": False,
                 }
             )
-            for _ in range(3):
-                workers.append(
-                    {
-                        "id": new_id(),
-                        "centre_id": cid,
-                        "name": _name(rng),
-                        "phone": _phone(rng),
-                        "email": "",
-                        "deleted": False,
-                    }
-                )
-        ws.writer.bulk_create(s, WelfareCentre, centres)
-        ws.writer.bulk_create(s, CaseWorker, workers)
-        batch: list[dict[str, object]] = []
-        consents: list[dict[str, object]] = []
-        for n in range(residents):
-            worker = workers[0] if showcase and n == 0 else rng.choice(workers)
-            rid = new_id()
-            if showcase and n == 0:
-                name, phone = show.name, _phone(rng)
-                conditions = list(show.conditions)
-                birth, sex, living = date.fromisoformat(show.birth_date), show.sex, show.living
-                district, allergies = p.districts[0], ""
-                notes = show.notes
-            else:
-                name = _name(rng)
-                phone = _phone(rng) if rng.random() < 0.9 else ""
-                birth = date(rng.randint(1932, 1962), rng.randint(1, 12), rng.randint(1, 28))
-                sex = rng.choice(["female", "female", "male"])
-                district, living = rng.choice(p.districts), rng.choice(p.living)
-                conditions = _conditions(rng, sex)
-                allergies, notes = rng.choice(p.allergies), rng.choice(p.notes)
-            made.append((rid, conditions))
-            batch.append(
+    tables: list[tuple[type[SQLModel], tuple[list[Row], ...]]] = [
+        (WelfareCentre, (centres,)),
+        (CaseWorker, (workers,)),
+    ]
+    batch: list[Row] = []
+    consents: list[Row] = []
+    for n in range(residents):
+        worker = workers[0] if showcase and n == 0 else rng.choice(workers)
+        rid = new_id()
+        if showcase and n == 0:
+            name, phone = show.name, _phone(rng)
+            conditions = list(show.conditions)
+            birth, sex, living = date.fromisoformat(show.birth_date), show.sex, show.living
+            district, allergies = p.districts[0], ""
+            notes = show.notes
+        else:
+            name = _name(rng)
+            phone = _phone(rng) if rng.random() < 0.9 else ""
+            birth = date(rng.randint(1932, 1962), rng.randint(1, 12), rng.randint(1, 28))
+            sex = rng.choice(["female", "female", "male"])
+            district, living = rng.choice(p.districts), rng.choice(p.living)
+            conditions = _conditions(rng, sex)
+            allergies, notes = rng.choice(p.allergies), rng.choice(p.notes)
+        made.conditions.append((rid, conditions))
+        batch.append(
+            {
+                "id": rid,
+                "name": name,
+                "name_initials": search_key_initials(name),
+                "phone_digits": digits(phone),
+                "birth_date": birth,
+                "sex": sex,
+                "phone": phone,
+                "district": district,
+                "living_situation": living,
+                "centre_id": worker["centre_id"],
+                "case_worker_id": worker["id"],
+                "chronic_conditions": ", ".join(conditions),
+                "allergies": allergies,
+                "notes": notes,
+                "deleted": False,
+            }
+        )
+        decided = today - timedelta(days=rng.randint(1, 400))
+        for kind in ("health_info", "share_welfare"):
+            if kind == "share_welfare" and rng.random() < 0.15 and not (showcase and n == 0):
+                continue  # some residents have not (yet) agreed to sharing
+            if kind == "share_welfare":
+                made.sharing.add(rid)
+            verbal = rng.random() < 0.3 and not (showcase and n == 0)
+            consents.append(
                 {
-                    "id": rid,
-                    "name": name,
-                    "name_initials": search_key_initials(name),
-                    "phone_digits": digits(phone),
-                    "birth_date": birth,
-                    "sex": sex,
-                    "phone": phone,
-                    "district": district,
-                    "living_situation": living,
-                    "centre_id": worker["centre_id"],
-                    "case_worker_id": worker["id"],
-                    "chronic_conditions": ", ".join(conditions),
-                    "allergies": allergies,
-                    "notes": notes,
+                    "id": new_id(),
+                    "resident_id": rid,
+                    "kind": kind,
+                    "granted": True,
+                    "decided_on": decided,
+                    "method": "verbal" if verbal else "written",
+                    "witness": _name(rng) if verbal else "",
+                    "withdrawn_on": None,
+                    "recorded_at": "",
                     "deleted": False,
                 }
             )
-            decided = today - timedelta(days=rng.randint(1, 400))
-            for kind in ("health_info", "share_welfare"):
-                if kind == "share_welfare" and rng.random() < 0.15 and not (showcase and n == 0):
-                    continue  # some residents have not (yet) agreed to sharing
-                if kind == "share_welfare":
-                    sharing.add(rid)
-                verbal = rng.random() < 0.3 and not (showcase and n == 0)
-                consents.append(
-                    {
-                        "id": new_id(),
-                        "resident_id": rid,
-                        "kind": kind,
-                        "granted": True,
-                        "decided_on": decided,
-                        "method": "verbal" if verbal else "written",
-                        "witness": _name(rng) if verbal else "",
-                        "withdrawn_on": None,
-                        "recorded_at": "",
-                        "deleted": False,
-                    }
-                )
-            if len(batch) == 1000 or n == residents - 1:
-                ws.writer.bulk_create(s, Resident, batch)
-                ws.writer.bulk_create(s, Consent, consents)
-                batch, consents = [], []
-                progress((n + 1) / residents)
-    return made, sharing
+        if len(batch) == 1000 or n == residents - 1:
+            tables += [(Resident, (batch,)), (Consent, (consents,))]
+            yield DemoPart(tuple(tables), share * (n + 1) / residents)
+            tables, batch, consents = [], [], []
+    if tables:  # no residents: the centres and case workers alone
+        yield DemoPart(tuple(tables), share)
 
 
 def _candidates(rows: list[dict[str, Any]], sharing: set[str]) -> list[Candidate]:

@@ -21,18 +21,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from consultdesk.demo import data
-from consultdesk.demo.writes import insert_new
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.referral import reference_code
 from consultdesk.domain.screening import ScreeningAnswerError, ScreeningForm, social_flags
-from consultdesk.services.workspace import Workspace
-from consultdesk.storage.models import FlagDecision, Referral
-
-
-@dataclass(frozen=True, slots=True)
-class DemoReferrals:
-    referrals: int
-    decisions: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +53,12 @@ def _flags(form: ScreeningForm, screening: str, observed: str) -> tuple[list[Any
     return flags, services
 
 
-def fill_referrals(
-    ws: Workspace,
+def make_referrals(
     form: ScreeningForm,
     today: date,
     candidates: list[Candidate],
     seed: int = 14,
-) -> DemoReferrals:
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Referrals and flag decisions from the candidates, in order of visit date."""
     rng = random.Random(seed)
     words = data.referrals()
@@ -103,10 +93,7 @@ def fill_referrals(
             continue
         referred.add(resident_id)
         referrals.append(_referral(rng, today, session_id, resident_id, day, services[:3]))
-    with ws.db.session() as s:
-        insert_new(ws, s, Referral, referrals)
-        insert_new(ws, s, FlagDecision, decisions)
-    return DemoReferrals(len(referrals), len(decisions))
+    return referrals, decisions
 
 
 def _referral(
