@@ -15,7 +15,7 @@ from consultdesk.services.measures import GroupBy
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.measures_view import MeasuresView
 from tests.reason_helpers import answering_reason
-from tests.services.measures_team import END, START, TODAY, Team, build_team
+from tests.services.measures_team import DEVICE_B, END, START, TODAY, Team, build_team
 
 
 @pytest.fixture
@@ -151,3 +151,84 @@ def test_closing_the_area_while_it_counts(qtbot, workspace: Workspace, team: Tea
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert tasks.wait_all(20_000)
     qtbot.wait(200)  # the queued results are delivered here
+
+
+def test_pharmacist_filter(qtbot, workspace: Workspace, team: Team) -> None:  # type: ignore[no-untyped-def]
+    view = _shown(qtbot, workspace)
+    with qtbot.waitSignal(view.computed, timeout=20_000):
+        view.pharmacist.setCurrentIndex(view.pharmacist.findData(DEVICE_B))
+    # B saw R1 at the pharmacy in March and R4 at home in January (measures_team.py).
+    assert _text(view, _row(view, "sessions"), 1) == "2"
+    assert _text(view, _row(view, "visits_by_place", "pharmacy"), 1) == "1"
+
+
+def _sums_are_safe(reports: tuple) -> int:  # type: ignore[type-arg]
+    """No sum of what the screen shows has exactly one hidden cell beside a shown total (it
+    would be the total minus the others); returns how many cells are hidden as complements."""
+    from consultdesk.domain.measures_suppress import shown_sums
+
+    cells = {
+        (n, c.indicator, c.group, c.category): c for n, r in enumerate(reports) for c in r.cells
+    }
+    for _field, total, parts in shown_sums(list(reports), reports[0].suppress_below):
+        shown_total = total in cells and not cells[total].suppressed
+        hidden = [p for p in parts if p in cells and cells[p].suppressed]
+        assert not (shown_total and len(hidden) == 1), (total, hidden)
+    return sum(c.secondary for c in cells.values())
+
+
+def test_deidentified_screen_hides_what_would_give_a_small_number_away(
+    qtbot, workspace: Workspace, team: Team
+) -> None:  # type: ignore[no-untyped-def]
+    from consultdesk.services.measures import set_suppress_below
+
+    set_suppress_below(workspace, 2)  # only the cells of one resident are small
+    view = _shown(qtbot, workspace)
+    with qtbot.waitSignal(view.computed, timeout=20_000):
+        view.by.setCurrentIndex(view.by.findData(GroupBy.CENTRE.value))
+    view.deidentified.setChecked(True)
+    shown = view.shown_reports()
+    assert shown is not None
+    secondary = _sums_are_safe(shown)
+    assert secondary > 0
+    # What the table shows is what the report says: "<2" for a small cell, "x" for its complement.
+    texts = set()
+    for n, row in enumerate(view.model.rows):
+        if row.category == "__area__":
+            continue
+        for column in range(1, view.model.columnCount()):
+            texts.add(_text(view, n, column))
+    assert {"<2", "x"} <= texts
+    pharmacy = _row(view, "visits_by_place", "pharmacy")
+    tip = view.model.index(pharmacy, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert _text(view, pharmacy, 1) == "<2" and "2명 미만" in tip
+
+
+def test_deidentified_exports_from_the_screen(
+    qtbot, workspace: Workspace, team: Team, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from pypdf import PdfReader
+
+    from consultdesk.services.measures import set_suppress_below
+
+    set_suppress_below(workspace, 2)
+    view = _shown(qtbot, workspace)
+    with qtbot.waitSignal(view.computed, timeout=20_000):
+        view.by.setCurrentIndex(view.by.findData(GroupBy.CENTRE.value))
+    view.deidentified.setChecked(True)
+    for name in ("out.json", "out.pdf"):
+        target = tmp_path / name
+        monkeypatch.setattr(MeasuresView, "choose_file", classmethod(lambda cls, p, s, t=target: t))
+        view.export_button.click()  # de-identified: no reason asked
+        qtbot.waitUntil(
+            lambda t=target: view.export_button.isEnabled() and t.exists(), timeout=20_000
+        )
+    data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    kinds = {c["suppression"] for c in data["cells"] if c["suppressed"]}
+    assert kinds == {"small", "complementary"}
+    assert [g["label_ko"] for g in data["groups"]] == ["행복복지관", "희망복지관"]
+    assert "박약사" not in json.dumps(data, ensure_ascii=False)
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "out.pdf").pages)
+    assert "함께 가린 칸은 'x'" in text.replace("\n", "")
