@@ -1,7 +1,14 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consultdesk.domain.hlc import FUTURE_TOLERANCE_MS, MAX_COUNTER, Hlc, HlcClock
+from consultdesk.domain.hlc import (
+    FUTURE_TOLERANCE_MS,
+    MAX_COUNTER,
+    Hlc,
+    HlcClock,
+    hlc_text,
+    packed_of,
+)
 
 
 def test_clock_never_goes_backwards_even_if_the_wall_clock_does():
@@ -47,7 +54,8 @@ def test_many_timestamps_at_once_follow_and_precede_single_ones():
     wall = [5_000]
     clock = HlcClock("dev", now_ms=lambda: wall[0])
     before = clock.now()
-    batch = clock.many(MAX_COUNTER + 5)  # past the counter: borrows the next millisecond
+    # Past the counter: borrows the next millisecond.
+    batch = [hlc_text(packed, "dev") for packed in clock.many(MAX_COUNTER + 5)]
     after = clock.now()
     texts = [str(before), *batch, str(after)]
     assert texts == sorted(set(texts))
@@ -55,4 +63,19 @@ def test_many_timestamps_at_once_follow_and_precede_single_ones():
     assert Hlc.parse(batch[-1]).wall_ms == 5_001
     assert clock.many(0) == []
     wall[0] = 9_000  # the wall clock moved on: the batch starts there
-    assert clock.many(2) == ["0000000000009000-0000-dev", "0000000000009000-0001-dev"]
+    assert [hlc_text(p, "dev") for p in clock.many(2)] == [
+        "0000000000009000-0000-dev",
+        "0000000000009000-0001-dev",
+    ]
+
+
+def test_a_packed_hlc_keeps_the_order_and_reads_back_as_its_text():
+    stamps = [
+        Hlc(1_763_758_400_000, 0, "b"),
+        Hlc(1_763_758_400_000, 9999, "a"),
+        Hlc(1_763_758_400_001, 0, "a"),
+    ]
+    assert [s.packed for s in stamps] == sorted(s.packed for s in stamps)
+    for s in stamps:
+        assert hlc_text(s.packed, s.device) == str(s)
+        assert packed_of(str(s)) == (s.packed, s.device)

@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from consultdesk.services import sync
 from consultdesk.services.workspace import Profile, Workspace
+from consultdesk.storage import field_clock
 from consultdesk.storage.models import SHARED_TABLES
 from consultdesk.sync.team import KdfParams
 
@@ -70,7 +71,7 @@ def visible(ws: Workspace) -> dict[str, dict[str, dict[str, object]]]:
 
 def field_states(ws: Workspace) -> set[tuple[str, str, str, str, str | None]]:
     with ws.db.engine.connect() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT entity, record_id, field, hlc, value FROM field_clock"
-        ).all()
-    return {tuple(row) for row in rows}  # type: ignore[misc]
+        rows = field_clock.all_states(conn)
+    return {
+        (entity, record_id, name, hlc, value) for entity, record_id, name, value, hlc, *_ in rows
+    }

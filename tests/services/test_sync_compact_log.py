@@ -10,6 +10,7 @@ from consultdesk.demo import fill_demo
 from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import backup, residents, sync
 from consultdesk.services.workspace import Workspace
+from consultdesk.storage import field_clock
 from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     CHEAP_KDF,
     DB_PASSPHRASE,
@@ -38,9 +39,8 @@ def _own_records(ws: Workspace) -> dict[str, dict[str, dict[str, object]]]:
     with ws.db.engine.connect() as conn:
         others = {
             (entity, record_id)
-            for entity, record_id in conn.exec_driver_sql(
-                "SELECT entity, record_id FROM field_clock WHERE device != ?", (ws.device,)
-            )
+            for entity, record_id, _, _, _, device, _ in field_clock.all_states(conn)
+            if device != ws.device
         }
     return {
         entity: {key: row for key, row in rows.items() if (entity, key) not in others}

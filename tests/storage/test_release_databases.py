@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,14 +84,39 @@ def _field_states_before_upgrade(path: Path) -> set[tuple[object, ...]]:
     return {tuple(row) for row in rows}
 
 
+def _field_states_after_upgrade(
+    ws: Workspace, keys: set[tuple[str, str]]
+) -> set[tuple[object, ...]]:
+    """The same, as the upgraded database gives them to sync (JSON values compared parsed)."""
+    loaded = SqliteSyncStore(ws.db, ws.device).load_records(keys)
+    return {
+        (entity, record_id, name, _json(s.value), s.hlc, s.device, s.base_hlc)
+        for (entity, record_id), fields in loaded.items()
+        for name, s in fields.items()
+    }
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _as_loaded(rows: set[tuple[object, ...]]) -> set[tuple[object, ...]]:
+    return {(*row[:3], _json(json.loads(str(row[3]))), *row[4:]) for row in rows}
+
+
+def _copy_0011(tmp_path: Path) -> Path:
+    data_dir = tmp_path / "schema_0011"
+    data_dir.mkdir()
+    shutil.copy(FIXTURES / "schema_0011.db", data_dir / "consultdesk.db")
+    return data_dir
+
+
 def test_the_0011_release_keeps_every_field_state_and_syncs_after_the_upgrade(
     tmp_path: Path, new_laptop: MakeLaptop
 ) -> None:
     """The release before the compact field_clock (0012): a team laptop with states it set,
     states imported from a teammate (박영희), bases, sent and unsent changes."""
-    data_dir = tmp_path / "schema_0011"
-    data_dir.mkdir()
-    shutil.copy(FIXTURES / "schema_0011.db", data_dir / "consultdesk.db")
+    data_dir = _copy_0011(tmp_path)
     before = _field_states_before_upgrade(data_dir / "consultdesk.db")
     assert len({row[5] for row in before}) == 2 and any(row[6] for row in before)
     ws = Workspace.unlock(data_dir, PASSPHRASE)
@@ -100,16 +127,8 @@ def test_the_0011_release_keeps_every_field_state_and_syncs_after_the_upgrade(
         report = access_log.verify_log(ws)
         assert report.ok and report.unchained == 6, report.breaks
         # Every state reads back as it was: value as sent, HLC text, device and base.
-        keys = {(row[0], row[1]) for row in before}
-        loaded = SqliteSyncStore(ws.db, ws.device).load_records(keys)
-        after = {
-            (entity, record_id, name, json.dumps(s.value, ensure_ascii=False), s.hlc, s.device,
-             s.base_hlc)
-            for (entity, record_id), fields in loaded.items()
-            for name, s in fields.items()
-        }  # fmt: skip
-        assert after == {(*row[:3], json.dumps(json.loads(row[3]), ensure_ascii=False), *row[4:])
-                         for row in before}  # fmt: skip
+        keys = {(str(row[0]), str(row[1])) for row in before}
+        assert _field_states_after_upgrade(ws, keys) == _as_loaded(before)
         assert sync.sync_status(ws).waiting == 2  # the phone change made after the last export
         # A new team gets what this laptop set, not the teammate's 박영희; edits come back.
         share = tmp_path / "share"
@@ -130,3 +149,68 @@ def test_the_0011_release_keeps_every_field_state_and_syncs_after_the_upgrade(
         assert sync.sync_status(ws).open_conflicts == 0
     finally:
         ws.close()
+
+
+# The statements of migration 0012 a kill lands after: filling the new table, dropping the old
+# one, the last one. Each is the last step before the commit or well before it.
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "INSERT INTO field_clock_compact",
+        "DROP TABLE field_clock",
+        "ALTER TABLE field_clock_compact",
+        "DROP INDEX IF EXISTS ix_change_log_bundle_seq",
+    ],
+)
+def test_the_0012_upgrade_killed_midway_leaves_the_0011_database_to_upgrade_again(
+    tmp_path: Path, statement: str
+) -> None:
+    data_dir = _copy_0011(tmp_path)
+    path = data_dir / "consultdesk.db"
+    before = _field_states_before_upgrade(path)
+    with subprocess.Popen(  # the block closes the pipes after the kill
+        [sys.executable, "-c", _PAUSED_UPGRADE, str(path), PASSPHRASE, statement],
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as upgrading:
+        try:
+            assert upgrading.stdout is not None
+            assert upgrading.stdout.readline().strip() == "paused"
+        finally:
+            upgrading.kill()  # SIGKILL: no clean-up, no rollback by the process itself
+            upgrading.wait()
+    db = open_database(path, PASSPHRASE)
+    try:
+        assert schema.current_revision(db) == "0011"
+        assert db.integrity_check() == ["ok"]
+    finally:
+        db.close()
+    assert _field_states_before_upgrade(path) == before
+    ws = Workspace.unlock(data_dir, PASSPHRASE)
+    try:
+        assert schema.current_revision(ws.db) == schema.head_revision()
+        keys = {(str(row[0]), str(row[1])) for row in before}
+        assert _field_states_after_upgrade(ws, keys) == _as_loaded(before)
+    finally:
+        ws.close()
+
+
+# Upgrades the database argv[1] (passphrase argv[2]) and stops for good once the statement
+# starting with argv[3] has run, inside the migration's transaction.
+_PAUSED_UPGRADE = """
+import sys, time
+from pathlib import Path
+from sqlalchemy import event
+from consultdesk.storage import schema
+from consultdesk.storage.database import open_database
+
+db = open_database(Path(sys.argv[1]), sys.argv[2])
+
+@event.listens_for(db.engine, "after_cursor_execute")
+def pause(conn, cursor, statement, *args):
+    if statement.startswith(sys.argv[3]):
+        print("paused", flush=True)
+        time.sleep(600)
+
+schema.upgrade(db)
+"""

@@ -8,6 +8,7 @@ from pathlib import Path
 from consultdesk.domain.hlc import Hlc
 from consultdesk.services import residents, sync
 from consultdesk.services.workspace import Workspace
+from consultdesk.storage import field_clock
 from consultdesk.sync.team import ID_PATTERN
 from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     MakeLaptop,
@@ -34,13 +35,13 @@ def test_a_database_from_before_sync_gets_a_share_safe_device_id_and_full_field_
             log = conn.exec_driver_sql(
                 "SELECT entity, record_id, field, value, hlc, device, base_hlc FROM change_log"
             ).all()
-            states = conn.exec_driver_sql(
-                "SELECT entity, record_id, field, value, hlc, device, base_hlc FROM field_clock"
-            ).all()
+            states = field_clock.all_states(conn)
         assert log and {row[5] for row in log} == {old.device}
         assert all(Hlc.parse(row[4]).device == old.device for row in log)
         # Every field state is the change that set it, value and base included.
-        assert set(states) <= set(log) and len(states) == len({r[:3] for r in log})
+        assert set(states) <= {tuple(row) for row in log} and len(states) == len(
+            {r[:3] for r in log}
+        )
         start_team(old, share)
         assert sync.sync_now(old).changes_sent == len(log)
         fresh = new_laptop("fresh")

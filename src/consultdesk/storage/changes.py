@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, insert
-from sqlmodel import Session, SQLModel, select
+from sqlalchemy import insert
+from sqlmodel import Session, SQLModel
 
-from consultdesk.domain.hlc import Hlc, HlcClock
+from consultdesk.domain.hlc import COUNTER_BITS, COUNTER_MASK, Hlc, HlcClock, hlc_text
+from consultdesk.storage import field_clock
 from consultdesk.storage.bulk import insert_rows, insert_tuples
-from consultdesk.storage.models import SHARED_TABLES, ChangeLog, FieldClock
+from consultdesk.storage.models import SHARED_TABLES, ChangeLog
 
 TOMBSTONE = "__deleted__"
 
@@ -170,8 +171,9 @@ def _encode_cached(value: Any) -> str:
 
 
 def last_hlc(session: Session) -> Hlc | None:
-    """The newest clock value stored here, to start this device's clock after it."""
-    text = session.exec(select(func.max(FieldClock.hlc))).one()
+    """The newest clock value stored here, to start this device's clock after it: one
+    setting, kept by every write of a field state (storage.field_clock.note_newest)."""
+    text = field_clock.newest(session.connection())
     return Hlc.parse(text) if text else None
 
 
@@ -187,44 +189,54 @@ class ChangeWriter:
         self.device = device
         self.clock = clock
 
-    def _change(
-        self, entity: str, record_id: str, field: str, value: Any, base: str | None
-    ) -> dict[str, Any]:
-        """One change-log row with a fresh clock value from this device."""
-        return {
-            "entity": entity,
-            "record_id": record_id,
-            "field": field,
-            "value": encode_value(value),
-            "hlc": str(self.clock.now()),
-            "device": self.device,
-            "base_hlc": base,
-        }
-
     def _log(self, session: Session, entity: str, record_id: str, values: dict[str, Any]) -> None:
         if not values:
             return
         note(session, entity, (record_id,))
+        conn = session.connection()
+        ids = field_clock.name_ids(conn, (entity, self.device, *values))
+        record = field_clock.record_numbers(conn, ids[entity], (record_id,))[record_id]
         clocks = {
-            c.field: c
-            for c in session.exec(
-                select(FieldClock).where(
-                    FieldClock.entity == entity, FieldClock.record_id == record_id
-                )
+            number: (hlc, device, name)
+            for number, hlc, device, name in conn.exec_driver_sql(
+                "SELECT f.field, f.hlc, f.device, n.name FROM field_clock f "
+                "JOIN sync_name n ON n.id = f.device WHERE f.record = ?",
+                (record,),
             )
         }
-        rows = []
-        for field, value in values.items():
-            clock = clocks.get(field)
-            row = self._change(entity, record_id, field, value, clock.hlc if clock else None)
-            rows.append(row)
-            if clock is None:
-                clock = FieldClock(entity=entity, record_id=record_id, field=field, hlc="")
+        rows, states, newest = [], [], ""
+        device = ids[self.device]
+        for name, value in values.items():
+            hlc, encoded = self.clock.now(), encode_value(value)
+            base = clocks.get(ids[name])
+            base_text = hlc_text(base[0], base[2]) if base else None
+            newest = str(hlc)
+            rows.append(
+                {
+                    "entity": entity,
+                    "record_id": record_id,
+                    "field": name,
+                    "value": encoded,
+                    "hlc": newest,
+                    "device": self.device,
+                    "base_hlc": base_text,
+                }
+            )
             # The field's whole state, as sync compares it (value as sent, see FieldClock).
-            clock.hlc, clock.device = row["hlc"], row["device"]
-            clock.base_hlc, clock.value = row["base_hlc"], row["value"]
-            session.add(clock)
+            states.append(
+                (
+                    record,
+                    ids[name],
+                    hlc.packed,
+                    device,
+                    base[0] if base else None,
+                    base[1] if base else None,
+                    encoded,
+                )
+            )
         session.execute(insert(ChangeLog), rows)
+        field_clock.upsert_states(conn, states)
+        field_clock.note_newest(conn, newest)
 
     def save(
         self, session: Session, record: SQLModel, values: dict[str, Any], *, force: bool = False
@@ -254,19 +266,36 @@ class ChangeWriter:
     def bulk_create(
         self, session: Session, model: type[SQLModel], rows: list[dict[str, Any]]
     ) -> None:
-        """Insert many new records at once (demo data, imports) with their change rows."""
+        """Insert many new records at once (demo data, imports) with their change rows.
+
+        The field states are appended in key order (record, then field number), so the
+        table's pages fill up; the change rows follow the same order."""
         if not rows:
             return
         entity = str(model.__tablename__)
         note(session, entity, (row["id"] for row in rows))
         insert_rows(session, model.__table__, rows)  # type: ignore[attr-defined]
-        fields = [(row["id"], f, v) for row in rows for f, v in row.items() if f != "id"]
-        device, encode = self.device, _encode_cached
-        hlcs = self.clock.many(len(fields))
-        log = [
-            (entity, record_id, field, encode(value), hlc, device, None)
-            for (record_id, field, value), hlc in zip(fields, hlcs, strict=True)
-        ]
-        # A change row holds exactly a field clock's columns: the field's state as logged.
+        conn = session.connection()
+        shapes: dict[tuple[str, ...], list[str]] = {}
+        for row in rows:
+            shapes.setdefault(tuple(row), [])
+        device = self.device
+        ids = field_clock.name_ids(conn, {entity, device, *(f for k in shapes for f in k)})
+        for keys, order in shapes.items():
+            order.extend(sorted((f for f in keys if f != "id"), key=ids.__getitem__))
+        numbers = field_clock.number_new_records(conn, ids[entity], [row["id"] for row in rows])
+        hlcs = iter(self.clock.many(sum(len(shapes[tuple(row)]) for row in rows)))
+        encode, device_no, bits, mask = _encode_cached, ids[device], COUNTER_BITS, COUNTER_MASK
+        log: list[tuple[Any, ...]] = []
+        states: list[tuple[Any, ...]] = []
+        for row, number in zip(rows, numbers, strict=True):
+            record_id = row["id"]
+            for name in shapes[tuple(row)]:
+                hlc, value = next(hlcs), encode(row[name])
+                text = f"{hlc >> bits:016d}-{hlc & mask:04d}-{device}"  # domain.hlc.hlc_text
+                log.append((entity, record_id, name, value, text, device, None))
+                states.append((number, ids[name], hlc, device_no, None, None, value))
         insert_tuples(session, "change_log", _LOGGED, log)
-        insert_tuples(session, "field_clock", _LOGGED, log)
+        insert_tuples(session, "field_clock", field_clock.STATE_COLUMNS, states)
+        if log:
+            field_clock.note_newest(conn, log[-1][4])

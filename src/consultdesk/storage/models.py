@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from consultdesk.domain.ids import new_id
@@ -66,34 +67,58 @@ class Consent(SQLModel, table=True):
 
 class ChangeLog(SQLModel, table=True):
     """One row per field this device changed and has not sent yet: mark_sent deletes the rows
-    of a published bundle (docs/sync.md, "The local change log"); bundle_seq stays NULL."""
+    of a published bundle (docs/sync.md, "The local change log"); bundle_seq stays NULL.
+    Indexed on the HLC only (mark_sent finds a bundle's rows by it, 0006); 0012 dropped the
+    indexes on record_id and bundle_seq."""
 
     __tablename__ = "change_log"
     seq: int | None = Field(default=None, primary_key=True)
     entity: str
-    record_id: str = Field(index=True)
+    record_id: str
     field: str
     value: str  # JSON
-    hlc: str = Field(index=True)  # marking a bundle's changes as sent finds them by HLC (0006)
+    hlc: str = Field(index=True)
     device: str
     base_hlc: str | None = None
-    bundle_seq: int | None = Field(default=None, index=True)
+    bundle_seq: int | None = None
+
+
+class SyncName(SQLModel, table=True):
+    """An entity, field or device name as field_clock numbers it (migration 0012)."""
+
+    __tablename__ = "sync_name"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+
+
+class SyncRecord(SQLModel, table=True):
+    """A record field_clock has states for, its id stored once (migration 0012)."""
+
+    __tablename__ = "sync_record"
+    __table_args__ = (UniqueConstraint("record_id", "entity"),)
+    id: int | None = Field(default=None, primary_key=True)
+    entity: int  # sync_name
+    record_id: str
 
 
 class FieldClock(SQLModel, table=True):
-    """The clock of the value each field holds now: the base of the next edit, and the
-    comparison point when another device's change arrives."""
+    """The state each field holds now, as sync compares it: the base of the next edit, and the
+    comparison point when another device's change arrives (storage/field_clock.py).
+
+    Keyed by numbers (migration 0012): the record (sync_record) and the field (sync_name). An
+    HLC is kept as ``Hlc.packed`` with its device's sync_name number beside it; the base HLC
+    the same way. ``value`` is the JSON the change carried, kept as sent rather than re-read
+    from the record's column, so a merge compares exactly what travelled (and a field this
+    version has no column for survives)."""
 
     __tablename__ = "field_clock"
-    entity: str = Field(primary_key=True)
-    record_id: str = Field(primary_key=True)
-    field: str = Field(primary_key=True)
-    hlc: str = Field(index=True)  # start-up reads the newest one
-    # Added for sync (migration 0003): the whole state a merge compares against. ``value`` is the
-    # JSON the change carried, kept as sent rather than re-read from the record's column, so a
-    # merge compares exactly what travelled (and a field this version has no column for survives).
-    device: str = ""
-    base_hlc: str | None = None
+    __table_args__ = {"sqlite_with_rowid": False}
+    record: int = Field(primary_key=True)
+    field: int = Field(primary_key=True)
+    hlc: int
+    device: int
+    base_hlc: int | None = None
+    base_device: int | None = None
     value: str | None = None  # JSON
 
 

@@ -13,7 +13,8 @@ storage imports sync.
 
 How the parts of the protocol map onto the tables:
 
-* A field's state (value, HLC, device, base HLC) is its ``field_clock`` row. The value is kept
+* A field's state (value, HLC, device, base HLC) is its ``field_clock`` row, kept with numbers
+  for names, record ids and HLCs (storage/field_clock.py) and read back as texts. The value is kept
   there as the JSON that travelled, not re-read from the record's column: a merge then compares
   exactly what was sent (a date stays the text it was), and a field this version has no column
   for is still carried along. The record's own columns are the copy the screens read.
@@ -44,10 +45,10 @@ from sqlalchemy.sql.ddl import sort_tables
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
 
-from consultdesk.domain.hlc import Hlc
+from consultdesk.domain.hlc import hlc_text, packed_of
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.rrn import text_problems
-from consultdesk.storage import access_log, snapshot_repo, team_repo
+from consultdesk.storage import access_log, field_clock, snapshot_repo, team_repo
 from consultdesk.storage.changes import SYNC, note
 from consultdesk.storage.database import Database
 from consultdesk.storage.models import SHARED_TABLES
@@ -279,13 +280,12 @@ class SqliteSyncStore:
     def waiting_records(self) -> int:
         """How many changes of this laptop are not sent yet (what the status bar says).
 
-        Counted on the bundle_seq index alone: rows of other devices are never in change_log
-        (imported changes are not logged), and a distinct count of records had to sort every
-        unsent row — seconds for a laptop with years of unsent work."""
+        Every change_log row is unsent (mark_sent deletes the sent ones, migration 0011 those
+        sent before) and this laptop's (imported changes are not logged), so this counts the
+        table, on its HLC index; a distinct count of records had to sort every unsent row —
+        seconds for a laptop with years of unsent work."""
         with self.db.engine.connect() as conn:
-            row = conn.exec_driver_sql(
-                "SELECT count(*) FROM change_log WHERE bundle_seq IS NULL"
-            ).one()
+            row = conn.exec_driver_sql("SELECT count(*) FROM change_log").one()
         return int(row[0])
 
     # --- inbox -----------------------------------------------------------------------------------
@@ -361,13 +361,20 @@ class SqliteSyncStore:
             conn.exec_driver_sql(  # rows of a database from before sent rows were deleted
                 "DELETE FROM change_log WHERE bundle_seq IS NOT NULL"
             )
+            device = field_clock.name_id(conn, self.device_id)
+            hlc = field_clock.hlc_sql("f.hlc", "d.name")
+            base = field_clock.hlc_sql("f.base_hlc", "b.name")
             conn.exec_driver_sql(
                 "INSERT INTO change_log (entity, record_id, field, value, hlc, device, base_hlc) "
-                "SELECT f.entity, f.record_id, f.field, f.value, f.hlc, f.device, f.base_hlc "
-                "FROM field_clock f WHERE f.device = ? AND f.value IS NOT NULL "
-                "AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.hlc = f.hlc) "
+                f"SELECT e.name, r.record_id, n.name, f.value, {hlc}, d.name, "
+                f"CASE WHEN f.base_hlc IS NULL THEN NULL ELSE {base} END "
+                "FROM field_clock f JOIN sync_record r ON r.id = f.record "
+                "JOIN sync_name e ON e.id = r.entity JOIN sync_name n ON n.id = f.field "
+                "JOIN sync_name d ON d.id = f.device LEFT JOIN sync_name b ON b.id = f.base_device "
+                "WHERE f.device = ? AND f.value IS NOT NULL "
+                f"AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.hlc = {hlc}) "
                 "ORDER BY f.hlc",
-                (self.device_id,),
+                (device,),
             )
             conn.exec_driver_sql("DELETE FROM sync_sent_bundle")
             conn.exec_driver_sql("DELETE FROM sync_ledger")
@@ -402,19 +409,43 @@ class SqliteSyncStore:
             (bundle.device_id, bundle.seq, bundle.bundle_hash, now, bundle.newest_hlc),
         )
 
-    def _save_states(self, conn: sa.Connection, writes: Iterable[Change]) -> None:
-        rows = [
-            (w.entity, w.record_id, w.field, w.hlc, w.device, w.base_hlc, _json_text(w.value))
-            for w in writes
-        ]
-        if rows:
-            conn.exec_driver_sql(
-                "INSERT INTO field_clock (entity, record_id, field, hlc, device, base_hlc, value) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, record_id, field) DO UPDATE SET "
-                "hlc = excluded.hlc, device = excluded.device, base_hlc = excluded.base_hlc, "
-                "value = excluded.value",
-                rows,
+    def _save_states(self, conn: sa.Connection, writes: Sequence[Change]) -> None:
+        if not writes:
+            return
+        hlcs = {w.hlc: packed_of(w.hlc) for w in writes}
+        bases = {w.base_hlc: packed_of(w.base_hlc) for w in writes if w.base_hlc is not None}
+        names = field_clock.name_ids(
+            conn,
+            {
+                *(w.entity for w in writes),
+                *(w.field for w in writes),
+                *(device for _, device in (*hlcs.values(), *bases.values())),
+            },
+        )
+        by_entity: dict[str, set[str]] = defaultdict(set)
+        for w in writes:
+            by_entity[w.entity].add(w.record_id)
+        records = {
+            entity: field_clock.record_numbers(conn, names[entity], ids)
+            for entity, ids in by_entity.items()
+        }
+        rows = []
+        for w in writes:
+            hlc, device = hlcs[w.hlc]
+            base, base_device = bases[w.base_hlc] if w.base_hlc is not None else (None, None)
+            rows.append(
+                (
+                    records[w.entity][w.record_id],
+                    names[w.field],
+                    hlc,
+                    names[device],
+                    base,
+                    None if base_device is None else names[base_device],
+                    _json_text(w.value),
+                )
             )
+        field_clock.upsert_states(conn, rows)
+        field_clock.note_newest(conn, max(hlcs))
 
     def _write_rows(
         self,
@@ -672,15 +703,26 @@ def load_states(conn: sa.Connection, keys: Collection[RecordKey]) -> dict[Record
         by_entity[entity].append(record_id)
     found: dict[RecordKey, dict[str, FieldState]] = {}
     for entity, ids in by_entity.items():
+        number = field_clock.name_id(conn, entity)
+        if number is None:
+            continue  # no state of this entity was ever stored
         for chunk in _chunks(sorted(set(ids))):
             marks = ",".join("?" * len(chunk))
             rows = conn.exec_driver_sql(
-                "SELECT record_id, field, value, hlc, device, base_hlc FROM field_clock "
-                f"WHERE entity = ? AND record_id IN ({marks})",
-                (entity, *chunk),
+                "SELECT r.record_id, n.name, f.value, f.hlc, d.name, f.base_hlc, b.name "
+                "FROM sync_record r JOIN field_clock f ON f.record = r.id "
+                "JOIN sync_name n ON n.id = f.field JOIN sync_name d ON d.id = f.device "
+                "LEFT JOIN sync_name b ON b.id = f.base_device "
+                f"WHERE r.entity = ? AND r.record_id IN ({marks})",
+                (number, *chunk),
             )
-            for record_id, name, value, hlc, device, base in rows:
-                state = FieldState(_loads(value), hlc, device or Hlc.parse(hlc).device, base)
+            for record_id, name, value, hlc, device, base, base_device in rows:
+                state = FieldState(
+                    _loads(value),
+                    hlc_text(hlc, device),
+                    device,
+                    None if base is None else hlc_text(base, base_device),
+                )
                 found.setdefault((entity, record_id), {})[name] = state
     return dict(found)
 
