@@ -4310,6 +4310,18 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>Files ignored as before: {count} (see Files we ignore).</translation>
     </message>
     <message>
+        <source>This computer had been away so long that the team folder no longer held everything it missed. It caught up from a team snapshot (computer {device}); the changes made here that were not sent yet were kept and sent.</source>
+        <translation>This computer had been away so long that the team folder no longer held everything it missed. It caught up from a team snapshot (computer {device}); the changes made here that were not sent yet were kept and sent.</translation>
+    </message>
+    <message>
+        <source>This computer started from a team snapshot (computer {device}).</source>
+        <translation>This computer started from a team snapshot (computer {device}).</translation>
+    </message>
+    <message>
+        <source>The team folder no longer holds everything this computer missed. It waits for a team snapshot to catch up from; nothing made here is lost. Keep the other computers syncing, or ask one to sync now.</source>
+        <translation>The team folder no longer holds everything this computer missed. It waits for a team snapshot to catch up from; nothing made here is lost. Keep the other computers syncing, or ask one to sync now.</translation>
+    </message>
+    <message>
         <source>Nothing was sent: {reason}</source>
         <translation>Nothing was sent: {reason}</translation>
     </message>
@@ -4326,8 +4338,16 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>Computer {device}, file {seq}: a change to {field} was not kept: {reason}</translation>
     </message>
     <message>
+        <source>Computer {device}: its file {seq} and some after it were cleared from the team folder; waiting for a team snapshot.</source>
+        <translation>Computer {device}: its file {seq} and some after it were cleared from the team folder; waiting for a team snapshot.</translation>
+    </message>
+    <message>
         <source>Computer {device}: waiting for its file {seq}.</source>
         <translation>Computer {device}: waiting for its file {seq}.</translation>
+    </message>
+    <message>
+        <source>Removed {count} of this computer's own files from the team folder: every other computer has them.</source>
+        <translation>Removed {count} of this computer's own files from the team folder: every other computer has them.</translation>
     </message>
     <message>
         <source>The folder of computer {device} is missing or empty. Nothing was deleted here; check the shared folder.</source>

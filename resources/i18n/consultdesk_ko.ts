@@ -4286,6 +4286,18 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>전처럼 무시한 파일: {count}개 (&apos;무시하는 파일&apos;에서 볼 수 있습니다).</translation>
     </message>
     <message>
+        <source>This computer had been away so long that the team folder no longer held everything it missed. It caught up from a team snapshot (computer {device}); the changes made here that were not sent yet were kept and sent.</source>
+        <translation>이 컴퓨터가 오래 동기화하지 않아, 그동안 놓친 파일이 팀 폴더에 모두 남아 있지 않았습니다. 팀 스냅숏(컴퓨터 {device})으로 따라잡았고, 이 컴퓨터에서 아직 보내지 않은 변경 사항은 그대로 두었다가 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>This computer started from a team snapshot (computer {device}).</source>
+        <translation>이 컴퓨터는 팀 스냅숏(컴퓨터 {device})에서 시작했습니다.</translation>
+    </message>
+    <message>
+        <source>The team folder no longer holds everything this computer missed. It waits for a team snapshot to catch up from; nothing made here is lost. Keep the other computers syncing, or ask one to sync now.</source>
+        <translation>이 컴퓨터가 놓친 파일이 팀 폴더에 모두 남아 있지 않습니다. 따라잡을 팀 스냅숏을 기다리는 중이며, 이 컴퓨터에서 만든 내용은 잃지 않습니다. 다른 컴퓨터에서 계속 동기화하거나, 지금 동기화해 달라고 요청하세요.</translation>
+    </message>
+    <message>
         <source>Nothing was sent: {reason}</source>
         <translation>아무것도 보내지 못했습니다: {reason}</translation>
     </message>
@@ -4302,8 +4314,16 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>컴퓨터 {device}, 파일 {seq}: {field} 변경을 저장하지 않았습니다: {reason}</translation>
     </message>
     <message>
+        <source>Computer {device}: its file {seq} and some after it were cleared from the team folder; waiting for a team snapshot.</source>
+        <translation>컴퓨터 {device}: {seq}번 파일과 그 뒤 일부 파일이 팀 폴더에서 정리되었습니다. 팀 스냅숏을 기다리는 중입니다.</translation>
+    </message>
+    <message>
         <source>Computer {device}: waiting for its file {seq}.</source>
         <translation>컴퓨터 {device}: {seq}번 파일을 기다리는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Removed {count} of this computer&apos;s own files from the team folder: every other computer has them.</source>
+        <translation>이 컴퓨터의 파일 {count}개를 팀 폴더에서 정리했습니다. 다른 컴퓨터가 모두 이미 받았습니다.</translation>
     </message>
     <message>
         <source>The folder of computer {device} is missing or empty. Nothing was deleted here; check the shared folder.</source>

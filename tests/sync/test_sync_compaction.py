@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from consultdesk.domain.ids import new_id
-from consultdesk.sync import compaction
+from consultdesk.sync import compaction, snapshot
 from consultdesk.sync.seen import SEEN_FILE, read_seen
 from consultdesk.sync.snapshot import MANIFEST
 from consultdesk.sync.team import Team, retire_device
@@ -72,10 +72,15 @@ def test_bundles_everyone_imported_are_removed_by_their_owner_only(
 
 
 def test_a_newcomer_starts_from_a_snapshot_and_ends_identical(team: Team, time: FakeTime) -> None:
-    laptops = [make_laptop(team, f"laptop{i}", time) for i in range(3)]
+    # Laptop 0's clock runs five seconds ahead; it edits the shared record first, then only
+    # syncs. The newcomer's next edit must still come after what it started from.
+    laptops = [make_laptop(team, f"laptop{i}", time, skew_ms=5_000 if i == 0 else 0)
+               for i in range(3)]  # fmt: skip
     shared = new_id()
-    work(laptops, time, 12, record=shared)
-    work(laptops, time, 3)
+    work(laptops, time, 2, record=shared)
+    for _ in range(6):
+        work(laptops[1:], time, 1)
+        laptops[0].sync()
     newcomer = make_laptop(team, "newcomer", time)
     report = newcomer.sync()
     assert report.snapshot_read is not None and not report.snapshot_read.rejoined
@@ -84,7 +89,6 @@ def test_a_newcomer_starts_from_a_snapshot_and_ends_identical(team: Team, time: 
         laptop.sync()
     newcomer.sync()
     assert newcomer.store.states() == laptops[0].store.states()
-    # Its next edit goes after everything it holds, and the others take it without a conflict.
     time.advance()
     newcomer.store.edit("resident", shared, "notes", "newcomer")
     newcomer.sync()
@@ -149,6 +153,9 @@ def test_a_laptop_away_for_long_catches_up_from_a_snapshot_and_keeps_its_unsent_
     a.store.edit("resident", shared, "allergies", "없음")
     a.sync()
     b.sync()
+    # And one more edit on C, later than what the snapshot holds for that field: it stays.
+    time.advance(100)
+    c.store.edit("resident", shared, "notes", "C 마지막")
     assert read_seen(a.team, a.device_id).compacted_through > c.store.ledger()[a.device_id].seq  # type: ignore[union-attr]
     report = c.sync()
     assert report.snapshot_read is not None and report.snapshot_read.rejoined
@@ -158,6 +165,7 @@ def test_a_laptop_away_for_long_catches_up_from_a_snapshot_and_keeps_its_unsent_
         laptop.sync()
     assert a.store.states() == b.store.states() == c.store.states()
     assert a.store.value("resident", other, "name") == "박영수"
+    assert c.store.value("resident", shared, "notes") == "C 마지막"
     # The parallel allergy edits: the later one is shown everywhere, C keeps the conflict
     # with its own value.
     assert c.store.value("resident", shared, "allergies") == "없음"
@@ -176,12 +184,14 @@ def c_stays_away(team: Team, time: FakeTime) -> tuple[Laptop, Laptop, Laptop]:
 
 
 def test_without_a_snapshot_that_bridges_the_gap_the_laptop_waits(
-    team: Team, time: FakeTime, away_soon: None
+    team: Team, time: FakeTime, away_soon: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(snapshot, "PART_STATES", 3)  # several parts per snapshot
     _, b, c = c_stays_away(team, time)
-    # Every snapshot half-arrived: a part cut short (a sync client still copying it).
-    parts = [p for p in team.devices_folder.rglob("part-*.cdsnap")]
-    assert parts
+    # Every snapshot half-arrived: its last part cut short (a sync client still copying it).
+    parts = [sorted(folder.glob("part-*.cdsnap"))[-1]
+             for folder in team.devices_folder.glob("*/snapshots/*")]  # fmt: skip
+    assert parts and all(len(list(p.parent.glob("part-*"))) > 1 for p in parts)
     saved = {p: p.read_bytes() for p in parts}
     for part in parts:
         part.write_bytes(saved[part][: len(saved[part]) // 2])
@@ -206,3 +216,19 @@ def test_a_snapshot_without_its_manifest_is_never_read(
     report = c.sync()
     assert report.snapshot_read is None
     assert {w.reason for w in report.waiting} == {"compacted"}
+
+
+def test_a_newcomer_holds_the_conflicts_open_on_the_team(
+    team: Team, time: FakeTime, away_soon: None
+) -> None:
+    safety = frozenset({("medication_entry", "dose")})
+    a, b = (make_laptop(team, f"laptop{n}", time, safety_fields=safety) for n in "AB")
+    entry = new_id()
+    a.store.edit("medication_entry", entry, "dose", "1정")
+    b.store.edit("medication_entry", entry, "dose", "2정")  # in parallel: a person decides
+    work([a, b], time, 8)
+    assert a.store.open_conflicts
+    newcomer = make_laptop(team, "newcomer", time, safety_fields=safety)
+    assert newcomer.sync().snapshot_read is not None
+    held = {(c.applied.value, c.other.value) for c in newcomer.store.open_conflicts}
+    assert held == {(c.applied.value, c.other.value) for c in a.store.open_conflicts}

@@ -71,11 +71,40 @@ class SyncReportDialog(QDialog):
                     count=len(report.already_reported)
                 )
             )
+        snapshot = report.snapshot_read
+        if snapshot is not None and snapshot.rejoined:
+            lines.append(
+                self.tr(
+                    "This computer had been away so long that the team folder no longer held "
+                    "everything it missed. It caught up from a team snapshot (computer {device}); "
+                    "the changes made here that were not sent yet were kept and sent."
+                ).format(device=short_device(snapshot.writer))
+            )
+        elif snapshot is not None:
+            lines.append(
+                self.tr("This computer started from a team snapshot (computer {device}).").format(
+                    device=short_device(snapshot.writer)
+                )
+            )
+        behind = any(waiting.reason == "compacted" for waiting in report.waiting)
+        if behind:
+            lines.append(
+                self.tr(
+                    "The team folder no longer holds everything this computer missed. It waits "
+                    "for a team snapshot to catch up from; nothing made here is lost. Keep the "
+                    "other computers syncing, or ask one to sync now."
+                )
+            )
         if report.export_error is not None:
             lines.append(
                 self.tr("Nothing was sent: {reason}").format(reason=error_text(report.export_error))
             )
-        if report.nothing_new and not report.newly_skipped and report.export_error is None:
+        if (
+            report.nothing_new
+            and not report.newly_skipped
+            and report.export_error is None
+            and not behind
+        ):
             lines.append(self.tr("Everything was already up to date."))
         return lines
 
@@ -98,10 +127,25 @@ class SyncReportDialog(QDialog):
                 )
             )
         for waiting in report.waiting:
+            if waiting.reason == "compacted":
+                self.details.addItem(
+                    self.tr(
+                        "Computer {device}: its file {seq} and some after it were cleared from "
+                        "the team folder; waiting for a team snapshot."
+                    ).format(device=short_device(waiting.device_id), seq=waiting.missing_seq)
+                )
+                continue
             self.details.addItem(
                 self.tr("Computer {device}: waiting for its file {seq}.").format(
                     device=short_device(waiting.device_id), seq=waiting.missing_seq
                 )
+            )
+        if report.removed:
+            self.details.addItem(
+                self.tr(
+                    "Removed {count} of this computer's own files from the team folder: every "
+                    "other computer has them."
+                ).format(count=len(report.removed))
             )
         for device in report.missing_devices:
             self.details.addItem(
