@@ -232,3 +232,13 @@ def test_deidentified_exports_from_the_screen(
     assert "박약사" not in json.dumps(data, ensure_ascii=False)
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "out.pdf").pages)
     assert "함께 가린 칸은 'x'" in text.replace("\n", "")
+
+
+def test_referrals_behind_a_number_say_why(qtbot, workspace: Workspace, team: Team) -> None:  # type: ignore[no-untyped-def]
+    view = _shown(qtbot, workspace)
+    _click(qtbot, view, _row(view, "referral_reply_status", "could_not_link"), 1)
+    assert view.drill_list.count() == 1
+    # R4's referral the centre could not link, with the reason it wrote (measures_team.py)
+    assert view.drill_list.item(0).text().endswith("최네오 — 연락 안 됨")
+    _click(qtbot, view, _row(view, "referral_reply_status", "linked"), 1)
+    assert "—" not in view.drill_list.item(0).text()

@@ -411,6 +411,7 @@ class SubjectLine:
     resident_id: str
     name: str
     reference: str = ""  # a referral's code
+    reason: str = ""  # why a referral was not resolved, or why the centre could not link it
 
 
 def subjects_of(ws: Workspace, report: MeasuresReport, cell: Cell) -> list[SubjectLine]:
@@ -422,9 +423,14 @@ def subjects_of(ws: Workspace, report: MeasuresReport, cell: Cell) -> list[Subje
     with ws.db.session() as s:
         if indicator.unit is Unit.REFERRALS or indicator.group == "referrals":
             lines = repo.referral_lines(s, cell.subjects)
+            # The reasons go with the numbers they explain: not resolved, could not link.
+            why = {
+                ("referrals_closed", "not_resolved"): 3,
+                ("referral_reply_status", "could_not_link"): 4,
+            }.get((cell.indicator, cell.category))
             out = [
-                SubjectLine(rid, name, ref)
-                for ref, rid, name in (lines[i] for i in cell.subjects if i in lines)
+                SubjectLine(line[1], line[2], line[0], line[why] if why else "")
+                for line in (lines[i] for i in cell.subjects if i in lines)
             ]
         else:
             names = repo.resident_names(s, cell.subjects)

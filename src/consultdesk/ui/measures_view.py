@@ -641,6 +641,8 @@ class MeasuresView(QWidget):
         )
         for line in lines:
             text = f"{line.reference}  {line.name}" if line.reference else line.name
+            if line.reason:
+                text = f"{text} — {line.reason}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, line.resident_id)
             self.drill_list.addItem(item)
