@@ -48,8 +48,8 @@ _WORDS = {
         "deidentified": "비식별 통계",
         "identified": "내부용 (비식별 아님)",
         "confidential_plain": (
-            "비식별 통계 — 개인 정보는 없습니다. 내담자 {k}명 미만에 근거한 칸은 '<{k}'로 "
-            "가렸습니다."
+            "비식별 통계 — 개인 정보는 없습니다. 내담자 {k}명 미만은 '<{k}', 그 수를 알아낼 "
+            "수 없도록 함께 가린 칸은 'x'입니다."
         ),
         "confidential_inside": (
             "내부용 — 작은 수는 누구인지 알려 줄 수 있습니다. 밖으로 보낼 때는 비식별로 내보내세요."
@@ -91,8 +91,8 @@ _WORDS = {
         "deidentified": "De-identified statistics",
         "identified": "Internal (not de-identified)",
         "confidential_plain": (
-            "De-identified statistics — no personal data. Cells resting on fewer than {k} "
-            "residents show '<{k}'."
+            "De-identified statistics — no personal data. Fewer than {k} residents: '<{k}'; "
+            "hidden with them so that they cannot be worked out: 'x'."
         ),
         "confidential_inside": (
             "Internal — small numbers can tell who someone is. Export de-identified to send it."
