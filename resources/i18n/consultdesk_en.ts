@@ -955,8 +955,8 @@ examples:
         <translation>only this resident's id</translation>
     </message>
     <message>
-        <source>only this laptop's rows (its device id or the first characters)</source>
-        <translation>only this laptop's rows (its device id or the first characters)</translation>
+        <source>only this laptop's rows (its device id, or the 8 characters shown)</source>
+        <translation>only this laptop's rows (its device id, or the 8 characters shown)</translation>
     </message>
     <message>
         <source>only the rows of this pharmacist</source>
@@ -2543,6 +2543,10 @@ examples:
     <message>
         <source>As a funder gets it: small numbers suppressed, no names behind the numbers</source>
         <translation>As a funder gets it: small numbers suppressed, no names behind the numbers</translation>
+    </message>
+    <message>
+        <source>De-identified cells resting on fewer residents than this are suppressed (a setting of this laptop)</source>
+        <translation>De-identified cells resting on fewer residents than this are suppressed (a setting of this laptop)</translation>
     </message>
     <message>
         <source>Export…</source>

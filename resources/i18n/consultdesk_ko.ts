@@ -954,8 +954,8 @@ examples:
         <translation>이 내담자 ID만</translation>
     </message>
     <message>
-        <source>only this laptop&apos;s rows (its device id or the first characters)</source>
-        <translation>이 노트북의 기록만 (기기 id 또는 그 앞부분)</translation>
+        <source>only this laptop&apos;s rows (its device id, or the 8 characters shown)</source>
+        <translation>이 노트북의 기록만 (기기 id, 또는 화면에 보이는 8자)</translation>
     </message>
     <message>
         <source>only the rows of this pharmacist</source>
@@ -2532,6 +2532,10 @@ examples:
     <message>
         <source>As a funder gets it: small numbers suppressed, no names behind the numbers</source>
         <translation>지원 기관이 받는 그대로: 작은 수는 가리고, 숫자 뒤의 이름은 보이지 않습니다</translation>
+    </message>
+    <message>
+        <source>De-identified cells resting on fewer residents than this are suppressed (a setting of this laptop)</source>
+        <translation>비식별로 볼 때 내담자가 이 수보다 적은 칸은 가립니다 (이 노트북의 설정)</translation>
     </message>
     <message>
         <source>Export…</source>

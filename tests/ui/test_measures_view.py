@@ -242,3 +242,16 @@ def test_referrals_behind_a_number_say_why(qtbot, workspace: Workspace, team: Te
     assert view.drill_list.item(0).text().endswith("최네오 — 연락 안 됨")
     _click(qtbot, view, _row(view, "referral_reply_status", "linked"), 1)
     assert "—" not in view.drill_list.item(0).text()
+
+
+def test_the_threshold_is_set_from_the_screen(qtbot, workspace: Workspace, team: Team) -> None:  # type: ignore[no-untyped-def]
+    from consultdesk.services.measures import suppress_below
+
+    view = _shown(qtbot, workspace)
+    view.deidentified.setChecked(True)
+    assert view.threshold.value() == 5
+    reached = _row(view, "residents_reached")
+    assert _text(view, reached, 1) == "<5"  # 4 residents
+    view.threshold.setValue(1)  # nothing is too small
+    assert _text(view, reached, 1) == "4"
+    qtbot.waitUntil(lambda: suppress_below(workspace) == 1, timeout=10_000)  # kept as the setting

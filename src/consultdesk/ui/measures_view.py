@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -262,6 +263,17 @@ class MeasuresView(QWidget):
         self.deidentified.setToolTip(
             self.tr("As a funder gets it: small numbers suppressed, no names behind the numbers")
         )
+        # The small-number threshold (a setting, services.measures.set_suppress_below).
+        self.threshold = QSpinBox()
+        self.threshold.setRange(1, 100)
+        self.threshold.setPrefix("<")
+        self.threshold.setValue(5)
+        self.threshold.setToolTip(
+            self.tr(
+                "De-identified cells resting on fewer residents than this are suppressed "
+                "(a setting of this laptop)"
+            )
+        )
         self.export_button = QPushButton(self.tr("Export…"))
         self.status = QLabel()
 
@@ -275,6 +287,7 @@ class MeasuresView(QWidget):
         bar.addWidget(self.centre, 1)
         bar.addWidget(self.pharmacist, 1)
         bar.addWidget(self.deidentified)
+        bar.addWidget(self.threshold)
         bar.addWidget(self.export_button)
 
         self.model = MeasuresModel()
@@ -334,6 +347,7 @@ class MeasuresView(QWidget):
         for combo in (self.by, self.centre, self.pharmacist):
             combo.currentIndexChanged.connect(self.recompute)
         self.deidentified.toggled.connect(self._show)
+        self.threshold.valueChanged.connect(self._threshold_changed)
         self.export_button.clicked.connect(self.export)
 
     # --- period ---------------------------------------------------------------------------
@@ -475,7 +489,16 @@ class MeasuresView(QWidget):
         if not isValid(self) or generation != self._generation:
             return
         self.total, self.grouped, self.monthly = reports
+        self.threshold.blockSignals(True)
+        self.threshold.setValue(self.total.suppress_below)  # the setting when counted
+        self.threshold.blockSignals(False)
         self._show()
+
+    def _threshold_changed(self, value: int) -> None:
+        ws = self.ws
+        run_task(lambda: svc.set_suppress_below(ws, value), lambda _: None, self._filters_failed)
+        if self.deidentified.isChecked():
+            self._show()
 
     def _failed(self, generation: int, error: Exception) -> None:
         if not isValid(self) or generation != self._generation:
@@ -491,7 +514,7 @@ class MeasuresView(QWidget):
         reports = (self.total, self.grouped, self.monthly)
         if self.deidentified.isChecked():
             # Suppressed as one table: the screen shows all three side by side.
-            total, grouped, monthly = svc.deidentify_together(reports)
+            total, grouped, monthly = svc.deidentify_together(reports, self.threshold.value())
             return total, grouped, monthly
         return reports
 
