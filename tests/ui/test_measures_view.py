@@ -255,3 +255,18 @@ def test_the_threshold_is_set_from_the_screen(qtbot, workspace: Workspace, team:
     view.threshold.setValue(1)  # nothing is too small
     assert _text(view, reached, 1) == "4"
     qtbot.waitUntil(lambda: suppress_below(workspace) == 1, timeout=10_000)  # kept as the setting
+
+
+def test_group_headings_are_not_cut(qtbot, workspace: Workspace, team: Team) -> None:  # type: ignore[no-untyped-def]
+    from consultdesk.services.centres import save_centre
+
+    # As long as the demo's centres' names
+    save_centre(workspace, "푸른숲종합사회복지관 (예시)", centre_id=team.centre_1)
+    view = _shown(qtbot, workspace)
+    with qtbot.waitSignal(view.computed, timeout=20_000):
+        view.by.setCurrentIndex(view.by.findData(GroupBy.CENTRE.value))
+    header = view.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for column in range(2, view.model.columnCount()):
+        text = str(view.model.headerData(column, Qt.Orientation.Horizontal))
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(text), text

@@ -525,8 +525,10 @@ class MeasuresView(QWidget):
         total, grouped, monthly = shown
         self.model.set_reports(total, grouped)
         self.table.setColumnWidth(0, 290)
+        header = self.table.horizontalHeader()
         for column in range(1, self.model.columnCount()):
-            self.table.setColumnWidth(column, 86)
+            # Wide enough for its heading: a welfare centre's name is longer than a month.
+            self.table.setColumnWidth(column, max(86, header.sectionSizeHint(column)))
         self._draw_consultations(monthly)
         self._draw_goals(total)
         self.drill_list.clear()
