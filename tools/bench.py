@@ -963,6 +963,137 @@ def bench_sync(folder: Path) -> dict[str, dict[str, object]]:
     }
 
 
+SHARE_LAPTOPS = 20
+SHARE_SYNCS_PER_LAPTOP = 50
+SHARE_FILES_TARGET = 5
+
+
+def bench_share_files(folder: Path) -> dict[str, object]:
+    """Issue 16: files in the team folder per laptop after 20 laptops synced 50 times each in
+    turn, each after saving one resident (docs/sync.md, "Snapshots and folder compaction").
+    Every file under devices/ counts: bundles, seen files, snapshot parts and manifests."""
+    from consultdesk.domain.resident import ResidentDraft
+    from consultdesk.services import sync
+
+    share = folder / "share"
+    share.mkdir(parents=True)
+    laptops = [
+        Workspace.create(folder / f"laptop{i}", PASSPHRASE, PASSPHRASE, Profile(f"약사 {i}"))
+        for i in range(SHARE_LAPTOPS)
+    ]
+    try:
+        team = sync.create_team(laptops[0], share, "폴더 팀", "share team passphrase")
+        for ws in laptops[1:]:
+            sync.join_team(ws, share, "share team passphrase")
+        started = time.perf_counter()
+        for round_number in range(SHARE_SYNCS_PER_LAPTOP):
+            for index, ws in enumerate(laptops):
+                residents.save_resident(ws, ResidentDraft(name=f"주민 {index}-{round_number}"))
+                sync.sync_now(ws)
+        seconds = time.perf_counter() - started
+        count = len(residents.search_residents(laptops[0], "", limit=100_000)[0])
+    finally:
+        for ws in laptops:
+            ws.close()
+    devices = sorted(p for p in (team.folder / "devices").iterdir() if p.is_dir())
+    per_device = [sum(1 for f in d.rglob("*") if f.is_file()) for d in devices]
+    bundles = [len(list((d / "changes").glob("*.cdsync"))) for d in devices]
+    value = sum(per_device) / len(devices)
+    return {
+        "value": round(value, 2),
+        "unit": "files per device",
+        "target": SHARE_FILES_TARGET,
+        "ok": value <= SHARE_FILES_TARGET,
+        "detail": {
+            "laptops": len(devices),
+            "syncs": SHARE_LAPTOPS * SHARE_SYNCS_PER_LAPTOP,
+            "bundles_written": SHARE_LAPTOPS * SHARE_SYNCS_PER_LAPTOP,
+            "max_files_one_device": max(per_device),
+            "bundles_left": sum(bundles),
+            "snapshot_files": sum(1 for _ in (team.folder / "devices").rglob("*.cdsnap")),
+            "residents_on_laptop_0": count,
+            "seconds_for_all_syncs": round(seconds, 1),
+        },
+    }
+
+
+JOIN_LAPTOPS = 5
+JOIN_TARGET_S = 60.0
+# The demo the five laptops hold between them: a twentieth of the 10k / 50k one (see the
+# figure's detail for the linear estimate at full size).
+JOIN_RESIDENTS = 500
+JOIN_SESSIONS = 2_500
+
+
+def bench_join_team(folder: Path, residents_total: int, sessions_total: int) -> dict[str, object]:
+    """Issue 16: a new laptop joins a team folder whose 5 laptops hold the demo between them
+    (each made a fifth of it, all synced until the folder was compacted) and syncs once; the
+    figure is the time until that sync is done and its resident list answers."""
+    from consultdesk.services import sync
+
+    share = folder / "share"
+    share.mkdir(parents=True)
+    laptops = [
+        Workspace.create(folder / f"laptop{i}", PASSPHRASE, PASSPHRASE, Profile(f"약사 {i}"))
+        for i in range(JOIN_LAPTOPS + 1)
+    ]
+    *team, newcomer = laptops
+    try:
+        sync.create_team(team[0], share, "합류 팀", "join team passphrase")
+        for index, ws in enumerate(team):
+            if index:
+                sync.join_team(ws, share, "join team passphrase")
+            fill_demo(
+                ws,
+                residents=residents_total // JOIN_LAPTOPS,
+                sessions=sessions_total // JOIN_LAPTOPS,
+                seed=index + 1,
+            )
+        built = time.perf_counter()
+        for _ in range(3):  # everyone has everything, then the folder is compacted
+            for ws in team:
+                sync.sync_now(ws)
+        team_sync_s = time.perf_counter() - built
+        sync.join_team(newcomer, share, "join team passphrase")
+        started = time.perf_counter()
+        report = sync.sync_now(newcomer)
+        rows, _ = residents.search_residents(newcomer, "")
+        join_s = time.perf_counter() - started
+        with newcomer.db.engine.connect() as conn:
+            states = conn.exec_driver_sql("SELECT count(*) FROM field_clock").one()[0]
+        expected = residents.count_residents(team[0])
+        got = residents.count_residents(newcomer)
+    finally:
+        for ws in laptops:
+            ws.close()
+    full = residents_total == RESIDENTS
+    scale = RESIDENTS / max(1, residents_total)
+    detail: dict[str, object] = {
+        "residents": residents_total,
+        "sessions": sessions_total,
+        "field_states": states,
+        "from_snapshot": report.snapshot_read is not None,
+        "bundles_read_after_it": report.bundles_read,
+        "residents_on_newcomer": got,
+        "residents_on_team": expected,
+        "list_rows": len(rows),
+        "team_sync_s": round(team_sync_s, 1),
+    }
+    if not full:
+        detail["demo"] = (
+            f"{residents_total} residents / {sessions_total} consultations, not 10k / 50k "
+            "(building and syncing that over 5 laptops takes too long here)"
+        )
+        detail["linear_estimate_10k_50k_s"] = round(join_s * scale, 1)
+    return {
+        "value": round(join_s, 2),
+        "unit": "s",
+        "target": JOIN_TARGET_S,
+        "ok": join_s <= JOIN_TARGET_S and got == expected,
+        "detail": detail,
+    }
+
+
 BYTES_PER_MEDICINE_TARGET = 1_500
 
 
@@ -1068,6 +1199,16 @@ def main(argv: list[str] | None = None) -> int:
             results.update(bench_sync(Path(tmp) / "sync"))
         if want("catalog"):
             results.update(bench_catalog(Path(tmp) / "catalog"))
+        if want("share_files_per_device_after_1000_syncs"):
+            print("measuring share_files_per_device_after_1000_syncs", flush=True)
+            results["share_files_per_device_after_1000_syncs"] = bench_share_files(
+                Path(tmp) / "share_files"
+            )
+        if want("join_team_demo_s"):
+            print("measuring join_team_demo_s", flush=True)
+            results["join_team_demo_s"] = bench_join_team(
+                Path(tmp) / "join", JOIN_RESIDENTS, JOIN_SESSIONS
+            )
         ws.close()
         processes: dict[str, Callable[[], dict[str, object]]] = {
             "cli_export_cold_ratio": lambda: bench_cli_export(data_dir, export_resident),
