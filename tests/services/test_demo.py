@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
+from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import col, select
@@ -17,11 +20,14 @@ from consultdesk.demo import (
     fill_demo,
     showcase_resident,
 )
+from consultdesk.demo import fill as demo_fill
+from consultdesk.demo.aside import parts_aside
 from consultdesk.demo.sessions import MedicineNames, iter_counts
+from consultdesk.demo.writes import DemoPart
 from consultdesk.domain.consultation import Status
 from consultdesk.domain.screening import load_form, validate_answers
 from consultdesk.paths import resource_path
-from consultdesk.services import consultations
+from consultdesk.services import consultations, referrals
 from consultdesk.services.catalog import bundled_ingredients
 from consultdesk.services.flags import flags_for_consultation
 from consultdesk.services.residents import count_residents
@@ -105,24 +111,48 @@ def test_every_record_has_its_change_log_rows_and_rebuilds_from_them(
                     assert fields.get(name, encode_value(defaults[name])) == expected, name
 
 
-def test_the_same_seed_makes_the_same_demo(tmp_path) -> None:
-    def content(folder: str) -> list[tuple[object, ...]]:
-        ws = Workspace.create(tmp_path / folder, PASSPHRASE, PASSPHRASE, Profile("박약사"))
-        try:
-            fill_demo(ws, residents=8, sessions=25, seed=7)
-            with ws.db.session() as s:
-                names = {r.id: r.name for r in s.exec(select(Resident))}
-                rows = []
-                for c in s.exec(select(Consultation)):
-                    data = repo.load(s, c.id)
-                    assert data is not None
-                    meds = tuple((m.name_as_found, m.morning, m.evening) for m in data.medications)
-                    rows.append((names[c.resident_id], c.number, c.visit_date, c.status, meds))
-                return sorted(rows, key=repr)
-        finally:
-            ws.close()
+def _content(folder: Path) -> list[tuple[object, ...]]:
+    """What a demo of seed 7 holds, without its ids and clocks."""
+    ws = Workspace.create(folder, PASSPHRASE, PASSPHRASE, Profile("박약사"))
+    try:
+        fill_demo(ws, residents=20, sessions=60, seed=7)
+        rows: list[tuple[object, ...]] = [
+            (r.resident_name, r.state, r.created_on, r.sent_on)
+            for r in referrals.list_referrals(ws, referrals.ReferralFilter.ALL)
+        ]
+        with ws.db.session() as s:
+            names = {r.id: r.name for r in s.exec(select(Resident))}
+            for c in s.exec(select(Consultation)):
+                data = repo.load(s, c.id)
+                assert data is not None
+                meds = tuple((m.name_as_found, m.morning, m.evening) for m in data.medications)
+                problems = tuple(p.description for p in data.problems)
+                rows.append(
+                    (names[c.resident_id], c.number, c.visit_date, c.status, meds, problems)
+                )
+        return sorted(rows, key=repr)
+    finally:
+        ws.close()
 
-    assert content("a") == content("b")
+
+def test_the_same_seed_makes_the_same_demo(tmp_path) -> None:
+    assert _content(tmp_path / "a") == _content(tmp_path / "b")
+
+
+def test_rows_made_in_a_second_process_are_the_ones_made_here(tmp_path, monkeypatch) -> None:
+    """A large fill makes its rows in a child process (demo/aside.py) while it writes them:
+    the same demo as the rows made in the writing process."""
+    here = _content(tmp_path / "here")
+    monkeypatch.setattr(demo_fill, "ASIDE_FROM_SESSIONS", 1)
+    made_aside = []
+
+    def aside(*args: Any) -> Iterator[DemoPart]:
+        made_aside.append(args)
+        return parts_aside(*args)
+
+    monkeypatch.setattr(demo_fill, "parts_aside", aside)
+    assert _content(tmp_path / "aside") == here
+    assert made_aside == [(20, 7, date.today(), 60)]
 
 
 def test_without_sessions_only_residents_are_made(workspace: Workspace) -> None:
