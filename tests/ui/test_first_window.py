@@ -59,3 +59,28 @@ def test_each_deferred_library_is_one_the_app_really_uses(name: str) -> None:
     import importlib.util
 
     assert importlib.util.find_spec(name) is not None
+
+
+# Libraries only a rarely used export needs: the background load that runs while the
+# pharmacist types the passphrase must not spend its time on them.
+EXPORT_ONLY = ("openpyxl",)
+
+
+def test_the_background_load_leaves_the_export_only_libraries_out() -> None:
+    code = (
+        "import sys\n"
+        "from consultdesk.ui import preload\n"
+        "preload.start(); preload.wait()\n"
+        f"print(','.join(m for m in {EXPORT_ONLY!r} if m in sys.modules))\n"
+        "print('consultdesk.reports.measures_tables' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdin=subprocess.DEVNULL,
+        check=True,
+    )
+    # The load ran (it imported the module that writes workbooks) and left openpyxl out.
+    assert done.stdout.splitlines() == ["", "True"]

@@ -13,10 +13,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from consultdesk.domain.measures import SECONDARY_MARK, Cell, Indicator, MeasuresReport
 
 _HEAD = {
@@ -136,8 +132,9 @@ UNITS = {
     "days": ("일", "days"),
 }
 
-_BOLD = Font(bold=True)
-_HEAD_FILL = PatternFill("solid", fgColor="DDE6F0")
+# openpyxl (0.15-0.3 s to import) loads when a workbook is written, not with the app: the
+# start-up's background load imports every report module.
+_HEAD_FILL_COLOUR = "DDE6F0"
 
 
 def _words(lang: str) -> dict[str, str]:
@@ -201,18 +198,25 @@ def _sheet_title(text: str, used: set[str]) -> str:
 
 
 def _header(ws, values: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.styles import Font, PatternFill
+
     ws.append(values)
     for cell in ws[ws.max_row]:
-        cell.font = _BOLD
-        cell.fill = _HEAD_FILL
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=_HEAD_FILL_COLOUR)
 
 
 def _widths(ws, widths: list[int]) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.utils import get_column_letter
+
     for n, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(n)].width = width
 
 
 def write_xlsx(report: MeasuresReport, path: Path, lang: str = "ko") -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
     words = _words(lang)
     k = report.suppress_below
     book = Workbook()
