@@ -204,21 +204,26 @@ def test_two_laptops_sync_through_real_syncthing(
     wait_for(lambda: st_a.connected_to(st_b) and st_b.connected_to(st_a), "reconnecting")
 
     # A copy the sync client made of one of A's bundles, named as Syncthing names its conflict
-    # copies: a well-formed bundle, encrypted under the team key and chained to A's bundle 1,
-    # with an edit newer than any other — only its name says it is not A's bundle 2.
+    # copies: a well-formed bundle, encrypted under the team key and chained to A's oldest
+    # bundle still in the folder, with an edit newer than any other — only its name says it is
+    # not A's next bundle.
     key = join_team(joined.folder, TEAM_PASS).key
     newest = Hlc(int(time.time() * 1000) + 60_000, 0, ws_a.device)
     foreign = Change("resident", lee, "notes", "FOREIGN", str(newest), ws_a.device, None)
-    previous = bundle_hash((b_view_of_a / "000001.cdsync").read_bytes())
-    planted = b_view_of_a / "000002.sync-conflict-20261202-041500-7JQ2XKA.cdsync"
-    planted.write_bytes(encode_bundle(key, team.team_id, ws_a.device, 2, previous, [foreign]))
+    # (A removes its bundles once every laptop has them, so take the ones still there.)
+    kept = sorted(p for p in b_view_of_a.glob("[0-9]*.cdsync") if p.stem.isdigit())
+    oldest, newest_kept = kept[0], kept[-1]
+    seq = int(oldest.stem) + 1
+    previous = bundle_hash(oldest.read_bytes())
+    planted = b_view_of_a / f"{seq:06d}.sync-conflict-20261202-041500-7JQ2XKA.cdsync"
+    planted.write_bytes(encode_bundle(key, team.team_id, ws_a.device, seq, previous, [foreign]))
     # Syncthing's own temporary name for a file still arriving, named like A's next bundle.
     stray = b_view_of_a / ".syncthing.000099.cdsync.tmp"
     stray.write_bytes(b"CDSYNC\x00")
 
-    # And a byte-identical copy of A's bundle 3, as Syncthing names the loser of a conflict.
-    duplicate = b_view_of_a / "000003.sync-conflict-20261202-041501-7JQ2XKA.cdsync"
-    duplicate.write_bytes((b_view_of_a / "000003.cdsync").read_bytes())
+    # And a byte-identical copy of A's newest bundle, as Syncthing names the loser of a conflict.
+    duplicate = b_view_of_a / f"{newest_kept.stem}.sync-conflict-20261202-041501-7JQ2XKA.cdsync"
+    duplicate.write_bytes(newest_kept.read_bytes())
 
     settle(st_a, st_b, ws_a, ws_b)
     final_b = sync.sync_now(ws_b)
