@@ -34,6 +34,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from consultdesk.domain.ids import short_device
 from consultdesk.domain.measures import (
     Cell,
     Group,
@@ -396,9 +397,9 @@ def pharmacists(ws: Workspace, end: date) -> list[PharmacistChoice]:
     grouper_names = []
     for device in sorted(devices, key=lambda d: (d != ws.device, d)):
         if device == ws.device:
-            name = ws.profile.pharmacist_name or device[:8]
+            name = ws.profile.pharmacist_name or short_device(device)
         else:
-            name = names.get(device) or f"약사 {device[:8]}"
+            name = names.get(device) or f"약사 {short_device(device)}"
         grouper_names.append(PharmacistChoice(device, name))
     return grouper_names
 

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from consultdesk.domain.ids import short_device
 from consultdesk.domain.measures import (
     TIME_GROUPS,
     Cell,
@@ -66,7 +67,7 @@ class Grouper:
         if name:  # it came with that laptop's bundles
             return name, name
         # No bundle of that laptop named its pharmacist yet: the device's short id stands in.
-        return f"약사 {device[:8]}", f"Pharmacist {device[:8]}"
+        return f"약사 {short_device(device)}", f"Pharmacist {short_device(device)}"
 
     def groups(self, keys: Iterable[str], centres: Mapping[str, str]) -> list[Group]:
         by = self.req.by
