@@ -38,6 +38,20 @@ def database(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def derivations(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """The passphrases of every key derivation from here on, in the order they ran."""
+    derived: list[bytes] = []
+    real = hashlib.pbkdf2_hmac
+
+    def counted(name: str, password: bytes, salt: bytes, iterations: int, dklen: int) -> bytes:
+        derived.append(password)
+        return real(name, password, salt, iterations, dklen)
+
+    monkeypatch.setattr(sqlcipher_key.hashlib, "pbkdf2_hmac", counted)
+    return derived
+
+
 def test_the_derived_key_is_sqlciphers(database: Path) -> None:
     salt = sqlcipher_key.file_salt(database)
     assert salt is not None and len(salt) == 16
@@ -57,16 +71,8 @@ def test_a_new_file_is_keyed_with_the_passphrase(tmp_path: Path) -> None:
 
 
 def test_every_pooled_connection_and_a_backup_open_as_before(
-    database: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database: Path, tmp_path: Path, derivations: list[bytes]
 ) -> None:
-    derivations: list[bytes] = []
-    real = hashlib.pbkdf2_hmac
-
-    def counted(name: str, password: bytes, salt: bytes, iterations: int, dklen: int) -> bytes:
-        derivations.append(salt)
-        return real(name, password, salt, iterations, dklen)
-
-    monkeypatch.setattr(sqlcipher_key.hashlib, "pbkdf2_hmac", counted)
     db = open_database(database, PASSPHRASE)
     try:
         held = [db.engine.raw_connection() for _ in range(3)]  # three of the pool at once
@@ -112,16 +118,8 @@ def test_a_wrong_passphrase_is_refused_and_a_rekeyed_file_opens_with_the_new_one
 
 
 def test_a_key_derived_ahead_is_taken_once_and_only_for_its_passphrase(
-    database: Path, monkeypatch: pytest.MonkeyPatch
+    database: Path, derivations: list[bytes]
 ) -> None:
-    derivations: list[bytes] = []
-    real = hashlib.pbkdf2_hmac
-
-    def counted(name: str, password: bytes, salt: bytes, iterations: int, dklen: int) -> bytes:
-        derivations.append(password)
-        return real(name, password, salt, iterations, dklen)
-
-    monkeypatch.setattr(sqlcipher_key.hashlib, "pbkdf2_hmac", counted)
     sqlcipher_key.derive_ahead(database, PASSPHRASE)
     db = open_database(database, PASSPHRASE)  # takes the key derived ahead
     db.close()
