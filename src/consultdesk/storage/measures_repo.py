@@ -170,20 +170,33 @@ def sessions_until(s: Session, end: date, devices: bool = True) -> list[SessionF
 
 
 def problem_counts(s: Session) -> dict[str, ProblemCounts]:
-    """Per session, its live drug-related problems counted in SQLite (one row a session
-    instead of one a problem: 40,000 rows for the demo's 80,000 problems); the caller keeps
-    those of the sessions it counts."""
+    """Per session, its live drug-related problems counted: read from problem_count, which
+    triggers on drug_problem keep current (migration 0013), so no problem row is read. One
+    row a session, summed over its categories in SQLite; the caller keeps those of the
+    sessions it counts."""
     marks = ", ".join(f"'{c}'" for c in PROBLEM_CATEGORIES)  # enum values, not input
-    per_category = ", ".join(f"sum(category = '{c}')" for c in PROBLEM_CATEGORIES)
+    per_category = ", ".join(
+        f"sum(CASE WHEN category = '{c}' THEN problems ELSE 0 END)" for c in PROBLEM_CATEGORIES
+    )
     rows = _rows(
         s,
         f"SELECT consultation_id, {per_category}, "
-        f"coalesce(group_concat(CASE WHEN category NOT IN ({marks}) THEN category END, "
-        "char(31)), ''), sum(trim(outcome) <> ''), sum(intervention = 'advice'), "
-        "sum(intervention = 'contact_prescriber') "
-        "FROM drug_problem NOT INDEXED WHERE deleted = 0 GROUP BY consultation_id",
+        f"coalesce(group_concat(CASE WHEN category NOT IN ({marks}) AND problems > 0 "
+        "THEN category || char(30) || problems END, char(31)), ''), "
+        "sum(with_outcome), sum(advice), sum(contact_prescriber) "
+        "FROM problem_count GROUP BY consultation_id HAVING sum(problems) > 0",
     )
-    return {r[0]: r[1:] for r in rows}
+    n = len(PROBLEM_CATEGORIES)
+    counts = {}
+    for r in rows:
+        if r[n + 1]:  # a category outside PROBLEM_CATEGORIES: once per problem, as documented
+            others = "\x1f".join(
+                "\x1f".join([name] * int(times))
+                for name, times in (part.split("\x1e") for part in r[n + 1].split("\x1f"))
+            )
+            r = (*r[: n + 1], others, *r[n + 2 :])
+        counts[r[0]] = r[1:]
+    return counts
 
 
 def decisions(s: Session) -> list[DecisionFact]:
