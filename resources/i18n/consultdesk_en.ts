@@ -2564,6 +2564,20 @@ examples:
         <source>{start} to {end}: {sessions} consultations, {residents} residents</source>
         <translation>{start} to {end}: {sessions} consultations, {residents} residents</translation>
     </message>
+    <message numerus="yes">
+        <source>{indicator}: %Ln referral(s)</source>
+        <translation>
+            <numerusform>{indicator}: %Ln referral</numerusform>
+            <numerusform>{indicator}: %Ln referrals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{indicator}: %Ln resident(s)</source>
+        <translation>
+            <numerusform>{indicator}: %Ln resident</numerusform>
+            <numerusform>{indicator}: %Ln residents</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Progress towards the goals</source>
         <translation>Progress towards the goals</translation>
@@ -2599,10 +2613,6 @@ examples:
     <message>
         <source>% of the goal for the period</source>
         <translation>% of the goal for the period</translation>
-    </message>
-    <message>
-        <source>{indicator}: {n} listed</source>
-        <translation>{indicator}: {n} listed</translation>
     </message>
     <message>
         <source>The measures report</source>

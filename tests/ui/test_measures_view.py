@@ -69,6 +69,7 @@ def test_numbers_groups_and_drill_down(qtbot, workspace: Workspace, team: Team) 
 
     _click(qtbot, view, _row(view, "residents_returning"), 1)
     assert [view.drill_list.item(i).text() for i in range(view.drill_list.count())] == ["박세나"]
+    assert view.drill_title.text() == "다시 만난 내담자: 내담자 1명"
     with qtbot.waitSignal(view.resident_requested) as asked:
         view.drill_list.setFocus()
         view.drill_list.setCurrentRow(0)
@@ -79,6 +80,7 @@ def test_numbers_groups_and_drill_down(qtbot, workspace: Workspace, team: Team) 
     assert view.drill_list.count() == 1
     assert view.drill_list.item(0).text().endswith("최네오")
     assert view.drill_list.item(0).text().startswith("CD-")
+    assert view.drill_title.text().endswith(": 의뢰 1건")
 
 
 def test_filters_and_grouping(qtbot, workspace: Workspace, team: Team) -> None:  # type: ignore[no-untyped-def]

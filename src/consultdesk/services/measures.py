@@ -408,14 +408,19 @@ class SubjectLine:
     reason: str = ""  # why a referral was not resolved, or why the centre could not link it
 
 
+def lists_referrals(report: MeasuresReport, cell: Cell) -> bool:
+    """Whether the list behind a number is of referrals (otherwise of residents)."""
+    indicator = report.measures.get(cell.indicator)
+    return indicator.unit is Unit.REFERRALS or indicator.group == "referrals"
+
+
 def subjects_of(ws: Workspace, report: MeasuresReport, cell: Cell) -> list[SubjectLine]:
     """The residents (or referrals) behind a number, for a person allowed to see them; the
     look is written to the access log."""
     if report.deidentified or not cell.subjects:
         return []
-    indicator = report.measures.get(cell.indicator)
     with ws.db.session() as s:
-        if indicator.unit is Unit.REFERRALS or indicator.group == "referrals":
+        if lists_referrals(report, cell):
             lines = repo.referral_lines(s, cell.subjects)
             # The reasons go with the numbers they explain: not resolved, could not link.
             why = {

@@ -659,11 +659,11 @@ class MeasuresView(QWidget):
             return
         lines = svc.subjects_of(self.ws, report, cell)
         indicator = report.measures.get(cell.indicator)
-        self.drill_title.setText(
-            self.tr("{indicator}: {n} listed").format(
-                indicator=indicator.title(_lang()), n=len(lines)
-            )
-        )
+        if svc.lists_referrals(report, cell):
+            title = self.tr("{indicator}: %Ln referral(s)", "", len(lines))
+        else:
+            title = self.tr("{indicator}: %Ln resident(s)", "", len(lines))
+        self.drill_title.setText(title.format(indicator=indicator.title(_lang())))
         for line in lines:
             text = f"{line.reference}  {line.name}" if line.reference else line.name
             if line.reason:
