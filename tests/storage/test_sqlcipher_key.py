@@ -135,3 +135,28 @@ def test_a_key_derived_ahead_is_taken_once_and_only_for_its_passphrase(
     assert derivations[0] == PASSPHRASE.encode()
     other, refused = "다른 문구".encode(), (PASSPHRASE + "!").encode()
     assert Counter(derivations) == {PASSPHRASE.encode(): 2, other: 1, refused: 1}
+
+
+def test_the_command_line_opens_with_the_key_it_derived_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the passphrase in the environment, a command derives the key on a thread while
+    it imports the database layer, and opens the file with that key: one derivation in all,
+    and not on the main thread (where it would add its quarter-second to the command)."""
+    import threading
+
+    from consultdesk import cli
+    from consultdesk.services.workspace import Profile, Workspace
+
+    Workspace.create(tmp_path / "data", PASSPHRASE, PASSPHRASE, Profile("박약사")).close()
+    where: list[bool] = []
+    real = hashlib.pbkdf2_hmac
+
+    def counted(name: str, password: bytes, salt: bytes, iterations: int, dklen: int) -> bytes:
+        where.append(threading.current_thread() is threading.main_thread())
+        return real(name, password, salt, iterations, dklen)
+
+    monkeypatch.setattr(sqlcipher_key.hashlib, "pbkdf2_hmac", counted)
+    monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
+    assert cli.main(["--data-dir", str(tmp_path / "data"), "residents"]) == 0
+    assert where == [False]
