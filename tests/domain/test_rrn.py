@@ -66,3 +66,36 @@ def test_a_lone_surrogate_is_a_problem_not_an_exception():
     problems = text_problems([("name", "김\ud800순"), ("notes", "괜찮음")])
     assert [(p.field, p.code) for p in problems] == [("name", "text_unreadable")]
     assert normalise("김\ud800순")  # normalising alone never raises
+
+
+def _slow_find(text: str) -> list[tuple[int, int]]:
+    """find_rrn as it was written first, without the shortcuts: NFKC, the format characters
+    out, then the pattern and the birth date."""
+    import re
+    import unicodedata
+
+    from consultdesk.domain import rrn
+
+    folded = unicodedata.normalize("NFKC", text)
+    cleaned = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+    return [
+        m.span()
+        for m in re.finditer(rrn._CANDIDATE, cleaned)
+        if rrn._plausible_birth(m.group(1), m.group(2), m.group(3), m.group(4))
+    ]
+
+
+# Digits of every kind (ASCII, full-width, Arabic-Indic, circled, superscript), the dashes and
+# separators, format characters, Hangul: what could make a number, or hide one.
+_PIECES = st.sampled_from(
+    [
+        *"0123456789０１２３４５６７８９٠١٢٣①⑧²³-－‐–. ",
+        *("\u200b", "\u200d", "\ufeff", "\u00ad", "김", "약", "a"),
+        *("800101", "1234567", "991231", "5012345", "８００１０１"),
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=16).map("".join))
+def test_the_shortcuts_find_what_the_full_check_finds(text: str) -> None:
+    assert find_rrn(text) == _slow_find(text)

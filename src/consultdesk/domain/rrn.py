@@ -30,8 +30,13 @@ _CANDIDATE = re.compile(
 )
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def normalise(text: str) -> str:
     """The text as it is compared: NFKC, without format characters (Unicode category Cf)."""
+    if text.isascii():
+        return text  # NFKC leaves ASCII as it is, and no ASCII character is a format one
     folded = unicodedata.normalize("NFKC", text)
     return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
 
@@ -49,7 +54,11 @@ def find_rrn(text: str) -> list[tuple[int, int]]:
     """Spans (start, end), in ``normalise(text)``, of everything shaped like a registration
     number (the same as spans in the text itself when it holds no full-width or invisible
     characters)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not text.isascii() and not _ANY_DIGIT.search(unicodedata.normalize("NFKC", text)):
+        # No digit after NFKC, so none once the format characters are out either: nothing to
+        # find (most names and notes; this skips the character-by-character filter).
+        return spans
     for m in _CANDIDATE.finditer(normalise(text)):
         if _plausible_birth(m.group(1), m.group(2), m.group(3), m.group(4)):
             spans.append(m.span())
@@ -78,14 +87,22 @@ def text_problems(fields: Iterable[tuple[str, str]]) -> list[Problem]:
     number is refused, and so is text that cannot be stored. One problem per field at most."""
     problems: list[Problem] = []
     for name, text in fields:
-        if not text:
-            continue
-        if not is_storable(text):
+        code = text_problem_code(text)
+        if code == "text_unreadable":
+            problems.append(Problem(name, code, {}, "The text holds a character that is broken."))
+        elif code == "rrn_refused":
             problems.append(
-                Problem(name, "text_unreadable", {}, "The text holds a character that is broken.")
-            )
-        elif contains_rrn(text):
-            problems.append(
-                Problem(name, "rrn_refused", {}, "A resident registration number cannot be stored.")
+                Problem(name, code, {}, "A resident registration number cannot be stored.")
             )
     return problems
+
+
+def text_problem_code(text: str) -> str | None:
+    """The code of ``text_problems`` for one text: "text_unreadable", "rrn_refused" or None."""
+    if not text:
+        return None
+    if not is_storable(text):
+        return "text_unreadable"
+    if contains_rrn(text):
+        return "rrn_refused"
+    return None

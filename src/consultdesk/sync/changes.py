@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, TypeAlias
 
 from consultdesk.domain.hlc import Hlc
-from consultdesk.domain.rrn import text_problems
+from consultdesk.domain.rrn import text_problem_code
 
 JsonValue: TypeAlias = str | int | float | bool | list["JsonValue"] | dict[str, "JsonValue"] | None
 
@@ -101,17 +102,30 @@ def value_problem(change: Change) -> str | None:
 
     Every text it carries (the value, and inside lists and objects every key and item; the
     entity, record id and field names too) passes the one check a typed text passes
-    (domain.rrn.text_problems: no resident registration number, no broken or NUL character):
+    (domain.rrn.text_problem_code: no resident registration number, no broken or NUL character):
     a laptop with a bug, an old version or a compromised copy must not get into the others'
     databases what their own screens refuse. Numbers must fit SQLite and be finite; values
     nested deeper than any writer of ours nests are refused too ("value_invalid").
     """
-    texts = [change.entity, change.record_id, change.field]
+    texts: list[str] = []
     if not _collect_texts(change.value, texts, 0):
         return "value_invalid"
-    for problem in text_problems((str(index), text) for index, text in enumerate(texts)):
-        return problem.code
+    for name in (change.entity, change.record_id, change.field):
+        code = _name_problem(name)
+        if code is not None:
+            return code
+    for text in texts:
+        code = text_problem_code(text)
+        if code is not None:
+            return code
     return None
+
+
+@lru_cache(maxsize=8192)
+def _name_problem(name: str) -> str | None:
+    # Entity and field names recur in every change and a record id in each of its fields:
+    # checked once each (a join reads millions of changes). Values are not kept here.
+    return text_problem_code(name)
 
 
 def _collect_texts(value: JsonValue, texts: list[str], depth: int) -> bool:
