@@ -1084,12 +1084,15 @@ def bench_join_team(folder: Path, residents_total: int, sessions_total: int) -> 
             f"{residents_total} residents / {sessions_total} consultations, not 10k / 50k "
             "(building and syncing that over 5 laptops takes too long here)"
         )
-        detail["linear_estimate_10k_50k_s"] = round(join_s * scale, 1)
+        detail["measured_s"] = round(join_s, 2)
+    # The target is for the full demo: a smaller one is judged by its linear estimate (the
+    # join reads every field state once, so its time grows with them), never by its own time.
+    value = join_s * scale if not full else join_s
     return {
-        "value": round(join_s, 2),
-        "unit": "s",
+        "value": round(value, 1 if not full else 2),
+        "unit": "s" if full else f"s (linear estimate from 1/{scale:g} of the demo)",
         "target": JOIN_TARGET_S,
-        "ok": join_s <= JOIN_TARGET_S and got == expected,
+        "ok": value <= JOIN_TARGET_S and got == expected,
         "detail": detail,
     }
 
