@@ -190,7 +190,8 @@ def _team_name(team_folder: Path) -> str:
 
 
 def team_summary(ws: Workspace) -> TeamSummary | None:
-    with ws.db.session() as s:
+    # A read: it must not wait for a writer (the main window asks while it is being built).
+    with ws.db.session(read_only=True) as s:
         team_id = get_setting(s, _KEY_ID)
         if not team_id:
             return None
