@@ -7,18 +7,11 @@ from pathlib import Path
 from sqlalchemy import text
 
 from consultdesk.storage import schema
-from consultdesk.storage.database import create_database
+from tests.storage.old_schema import database_at
 
 
 def test_the_migration_drops_the_change_rows_already_sent(tmp_path: Path) -> None:
-    from alembic import command
-
-    db = create_database(tmp_path / "old.db", "old passphrase")
-    try:
-        cfg = schema._config(schema._SCRIPTS)
-        with db.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0010")
+    with database_at(tmp_path / "old.db", "0010") as db:
         with db.session() as s:
             for n, sent in enumerate((1, 1, 2, None, None)):
                 s.execute(
@@ -36,5 +29,3 @@ def test_the_migration_drops_the_change_rows_already_sent(tmp_path: Path) -> Non
                 "SELECT record_id, bundle_seq FROM change_log ORDER BY record_id"
             ).all()
         assert [tuple(row) for row in left] == [("r3", None), ("r4", None)]
-    finally:
-        db.close()

@@ -20,9 +20,10 @@ from consultdesk.services import consultations
 from consultdesk.services.residents import save_resident
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import schema
-from consultdesk.storage.database import Database, create_database
+from consultdesk.storage.database import Database
 from consultdesk.storage.models import Consultation, MedicationEntry
 from tests.consent_helpers import consent_to_health_info
+from tests.storage.old_schema import add_resident, database_at
 
 # The count as it was made before the table existed: every live, named medicine row.
 RECOUNT = (
@@ -111,22 +112,9 @@ def test_counts_of_the_demo_fill_match_its_medicines(workspace: Workspace) -> No
 
 
 def test_the_migration_counts_the_medicines_already_there(tmp_path: Path) -> None:
-    from alembic import command
-
-    db = create_database(tmp_path / "old.db", "old passphrase")
-    try:
-        cfg = schema._config(schema._SCRIPTS)
-        with db.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0009")
+    with database_at(tmp_path / "old.db", "0009") as db:
         with db.session() as s:
-            s.execute(
-                text(
-                    "INSERT INTO resident (id, name, name_initials, phone_digits, sex, phone, "
-                    "district, living_situation, chronic_conditions, allergies, notes, deleted) "
-                    "VALUES ('r', '김민수', 'ㄱㅁㅅ', '', '', '', '', '', '', '', '', 0)"
-                )
-            )
+            add_resident(s, "r", "김민수")
             for cid in ("c1", "c2"):
                 s.add(Consultation(id=cid, resident_id="r", visit_date=date(2026, 5, 1)))
             s.flush()
@@ -150,8 +138,6 @@ def test_the_migration_counts_the_medicines_already_there(tmp_path: Path) -> Non
             "c1": (2, 1, 1),
             "c2": (0, 0, 0),
         }
-    finally:
-        db.close()
 
 
 def _recount_db(db: Database) -> dict[str, tuple[int, int, int]]:

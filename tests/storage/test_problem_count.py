@@ -21,9 +21,10 @@ from consultdesk.services import consultations
 from consultdesk.services.residents import save_resident
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import measures_repo, schema
-from consultdesk.storage.database import Database, create_database
+from consultdesk.storage.database import Database
 from consultdesk.storage.models import Consultation, DrugProblemEntry
 from tests.consent_helpers import consent_to_health_info
+from tests.storage.old_schema import add_resident, database_at
 
 _MARKS = ", ".join(f"'{c}'" for c in measures_repo.PROBLEM_CATEGORIES)
 # The count as it was made before the table existed: every live problem row, grouped.
@@ -156,22 +157,9 @@ def test_counts_of_the_demo_fill_match_its_problems(workspace: Workspace) -> Non
 
 
 def test_the_migration_counts_the_problems_already_there(tmp_path: Path) -> None:
-    from alembic import command
-
-    db = create_database(tmp_path / "old.db", "old passphrase")
-    try:
-        cfg = schema._config(schema._SCRIPTS)
-        with db.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0012")
+    with database_at(tmp_path / "old.db", "0012") as db:
         with db.session() as s:
-            s.execute(
-                text(
-                    "INSERT INTO resident (id, name, name_initials, phone_digits, sex, phone, "
-                    "district, living_situation, chronic_conditions, allergies, notes, deleted) "
-                    "VALUES ('r', '김민수', 'ㄱㅁㅅ', '', '', '', '', '', '', '', '', 0)"
-                )
-            )
+            add_resident(s, "r", "김민수")
             for cid in ("c1", "c2"):
                 s.add(Consultation(id=cid, resident_id="r", visit_date=date(2026, 5, 1)))
             s.flush()
@@ -190,5 +178,3 @@ def test_the_migration_counts_the_problems_already_there(tmp_path: Path) -> None
         schema.upgrade(db)
         assert schema.current_revision(db) == schema.HEAD_REVISION
         assert _counts(db) == expected
-    finally:
-        db.close()
