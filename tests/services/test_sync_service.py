@@ -548,3 +548,20 @@ def unsent(ws) -> int:  # type: ignore[no-untyped-def]
     with ws.db.session(read_only=True) as s:
         rows = s.exec(select(ChangeLog).where(col(ChangeLog.bundle_seq).is_(None)))
         return len(rows.all())
+
+
+def test_the_team_summary_does_not_wait_for_a_writer(workspace) -> None:  # type: ignore[no-untyped-def]
+    """The main window asks for it while it is built: another connection in the middle of a
+    write (a sync, a save) must not make start-up wait, let alone fail with DatabaseBusy."""
+    team = Path(workspace.data_dir).parent / "share"
+    team.mkdir()
+    made = sync.create_team(workspace, team, "방문팀", "team passphrase 2026")
+    writer = workspace.db.engine.raw_connection()
+    try:
+        writer.driver_connection.execute("BEGIN IMMEDIATE")
+        writer.driver_connection.execute("UPDATE setting SET value = value")
+        summary = sync.team_summary(workspace)
+    finally:
+        writer.driver_connection.execute("ROLLBACK")
+        writer.close()
+    assert summary is not None and summary.team_id == made.team_id
