@@ -131,6 +131,17 @@ def test_counts_follow_every_edit_of_the_problems(workspace: Workspace) -> None:
     counts = _counts(workspace.db)
     assert counts == _recount(workspace.db)
     assert counts[second][n] == "polypharmacy\x1fpolypharmacy"
+    # one whose name holds the separators a joined text would use: counted, nothing breaks
+    with workspace.db.session() as s:
+        s.execute(
+            text(
+                "INSERT INTO drug_problem (id, consultation_id, position, category, "
+                "description, intervention, outcome, deleted) "
+                "VALUES (:id, :c, 10, :cat, '', 'advice', '', 0)"
+            ),
+            {"id": new_id(), "c": second, "cat": "새\x1e분류\x1f2"},
+        )
+    assert _counts(workspace.db) == _recount(workspace.db)
     with workspace.db.session() as s:
         s.execute(text("DELETE FROM drug_problem WHERE consultation_id = :c"), {"c": second})
     assert _counts(workspace.db) == _recount(workspace.db) == {}

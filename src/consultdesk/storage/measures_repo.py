@@ -180,22 +180,25 @@ def problem_counts(s: Session) -> dict[str, ProblemCounts]:
     )
     rows = _rows(
         s,
-        f"SELECT consultation_id, {per_category}, "
-        f"coalesce(group_concat(CASE WHEN category NOT IN ({marks}) AND problems > 0 "
-        "THEN category || char(30) || problems END, char(31)), ''), "
+        f"SELECT consultation_id, {per_category}, '', "
         "sum(with_outcome), sum(advice), sum(contact_prescriber) "
         "FROM problem_count GROUP BY consultation_id HAVING sum(problems) > 0",
     )
+    counts: dict[str, ProblemCounts] = {r[0]: r[1:] for r in rows}
+    # The categories outside PROBLEM_CATEGORIES (rare: a newer release's), once per problem.
+    # Read apart, not joined into one text: a category synced from elsewhere may hold any
+    # character, the separators too.
+    others: dict[str, list[str]] = {}
+    for consultation_id, category, problems in _rows(
+        s,
+        "SELECT consultation_id, category, problems FROM problem_count "
+        f"WHERE problems > 0 AND category NOT IN ({marks}) ORDER BY consultation_id, category",
+    ):
+        others.setdefault(consultation_id, []).extend([category] * int(problems))
     n = len(PROBLEM_CATEGORIES)
-    counts = {}
-    for r in rows:
-        if r[n + 1]:  # a category outside PROBLEM_CATEGORIES: once per problem, as documented
-            others = "\x1f".join(
-                "\x1f".join([name] * int(times))
-                for name, times in (part.split("\x1e") for part in r[n + 1].split("\x1f"))
-            )
-            r = (*r[: n + 1], others, *r[n + 2 :])
-        counts[r[0]] = r[1:]
+    for consultation_id, names in others.items():
+        kept = counts[consultation_id]
+        counts[consultation_id] = (*kept[:n], "\x1f".join(names), *kept[n + 1 :])
     return counts
 
 
