@@ -25,36 +25,34 @@ down_revision = "0012"
 branch_labels = None
 depends_on = None
 
-# The four counts one drug_problem row ({r} is NEW or OLD) adds; as storage/measures_repo.py
-# reads them.
-_COUNTS = (
-    "1, (CASE WHEN trim({r}.outcome) <> '' THEN 1 ELSE 0 END), "
-    "(CASE WHEN {r}.intervention = 'advice' THEN 1 ELSE 0 END), "
-    "(CASE WHEN {r}.intervention = 'contact_prescriber' THEN 1 ELSE 0 END)"
-)
-_COLUMNS = "problems, with_outcome, advice, contact_prescriber"
+# What one drug_problem row ({r} is NEW or OLD) counts in each column besides ``problems``
+# (always 1); as storage/measures_repo.py reads them.
+_COUNTED = {
+    "with_outcome": "(CASE WHEN trim({r}.outcome) <> '' THEN 1 ELSE 0 END)",
+    "advice": "(CASE WHEN {r}.intervention = 'advice' THEN 1 ELSE 0 END)",
+    "contact_prescriber": "(CASE WHEN {r}.intervention = 'contact_prescriber' THEN 1 ELSE 0 END)",
+}
+_COLUMNS = ", ".join(["problems", *_COUNTED])
 
 
 def _add(r: str) -> str:
+    values = ", ".join(["1", *(count.format(r=r) for count in _COUNTED.values())])
+    sums = ", ".join(
+        f"{column} = {column} + excluded.{column}" for column in ["problems", *_COUNTED]
+    )
     return (
         f"INSERT INTO problem_count (consultation_id, category, {_COLUMNS}) "
-        f"VALUES ({r}.consultation_id, {r}.category, {_COUNTS.format(r=r)}) "
-        "ON CONFLICT (consultation_id, category) DO UPDATE SET "
-        "problems = problems + excluded.problems, "
-        "with_outcome = with_outcome + excluded.with_outcome, "
-        "advice = advice + excluded.advice, "
-        "contact_prescriber = contact_prescriber + excluded.contact_prescriber;"
+        f"VALUES ({r}.consultation_id, {r}.category, {values}) "
+        f"ON CONFLICT (consultation_id, category) DO UPDATE SET {sums};"
     )
 
 
 def _take(r: str) -> str:
-    outcome = f"(CASE WHEN trim({r}.outcome) <> '' THEN 1 ELSE 0 END)"
+    less = ", ".join(
+        f"{column} = {column} - {count.format(r=r)}" for column, count in _COUNTED.items()
+    )
     return (
-        f"UPDATE problem_count SET problems = problems - 1, "
-        f"with_outcome = with_outcome - {outcome}, "
-        f"advice = advice - (CASE WHEN {r}.intervention = 'advice' THEN 1 ELSE 0 END), "
-        "contact_prescriber = contact_prescriber - "
-        f"(CASE WHEN {r}.intervention = 'contact_prescriber' THEN 1 ELSE 0 END) "
+        f"UPDATE problem_count SET problems = problems - 1, {less} "
         f"WHERE consultation_id = {r}.consultation_id AND category = {r}.category;"
     )
 
