@@ -49,3 +49,30 @@ def test_readers_do_not_wait_for_a_writer(workspace):
         put_setting(s, "k", "before")
         with db.session(read_only=True) as reader:  # another connection, while s holds the lock
             assert get_setting(reader, "k") == ""  # sees the last committed state
+
+
+def test_a_reading_connection_leaves_the_write_lock_free(workspace):
+    # What the sync store counts and pages through it reads on these: a count of a big change
+    # log at start-up, on a worker thread, held every save of the screens up until it was done.
+    db = workspace.db
+    with db.reading() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM change_log").one()[0] >= 0
+        assert conn.in_transaction()  # its (deferred) transaction is still open here
+        with db.session() as s:  # another connection writes meanwhile, at once
+            put_setting(s, "during a read", "written")
+    with db.session(read_only=True) as s:
+        assert get_setting(s, "during a read") == "written"
+
+
+def test_a_snapshot_being_read_page_by_page_does_not_hold_writers_up(workspace):
+    from consultdesk.domain.resident import ResidentDraft
+    from consultdesk.services import residents
+    from consultdesk.services.sync import _store
+
+    for name in ("김하나", "이둘", "박셋"):
+        residents.save_resident(workspace, ResidentDraft(name=name))
+    pages = _store(workspace).snapshot_records(page=1)
+    assert next(pages)  # the first page is read; its connection stays open for the next
+    residents.save_resident(workspace, ResidentDraft(name="최넷"))  # a save meanwhile
+    list(pages)  # the rest reads to the end
+    assert [row.name for row in residents.search_residents(workspace, "최넷")[0]] == ["최넷"]

@@ -66,6 +66,18 @@ def test_each_deferred_library_is_one_the_app_really_uses(name: str) -> None:
 EXPORT_ONLY = ("openpyxl",)
 
 
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run in a new process, off screen."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdin=subprocess.DEVNULL,
+        check=True,
+    )
+
+
 def test_the_background_load_leaves_the_export_only_libraries_out() -> None:
     code = (
         "import sys\n"
@@ -74,13 +86,27 @@ def test_the_background_load_leaves_the_export_only_libraries_out() -> None:
         f"print(','.join(m for m in {EXPORT_ONLY!r} if m in sys.modules))\n"
         "print('consultdesk.reports.measures_tables' in sys.modules)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        stdin=subprocess.DEVNULL,
-        check=True,
-    )
+    done = _python(code)
     # The load ran (it imported the module that writes workbooks) and left openpyxl out.
     assert done.stdout.splitlines() == ["", "True"]
+
+
+def test_while_the_passphrase_is_typed_the_screens_load_and_the_mappings_are_set_up() -> None:
+    # What the main window needs once the passphrase is accepted: no import and no ORM set-up
+    # left for that moment (make bench: unlock_to_usable_list_10k_ms).
+    code = (
+        "import sys, time\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from consultdesk.ui import preload\n"
+        "print('consultdesk.ui.main_window' in sys.modules)\n"
+        "preload.load_screens()\n"
+        "deadline = time.monotonic() + 60\n"
+        "while not preload.screens_loaded() and time.monotonic() < deadline:\n"
+        "    app.processEvents()\n"
+        "print(preload.screens_loaded(), 'consultdesk.ui.main_window' in sys.modules)\n"
+        "from consultdesk.storage.models import Resident\n"
+        "print(Resident.__mapper__.configured)\n"
+    )
+    done = _python(code)
+    assert done.stdout.split() == ["False", "True", "True", "True"], done.stderr

@@ -78,3 +78,35 @@ def test_the_idle_time_is_a_setting_from_1_to_60_minutes(workspace):
     assert app_lock.set_idle_minutes(workspace, 0) == 1
     assert app_lock.set_idle_minutes(workspace, 90) == 60
     assert app_lock.idle_minutes(workspace) == 60
+
+
+def test_a_window_locked_before_its_first_paint_starts_its_work_once_unlocked(qtbot, workspace):
+    # The status read, the start-up sync and the warm-up start on the loop's turn after the
+    # first paint; a window locked in between (Ctrl+L at once) must not run them on a locked
+    # database, and must run them once it is open again.
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    from tests.services.sync_laptops import start_team
+
+    share = workspace.data_dir.parent / "share"
+    share.mkdir()
+    start_team(workspace, share)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+
+    class LockWhenPainted(QObject):  # Ctrl+L, as the first paint is flushed
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not window.app_lock.locked:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, window.app_lock.lock)
+            return False
+
+    locker = LockWhenPainted(window)
+    window.installEventFilter(locker)
+    window.show()
+    qtbot.waitUntil(lambda: window.app_lock.locked)
+    qtbot.wait(1200)  # past the first paint's turn, and past its latest time
+    assert window.sync_bar.label.text() == "동기화 상태를 확인하는 중…"
+    _unlock(qtbot, window.app_lock, PASSPHRASE)
+    qtbot.waitUntil(lambda: "보낼 변경" in window.sync_bar.label.text(), timeout=10_000)
+    window.close()

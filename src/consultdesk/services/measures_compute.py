@@ -209,24 +209,28 @@ class Computer:
     def flags(self) -> None:
         decided: list[tuple[str, str]] = []
         family: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        # A medication flag's kind, severity and family follow from its key alone: worked out
+        # once a key (a year holds a hundred thousand decisions over a few hundred keys).
+        medication: dict[str, tuple[str, list[tuple[str, str]]] | None] = {}
         for x in self.b.sessions:
             decisions = self.f.decisions.get(x.id)
             if not decisions:
                 continue
             social: dict[str, str] | None = None  # worked out for a social flag only
             for d in decisions:
-                rule_id = d.flag_key.split("|", 1)[0]
-                if rule_id.startswith("social."):
+                key = d.flag_key
+                if key in medication:
+                    known = medication[key]
+                else:
+                    known = medication[key] = self._medication_flag(key, family)
+                if known is None:  # a social flag: its severity is the session's answers'
                     if social is None:
                         social = self._social_severities(x)
-                    kind, severity = KIND_SOCIAL, social.get(d.flag_key, "unknown")
-                    fam = "social"
+                    decided.append((f"{KIND_SOCIAL}.{social.get(key, 'unknown')}", x.resident_id))
+                    family["social"].append((d.status, x.resident_id))
                 else:
-                    kind = KIND_MEDICATION
-                    severity = self.f.rule_severity.get(rule_id, "unknown")
-                    fam = rule_id.split(".", 1)[0] if "." in rule_id else "other"
-                decided.append((f"{kind}.{severity}", x.resident_id))
-                family[fam].append((d.status, x.resident_id))
+                    decided.append((known[0], x.resident_id))
+                    known[1].append((d.status, x.resident_id))
         self.count_by("flags_decided", decided)
         everyone = [r for items in family.values() for _, r in items]
         dismissed_all = [r for items in family.values() for st, r in items if st == "dismissed"]
@@ -234,6 +238,18 @@ class Computer:
         for fam, items in sorted(family.items()):
             dismissed = [r for st, r in items if st == "dismissed"]
             self._share("flags_dismissed_share", fam, dismissed, [r for _, r in items])
+
+    def _medication_flag(
+        self, key: str, family: dict[str, list[tuple[str, str]]]
+    ) -> tuple[str, list[tuple[str, str]]] | None:
+        """("medication.<severity>", its family's list) for a medication flag's key; None for a
+        social one."""
+        rule_id = key.split("|", 1)[0]
+        if rule_id.startswith("social."):
+            return None
+        severity = self.f.rule_severity.get(rule_id, "unknown")
+        fam = rule_id.split(".", 1)[0] if "." in rule_id else "other"
+        return f"{KIND_MEDICATION}.{severity}", family[fam]
 
     def _social_severities(self, x: repo.SessionFact) -> dict[str, str]:
         """Flag key → severity of the social flags a session's answers and observations

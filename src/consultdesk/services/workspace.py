@@ -24,6 +24,7 @@ from consultdesk.storage.database import (
     Database,
     create_database,
     open_database,
+    prepare_mappings,
     publish,
     side_files,
 )
@@ -216,3 +217,9 @@ class Workspace:
 def _remove(path: Path) -> None:
     for file in side_files(path):
         file.unlink(missing_ok=True)
+
+
+def prepare() -> None:
+    """What the first unlock of a process would set up and needs no database: the ORM's
+    mappings. Safe on any thread, once or many times."""
+    prepare_mappings()

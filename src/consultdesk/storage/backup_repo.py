@@ -12,7 +12,7 @@ from consultdesk.storage.database import Database
 def newest_change(db: Database) -> str:
     """The newest HLC of the field states, "" when there are none (or no such table yet). A
     database not yet upgraded to the compact field_clock (0012) is read as it is."""
-    with db.engine.connect() as conn:
+    with db.reading() as conn:
         columns = {
             row[0]
             for row in conn.exec_driver_sql("SELECT name FROM pragma_table_info('field_clock')")

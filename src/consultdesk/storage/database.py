@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
@@ -226,6 +226,13 @@ class Database:
         if changes is not None:
             self.changes.publish(changes)
 
+    def reading(self) -> Connection:
+        """A connection for reads only, as ``with db.reading() as conn``: its transaction is
+        deferred, so it never takes the write lock. ``engine.connect()`` begins IMMEDIATE, which
+        made a long count (the sync status over a big change log) hold every writer up, the
+        screens' own saves included."""
+        return self._reader.connect()
+
     def backup_to(self, target: Path) -> Path:
         """A consistent encrypted copy (VACUUM INTO; never a file copy of a live database),
         readable by its owner only."""
@@ -250,7 +257,7 @@ class Database:
 
     def integrity_check(self) -> list[str]:
         """SQLite's integrity check: ``["ok"]``, else the problems it found."""
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             return [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check").all()]
 
     def lock(self) -> None:
@@ -391,6 +398,17 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def prepare_mappings() -> None:
+    """Set up the ORM's mappings of every table now (SQLAlchemy's configure_mappers), as the
+    first query of a process would: a fifth of a second that a starting app spends while the
+    passphrase is typed instead of after it (ui/preload.py)."""
+    from sqlalchemy.orm import configure_mappers
+
+    from consultdesk.storage import models  # noqa: F401  (the tables it configures)
+
+    configure_mappers()
 
 
 def open_database(path: Path, passphrase: str) -> Database:

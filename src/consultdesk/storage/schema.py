@@ -41,7 +41,7 @@ def head_revision(scripts: Path = _SCRIPTS) -> str:
 
 def current_revision(db: Database) -> str | None:
     """The revision the database is at, or None for a database without a schema."""
-    with db.engine.connect() as conn:
+    with db.reading() as conn:
         has_table = conn.exec_driver_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
         ).first()

@@ -215,7 +215,7 @@ class SqliteSyncStore:
     # --- outbox ----------------------------------------------------------------------------------
 
     def unsent_changes(self, limit: int) -> Sequence[Change]:
-        with self.db.engine.connect() as conn:
+        with self.db.reading() as conn:
             rows = conn.exec_driver_sql(
                 "SELECT entity, record_id, field, value, hlc, device, base_hlc FROM change_log "
                 "WHERE bundle_seq IS NULL AND device = ? ORDER BY seq LIMIT ?",
@@ -260,7 +260,7 @@ class SqliteSyncStore:
                 cursor.close()
 
     def unsent_access_log(self, limit: int) -> Sequence[AccessRow]:
-        with self.db.engine.connect() as conn:
+        with self.db.reading() as conn:
             return access_log.unsent_rows(conn, self.device_id, limit)
 
     def mark_access_log_sent(self, up_to_seq: int) -> None:
@@ -271,7 +271,7 @@ class SqliteSyncStore:
             access_log.mark_sent(s.connection(), up_to_seq, last.seq, last.bundle_hash)
 
     def last_sent(self) -> BundleMark | None:
-        with self.db.engine.connect() as conn:
+        with self.db.reading() as conn:
             row = conn.exec_driver_sql(
                 "SELECT seq, bundle_hash FROM sync_sent_bundle ORDER BY seq DESC LIMIT 1"
             ).first()
@@ -284,26 +284,26 @@ class SqliteSyncStore:
         sent before) and this laptop's (imported changes are not logged), so this counts the
         table, on its HLC index; a distinct count of records had to sort every unsent row —
         seconds for a laptop with years of unsent work."""
-        with self.db.engine.connect() as conn:
+        with self.db.reading() as conn:
             row = conn.exec_driver_sql("SELECT count(*) FROM change_log").one()
         return int(row[0])
 
     # --- inbox -----------------------------------------------------------------------------------
 
     def ledger(self) -> Mapping[str, BundleMark]:
-        with self.db.engine.connect() as conn:
+        with self.db.reading() as conn:
             rows = conn.exec_driver_sql("SELECT device, seq, bundle_hash FROM sync_ledger").all()
         return {device: BundleMark(seq, digest) for device, seq, digest in rows}
 
     def seen_clocks(self) -> Mapping[str, str]:
-        with self.db.engine.connect() as conn:
+        with self.db.reading() as conn:
             rows = conn.exec_driver_sql(
                 "SELECT device, newest_hlc FROM sync_ledger WHERE newest_hlc != ''"
             ).all()
         return dict(rows)
 
     def load_records(self, keys: Collection[RecordKey]) -> Mapping[RecordKey, RecordState]:
-        with self.db.engine.connect() as conn:
+        with self.db.reading() as conn:
             return load_states(conn, keys)
 
     def apply_bundle(self, bundle: MergedBundle) -> None:
@@ -656,11 +656,11 @@ class SqliteSyncStore:
     # --- snapshots (docs/sync.md, "Snapshots and folder compaction"; SQL in snapshot_repo) ---
 
     def snapshot_records(self, page: int) -> Iterator[Sequence[tuple[RecordKey, RecordState]]]:
-        with self.db.engine.connect() as conn, conn.begin():
+        with self.db.reading() as conn, conn.begin():
             yield from snapshot_repo.field_states(conn, page, load_states)
 
     def conflicts_open(self) -> Sequence[Conflict]:
-        with self.db.engine.connect() as conn:
+        with self.db.reading() as conn:
             return snapshot_repo.open_conflicts(conn)
 
     def apply_snapshot_part(self, part: MergedBundle) -> None:

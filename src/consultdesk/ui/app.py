@@ -13,19 +13,19 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from consultdesk import folder_lock
 from consultdesk.domain.errors import FolderInUse
 from consultdesk.paths import DATABASE_FILE, resource_path
 from consultdesk.ui import errors, i18n, preload, tasks
 from consultdesk.ui.errors import install_excepthook, setup_logging
+from consultdesk.ui.first_paint import OnFirstPaint
 from consultdesk.ui.fonts import register_fonts
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.start import SetupDialog, UnlockDialog
@@ -119,21 +119,6 @@ def _daily_backup(ws: Workspace) -> None:
         logging.getLogger(__name__).warning("daily backup failed", exc_info=True)
 
 
-class OnFirstPaint(QObject):
-    """Calls back once, when a widget is first painted (the start-up benchmarks and tests)."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self.callback: Callable[[], None] | None = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self.callback is not None:
-            callback, self.callback = self.callback, None
-            QTimer.singleShot(0, callback)
-        return False
-
-
 def _report_first_window(started: float, dialog: QDialog) -> None:
     seconds = time.perf_counter() - started
     loaded = [name for name in DEFERRED_MODULES if name in sys.modules]
@@ -189,8 +174,11 @@ def _unlock_at_once(data_dir: Path, submitted: list[float]) -> Workspace | None:
 
     def submit() -> None:
         loading = time.perf_counter()
-        preload.start()  # (already started by the painted window, on the loop's next turn)
+        # (started by the painted window, on the loop's next turn)
+        preload.load_screens()
         preload.wait()
+        while not preload.screens_loaded():  # the screens, imported between keystrokes
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         print(f"background_load_ms={(time.perf_counter() - loading) * 1000:.1f}", flush=True)
         dialog.passphrase.setText(os.environ["CONSULTDESK_PASSPHRASE"])
         submitted.append(time.perf_counter())

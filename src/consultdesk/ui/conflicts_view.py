@@ -212,7 +212,9 @@ class ConflictsView(QWidget):
 
     resolved = Signal()
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, parent: QWidget | None = None, *, load: bool = True) -> None:
+        """``load``: read the conflicts now; the sync area passes False in the main window,
+        which reads them when that area is shown."""
         super().__init__(parent)
         self.ws = ws
         self.title = QLabel()
@@ -275,7 +277,8 @@ class ConflictsView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
         self.current: ConflictItem | None = None
-        self.refresh()
+        if load:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the open conflicts again; the one being decided stays chosen, with any value

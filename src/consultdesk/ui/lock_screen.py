@@ -21,7 +21,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -88,6 +88,8 @@ class LockScreen(QWidget):
 
 class AppLock(QObject):
     """Watches for activity, locks after the idle time or on Ctrl+L, and unlocks."""
+
+    unlocked = Signal()  # the passphrase was accepted and the window shows its work again
 
     def __init__(
         self,
@@ -214,6 +216,7 @@ class AppLock(QObject):
             with contextlib.suppress(RuntimeError):  # that widget was closed meanwhile
                 self._focus.setFocus()
         self.idle.start()
+        self.unlocked.emit()
 
 
 def install_lock(window: QMainWindow, ws: Workspace, save_draft: Callable[[], object]) -> AppLock:

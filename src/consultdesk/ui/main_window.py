@@ -7,7 +7,7 @@ import weakref
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,6 +35,7 @@ from consultdesk.ui.centres_view import CentresView
 from consultdesk.ui.consent_first import ConsentFirst
 from consultdesk.ui.consultation_editor import ConsultationEditor, RecoverPrompt
 from consultdesk.ui.dur_import_dialog import DurImportDialog
+from consultdesk.ui.first_paint import OnFirstPaint
 from consultdesk.ui.follow_up_view import FollowUpView
 from consultdesk.ui.forms import fitting_size
 from consultdesk.ui.help_dialogs import AboutDialog, GuideDialog, show_in_system
@@ -53,6 +54,10 @@ from consultdesk.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
+# The start-up sync and the warm-up begin this long after the window opens if it has not been
+# painted by then (it opened minimised).
+AFTER_PAINT_LATEST_MS = 1000
+
 
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
@@ -61,7 +66,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ws = ws
         self.setWindowTitle(self.tr("ConsultDesk — medication consultation desk"))
-        self.residents = ResidentsView(ws)
+        self.residents = ResidentsView(ws, load=False)  # searched when shown (_show_area)
         self.centres = CentresView(ws, load=False)  # read when first shown (_show_area)
         self.follow_ups = FollowUpView(ws)
         self.follow_ups.resident_requested.connect(self.show_resident)
@@ -74,7 +79,7 @@ class MainWindow(QMainWindow):
         timeline.open_requested.connect(self.open_consultation)
         timeline.new_requested.connect(self.new_consultation)
         timeline.draft_deleted.connect(self.editor.drop_deleted)
-        self.sync_area = SyncView(ws)  # team sync
+        self.sync_area = SyncView(ws, load=False)  # team sync; read once painted or shown
         self.referrals = ReferralsView(ws, load=False)  # referral tracking, read when shown
         self.measures = MeasuresView(ws)  # shared measures
         self.measures.resident_requested.connect(self.show_resident)
@@ -117,8 +122,8 @@ class MainWindow(QMainWindow):
         self.sync_bar.conflicts_requested.connect(self.show_sync_area)
         self.statusBar().addPermanentWidget(self.sync_bar)
         self._follow_changes()
-        QTimer.singleShot(0, self.sync_area.controller, self.sync_area.controller.start_up)
-        QTimer.singleShot(0, self, self._warm_up)
+        # What the first sight of the window does not need starts once it is painted.
+        OnFirstPaint(self, self._after_first_paint, latest_ms=AFTER_PAINT_LATEST_MS)
         self.nav.setCurrentRow(0)
         self.update_status()
         self.resize(*fitting_size(self, 1280, 800))
@@ -213,6 +218,17 @@ class MainWindow(QMainWindow):
             self._areas[row][2]()
         elif self._editor_item is not None and row == self.nav.row(self._editor_item):
             self.stack.setCurrentWidget(self.editor)
+
+    def _after_first_paint(self) -> None:
+        if self.app_lock.locked:  # locked before it came to this (Ctrl+L at once): once unlocked
+            self.app_lock.unlocked.connect(
+                self._after_first_paint, Qt.ConnectionType.SingleShotConnection
+            )
+            return
+        controller = self.sync_area.controller
+        controller.refresh_status()  # the status bar's counts, in the background
+        controller.start_up()
+        self._warm_up()
 
     def _warm_up(self) -> None:
         """Read the rule files (and re-parse imported DUR files, seconds for a big one) and build

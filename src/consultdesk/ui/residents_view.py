@@ -274,7 +274,9 @@ class ResidentPanel(QWidget):
 
 
 class ResidentsView(QWidget):
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self, ws: Workspace, *, load: bool = True) -> None:
+        """``load``: search now; the main window passes False, as it searches once when it
+        shows this area first (searching twice cost a tenth of the unlock)."""
         super().__init__()
         self.ws = ws
         self.search = QLineEdit()
@@ -332,7 +334,8 @@ class ResidentsView(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.refresh()
+        if load:
+            self.refresh()
 
     def refresh(self) -> None:
         """Run the search now; keep the selected resident selected if still listed."""

@@ -44,8 +44,9 @@ class FirstWindow(QDialog):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         # Once the window is on screen, load the rest while the user types: from the next turn
-        # of the event loop, so the loading thread's imports do not hold up this paint's flush.
-        QTimer.singleShot(0, preload.start)
+        # of the event loop, so the loading thread's imports do not hold up this paint's flush;
+        # the screens follow on this thread, a module at a time (ui/preload.py).
+        QTimer.singleShot(0, preload.load_screens)
 
     @classmethod
     def ask(cls, data_dir: Path) -> Workspace | None:

@@ -56,14 +56,14 @@ class SyncStatusBar(QWidget):
         controller.status_changed.connect(self.show_status)
         controller.progress.connect(lambda fraction: self.bar.setValue(round(fraction * 100)))
         controller.running_changed.connect(self._running)
-        # A team summary is one setting: shown at once; the counts follow from the background.
+        # A team summary is one setting: shown at once. The counts follow when the controller
+        # reads the status in the background (the main window has it do so once painted).
         if sync.team_summary(controller.ws) is None:
             self.label.setText(self.tr("Not syncing with a team"))
             self.button.hide()
             self.conflicts.hide()
         else:
             self.label.setText(self.tr("Reading the sync status…"))
-            controller.refresh_status()
 
     def show_status(self, status: SyncStatus) -> None:
         if status.team is None:

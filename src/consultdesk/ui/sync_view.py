@@ -135,7 +135,9 @@ class SyncController(QObject):
 class SyncView(QWidget):
     """The "Sync" area: the team, the state of sync, and the conflicts to decide."""
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, parent: QWidget | None = None, *, load: bool = True) -> None:
+        """``load``: read the status and the conflicts now; the main window passes False and
+        reads the status once it is painted, the conflicts when this area is shown."""
         super().__init__(parent)
         self.ws = ws
         self.controller = SyncController(ws, self)
@@ -166,7 +168,7 @@ class SyncView(QWidget):
         box_layout.addWidget(self.state_label)
         box_layout.addLayout(buttons)
         box_layout.addWidget(self.progress)
-        self.conflicts = ConflictsView(ws)
+        self.conflicts = ConflictsView(ws, load=load)
         self.conflicts.resolved.connect(self.controller.refresh_status)
         layout = QVBoxLayout(self)
         layout.addWidget(team_box)
@@ -177,7 +179,8 @@ class SyncView(QWidget):
         self.controller.report_ready.connect(self._report)
         self.controller.failed.connect(self._failed)
         self.state_label.setText(self.tr("Reading the sync status…"))
-        self.controller.refresh_status()  # in the background: counting can take a while
+        if load:
+            self.controller.refresh_status()  # in the background: counting can take a while
 
     def refresh(self) -> None:
         self.controller.refresh_status()
