@@ -272,3 +272,17 @@ def test_group_headings_are_not_cut(qtbot, workspace: Workspace, team: Team) -> 
     for column in range(2, view.model.columnCount()):
         text = str(view.model.headerData(column, Qt.Orientation.Horizontal))
         assert header.sectionSize(column) >= metrics.horizontalAdvance(text), text
+
+
+def test_a_goal_far_exceeded_does_not_shrink_the_other_bars(
+    qtbot, workspace: Workspace, team: Team, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # The 10k demo reached one goal 70 times over: the axis ran to 7,050% and every other bar
+    # was a sliver. The axis now ends at twice the goal; the bar past it keeps its number.
+    view = _shown(qtbot, workspace)
+    monkeypatch.setattr(view, "goal_progress", lambda _report: [("많이", 7028.0), ("조금", 40.0)])
+    view._draw_goals(view.total)  # type: ignore[arg-type]
+    x_axis = view.goals_chart.axes(Qt.Orientation.Horizontal)[0]
+    assert (x_axis.min(), x_axis.max()) == (0, 200)
+    bars = view.goals_chart.series()[0].barSets()[0]
+    assert [bars.at(0), bars.at(1)] == [7028, 40]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -68,6 +69,8 @@ from consultdesk.ui.tasks import run_task
 Index = QModelIndex | QPersistentModelIndex
 AREA_TINT = style.brush(style.Tint.AREA)
 SUPPRESSED = style.brush(style.Tint.SUPPRESSED_TEXT)
+# The goals chart's axis ends at twice the goal; a bar past it is cut there and keeps its label.
+GOAL_AXIS_MAX = 200.0
 
 _AREAS = {
     "people": QT_TRANSLATE_NOOP("MeasuresModel", "People and visits"),
@@ -630,15 +633,19 @@ class MeasuresView(QWidget):
         series.append(reached)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value%")
+        # At the bar's start: a bar past the axis's end is cut there, its label still shows.
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideBase)
         chart.addSeries(series)
         y_axis = QBarCategoryAxis()
         y_axis.append([title for title, _ in progress])
         x_axis = QValueAxis()
-        top = max([150.0] + [p for _, p in progress])
+        # Up to twice the goal: one goal far exceeded (70 times over, a goal set for a small
+        # team read over a big one) would shrink every other bar to nothing.
+        top = min(GOAL_AXIS_MAX, max([150.0] + [p for _, p in progress]))
         x_axis.setRange(0, 50 * -(-top // 50))
         x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
         x_axis.setTickAnchor(0)
-        x_axis.setTickInterval(50 if top <= 300 else 100)
+        x_axis.setTickInterval(50)
         x_axis.setLabelFormat("%d%%")
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
