@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from consultdesk.services.access_log import DownloadReason, list_rows
 from consultdesk.services.measures import GroupBy
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui import i18n
 from consultdesk.ui.measures_view import MeasuresView
 from tests.reason_helpers import answering_reason
 from tests.services.measures_team import DEVICE_B, END, START, TODAY, Team, build_team
@@ -286,3 +287,20 @@ def test_a_goal_far_exceeded_does_not_shrink_the_other_bars(
     assert (x_axis.min(), x_axis.max()) == (0, 200)
     bars = view.goals_chart.series()[0].barSets()[0]
     assert [bars.at(0), bars.at(1)] == [7028, 40]
+
+
+def test_in_english_the_drill_down_title_counts_in_the_singular_and_the_plural(
+    qtbot, workspace: Workspace, team: Team
+) -> None:  # type: ignore[no-untyped-def]
+    i18n.install("en")
+    try:
+        view = _shown(qtbot, workspace)
+        _click(qtbot, view, _row(view, "residents_returning"), 1)
+        assert view.drill_title.text() == "Returning residents: 1 resident"
+        _click(qtbot, view, _row(view, "residents_reached"), 1)
+        assert view.drill_list.count() > 1
+        assert view.drill_title.text() == f"Residents reached: {view.drill_list.count()} residents"
+        _click(qtbot, view, _row(view, "referrals_overdue"), 1)
+        assert view.drill_title.text() == "Overdue referrals: 1 referral"
+    finally:
+        i18n.install("ko")
