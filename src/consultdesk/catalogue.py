@@ -12,7 +12,6 @@ from __future__ import annotations
 import configparser
 import locale
 import os
-import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
@@ -23,6 +22,8 @@ LANGUAGES = ("ko", "en")
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
     """(context, English source) → the finished translation, for every context of a .ts file.
     A count's message gives its first form (Korean has one)."""
+    import xml.etree.ElementTree as ET  # only where a sentence is shown: not for the window
+
     out: dict[tuple[str, str], str] = {}
     for ctx in ET.parse(path).getroot().iter("context"):
         name = ctx.findtext("name") or ""

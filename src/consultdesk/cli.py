@@ -55,15 +55,40 @@ class CliError(Exception):
 
 # --- language ---------------------------------------------------------------------------
 
-_catalogue: list[dict[tuple[str, str], str]] = []  # the chosen language's; none for English
+
+class _Catalogue:
+    """The chosen language's sentences, read from its .ts file the first time one is needed:
+    opening the window (the command without a subcommand) needs none, and reading the Korean
+    file cost its first window 11 ms (make bench: first_window_ratio)."""
+
+    def __init__(self) -> None:
+        self.lang = "en"
+        self._words: dict[tuple[str, str], str] | None = None
+
+    def choose(self, lang: str) -> None:
+        self.lang, self._words = lang, None
+
+    def words(self) -> dict[tuple[str, str], str]:
+        """The sentences; empty for English (the source language) or a missing file."""
+        if self.lang == "en":
+            return {}
+        if self._words is None:
+            from consultdesk import catalogue
+            from consultdesk.paths import resource_path
+
+            path = resource_path(f"i18n/consultdesk_{self.lang}.ts")
+            self._words = catalogue.read_ts(path) if path.is_file() else {}
+        return self._words
+
+
+_catalogue = _Catalogue()
 
 
 def translate(context: str, text: str) -> str:
     """``text`` (English, the source language) in the chosen language. Written out as
     translate("Cli", "…") so that `make translations` finds every sentence."""
-    if _catalogue:
-        return _catalogue[0].get((context, text)) or text
-    return text
+    words = _catalogue.words()
+    return (words.get((context, text)) or text) if words else text
 
 
 def choose_language(choice: str | None, data_dir: Path | None) -> str:
@@ -99,23 +124,22 @@ _ARGPARSE_WORDS = [
 ]
 
 
+# What argparse says while a parser is built (its groups' titles, the help of -h): kept in
+# English there and translated by _TranslatingFormatter when the help is shown.
+_BUILD_WORDS = frozenset(("positional arguments", "options", "show this help message and exit"))
+
+
 def _argparse_word(text: str) -> str:
+    if text in _BUILD_WORDS:
+        return text
     return translate("Cli", text) if text in _ARGPARSE_WORDS else gettext.gettext(text)
 
 
 def install_language(lang: str) -> None:
-    """Use the app's catalogue for ``lang``, read without Qt (consultdesk/catalogue.py)."""
-    from consultdesk import catalogue
-    from consultdesk.paths import resource_path
-
-    _catalogue.clear()
-    argparse._ = gettext.gettext  # type: ignore[attr-defined]
-    if lang == "en":
-        return
-    argparse._ = _argparse_word  # type: ignore[attr-defined]
-    path = resource_path(f"i18n/consultdesk_{lang}.ts")
-    if path.is_file():
-        _catalogue.append(catalogue.read_ts(path))
+    """Use the app's catalogue for ``lang``, read without Qt (consultdesk/catalogue.py) when a
+    sentence is first asked for."""
+    _catalogue.choose(lang)
+    argparse._ = gettext.gettext if lang == "en" else _argparse_word  # type: ignore[attr-defined]
 
 
 def core_text(error: BaseException) -> str:
@@ -127,7 +151,7 @@ def core_text(error: BaseException) -> str:
 
     def sentence(code: object, params: object, default: str) -> str:
         source = messages._MESSAGES.get(code) if isinstance(code, str) else None
-        if source is None or not _catalogue:
+        if source is None or not _catalogue.words():
             return default
         text = translate("Messages", str(source))
         try:
@@ -476,7 +500,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         result = backup.restore(args.data_dir, args.file, _passphrase(), force=args.force)
     except (backup.BackupNewerDatabase, backup.PassphraseDiffers) as e:
         text = core_text(e)
-        if _catalogue:  # the catalogue's sentence (the window's) says nothing of --force
+        if _catalogue.words():  # the catalogue's sentence (the window's) says nothing of --force
             text += " " + translate(
                 "Cli", "Restore with --force to replace it anyway (it is kept in backups/ first)."
             )
@@ -567,7 +591,7 @@ def _cmd_access_log(args: argparse.Namespace) -> int:
         checked = access_log.checked_months(ws)
     finally:
         ws.close()
-    lang = "ko" if _catalogue else "en"
+    lang = "ko" if _catalogue.words() else "en"
     for r in rows:
         who = f"{r.actor} ({short_device(r.device)})" if r.device else r.actor
         whom = f" {r.resident_name or r.resident_id}" if r.resident_id else ""
@@ -700,35 +724,82 @@ def _cmd_gui(args: argparse.Namespace) -> int:
     )
 
 
+class _Sentences(str):
+    """A help text of several catalogue sentences, each translated when the help is shown."""
+
+    parts: tuple[str, ...]
+
+    def __new__(cls, *parts: str) -> _Sentences:
+        made = super().__new__(cls, " ".join(parts))
+        made.parts = parts
+        return made
+
+
+def _shown(text: str) -> str:
+    parts = getattr(text, "parts", None)
+    if parts:
+        return " ".join(translate("Cli", part) for part in parts)
+    return translate("Cli", text)
+
+
+class _TranslatingFormatter(argparse.RawDescriptionHelpFormatter):
+    """Translates the parser's texts (given in English, marked for the catalogue) when help is
+    shown, not when the parser is built: opening the window builds it too, and translating
+    there read the whole Korean catalogue on every start (11 ms of its first window)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help
+        return _shown(text) if text and text != argparse.SUPPRESS else text
+
+    def add_text(self, text: str | None) -> None:
+        super().add_text(_shown(text) if text and text != argparse.SUPPRESS else text)
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(_shown(heading) if heading else heading)
+
+
+def _translating(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``parser`` and its commands' parsers, at any depth, with the translating formatter."""
+    parser.formatter_class = _TranslatingFormatter
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _translating(child)
+    return parser
+
+
 def _reason_help(after: str = "") -> str:
-    return translate(
+    reason = QT_TRANSLATE_NOOP(
         "Cli",
         "why this personal data is downloaded, kept in the access log: 복지관 연계 (welfare "
         "referral), 본인 제공 (resident), 처방의 전달 (prescriber), or your own words",
-    ) + (" " + after if after else "")
+    )
+    return _Sentences(reason, after) if after else reason
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="consultdesk",
-        description=translate(
+        description=QT_TRANSLATE_NOOP(
             "Cli", "복약상담 데스크 ConsultDesk. Without a command it opens the app."
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=translate("Cli", HELP_EPILOG),
+        formatter_class=_TranslatingFormatter,
+        epilog=HELP_EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"ConsultDesk {__version__}")
     parser.add_argument(
         "--data-dir",
         type=Path,
         default=None,
-        help=translate("Cli", "folder of the local database (default: the user data folder)"),
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "folder of the local database (default: the user data folder)"
+        ),
     )
     parser.add_argument(
         "--lang",
         choices=["ko", "en"],
         default=None,
-        help=translate(
+        help=QT_TRANSLATE_NOOP(
             "Cli",
             "language of the window and of what the commands say (default: the app's "
             "setting, else the system's)",
@@ -739,151 +810,173 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--bench-unlock", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser(
-        "init", help=translate("Cli", "first-time set-up: a new encrypted database")
+        "init", help=QT_TRANSLATE_NOOP("Cli", "first-time set-up: a new encrypted database")
     )
-    init.add_argument("--name", required=True, help=translate("Cli", "the pharmacist's name"))
-    init.add_argument("--pharmacy", default="", help=translate("Cli", "pharmacy or organisation"))
     init.add_argument(
-        "--phone", default="", help=translate("Cli", "phone printed on the documents")
+        "--name", required=True, help=QT_TRANSLATE_NOOP("Cli", "the pharmacist's name")
+    )
+    init.add_argument(
+        "--pharmacy", default="", help=QT_TRANSLATE_NOOP("Cli", "pharmacy or organisation")
+    )
+    init.add_argument(
+        "--phone", default="", help=QT_TRANSLATE_NOOP("Cli", "phone printed on the documents")
     )
     init.set_defaults(func=_cmd_init)
     residents_cmd = sub.add_parser(
-        "residents", help=translate("Cli", "list residents with their ids")
+        "residents", help=QT_TRANSLATE_NOOP("Cli", "list residents with their ids")
     )
     residents_cmd.add_argument(
-        "--find", default="", help=translate("Cli", "name, initials (ㄱㅁ) or phone digits")
+        "--find", default="", help=QT_TRANSLATE_NOOP("Cli", "name, initials (ㄱㅁ) or phone digits")
     )
     residents_cmd.add_argument("--limit", type=int, default=50)
     residents_cmd.set_defaults(func=_cmd_residents)
     demo = sub.add_parser(
-        "demo", help=translate("Cli", "create a new database filled with fictional residents")
+        "demo",
+        help=QT_TRANSLATE_NOOP("Cli", "create a new database filled with fictional residents"),
     )
     demo.add_argument("--residents", type=int, default=200)
     demo.add_argument(
         "--sessions",
         type=int,
         default=None,
-        help=translate(
+        help=QT_TRANSLATE_NOOP(
             "Cli",
             "consultations in total (≤ 50,000, ≤ 8 per resident; default: 1 to 8 per resident)",
         ),
     )
     demo.set_defaults(func=_cmd_demo)
     team = sub.add_parser(
-        "team", help=translate("Cli", "create or join the team that syncs through a shared folder")
+        "team",
+        help=QT_TRANSLATE_NOOP("Cli", "create or join the team that syncs through a shared folder"),
     )
     team_sub = team.add_subparsers(dest="team_command", required=True)
     team_create = team_sub.add_parser(
-        "create", help=translate("Cli", "start a team in a shared folder")
+        "create", help=QT_TRANSLATE_NOOP("Cli", "start a team in a shared folder")
     )
     team_create.add_argument(
-        "--folder", type=Path, required=True, help=translate("Cli", "the shared folder")
+        "--folder", type=Path, required=True, help=QT_TRANSLATE_NOOP("Cli", "the shared folder")
     )
     team_create.add_argument(
-        "--name", required=True, help=translate("Cli", "the team's name, shown when joining")
+        "--name",
+        required=True,
+        help=QT_TRANSLATE_NOOP("Cli", "the team's name, shown when joining"),
     )
     team_create.set_defaults(func=_cmd_team)
     team_join = team_sub.add_parser(
-        "join", help=translate("Cli", "join the team in a shared folder")
+        "join", help=QT_TRANSLATE_NOOP("Cli", "join the team in a shared folder")
     )
     team_join.add_argument(
-        "--folder", type=Path, required=True, help=translate("Cli", "the shared or team folder")
+        "--folder",
+        type=Path,
+        required=True,
+        help=QT_TRANSLATE_NOOP("Cli", "the shared or team folder"),
     )
     team_join.set_defaults(func=_cmd_team)
     team_devices = team_sub.add_parser(
         "devices",
-        help=translate("Cli", "list the team's computers: id, pharmacist, last file, retired"),
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "list the team's computers: id, pharmacist, last file, retired"
+        ),
     )
     team_devices.set_defaults(func=_cmd_team)
     team_retire = team_sub.add_parser(
         "retire",
-        help=translate(
+        help=QT_TRANSLATE_NOOP(
             "Cli", "take a lost or replaced computer out of the team (its changes stay)"
         ),
     )
     team_retire.add_argument(
-        "device", help=translate("Cli", "the computer's id, or its last 8 characters")
+        "device", help=QT_TRANSLATE_NOOP("Cli", "the computer's id, or its last 8 characters")
     )
     team_retire.set_defaults(func=_cmd_team)
     sync_cmd = sub.add_parser(
-        "sync", help=translate("Cli", "send this computer's changes and import the team's")
+        "sync", help=QT_TRANSLATE_NOOP("Cli", "send this computer's changes and import the team's")
     )
     sync_cmd.add_argument(
         "--folder",
         type=Path,
         default=None,
-        help=translate("Cli", "where the team folder is now (if it moved)"),
+        help=QT_TRANSLATE_NOOP("Cli", "where the team folder is now (if it moved)"),
     )
     sync_cmd.set_defaults(func=_cmd_sync)
     export = sub.add_parser(
-        "export", help=translate("Cli", "write a referral sheet, medication list or summary")
+        "export",
+        help=QT_TRANSLATE_NOOP("Cli", "write a referral sheet, medication list or summary"),
     )
     export.add_argument("kind", choices=["referral", "medlist", "summary"])
-    export.add_argument("--resident", default=None, help=translate("Cli", "the resident's id"))
+    export.add_argument(
+        "--resident", default=None, help=QT_TRANSLATE_NOOP("Cli", "the resident's id")
+    )
     export.add_argument(
         "--reference",
         default=None,
-        help=translate("Cli", "a referral's reference code (reprints that sheet)"),
+        help=QT_TRANSLATE_NOOP("Cli", "a referral's reference code (reprints that sheet)"),
     )
     export.add_argument(
         "--consultation",
         default=None,
-        help=translate("Cli", "the consultation's id (default: the latest)"),
+        help=QT_TRANSLATE_NOOP("Cli", "the consultation's id (default: the latest)"),
     )
     # The option's first name, still taken (scripts and notes written before --consultation).
     export.add_argument("--session", dest="consultation", default=None, help=argparse.SUPPRESS)
     export.add_argument(
-        "--out", type=Path, required=True, help=translate("Cli", "the PDF file to write")
+        "--out", type=Path, required=True, help=QT_TRANSLATE_NOOP("Cli", "the PDF file to write")
     )
     export.add_argument(
         "--lang",
         dest="doc_lang",
         choices=["ko", "en"],
         default="ko",
-        help=translate("Cli", "document language"),
+        help=QT_TRANSLATE_NOOP("Cli", "document language"),
     )
     export.add_argument(
-        "--include-phone", action="store_true", help=translate("Cli", "print the phone number")
+        "--include-phone",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("Cli", "print the phone number"),
     )
     export.add_argument(
-        "--include-district", action="store_true", help=translate("Cli", "print the district")
+        "--include-district",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("Cli", "print the district"),
     )
     export.add_argument("--reason", default=None, help=_reason_help())
     export.set_defaults(func=_cmd_export)
     backup_cmd = sub.add_parser(
-        "backup", help=translate("Cli", "an encrypted copy of the database")
+        "backup", help=QT_TRANSLATE_NOOP("Cli", "an encrypted copy of the database")
     )
     backup_cmd.add_argument(
         "--to",
         type=Path,
         default=None,
-        help=translate("Cli", "folder for the copy (default: DATA_DIR/backups)"),
+        help=QT_TRANSLATE_NOOP("Cli", "folder for the copy (default: DATA_DIR/backups)"),
     )
     backup_cmd.set_defaults(func=_cmd_backup)
     restore_cmd = sub.add_parser(
-        "restore", help=translate("Cli", "replace the database with a backup")
+        "restore", help=QT_TRANSLATE_NOOP("Cli", "replace the database with a backup")
     )
-    restore_cmd.add_argument("file", type=Path, help=translate("Cli", "the backup file"))
+    restore_cmd.add_argument("file", type=Path, help=QT_TRANSLATE_NOOP("Cli", "the backup file"))
     restore_cmd.add_argument(
         "--force",
         action="store_true",
-        help=translate("Cli", "even if the database here is newer than the backup"),
+        help=QT_TRANSLATE_NOOP("Cli", "even if the database here is newer than the backup"),
     )
     restore_cmd.set_defaults(func=_cmd_restore)
     report_cmd = sub.add_parser(
         "report",
-        help=translate(
+        help=QT_TRANSLATE_NOOP(
             "Cli", "shared measures for a period (XLSX, CSV, PDF or de-identified JSON)"
         ),
     )
     report_cmd.add_argument(
-        "--from", dest="start", default=None, help=translate("Cli", "first day, YYYY-MM-DD")
+        "--from", dest="start", default=None, help=QT_TRANSLATE_NOOP("Cli", "first day, YYYY-MM-DD")
     )
     report_cmd.add_argument(
-        "--to", dest="end", default=None, help=translate("Cli", "last day, YYYY-MM-DD")
+        "--to", dest="end", default=None, help=QT_TRANSLATE_NOOP("Cli", "last day, YYYY-MM-DD")
     )
     report_cmd.add_argument(
-        "--centre", default=None, help=translate("Cli", "only this welfare centre's residents")
+        "--centre",
+        default=None,
+        help=QT_TRANSLATE_NOOP("Cli", "only this welfare centre's residents"),
     )
     report_cmd.add_argument(
         "--by",
@@ -892,12 +985,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report_cmd.add_argument("--format", choices=["xlsx", "csv", "pdf", "json"], default=None)
     report_cmd.add_argument(
-        "--out", type=Path, required=True, help=translate("Cli", "the file to write")
+        "--out", type=Path, required=True, help=QT_TRANSLATE_NOOP("Cli", "the file to write")
     )
     report_cmd.add_argument(
         "--deidentified",
         action="store_true",
-        help=translate("Cli", "no names, small numbers suppressed"),
+        help=QT_TRANSLATE_NOOP("Cli", "no names, small numbers suppressed"),
     )
     report_cmd.add_argument(
         "--combine",
@@ -905,60 +998,72 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="FILE",
-        help=translate("Cli", "add several teams' de-identified JSON reports into one"),
+        help=QT_TRANSLATE_NOOP("Cli", "add several teams' de-identified JSON reports into one"),
     )
     report_cmd.add_argument(
         "--lang",
         dest="doc_lang",
         choices=["ko", "en"],
         default="ko",
-        help=translate("Cli", "report language"),
+        help=QT_TRANSLATE_NOOP("Cli", "report language"),
     )
     report_cmd.add_argument(
         "--reason",
         default=None,
-        help=_reason_help(translate("Cli", "(not for --deidentified or JSON)")),
+        help=_reason_help(QT_TRANSLATE_NOOP("Cli", "(not for --deidentified or JSON)")),
     )
     report_cmd.set_defaults(func=_cmd_report)
     change = sub.add_parser(
         "change-passphrase",
-        help=translate("Cli", "re-encrypt the database under a new passphrase (after a backup)"),
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "re-encrypt the database under a new passphrase (after a backup)"
+        ),
     )
     change.set_defaults(func=_cmd_change_passphrase)
     log_cmd = sub.add_parser(
-        "access-log", help=translate("Cli", "who viewed, changed, printed or exported what")
+        "access-log", help=QT_TRANSLATE_NOOP("Cli", "who viewed, changed, printed or exported what")
     )
     log_cmd.add_argument(
-        "--since", type=_date, default=None, help=translate("Cli", "from this date (YYYY-MM-DD)")
+        "--since",
+        type=_date,
+        default=None,
+        help=QT_TRANSLATE_NOOP("Cli", "from this date (YYYY-MM-DD)"),
     )
     log_cmd.add_argument(
-        "--resident", default=None, help=translate("Cli", "only this resident's id")
+        "--resident", default=None, help=QT_TRANSLATE_NOOP("Cli", "only this resident's id")
     )
     log_cmd.add_argument(
         "--device",
         default=None,
-        help=translate("Cli", "only this laptop's rows (its device id, or the 8 characters shown)"),
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "only this laptop's rows (its device id, or the 8 characters shown)"
+        ),
     )
     log_cmd.add_argument(
-        "--pharmacist", default=None, help=translate("Cli", "only the rows of this pharmacist")
+        "--pharmacist",
+        default=None,
+        help=QT_TRANSLATE_NOOP("Cli", "only the rows of this pharmacist"),
     )
     log_cmd.add_argument(
-        "--csv", type=Path, default=None, help=translate("Cli", "write the rows to this CSV file")
+        "--csv",
+        type=Path,
+        default=None,
+        help=QT_TRANSLATE_NOOP("Cli", "write the rows to this CSV file"),
     )
     log_cmd.add_argument(
-        "--reason", default=None, help=_reason_help(translate("Cli", "(with --csv)"))
+        "--reason", default=None, help=_reason_help(QT_TRANSLATE_NOOP("Cli", "(with --csv)"))
     )
     log_cmd.add_argument(
         "--mark-checked",
         action="store_true",
-        help=translate("Cli", "record this month's inspection of the log"),
+        help=QT_TRANSLATE_NOOP("Cli", "record this month's inspection of the log"),
     )
     log_cmd.set_defaults(func=_cmd_access_log)
     verify = sub.add_parser(
-        "verify", help=translate("Cli", "check the access log's chain and the database")
+        "verify", help=QT_TRANSLATE_NOOP("Cli", "check the access log's chain and the database")
     )
     verify.set_defaults(func=_cmd_verify)
-    return parser
+    return _translating(parser)
 
 
 def _language_of(argv: list[str] | None) -> str:

@@ -110,3 +110,18 @@ def test_while_the_passphrase_is_typed_the_screens_load_and_the_mappings_are_set
     )
     done = _python(code)
     assert done.stdout.split() == ["False", "True", "True", "True"], done.stderr
+
+
+def test_opening_the_window_in_korean_reads_no_command_line_catalogue() -> None:
+    # The command line builds its parser on every start, the window's too; its help texts are
+    # translated when help is shown, so the Korean catalogue (11 ms) is read only then.
+    code = (
+        "import sys\n"
+        "from consultdesk import cli\n"
+        "cli.install_language('ko')\n"
+        "cli.build_parser().parse_args(['--data-dir', 'somewhere'])\n"
+        "print('xml.etree.ElementTree' in sys.modules)\n"
+        "print(cli.translate('Cli', 'the pharmacist\\'s name'))\n"
+    )
+    done = _python(code)
+    assert done.stdout.splitlines() == ["False", "약사 이름"], done.stderr
