@@ -110,3 +110,21 @@ def test_a_window_locked_before_its_first_paint_starts_its_work_once_unlocked(qt
     _unlock(qtbot, window.app_lock, PASSPHRASE)
     qtbot.waitUntil(lambda: "보낼 변경" in window.sync_bar.label.text(), timeout=10_000)
     window.close()
+
+
+def test_a_window_never_painted_still_starts_its_work_after_a_second(qtbot, workspace):
+    # A window that opens minimised is not painted; its status read and start-up sync still
+    # run, at the latest AFTER_PAINT_LATEST_MS after it was made.
+    from consultdesk.ui.main_window import AFTER_PAINT_LATEST_MS
+    from tests.services.sync_laptops import start_team
+
+    share = workspace.data_dir.parent / "share"
+    share.mkdir()
+    start_team(workspace, share)
+    window = MainWindow(workspace)  # never shown
+    qtbot.addWidget(window)
+    assert window.sync_bar.label.text() == "동기화 상태를 확인하는 중…"
+    qtbot.waitUntil(
+        lambda: "보낼 변경" in window.sync_bar.label.text(), timeout=AFTER_PAINT_LATEST_MS + 10_000
+    )
+    window.close()
