@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -288,3 +289,65 @@ def test_social_risks_are_the_flags_of_the_screening(empty_ws: Workspace) -> Non
         assert sorted(measures.social_risks(form, screening)) == expected, screening
         compared += bool(slow)
     assert compared > 20
+
+
+def test_a_problem_category_this_release_does_not_know_is_counted(empty_ws: Workspace) -> None:
+    """A newer release (or another laptop) may write a category this one has no name for: it
+    still counts, in the total and as a row of its own, and its problems' outcomes and
+    interventions count with the others'."""
+    from sqlalchemy import text
+
+    from consultdesk.domain.consultation import Intervention, ProblemCategory, ProblemRow
+    from consultdesk.domain.ids import new_id
+    from consultdesk.domain.resident import ResidentDraft
+    from consultdesk.services.residents import save_resident
+    from tests.consent_helpers import consent_to_health_info
+    from tests.services.measures_team import _session
+
+    rid = save_resident(empty_ws, ResidentDraft("김민수", birth_date="1940-03-02"))
+    consent_to_health_info(empty_ws, rid, on=START)
+    known = ProblemRow(
+        id=new_id(),
+        category=ProblemCategory.ADHERENCE,
+        description="설명",
+        intervention=Intervention.ADVICE,
+    )
+    cid = _session(empty_ws, rid, date(2026, 2, 3), [], problems=(known,))
+    with empty_ws.db.session() as s:
+        for position, (category, outcome, intervention) in enumerate(
+            (
+                ("polypharmacy", "처방 정리됨", "contact_prescriber"),
+                ("polypharmacy", "", "advice"),
+                ("새 분류", "", ""),
+            ),
+            start=5,
+        ):
+            s.execute(
+                text(
+                    "INSERT INTO drug_problem (id, consultation_id, position, category, "
+                    "description, intervention, outcome, deleted) "
+                    "VALUES (:id, :c, :p, :cat, '', :i, :o, 0)"
+                ),
+                {
+                    "id": new_id(),
+                    "c": cid,
+                    "p": position,
+                    "cat": category,
+                    "i": intervention,
+                    "o": outcome,
+                },
+            )
+    report = _report(empty_ws)
+    assert report.value("drp_found") == 4
+    assert report.value("drp_found", category="adherence") == 1
+    assert report.value("drp_found", category="polypharmacy") == 2
+    assert report.value("drp_found", category="새 분류") == 1
+    assert report.value("drp_found", category="effectiveness") == 0  # always shown
+    assert report.value("drp_found", category="cost") is None  # known, never found: not listed
+    assert report.value("drp_resolved") == 1
+    assert report.value("advice_given") == 2
+    assert report.value("prescriber_contacted") == 1
+    polypharmacy = report.cell("drp_found", category="polypharmacy")
+    assert polypharmacy is not None and polypharmacy.subjects == (rid,)
+    categories = [c.category for c in report.cells if c.indicator == "drp_found"]
+    assert categories.index("polypharmacy") > categories.index("adherence")

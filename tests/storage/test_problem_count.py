@@ -26,44 +26,45 @@ from consultdesk.storage.models import Consultation, DrugProblemEntry
 from tests.consent_helpers import consent_to_health_info
 from tests.storage.old_schema import add_resident, database_at
 
-_MARKS = ", ".join(f"'{c}'" for c in measures_repo.PROBLEM_CATEGORIES)
 # The count as it was made before the table existed: every live problem row, grouped.
 RECOUNT = (
-    "SELECT consultation_id, "
-    + ", ".join(f"sum(category = '{c}')" for c in measures_repo.PROBLEM_CATEGORIES)
-    + f", coalesce(group_concat(CASE WHEN category NOT IN ({_MARKS}) THEN category END, "
-    "char(31)), ''), sum(trim(outcome) <> ''), sum(intervention = 'advice'), "
-    "sum(intervention = 'contact_prescriber') "
-    "FROM drug_problem WHERE deleted = 0 GROUP BY consultation_id"
+    "SELECT consultation_id, category, count(*), sum(trim(outcome) <> ''), "
+    "sum(intervention = 'advice'), sum(intervention = 'contact_prescriber') "
+    "FROM drug_problem WHERE deleted = 0 GROUP BY consultation_id, category "
+    "ORDER BY consultation_id, category"
 )
 
 
-def _recount(db: Database) -> dict[str, tuple[object, ...]]:
+def _recount(db: Database) -> dict[str, list[tuple[object, ...]]]:
     with db.session(read_only=True) as s:
         rows = s.execute(text(RECOUNT)).all()
-    return {r[0]: _sorted_others(tuple(r[1:])) for r in rows}
+    out: dict[str, list[tuple[object, ...]]] = {}
+    for r in rows:
+        out.setdefault(r[0], []).append(tuple(r))
+    return out
 
 
-def _counts(db: Database) -> dict[str, tuple[object, ...]]:
+def _counts(db: Database) -> dict[str, list[tuple[object, ...]]]:
     with db.session(read_only=True) as s:
         kept = measures_repo.problem_counts(s)
-    return {k: _sorted_others(tuple(v)) for k, v in kept.items()}
-
-
-def _sorted_others(counts: tuple[object, ...]) -> tuple[object, ...]:
-    # group_concat's order is SQLite's to choose: compare the unknown categories as a multiset.
-    n = len(measures_repo.PROBLEM_CATEGORIES)
-    others = "\x1f".join(sorted(str(counts[n]).split("\x1f"))) if counts[n] else ""
-    return (*counts[:n], others, *counts[n + 1 :])
+    return {k: [tuple(row) for row in v] for k, v in kept.items()}
 
 
 def _problem(category: ProblemCategory, **values: object) -> ProblemRow:
     return ProblemRow(id=new_id(), category=category, description="설명", **values)  # type: ignore[arg-type]
 
 
-def _per_category(counts: tuple[object, ...]) -> dict[str, object]:
-    named = zip(measures_repo.PROBLEM_CATEGORIES, counts, strict=False)
-    return {c: n for c, n in named if n}
+def _per_category(rows: list[tuple[object, ...]]) -> dict[object, object]:
+    return {row[1]: row[2] for row in rows}
+
+
+def _of_them(rows: list[tuple[object, ...]]) -> tuple[int, int, int]:
+    """Problems with an outcome written, with advice given, with the prescriber contacted."""
+    return (
+        sum(int(row[3]) for row in rows),  # type: ignore[call-overload]
+        sum(int(row[4]) for row in rows),  # type: ignore[call-overload]
+        sum(int(row[5]) for row in rows),  # type: ignore[call-overload]
+    )
 
 
 def test_counts_follow_every_edit_of_the_problems(workspace: Workspace) -> None:
@@ -81,9 +82,8 @@ def test_counts_follow_every_edit_of_the_problems(workspace: Workspace) -> None:
     consultations.save_consultation(workspace, data)
     counts = _counts(workspace.db)
     assert counts == _recount(workspace.db)
-    n = len(measures_repo.PROBLEM_CATEGORIES)
     assert _per_category(counts[cid]) == {"adherence": 2, "duplication": 1, "storage": 1}
-    assert counts[cid][n:] == ("", 1, 2, 1)
+    assert _of_them(counts[cid]) == (1, 2, 1)
 
     # a category, an intervention and an outcome changed; one removed, one added
     edited = (
@@ -102,7 +102,7 @@ def test_counts_follow_every_edit_of_the_problems(workspace: Workspace) -> None:
         "storage": 1,
         "cost": 1,
     }
-    assert counts[cid][n:] == ("", 2, 3, 0)
+    assert _of_them(counts[cid]) == (2, 3, 0)
 
     second = consultations.start_consultation(workspace, rid, today=date(2026, 5, 2))
     other = consultations.open_consultation(workspace, second)
@@ -130,7 +130,7 @@ def test_counts_follow_every_edit_of_the_problems(workspace: Workspace) -> None:
             )
     counts = _counts(workspace.db)
     assert counts == _recount(workspace.db)
-    assert counts[second][n] == "polypharmacy\x1fpolypharmacy"
+    assert _per_category(counts[second]) == {"interaction": 1, "other": 1, "polypharmacy": 2}
     # one whose name holds the separators a joined text would use: counted, nothing breaks
     with workspace.db.session() as s:
         s.execute(

@@ -26,7 +26,7 @@ from consultdesk.storage import measures_repo as repo
 class Facts:
     residents: dict[str, repo.ResidentFact]
     sessions: list[repo.SessionFact]  # up to the end, included residents only
-    problems: dict[str, repo.ProblemCounts]  # by session
+    problems: dict[str, list[repo.ProblemRow]]  # by session
     decisions: dict[str, list[repo.DecisionFact]]
     referrals: list[repo.ReferralFact]
     first: dict[str, repo.SessionFact]  # each resident's first finished session ever
@@ -38,6 +38,8 @@ class Facts:
 SHOWN_PROBLEM_CATEGORIES = frozenset(
     ("effectiveness", "adverse_effect", "adherence", "duplication", "interaction")
 )
+
+_KNOWN_PROBLEM_CATEGORIES = frozenset(repo.PROBLEM_CATEGORIES)
 
 _SOCIAL_CACHE: dict[tuple[int, str], list[tuple[str, str, str]]] = {}
 _SOCIAL_CACHE_MAX = 200_000
@@ -173,38 +175,48 @@ class Computer:
         self.add("disposed", disposed_n, disposed)
 
     def problems(self) -> None:
-        # Column by column (repo.ProblemCounts): the sessions' counts turned into columns at
-        # once, instead of a Python loop over categories per session.
+        # One pass over the counted sessions' category rows (repo.ProblemRow).
         problems = self.f.problems
-        rows = [(p, x.resident_id) for x in self.b.sessions if (p := problems.get(x.id))]
-        residents = [r for _, r in rows]
-        categories = repo.PROBLEM_CATEGORIES
-        n = len(categories)
-        columns = list(zip(*(p for p, _ in rows), strict=True)) or [()] * (n + 4)
-        total = 0
-        parts: list[tuple[str, int, list[str]]] = []
-        for category, column in zip(categories, columns[:n], strict=True):
-            found = sum(column)
-            total += found
-            if found or category in SHOWN_PROBLEM_CATEGORIES:
-                parts.append(
-                    (category, found, [r for r, c in zip(residents, column, strict=True) if c])
-                )
-        others: dict[str, list[str]] = {}
-        for text, r in zip(columns[n], residents, strict=True):
-            if text:
-                for category in text.split("\x1f"):
-                    others.setdefault(category, []).append(r)
-                    total += 1
-        self.add("drp_found", total, residents)
-        for category, found, ids in parts:
-            self.add("drp_found", found, ids, category)
-        for category, ids in others.items():
-            self.add("drp_found", len(ids), ids, category)
-        for ind, column in zip(
-            ("drp_resolved", "advice_given", "prescriber_contacted"), columns[n + 1 :], strict=True
-        ):
-            self.add(ind, sum(column), [r for r, c in zip(residents, column, strict=True) if c])
+        residents: list[str] = []
+        found: dict[str, int] = {}
+        people: dict[str, list[str]] = {}
+        outcome_n = advice_n = contact_n = 0
+        with_outcome: list[str] = []
+        with_advice: list[str] = []
+        with_contact: list[str] = []
+        for x in self.b.sessions:
+            rows = problems.get(x.id)
+            if not rows:
+                continue
+            r = x.resident_id
+            residents.append(r)
+            for _, category, n, outcome, advice, contact in rows:
+                if category in found:
+                    found[category] += n
+                    people[category].append(r)
+                else:
+                    found[category] = n
+                    people[category] = [r]
+                if outcome:
+                    outcome_n += outcome
+                    with_outcome.append(r)
+                if advice:
+                    advice_n += advice
+                    with_advice.append(r)
+                if contact:
+                    contact_n += contact
+                    with_contact.append(r)
+        self.add("drp_found", sum(found.values()), residents)
+        for category in repo.PROBLEM_CATEGORIES:
+            if category in found or category in SHOWN_PROBLEM_CATEGORIES:
+                self.add("drp_found", found.get(category, 0), people.get(category, ()), category)
+        known = _KNOWN_PROBLEM_CATEGORIES
+        for category, n in found.items():  # a newer release's, in the order first found
+            if category not in known:
+                self.add("drp_found", n, people[category], category)
+        self.add("drp_resolved", outcome_n, with_outcome)
+        self.add("advice_given", advice_n, with_advice)
+        self.add("prescriber_contacted", contact_n, with_contact)
 
     def flags(self) -> None:
         decided: list[tuple[str, str]] = []

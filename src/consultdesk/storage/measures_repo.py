@@ -86,11 +86,11 @@ class SessionFact(NamedTuple):
 PROBLEM_CATEGORIES = tuple(c.value for c in ProblemCategory)
 
 
-# A session's live drug-related problems, counted: one count per PROBLEM_CATEGORIES, then the
-# categories outside them (one per problem, separated by \x1f; rare), then the problems with an
-# outcome written, with advice given and with the prescriber contacted. A plain tuple: the
-# caller turns a period's into columns at once (zip).
-ProblemCounts = tuple[Any, ...]
+# A session's live drug-related problems, one row per category: (session id, category, problems,
+# of them with an outcome written, with advice given, with the prescriber contacted), in the
+# order of the categories' names. The category is any text (a newer release's, or one synced
+# from elsewhere), so the caller counts whatever it finds.
+ProblemRow = tuple[str, str, int, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,36 +169,23 @@ def sessions_until(s: Session, end: date, devices: bool = True) -> list[SessionF
     return [SessionFact(r[0], r[1], day(r[2][:10]), *r[3:]) for r in rows if r[2]]
 
 
-def problem_counts(s: Session) -> dict[str, ProblemCounts]:
-    """Per session, its live drug-related problems counted: read from problem_count, which
-    triggers on drug_problem keep current (migration 0013), so no problem row is read. One
-    row a session, summed over its categories in SQLite; the caller keeps those of the
-    sessions it counts."""
-    marks = ", ".join(f"'{c}'" for c in PROBLEM_CATEGORIES)  # enum values, not input
-    per_category = ", ".join(
-        f"sum(CASE WHEN category = '{c}' THEN problems ELSE 0 END)" for c in PROBLEM_CATEGORIES
-    )
+def problem_counts(s: Session) -> dict[str, list[ProblemRow]]:
+    """Per session, its live drug-related problems counted per category: read from
+    problem_count, which triggers on drug_problem keep current (migration 0013), so no problem
+    row is read. The rows as stored, not summed into columns in SQL (a CASE per category and
+    row cost twice the read); the caller keeps those of the sessions it counts."""
     rows = _rows(
         s,
-        f"SELECT consultation_id, {per_category}, '', "
-        "sum(with_outcome), sum(advice), sum(contact_prescriber) "
-        "FROM problem_count GROUP BY consultation_id HAVING sum(problems) > 0",
+        "SELECT consultation_id, category, problems, with_outcome, advice, contact_prescriber "
+        "FROM problem_count WHERE problems > 0 ORDER BY consultation_id, category",
     )
-    counts: dict[str, ProblemCounts] = {r[0]: r[1:] for r in rows}
-    # The categories outside PROBLEM_CATEGORIES (rare: a newer release's), once per problem.
-    # Read apart, not joined into one text: a category synced from elsewhere may hold any
-    # character, the separators too.
-    others: dict[str, list[str]] = {}
-    for consultation_id, category, problems in _rows(
-        s,
-        "SELECT consultation_id, category, problems FROM problem_count "
-        f"WHERE problems > 0 AND category NOT IN ({marks}) ORDER BY consultation_id, category",
-    ):
-        others.setdefault(consultation_id, []).extend([category] * int(problems))
-    n = len(PROBLEM_CATEGORIES)
-    for consultation_id, names in others.items():
-        kept = counts[consultation_id]
-        counts[consultation_id] = (*kept[:n], "\x1f".join(names), *kept[n + 1 :])
+    counts: dict[str, list[ProblemRow]] = {}
+    for row in rows:
+        kept = counts.get(row[0])
+        if kept is None:
+            counts[row[0]] = [row]
+        else:
+            kept.append(row)
     return counts
 
 
