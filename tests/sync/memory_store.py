@@ -22,7 +22,7 @@ from consultdesk.sync.merge import (
     is_deleted,
 )
 from consultdesk.sync.snapshot import conflict_key
-from consultdesk.sync.store import BundleMark, LedgerMark, MergedBundle, RecordKey
+from consultdesk.sync.store import BundleMark, LedgerMark, MergedBundle, RecordKey, Remerge
 
 
 class MemoryStore:
@@ -40,6 +40,7 @@ class MemoryStore:
         self._ledger: dict[str, BundleMark] = {}
         self.fail_next_apply = False
         self.quiet_conflict_fields: frozenset[tuple[str, str]] = frozenset()
+        self.local_writes = 0  # the mark of read_records: every local edit moves it
 
     # --- local writes: what the database's change writer does --------------------------------
 
@@ -75,6 +76,7 @@ class MemoryStore:
         )
         self.outbox.append(change)
         self.made.append(change)
+        self.local_writes += 1
 
     # --- what the screens would show ----------------------------------------------------------
 
@@ -124,7 +126,18 @@ class MemoryStore:
     def load_records(self, keys: Collection[RecordKey]) -> Mapping[RecordKey, RecordState]:
         return {key: dict(self.records[key]) for key in keys if key in self.records}
 
-    def apply_bundle(self, bundle: MergedBundle) -> None:
+    def read_records(
+        self, keys: Collection[RecordKey]
+    ) -> tuple[Mapping[RecordKey, RecordState], object]:
+        return self.load_records(keys), self.local_writes
+
+    def _as_of_now(self, merged: MergedBundle, remerge: Remerge | None) -> MergedBundle:
+        if merged.read_mark == self.local_writes or remerge is None:
+            return merged
+        return remerge(self.load_records)
+
+    def apply_bundle(self, bundle: MergedBundle, remerge: Remerge | None = None) -> MergedBundle:
+        bundle = self._as_of_now(bundle, remerge)
         previous = self._ledger.get(bundle.device_id)
         expected = previous.seq + 1 if previous else 1
         assert bundle.seq == expected, f"ledger would skip from {expected} to {bundle.seq}"
@@ -155,6 +168,7 @@ class MemoryStore:
         self._ledger[bundle.device_id] = BundleMark(bundle.seq, bundle.bundle_hash)
         if bundle.newest_hlc:
             self.newest[bundle.device_id] = bundle.newest_hlc
+        return bundle
 
     # --- snapshots ----------------------------------------------------------------------------
 
@@ -173,12 +187,16 @@ class MemoryStore:
     def conflicts_open(self) -> Sequence[Conflict]:
         return list(self.open_conflicts)
 
-    def apply_snapshot_part(self, part: MergedBundle) -> None:
+    def apply_snapshot_part(
+        self, part: MergedBundle, remerge: Remerge | None = None
+    ) -> MergedBundle:
+        part = self._as_of_now(part, remerge)
         for change in part.writes:
             record = self.records.setdefault((change.entity, change.record_id), {})
             record[change.field] = FieldState.of(change)
         self.open_conflicts = self.open_conflicts + list(part.conflicts)
         self.conflicts.extend(part.conflicts)
+        return part
 
     def finish_snapshot(
         self, coverage: Mapping[str, LedgerMark], conflicts: Sequence[Conflict]

@@ -9,7 +9,7 @@ the one statement here that knows field_clock's layout lists the records (``reco
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -36,21 +36,30 @@ def _loads(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
 
-def record_keys(conn: sa.Connection) -> list[RecordKey]:
+def record_keys(conn: sa.Connection, parents_first: Sequence[str] = ()) -> list[RecordKey]:
+    """Every record with field states: the entities of ``parents_first`` in that order, then
+    any other (a newer release's) by name; by id within an entity."""
     numbered = conn.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_record'"
     ).first()
     rows = conn.exec_driver_sql(_KEYS_NUMBERED if numbered else _KEYS_TEXT).all()
-    return [(entity, record_id) for entity, record_id in rows]
+    keys = [(entity, record_id) for entity, record_id in rows]
+    if parents_first:
+        rank = {entity: n for n, entity in enumerate(parents_first)}
+        last = len(rank)
+        keys.sort(key=lambda key: (rank.get(key[0], last), key[0], key[1]))
+    return keys
 
 
 def field_states(
-    conn: sa.Connection, page: int, load: LoadStates
+    conn: sa.Connection, page: int, load: LoadStates, parents_first: Sequence[str] = ()
 ) -> Iterator[list[tuple[RecordKey, RecordState]]]:
     """Every record's field states (read with ``load``) in pages of about ``page`` states,
     each record whole. The caller holds ``conn`` in one read transaction, so all pages are of
-    one moment."""
-    keys = record_keys(conn)
+    one moment. Records go in the order of ``record_keys``: with the entities parents first, a
+    laptop that starts from the snapshot finds each record's parent already written, instead
+    of holding the children of one part back until their parents come in a later one."""
+    keys = record_keys(conn, parents_first)
     batch: list[tuple[RecordKey, RecordState]] = []
     count = 0
     for start in range(0, len(keys), _CHUNK):

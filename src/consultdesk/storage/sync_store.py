@@ -64,7 +64,7 @@ from consultdesk.sync.merge import (
     is_deleted,
 )
 from consultdesk.sync.snapshot import conflict_key
-from consultdesk.sync.store import BundleMark, LedgerMark, MergedBundle, RecordKey
+from consultdesk.sync.store import BundleMark, LedgerMark, MergedBundle, RecordKey, Remerge
 
 # SQLite's limit on bound parameters is 32766 in current versions, 999 in old ones.
 _CHUNK = 900
@@ -306,13 +306,31 @@ class SqliteSyncStore:
         with self.db.reading() as conn:
             return load_states(conn, keys)
 
-    def apply_bundle(self, bundle: MergedBundle) -> None:
+    def read_records(
+        self, keys: Collection[RecordKey]
+    ) -> tuple[Mapping[RecordKey, RecordState], object]:
+        with self.db.reading() as conn, conn.begin():  # both as of one moment
+            return load_states(conn, keys), _states_mark(conn)
+
+    def _as_of_now(
+        self, conn: sa.Connection, merged: MergedBundle, remerge: Remerge | None
+    ) -> tuple[MergedBundle, Mapping[RecordKey, RecordState] | None]:
+        """The merge to apply, inside the write transaction (it holds the write lock from its
+        BEGIN IMMEDIATE, so nothing else writes until it ends), and the states its records will
+        have (None: read them back). A save since the merge read the states means its
+        decisions may be stale: merged again on what this transaction sees."""
+        if merged.read_mark is not None and merged.read_mark == _states_mark(conn):
+            return merged, merged.states
+        if remerge is None:
+            return merged, None
+        again = remerge(lambda keys: load_states(conn, keys))
+        return again, again.states
+
+    def apply_bundle(self, bundle: MergedBundle, remerge: Remerge | None = None) -> MergedBundle:
         now = now_text()
         with self.db.session() as s:
             conn = s.connection()
-            # The ledger first: a write as the first statement takes the write lock at once (even
-            # an UPDATE that matches nothing). A transaction that reads first and writes later
-            # fails outright under WAL if another connection committed in between.
+            bundle, known = self._as_of_now(conn, bundle, remerge)
             self._move_ledger(conn, bundle, now)
             self._save_states(conn, bundle.writes)
             touched = {(w.entity, w.record_id) for w in bundle.writes} | set(bundle.deleted)
@@ -326,7 +344,7 @@ class SqliteSyncStore:
             }
             for entity, record_id in waiting:  # some may be written at last
                 note(s, entity, (record_id,), SYNC)
-            self._write_rows(conn, touched | waiting, bundle.deleted, waiting)
+            self._write_rows(conn, touched | waiting, bundle.deleted, waiting, known)
             # Conflicts open before this bundle first: those it raised were followed up already
             # (inbound.merge_bundle) and must not be closed by the edits that raised them.
             followed = self._follow_up_conflicts(conn, bundle, now)
@@ -339,6 +357,7 @@ class SqliteSyncStore:
             if access_log.keep_imported(conn, bundle.device_id, rows):
                 note(s, "audit_log", (), SYNC)
             self._remember_author(s, bundle)
+        return bundle
 
     def _remember_author(self, s: Session, bundle: MergedBundle) -> None:
         author = bundle.author or {}
@@ -453,12 +472,19 @@ class SqliteSyncStore:
         keys: set[RecordKey],
         deleted: Mapping[RecordKey, bool],
         waiting: set[RecordKey],
+        known: Mapping[RecordKey, RecordState] | None = None,
     ) -> None:
-        """Bring the rows of ``keys`` in line with their field states, parents first."""
+        """Bring the rows of ``keys`` in line with their field states, parents first.
+        ``known``: states as they now are in field_clock (the merge's, still current), so
+        only the others are read."""
         wanted = [key for key in keys if key[0] in self.spec_by_entity]
         # Tables this version does not know (a newer laptop's) keep their states in field_clock
         # only, ready for when this laptop is updated.
-        states = load_states(conn, wanted)
+        if known is None:
+            states = load_states(conn, wanted)
+        else:
+            states = {key: known[key] for key in wanted if key in known}
+            states.update(load_states(conn, [key for key in wanted if key not in known]))
         by_entity: dict[str, list[str]] = defaultdict(list)
         for entity, record_id in wanted:
             by_entity[entity].append(record_id)
@@ -657,25 +683,30 @@ class SqliteSyncStore:
 
     def snapshot_records(self, page: int) -> Iterator[Sequence[tuple[RecordKey, RecordState]]]:
         with self.db.reading() as conn, conn.begin():
-            yield from snapshot_repo.field_states(conn, page, load_states)
+            parents_first = [spec.entity for spec in self.specs]
+            yield from snapshot_repo.field_states(conn, page, load_states, parents_first)
 
     def conflicts_open(self) -> Sequence[Conflict]:
         with self.db.reading() as conn:
             return snapshot_repo.open_conflicts(conn)
 
-    def apply_snapshot_part(self, part: MergedBundle) -> None:
+    def apply_snapshot_part(
+        self, part: MergedBundle, remerge: Remerge | None = None
+    ) -> MergedBundle:
         with self.db.session() as s:
             conn = s.connection()
-            self._save_states(conn, part.writes)  # a write first: it takes the write lock
+            part, known = self._as_of_now(conn, part, remerge)
+            self._save_states(conn, part.writes)
             touched = {(w.entity, w.record_id) for w in part.writes} | set(part.deleted)
             pending = conn.exec_driver_sql("SELECT entity, record_id FROM sync_pending")
             waiting = {(entity, record_id) for entity, record_id in pending}
             for entity, record_id in touched | waiting:
                 note(s, entity, (record_id,), SYNC)
-            self._write_rows(conn, touched | waiting, part.deleted, waiting)
+            self._write_rows(conn, touched | waiting, part.deleted, waiting, known)
             self._keep_conflicts(conn, part.conflicts, now_text())
             if part.conflicts:
                 note(s, "sync_conflict", (), SYNC)
+        return part
 
     def finish_snapshot(
         self, coverage: Mapping[str, LedgerMark], conflicts: Sequence[Conflict]
@@ -695,6 +726,14 @@ def _plain_name(text: str) -> str | None:
     if len(text) > 200 or text_problems([("name", text)]):
         return None
     return text
+
+
+def _states_mark(conn: sa.Connection) -> int:
+    """A mark that moves with every field state saved here other than by a sync run: each
+    local save logs its changes in change_log (storage/changes.py) in the same transaction,
+    and a row's seq is above every row there (only a sync run deletes rows, in mark_sent, and
+    runs are one at a time). Imports log nothing, so the run's own writes leave it alone."""
+    return int(conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM change_log").one()[0])
 
 
 def load_states(conn: sa.Connection, keys: Collection[RecordKey]) -> dict[RecordKey, RecordState]:

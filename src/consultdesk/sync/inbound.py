@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +40,7 @@ from consultdesk.sync.merge import (
     FieldState,
     FollowUp,
     OpenConflict,
+    RecordState,
     carried,
     decide,
     follow_up,
@@ -62,7 +63,7 @@ from consultdesk.sync.snapshot import (
     parts_ready,
     read_manifest,
 )
-from consultdesk.sync.store import MergedBundle, SyncStore
+from consultdesk.sync.store import MergedBundle, RecordKey, Remerge, SyncStore
 from consultdesk.sync.team import Team
 
 SafetyFields = Collection[tuple[str, str]]  # (entity, field) pairs a person must decide
@@ -135,7 +136,7 @@ def import_bundles(
     while heads:
         head = heapq.heappop(heads)
         merged = merge_bundle(head.bundle, store, safety_fields)
-        store.apply_bundle(merged)
+        merged = store.apply_bundle(merged, remerge(head.bundle, store, safety_fields))
         chain[head.device_id] = head.bundle.sha256
         _observe_clock(clock, head, report)
         report.conflicts.extend(merged.conflicts)
@@ -223,11 +224,11 @@ def _apply_snapshot(
         for changes in part_changes(team, snapshot):
             part = Bundle(header_for(team, snapshot, len(changes)), changes, "", seen={})
             merged = merge_bundle(part, store, safety_fields)
-            store.apply_snapshot_part(merged)
+            merged = store.apply_snapshot_part(merged, remerge(part, store, safety_fields))
             records += len(merged.deleted)
-            if changes:
+            if merged.newest_hlc:
                 # As for a bundle: our next edits must come after everything we now hold.
-                newest = Hlc.parse(max((c.hlc for c in changes), key=hlc_key))
+                newest = Hlc.parse(merged.newest_hlc)
                 if clock.observe(newest):
                     report.future_clocks.append(FutureClock(newest.device, str(newest)))
             report.conflicts.extend(merged.conflicts)
@@ -246,9 +247,31 @@ def _apply_snapshot(
 
 def merge_bundle(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) -> MergedBundle:
     """Decide every change of one bundle against the current state; writes nothing."""
-    keys = {(change.entity, change.record_id) for change in bundle.changes}
-    records = {key: dict(state) for key, state in store.load_records(keys).items()}
-    quiet_fields = store.quiet_conflict_fields
+    states, mark = store.read_records(_keys(bundle))
+    return merge_states(bundle, states, mark, store.quiet_conflict_fields, safety_fields)
+
+
+def remerge(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) -> Remerge:
+    """The same merge again, for the store to run inside its write transaction when a field
+    was saved here after merge_bundle read the states."""
+    quiet = store.quiet_conflict_fields
+    return lambda read: merge_states(bundle, read(_keys(bundle)), None, quiet, safety_fields)
+
+
+def _keys(bundle: Bundle) -> set[RecordKey]:
+    return {(change.entity, change.record_id) for change in bundle.changes}
+
+
+def merge_states(
+    bundle: Bundle,
+    states: Mapping[RecordKey, RecordState],
+    mark: object,
+    quiet_fields: Collection[tuple[str, str]],
+    safety_fields: SafetyFields,
+) -> MergedBundle:
+    """merge_bundle's decisions against ``states`` (read at ``mark``)."""
+    keys = _keys(bundle)
+    records = {key: dict(state) for key, state in states.items()}
     writes: dict[tuple[str, str, str], Change] = {}
     conflicts: dict[tuple[str, str, str], list[Conflict]] = {}
     refused: list[tuple[Change, str]] = []
@@ -286,6 +309,8 @@ def merge_bundle(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) 
         newest,
         bundle.access_log,
         bundle.author,
+        {key: records[key] for key in keys if key in records},
+        mark,
     )
 
 

@@ -6,7 +6,7 @@ the database any other way, and the database never looks at the shared folder.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -61,6 +61,20 @@ class MergedBundle:
     access_log: tuple[AccessRow, ...] = ()
     # The writer's pharmacist name and organisation, if the bundle says them.
     author: Mapping[str, str] | None = None
+    # The state of every record the merge read or wrote, as it is once ``writes`` are applied,
+    # and the store's mark of the moment it read them (SyncStore.read_records). While the
+    # mark still holds, the store writes the rows from these states instead of reading back
+    # what it has just saved; once a field was written meanwhile, it merges again (Remerge).
+    states: Mapping[RecordKey, RecordState] | None = None
+    read_mark: object = None
+
+
+# Reads field states (what SyncStore.load_records gives) inside the store's write transaction.
+StateReader = Callable[[Collection[RecordKey]], Mapping[RecordKey, RecordState]]
+# The same bundle merged again against the states as they are now (inbound.merge_bundle's
+# decisions, with the store's reader): what an apply uses when a field was written after the
+# merge read it, by a pharmacist saving while the sync runs.
+Remerge = Callable[[StateReader], "MergedBundle"]
 
 
 class SyncStore(Protocol):
@@ -121,16 +135,27 @@ class SyncStore(Protocol):
         """
         ...
 
-    def apply_bundle(self, bundle: MergedBundle) -> None:
-        """In ONE transaction: write ``bundle.writes`` as the new field states (value, hlc,
-        device, base_hlc) — tombstones included —, set each record's deleted flag from
-        ``bundle.deleted``, apply merge.follow_up (author ``bundle.device_id``, ``bundle.seen``)
-        to the conflicts open before it on the fields it writes (close or carry them), then keep
-        ``bundle.conflicts`` as open conflicts, and record the bundle in the ledger (with
-        ``bundle.newest_hlc``), keep ``bundle.access_log`` as that device's rows (a row already
-        here is left as it is) and remember ``bundle.author`` for that device. Imported changes
-        and rows are never queued for sending. If anything
-        fails, nothing of it may stay: the bundle is read again next time.
+    def read_records(
+        self, keys: Collection[RecordKey]
+    ) -> tuple[Mapping[RecordKey, RecordState], object]:
+        """The current field states of these records (as load_records), and a mark of the
+        moment they were read: any field state written here since, other than by the sync
+        itself, changes the store's mark."""
+        ...
+
+    def apply_bundle(self, bundle: MergedBundle, remerge: Remerge | None = None) -> MergedBundle:
+        """In ONE transaction: first, if a field state was written here since the merge read
+        them (``bundle.read_mark``), merge again with ``remerge`` inside the transaction and
+        apply that instead: an edit saved meanwhile is newer than the merge knew. Then write
+        ``bundle.writes`` as the new field states (value, hlc, device, base_hlc) — tombstones
+        included —, set each record's deleted flag from ``bundle.deleted``, apply
+        merge.follow_up (author ``bundle.device_id``, ``bundle.seen``) to the conflicts open
+        before it on the fields it writes (close or carry them), then keep ``bundle.conflicts``
+        as open conflicts, and record the bundle in the ledger (with ``bundle.newest_hlc``),
+        keep ``bundle.access_log`` as that device's rows (a row already here is left as it is)
+        and remember ``bundle.author`` for that device. Imported changes and rows are never
+        queued for sending. If anything fails, nothing of it may stay: the bundle is read
+        again next time. Returns the merge applied (``bundle``, or the new one).
         """
         ...
 
@@ -145,11 +170,14 @@ class SyncStore(Protocol):
         """The conflicts open here (not decided, not answered by a later edit)."""
         ...
 
-    def apply_snapshot_part(self, part: MergedBundle) -> None:
-        """In ONE transaction: write ``part.writes`` as field states, set the deleted flags from
+    def apply_snapshot_part(
+        self, part: MergedBundle, remerge: Remerge | None = None
+    ) -> MergedBundle:
+        """In ONE transaction: merge again if a field was written since the merge read it, as
+        apply_bundle does; write ``part.writes`` as field states, set the deleted flags from
         ``part.deleted`` and keep ``part.conflicts``, like apply_bundle, but leave the ledger,
         the conflicts open before and the access log as they are (``part``'s device and seq
-        name the snapshot's writer and nothing else)."""
+        name the snapshot's writer and nothing else). Returns the merge applied."""
         ...
 
     def finish_snapshot(
