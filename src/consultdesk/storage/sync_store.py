@@ -123,14 +123,15 @@ def column_value(column: sa.Column[Any], value: JsonValue) -> Any:
         return float(value)
     if kind is str:
         # JSON-text columns (lists inside a record) travel as the text they hold.
-        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        return value if isinstance(value, str) else _json_text(value)
     if kind is dict or kind is list:
         return value
     raise ValueError(f"{column.name}: no sync conversion for {kind}")
 
 
-def _json_text(value: JsonValue) -> str:
-    return json.dumps(value, ensure_ascii=False)
+# One encoder for every value, as json.dumps(value, ensure_ascii=False) would give: dumps makes
+# a new encoder each call when given an option (8 times the cost; a join encodes millions).
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _loads(text: str | None) -> JsonValue:
