@@ -86,11 +86,13 @@ def _slow_find(text: str) -> list[tuple[int, int]]:
 
 
 # Digits of every kind (ASCII, full-width, Arabic-Indic, circled, superscript), the dashes and
-# separators, format characters, Hangul: what could make a number, or hide one.
+# separators, format characters, line breaks and tabs (text that is not printable takes the
+# character-by-character path), Hangul: what could make a number, or hide one.
 _PIECES = st.sampled_from(
     [
         *"0123456789０１２３４５６７８９٠١٢٣①⑧²³-－‐–. ",
-        *("\u200b", "\u200d", "\ufeff", "\u00ad", "김", "약", "a"),
+        *("\u200b", "\u200d", "\ufeff", "\u00ad", "\u0600", "김", "약", "a"),
+        *("\n", "\t", "\u2028", "\u00a0"),  # not printable, but no format character
         *("800101", "1234567", "991231", "5012345", "８００１０１"),
     ]
 )

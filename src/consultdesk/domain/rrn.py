@@ -38,6 +38,10 @@ def normalise(text: str) -> str:
     if text.isascii():
         return text  # NFKC leaves ASCII as it is, and no ASCII character is a format one
     folded = unicodedata.normalize("NFKC", text)
+    if folded.isprintable():
+        # No character of any "Other" category, so no format one (Cf): the text as it is,
+        # without looking at each character (a join checks millions of texts).
+        return folded
     return "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
 
 
