@@ -232,3 +232,33 @@ def test_a_newcomer_holds_the_conflicts_open_on_the_team(
     assert newcomer.sync().snapshot_read is not None
     held = {(c.applied.value, c.other.value) for c in newcomer.store.open_conflicts}
     assert held == {(c.applied.value, c.other.value) for c in a.store.open_conflicts}
+
+
+def test_an_edit_saved_while_a_snapshot_part_is_merged_is_kept(
+    team: Team, time: FakeTime, away_soon: None
+) -> None:
+    """The pharmacist saves while the laptop catches up from a snapshot: the save, newer than
+    the snapshot's state of that field, is what the laptop keeps and what the team ends with
+    (the part is merged again in the store's transaction, docs/sync.md)."""
+    a, b, c = (make_laptop(team, f"laptop{n}", time) for n in "ABC")
+    shared = new_id()
+    work([a, b, c], time, 2, record=shared)
+    work([a, b], time, 10, record=shared)  # C away: the folder is compacted past it
+    real_read = c.store.read_records
+    saves = [lambda: c.store.edit("resident", shared, "notes", "C 동기화 중 저장")]
+
+    def read_then_save(keys):  # type: ignore[no-untyped-def]
+        found = real_read(keys)
+        if saves and ("resident", shared) in keys:
+            time.advance(100)
+            saves.pop()()
+        return found
+
+    c.store.read_records = read_then_save  # type: ignore[method-assign]
+    report = c.sync()
+    assert report.snapshot_read is not None and not saves
+    assert c.store.value("resident", shared, "notes") == "C 동기화 중 저장"
+    for laptop in (c, a, b, c):
+        laptop.sync()
+    assert a.store.states() == b.store.states() == c.store.states()
+    assert a.store.value("resident", shared, "notes") == "C 동기화 중 저장"
