@@ -88,7 +88,7 @@ def _field_states_after_upgrade(
     ws: Workspace, keys: set[tuple[str, str]]
 ) -> set[tuple[object, ...]]:
     """The same, as the upgraded database gives them to sync (JSON values compared parsed)."""
-    loaded = SqliteSyncStore(ws.db, ws.device).load_records(keys)
+    loaded, _ = SqliteSyncStore(ws.db, ws.device).read_records(keys)
     return {
         (entity, record_id, name, _json(s.value), s.hlc, s.device, s.base_hlc)
         for (entity, record_id), fields in loaded.items()

@@ -49,7 +49,7 @@ from consultdesk.domain.hlc import hlc_text, packed_of
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.rrn import text_problems
 from consultdesk.storage import access_log, field_clock, snapshot_repo, team_repo
-from consultdesk.storage.changes import SYNC, note
+from consultdesk.storage.changes import SYNC, encode_value, note
 from consultdesk.storage.database import Database
 from consultdesk.storage.models import SHARED_TABLES
 from consultdesk.sync.bundle import AccessRow
@@ -129,9 +129,9 @@ def column_value(column: sa.Column[Any], value: JsonValue) -> Any:
     raise ValueError(f"{column.name}: no sync conversion for {kind}")
 
 
-# One encoder for every value, as json.dumps(value, ensure_ascii=False) would give: dumps makes
-# a new encoder each call when given an option (8 times the cost; a join encodes millions).
-_json_text = json.JSONEncoder(ensure_ascii=False).encode
+# A value as the JSON it travels as: the change writer's encoder (one kept encoder, not one per
+# value as json.dumps with an option makes; a join encodes millions).
+_json_text = encode_value
 
 
 def _loads(text: str | None) -> JsonValue:
@@ -302,10 +302,6 @@ class SqliteSyncStore:
                 "SELECT device, newest_hlc FROM sync_ledger WHERE newest_hlc != ''"
             ).all()
         return dict(rows)
-
-    def load_records(self, keys: Collection[RecordKey]) -> Mapping[RecordKey, RecordState]:
-        with self.db.reading() as conn:
-            return load_states(conn, keys)
 
     def read_records(
         self, keys: Collection[RecordKey]

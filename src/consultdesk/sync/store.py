@@ -69,7 +69,7 @@ class MergedBundle:
     read_mark: object = None
 
 
-# Reads field states (what SyncStore.load_records gives) inside the store's write transaction.
+# Reads field states (as SyncStore.read_records gives them) inside the store's write transaction.
 StateReader = Callable[[Collection[RecordKey]], Mapping[RecordKey, RecordState]]
 # The same bundle merged again against the states as they are now (inbound.merge_bundle's
 # decisions, with the store's reader): what an apply uses when a field was written after the
@@ -126,21 +126,17 @@ class SyncStore(Protocol):
         seen); devices whose bundles held no change may be missing."""
         ...
 
-    def load_records(self, keys: Collection[RecordKey]) -> Mapping[RecordKey, RecordState]:
-        """The current field states of these records (those that exist here).
+    def read_records(
+        self, keys: Collection[RecordKey]
+    ) -> tuple[Mapping[RecordKey, RecordState], object]:
+        """The current field states of these records (those that exist here), and a mark of
+        the moment they were read: any field state written here since, other than by the sync
+        itself, changes the store's mark.
 
         Each state is the value with the HLC, device and base HLC of the change that set it,
         for every field set through changes, plus the tombstone under "__deleted__" if the
         record was ever deleted.
         """
-        ...
-
-    def read_records(
-        self, keys: Collection[RecordKey]
-    ) -> tuple[Mapping[RecordKey, RecordState], object]:
-        """The current field states of these records (as load_records), and a mark of the
-        moment they were read: any field state written here since, other than by the sync
-        itself, changes the store's mark."""
         ...
 
     def apply_bundle(self, bundle: MergedBundle, remerge: Remerge | None = None) -> MergedBundle:
@@ -162,7 +158,7 @@ class SyncStore(Protocol):
     # --- snapshots (docs/sync.md, "Snapshots and folder compaction") ------------------------
 
     def snapshot_records(self, page: int) -> Iterator[Sequence[tuple[RecordKey, RecordState]]]:
-        """Every record's field states (as load_records gives them), in pages of about
+        """Every record's field states (as read_records gives them), in pages of about
         ``page`` field states, each record whole in one page, all read as of one moment."""
         ...
 
