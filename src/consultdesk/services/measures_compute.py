@@ -73,7 +73,7 @@ class Computer:
         self._latest: dict[str, repo.SessionFact] = {}
         for x in bucket.sessions:  # sorted by date: the last one wins
             self._latest[x.resident_id] = x
-        self._social: dict[str, list[tuple[str, str, str]]] = {}
+        self._severities: dict[tuple[str, str], dict[str, str]] = {}
 
     # helpers
     def add(
@@ -89,7 +89,8 @@ class Computer:
     ) -> None:
         # Sets, not sorted lists: a year's cell can rest on 50,000 sessions, and the list
         # behind it is sorted by name only when someone opens it (subjects_of).
-        residents = set(people)
+        # A set the caller made is used as it is (a cell only reads it).
+        residents = people if type(people) is set else set(people)
         count = len(residents) if min_people is None else min_people
         shown = residents if subjects is None else set(subjects)
         self.cells.append(
@@ -126,7 +127,8 @@ class Computer:
         new = {r for r in reached if self.f.first[r].id in ids}
         self.add("residents_reached", len(reached), reached)
         self.add("residents_new", len(new), new)
-        self.add("residents_returning", len(reached - new), reached - new)
+        returning = reached - new
+        self.add("residents_returning", len(returning), returning)
         self.add("sessions", len(s), reached)
         ratio = len(s) / len(reached) if reached else None
         self.add(
@@ -224,13 +226,16 @@ class Computer:
         # A medication flag's kind, severity and family follow from its key alone: worked out
         # once a key (a year holds a hundred thousand decisions over a few hundred keys).
         medication: dict[str, tuple[str, list[tuple[str, str]]] | None] = {}
+        social_kinds: dict[str, str] = {}  # severity -> "social.<severity>"
+        social_family = family["social"]
+        of_session = self.f.decisions.get
         for x in self.b.sessions:
-            decisions = self.f.decisions.get(x.id)
+            decisions = of_session(x.id)
             if not decisions:
                 continue
+            r = x.resident_id
             social: dict[str, str] | None = None  # worked out for a social flag only
-            for d in decisions:
-                key = d.flag_key
+            for _, key, status in decisions:
                 if key in medication:
                     known = medication[key]
                 else:
@@ -238,11 +243,17 @@ class Computer:
                 if known is None:  # a social flag: its severity is the session's answers'
                     if social is None:
                         social = self._social_severities(x)
-                    decided.append((f"{KIND_SOCIAL}.{social.get(key, 'unknown')}", x.resident_id))
-                    family["social"].append((d.status, x.resident_id))
+                    severity = social.get(key, "unknown")
+                    kind = social_kinds.get(severity)
+                    if kind is None:
+                        kind = social_kinds[severity] = f"{KIND_SOCIAL}.{severity}"
+                    decided.append((kind, r))
+                    social_family.append((status, r))
                 else:
-                    decided.append((known[0], x.resident_id))
-                    known[1].append((d.status, x.resident_id))
+                    decided.append((known[0], r))
+                    known[1].append((status, r))
+        if not social_family:
+            del family["social"]  # no social decision: no row of its own
         self.count_by("flags_decided", decided)
         everyone = [r for items in family.values() for _, r in items]
         dismissed_all = [r for items in family.values() for st, r in items if st == "dismissed"]
@@ -265,7 +276,14 @@ class Computer:
 
     def _social_severities(self, x: repo.SessionFact) -> dict[str, str]:
         """Flag key → severity of the social flags a session's answers and observations
-        raise."""
+        raise (the same answers and observations raise the same: kept for each pair)."""
+        key = (x.screening, x.observed)
+        found = self._severities.get(key)
+        if found is None:
+            found = self._severities[key] = self._work_out_severities(x)
+        return found
+
+    def _work_out_severities(self, x: repo.SessionFact) -> dict[str, str]:
         social = {key: sev for key, _, sev in self.social_of(x)}
         for risk in _observed(x):
             try:

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import text
@@ -93,8 +95,7 @@ PROBLEM_CATEGORIES = tuple(c.value for c in ProblemCategory)
 ProblemRow = tuple[str, str, int, int, int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class DecisionFact:
+class DecisionFact(NamedTuple):
     consultation_id: str
     flag_key: str
     status: str
@@ -152,7 +153,7 @@ def sessions_until(s: Session, end: date, devices: bool = True) -> list[SessionF
     )
     rows = _rows(
         s,
-        f"SELECT c.id, c.resident_id, c.visit_date, coalesce(c.place, ''), "
+        f"SELECT c.id, c.resident_id, substr(c.visit_date, 1, 10), coalesce(c.place, ''), "
         f"coalesce({who}, ''), coalesce(c.screening, ''), coalesce(c.observed, ''), "
         "coalesce(m.regular, 0), coalesce(m.found, 0), coalesce(m.disposed, 0) "
         "FROM consultation c NOT INDEXED "
@@ -165,8 +166,15 @@ def sessions_until(s: Session, end: date, devices: bool = True) -> list[SessionF
         f"WHERE c.deleted = 0 AND c.status IN {_FINISHED_SQL} AND c.visit_date <= :end",
         {"end": end.isoformat()},
     )
-    day = _parse_day
-    return [SessionFact(r[0], r[1], day(r[2][:10]), *r[3:]) for r in rows if r[2]]
+    # Tens of thousands of sessions on a few hundred days: each day's text is parsed once, and
+    # each row becomes its fact as a tuple of the row's values with the day in its place.
+    days = {text: date.fromisoformat(text) for text in {r[2] for r in rows} if text}
+    make = tuple.__new__
+    return [
+        make(SessionFact, (r0, r1, days[r2], r3, r4, r5, r6, r7, r8, r9))
+        for r0, r1, r2, r3, r4, r5, r6, r7, r8, r9 in rows
+        if r2
+    ]
 
 
 def problem_counts(s: Session) -> dict[str, list[ProblemRow]]:
@@ -179,14 +187,7 @@ def problem_counts(s: Session) -> dict[str, list[ProblemRow]]:
         "SELECT consultation_id, category, problems, with_outcome, advice, contact_prescriber "
         "FROM problem_count WHERE problems > 0 ORDER BY consultation_id, category",
     )
-    counts: dict[str, list[ProblemRow]] = {}
-    for row in rows:
-        kept = counts.get(row[0])
-        if kept is None:
-            counts[row[0]] = [row]
-        else:
-            kept.append(row)
-    return counts
+    return {session: list(group) for session, group in groupby(rows, itemgetter(0))}
 
 
 def decisions(s: Session) -> list[DecisionFact]:
@@ -197,10 +198,10 @@ def decisions(s: Session) -> list[DecisionFact]:
         "SELECT consultation_id, flag_key, status FROM flag_decision NOT INDEXED "
         "WHERE deleted = 0 ORDER BY decided_at, id",
     )
-    newest: dict[tuple[str, str], DecisionFact] = {}
-    for r in rows:
-        newest[(r[0], r[1])] = DecisionFact(r[0], r[1], r[2])
-    return list(newest.values())
+    # The rows are the facts' fields in order: made into DecisionFacts as they are.
+    newest = {(r[0], r[1]): r for r in rows}
+    make = tuple.__new__
+    return [make(DecisionFact, r) for r in newest.values()]
 
 
 def referrals(s: Session) -> list[ReferralFact]:
