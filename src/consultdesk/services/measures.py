@@ -261,7 +261,7 @@ def _load(ws: Workspace, request: ReportRequest, devices: bool = True) -> Facts:
             people = {k: v for k, v in people.items() if v.centre_id == request.centre_id}
         problems = repo.problem_counts(s)  # looked up for the counted sessions only
         all_decisions = repo.decisions(s)
-        referrals = [r for r in repo.referrals(s) if r.resident_id in people]
+        referrals = [r for r in repo.referrals(s, devices) if r.resident_id in people]
         sessions = [
             x for x in repo.sessions_until(s, request.end, devices) if x.resident_id in people
         ]

@@ -204,16 +204,22 @@ def decisions(s: Session) -> list[DecisionFact]:
     return [make(DecisionFact, r) for r in newest.values()]
 
 
-def referrals(s: Session) -> list[ReferralFact]:
-    rows = _rows(
-        s,
-        "SELECT r.id, r.resident_id, r.state, r.sent_on, r.acknowledged_on, r.closed_on, "
-        "r.outcome, r.reply_status, r.services, dn.name FROM referral r "
+def referrals(s: Session, devices: bool = True) -> list[ReferralFact]:
+    """Live referrals; ``devices``: also who recorded each (as for sessions_until)."""
+    who = (
+        "dn.name FROM referral r "
         "LEFT JOIN sync_record sr ON sr.record_id = r.id "
         "AND sr.entity = (SELECT id FROM sync_name WHERE name = 'referral') "
         "LEFT JOIN field_clock fc ON fc.record = sr.id "
         "AND fc.field = (SELECT id FROM sync_name WHERE name = 'resident_id') "
-        "LEFT JOIN sync_name dn ON dn.id = fc.device WHERE r.deleted = 0",
+        "LEFT JOIN sync_name dn ON dn.id = fc.device"
+        if devices
+        else "'' FROM referral r"
+    )
+    rows = _rows(
+        s,
+        "SELECT r.id, r.resident_id, r.state, r.sent_on, r.acknowledged_on, r.closed_on, "
+        f"r.outcome, r.reply_status, r.services, {who} WHERE r.deleted = 0",
     )
     return [
         ReferralFact(
