@@ -100,3 +100,45 @@ def test_a_joined_laptop_that_never_synced_keeps_every_bundle_in_place(
     report = sync.sync_now(c)
     assert report.waiting == [] and report.conflicts == []
     assert visible(c) == visible(b)
+
+
+def test_a_laptop_back_through_a_snapshot_raises_no_conflict_its_writer_had_answered(
+    new_laptop: MakeLaptop, share: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # B's note meets A's in a conflict, and B writes the note again knowing both: on A, that
+    # answers it. C, left behind meanwhile, comes back through a snapshot that shows only B's
+    # last note: holding A's note (which the snapshot's writer had imported), C must not raise
+    # a conflict of its own about it. (Found by the hypothesis convergence test.)
+    from consultdesk.services.sync_conflicts import list_conflicts
+
+    monkeypatch.setattr(compaction, "AWAY_AFTER_BUNDLES", 2)
+    a, b, c = new_laptop("a"), new_laptop("b"), new_laptop("c")
+    start_team(a, share)
+    join(b, share)
+    join(c, share)
+    resident = residents.save_resident(a, ResidentDraft(name="김순자"))
+    for ws in (a, b, c):
+        sync.sync_now(ws)
+    residents.save_resident(a, ResidentDraft(name="김순자", notes="혼자 사심"), resident)
+    sync.sync_now(a)
+    sync.sync_now(c)  # C holds A's note, then goes away
+    residents.save_resident(b, ResidentDraft(name="김순자", notes="딸과 사심"), resident)
+    assert len(sync.sync_now(b).conflicts) == 1  # B's note met A's
+    residents.save_resident(b, ResidentDraft(name="김순자", notes="딸과 사심, 주 1회"), resident)
+    sync.sync_now(b)
+    assert len(sync.sync_now(a).conflicts) == 1
+    sync.sync_now(b)
+    assert list_conflicts(a) == [], "B's second note answers the conflict on A"
+    rounds([a, b], 4, "방문")
+
+    report = sync.sync_now(c)
+
+    assert report.snapshot_read is not None and report.snapshot_read.rejoined
+    assert report.conflicts == []
+    writer = {a.device: a, b.device: b}[report.snapshot_read.writer]
+    held = {(item.field, item.other.value) for item in list_conflicts(c)}
+    assert held == {(item.field, item.other.value) for item in list_conflicts(writer)}
+    for ws in (a, b, c):
+        sync.sync_now(ws)
+    assert visible(a) == visible(b) == visible(c)
+    assert visible(c)["resident"][resident]["notes"] == "딸과 사심, 주 1회"

@@ -315,6 +315,17 @@ def late_scenarios(
            ("edit", 1, 2, "timing", "1정"), ("edit", 3, 2, "timing", "2정"), ("sync", 1),
            ("sync", 0), ("edit", 0, 2, "timing", "1정")],
           [[0, 1, 2, 3, 4]]))  # fmt: skip
+# Laptop 1 edits a note it then finds in conflict with laptop 0's and edits again knowing both;
+# laptop 2, left behind by the compaction, comes back through laptop 1's snapshot, which shows
+# only that last edit: it must not raise a conflict laptop 1's edit had answered (found by
+# hypothesis; it kept one that laptop 0, whose value lost, had no reason to hold).
+@example((2, 3, [0, 1, 0],
+          [("edit", 0, 0, "dose", "1정"), ("join",), ("sync", 0), ("edit", 0, 1, "note", "1정"),
+           ("sync", 0), ("edit", 0, 0, "dose", "1정"), ("sync", 2),
+           *[("edit", 0, 0, "dose", "1정")] * 9, ("edit", 1, 1, "note", "2정"), ("sync", 0),
+           ("sync", 1), ("edit", 0, 0, "dose", "1정"), ("edit", 0, 0, "dose", "1정"),
+           ("edit", 1, 1, "note", "2정"), ("sync", 0), ("edit", 0, 0, "dose", "1정")],
+          [[0, 1, 2]]))  # fmt: skip
 def test_laptops_compacting_joining_late_and_coming_back_end_identical_and_lose_no_edit(
     scenario: tuple[int, int, list[int], list[tuple[object, ...]], list[list[int]]],
 ) -> None:

@@ -44,6 +44,7 @@ from consultdesk.sync.merge import (
     carried,
     decide,
     follow_up,
+    has_seen,
     hlc_key,
     is_deleted,
 )
@@ -220,11 +221,13 @@ def _apply_snapshot(
     """Merge every part like a bundle, then move the ledger; the number of records, or None if
     a part changed meanwhile (nothing of the ledger moved: the next sync starts again)."""
     records = 0
+    # What the writer had imported of each device (its own changes it holds anyway).
+    covered = {d: mark.newest_hlc for d, mark in snapshot.coverage.items() if mark.newest_hlc}
     try:
         for changes in part_changes(team, snapshot):
             part = Bundle(header_for(team, snapshot, len(changes)), changes, "", seen={})
-            merged = merge_bundle(part, store, safety_fields)
-            merged = store.apply_snapshot_part(merged, remerge(part, store, safety_fields))
+            merged = merge_bundle(part, store, safety_fields, covered)
+            merged = store.apply_snapshot_part(merged, remerge(part, store, safety_fields, covered))
             records += len(merged.deleted)
             if merged.newest_hlc:
                 # As for a bundle: our next edits must come after everything we now hold.
@@ -245,17 +248,30 @@ def _apply_snapshot(
     return records
 
 
-def merge_bundle(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) -> MergedBundle:
-    """Decide every change of one bundle against the current state; writes nothing."""
+def merge_bundle(
+    bundle: Bundle,
+    store: SyncStore,
+    safety_fields: SafetyFields,
+    covered: Mapping[str, str] | None = None,
+) -> MergedBundle:
+    """Decide every change of one bundle against the current state; writes nothing.
+    ``covered``: for a snapshot's part, what its writer had imported (merge_states)."""
     states, mark = store.read_records(_keys(bundle))
-    return merge_states(bundle, states, mark, store.quiet_conflict_fields, safety_fields)
+    return merge_states(bundle, states, mark, store.quiet_conflict_fields, safety_fields, covered)
 
 
-def remerge(bundle: Bundle, store: SyncStore, safety_fields: SafetyFields) -> Remerge:
+def remerge(
+    bundle: Bundle,
+    store: SyncStore,
+    safety_fields: SafetyFields,
+    covered: Mapping[str, str] | None = None,
+) -> Remerge:
     """The same merge again, for the store to run inside its write transaction when a field
     was saved here after merge_bundle read the states."""
     quiet = store.quiet_conflict_fields
-    return lambda read: merge_states(bundle, read(_keys(bundle)), None, quiet, safety_fields)
+    return lambda read: merge_states(
+        bundle, read(_keys(bundle)), None, quiet, safety_fields, covered
+    )
 
 
 def _keys(bundle: Bundle) -> set[RecordKey]:
@@ -268,8 +284,17 @@ def merge_states(
     mark: object,
     quiet_fields: Collection[tuple[str, str]],
     safety_fields: SafetyFields,
+    covered: Mapping[str, str] | None = None,
 ) -> MergedBundle:
-    """merge_bundle's decisions against ``states`` (read at ``mark``)."""
+    """merge_bundle's decisions against ``states`` (read at ``mark``).
+
+    ``covered`` is given for a snapshot's part: per device, the newest change its writer had
+    imported. Where the value this laptop holds is among those, the writer's own merge has
+    already decided about the two values, and a conflict it still holds open comes with the
+    snapshot's manifest (finish_snapshot); one raised here would be about an edit the other
+    side had seen (as when its author saw both values and edited again: the snapshot shows only
+    that last edit). A value the writer had not imported (an unsent edit made here, or one
+    from a device it had not heard from yet) raises its conflict as from a bundle."""
     keys = _keys(bundle)
     records = {key: dict(state) for key, state in states.items()}
     writes: dict[tuple[str, str, str], Change] = {}
@@ -294,6 +319,8 @@ def merge_states(
             # already open here (merge.follow_up), so the order bundles come in does not matter.
             _follow_up_raised(conflicts, change, bundle)
         for conflict in decision.conflicts:
+            if covered is not None and _known_to_writer(conflict, change, bundle, covered):
+                continue
             conflicts.setdefault(_conflict_key(conflict), []).append(conflict)
     newest = max((c.hlc for c in bundle.changes), key=hlc_key, default="")
     return MergedBundle(
@@ -312,6 +339,14 @@ def merge_states(
         {key: records[key] for key in keys if key in records},
         mark,
     )
+
+
+def _known_to_writer(
+    conflict: Conflict, incoming: Change, part: Bundle, covered: Mapping[str, str]
+) -> bool:
+    """Whether the snapshot's writer had imported the side of ``conflict`` held here."""
+    held = conflict.other if conflict.applied is incoming else conflict.applied
+    return has_seen(part.device_id, covered, held.device, held.hlc)
 
 
 def _conflict_key(conflict: Conflict) -> tuple[str, str, str]:
