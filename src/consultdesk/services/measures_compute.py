@@ -43,6 +43,8 @@ _KNOWN_PROBLEM_CATEGORIES = frozenset(repo.PROBLEM_CATEGORIES)
 
 _SOCIAL_CACHE: dict[tuple[int, str], list[tuple[str, str, str]]] = {}
 _SOCIAL_CACHE_MAX = 200_000
+# Flag key -> severity of the social flags of each (form, answers, observations): _SEVERITY_CACHE.
+_SEVERITY_CACHE: dict[tuple[int, str, str], dict[str, str]] = {}
 
 
 def social_cached(form: ScreeningForm, screening: str) -> list[tuple[str, str, str]]:
@@ -73,7 +75,6 @@ class Computer:
         self._latest: dict[str, repo.SessionFact] = {}
         for x in bucket.sessions:  # sorted by date: the last one wins
             self._latest[x.resident_id] = x
-        self._severities: dict[tuple[str, str], dict[str, str]] = {}
 
     # helpers
     def add(
@@ -276,11 +277,15 @@ class Computer:
 
     def _social_severities(self, x: repo.SessionFact) -> dict[str, str]:
         """Flag key → severity of the social flags a session's answers and observations
-        raise (the same answers and observations raise the same: kept for each pair)."""
-        key = (x.screening, x.observed)
-        found = self._severities.get(key)
+        raise (the same answers and observations raise the same, the form being immutable:
+        kept for each pair, as social_cached keeps the risks of each answers' text)."""
+        form = self.f.form
+        key = (id(form), x.screening, x.observed)
+        found = _SEVERITY_CACHE.get(key)
         if found is None:
-            found = self._severities[key] = self._work_out_severities(x)
+            if len(_SEVERITY_CACHE) >= _SOCIAL_CACHE_MAX:
+                _SEVERITY_CACHE.clear()
+            found = _SEVERITY_CACHE[key] = self._work_out_severities(x)
         return found
 
     def _work_out_severities(self, x: repo.SessionFact) -> dict[str, str]:
