@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from consultdesk.services import measures
 from consultdesk.services.centres import save_centre
 from consultdesk.services.measures import GroupBy, ReportRequest, compute_report
@@ -36,3 +38,29 @@ def test_the_same_request_reuses_what_it_read(workspace: Workspace) -> None:
     first = measures._facts(workspace, REQUEST, False)
     assert measures._facts(workspace, REQUEST, False) is first
     assert measures._facts(workspace, REQUEST, True) is not first
+
+
+def test_a_write_committed_while_the_facts_are_read_is_counted(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The sessions are read on a second connection, in a thread, while the other tables are
+    # read: a session saved in between is read again, with its medicines (problem counts,
+    # decisions and sessions come from one moment).
+    centre = save_centre(workspace, "햇살복지관 (예시)", "서울 중구")
+    rid = _resident(workspace, "김민수", centre, "male", "1940-03-02")
+    _session(workspace, rid, date(2026, 2, 1), [_med("암로디핀")])
+    real = measures._read_sessions_text
+    reads: list[int] = []
+
+    def read_after_a_save(ws: Workspace, end: date, devices: bool) -> str:
+        text = real(ws, end, devices)
+        reads.append(len(reads))
+        if len(reads) == 1:  # a real save, committed after this connection read
+            _session(workspace, rid, date(2026, 3, 1), [_med("암로디핀"), _med("메트포르민")])
+        return text
+
+    monkeypatch.setattr(measures, "_read_sessions_text", read_after_a_save)
+    report = compute_report(workspace, REQUEST)
+    assert len(reads) == 2
+    assert report.value("sessions") == 2
+    assert report.value("meds_latest_median") == 2

@@ -26,6 +26,7 @@ import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -222,13 +223,16 @@ class _FactsCache:
         with self._lock:
             return self._facts.get(key), self._generation
 
-    def put(self, key: _FactsKey, facts: Facts, generation: int) -> None:
+    def put(self, key: _FactsKey, facts: Facts, generation: int) -> bool:
+        """Keep the facts read since ``generation``; False if a change was committed
+        meanwhile (they may be stale: nothing is kept)."""
         with self._lock:
             if generation != self._generation:
-                return  # a change was committed while these were read: they may be stale
+                return False
             if len(self._facts) >= self.KEEP:
                 self._facts.pop(next(iter(self._facts)))
             self._facts[key] = facts
+            return True
 
 
 _caches: weakref.WeakKeyDictionary[object, _FactsCache] = weakref.WeakKeyDictionary()
@@ -243,28 +247,46 @@ def _facts(ws: Workspace, request: ReportRequest, devices: bool) -> Facts:
             cache = _caches[ws.db] = _FactsCache(ws)
     key = (request.start, request.end, request.centre_id, request.pharmacist, devices)
     facts, generation = cache.get(key)
-    if facts is None:
-        facts = _load(ws, request, devices)
-        cache.put(key, facts, generation)
-    return facts
+    if facts is not None:
+        return facts
+    for _ in range(3):
+        loaded = _load(ws, request, devices)
+        if cache.put(key, loaded, generation):
+            return loaded
+        # A change was committed while the facts were read (on two connections, so they may
+        # not even agree with each other): read them again, as of now.
+        facts, generation = cache.get(key)
+        if facts is not None:
+            return facts
+    return loaded  # changes kept coming: the latest read (the screen recounts on the next)
+
+
+def _read_sessions_text(ws: Workspace, end: date, devices: bool) -> str:
+    with ws.db.session(read_only=True) as s:
+        return repo.sessions_until_text(s, end, devices)
 
 
 def _load(ws: Workspace, request: ReportRequest, devices: bool = True) -> Facts:
-    # All on one connection, one read after the other. (The sessions were read on a second
-    # connection in a thread once: slower, at 1.0 s against 0.6 s over the 10k/50k demo, as the
-    # two threads hand the GIL to each other for every row the driver steps through.)
-    with ws.db.session(read_only=True) as s:
-        people = {r.id: r for r in repo.residents(s)}
-        for resident_id in _excluded_by_consent(repo.health_consents(s)):
-            people.pop(resident_id, None)
-        if request.centre_id is not None:
-            people = {k: v for k, v in people.items() if v.centre_id == request.centre_id}
-        problems = repo.problem_counts(s)  # looked up for the counted sessions only
-        all_decisions = repo.decisions(s)
-        referrals = [r for r in repo.referrals(s, devices) if r.resident_id in people]
-        sessions = [
-            x for x in repo.sessions_until(s, request.end, devices) if x.resident_id in people
-        ]
+    # The sessions (most of what is read) come from a second connection, in a thread, while this
+    # one reads the other tables: SQLite builds them into one JSON text in a single step of the
+    # driver, which holds no GIL meanwhile (decrypting the table's pages is most of it). Read
+    # row by row in a thread, they were slower than on one connection (1.0 s against 0.6 s
+    # over the 10k/50k demo), the two threads handing the GIL to each other for every row.
+    # Two connections read at two moments: _facts reads again when a change was committed
+    # in between.
+    with ThreadPoolExecutor(1, thread_name_prefix="measures") as pool:
+        text = pool.submit(_read_sessions_text, ws, request.end, devices)
+        with ws.db.session(read_only=True) as s:
+            people = {r.id: r for r in repo.residents(s)}
+            for resident_id in _excluded_by_consent(repo.health_consents(s)):
+                people.pop(resident_id, None)
+            if request.centre_id is not None:
+                people = {k: v for k, v in people.items() if v.centre_id == request.centre_id}
+            problems = repo.problem_counts(s)  # looked up for the counted sessions only
+            all_decisions = repo.decisions(s)
+            referrals = [r for r in repo.referrals(s, devices) if r.resident_id in people]
+        read = repo.sessions_from_text(text.result())
+    sessions = [x for x in read if x.resident_id in people]
     counted = {x.id for x in sessions if x.visit_date >= request.start}
     decisions: dict[str, list[repo.DecisionFact]] = defaultdict(list)
     for d in all_decisions:

@@ -9,6 +9,7 @@ does. Who recorded a session or a referral is the device that wrote its first fi
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -139,10 +140,9 @@ def centre_names(s: Session) -> dict[str, str]:
     return {r[0]: r[1] for r in _rows(s, "SELECT id, name FROM welfare_centre")}
 
 
-def sessions_until(s: Session, end: date, devices: bool = True) -> list[SessionFact]:
-    """Finished sessions up to ``end`` (earlier ones tell a new resident from a returning one).
-    ``devices``: also who recorded each (a look-up per session; only for the pharmacist
-    grouping and filter)."""
+def _sessions_query(end: date, devices: bool, select: str) -> tuple[str, dict[str, str]]:
+    """The finished sessions up to ``end``, each as ``select`` puts the ten columns of a
+    SessionFact (their SQL in ``{}``)."""
     who = (
         "(SELECT dn.name FROM sync_record sr JOIN field_clock fc ON fc.record = sr.id "
         "JOIN sync_name dn ON dn.id = fc.device WHERE sr.record_id = c.id "
@@ -151,21 +151,45 @@ def sessions_until(s: Session, end: date, devices: bool = True) -> list[SessionF
         if devices
         else "''"
     )
-    rows = _rows(
-        s,
-        f"SELECT c.id, c.resident_id, substr(c.visit_date, 1, 10), coalesce(c.place, ''), "
+    columns = (
+        "c.id, c.resident_id, substr(c.visit_date, 1, 10), coalesce(c.place, ''), "
         f"coalesce({who}, ''), coalesce(c.screening, ''), coalesce(c.observed, ''), "
-        "coalesce(m.regular, 0), coalesce(m.found, 0), coalesce(m.disposed, 0) "
-        "FROM consultation c NOT INDEXED "
+        "coalesce(m.regular, 0), coalesce(m.found, 0), coalesce(m.disposed, 0)"
+    )
+    sql = (
+        f"SELECT {select.format(columns)} FROM consultation c NOT INDEXED "
         # Medicines per session (as the polypharmacy rule counts them: on a schedule, or with
         # no as-needed text; stopped and disposed ones left out), medicines with leftovers or
         # a storage problem, medicines disposed; live named medicines only: triggers on
         # medication_entry keep medicine_count current (migration 0010), so no medicine row
         # is read.
         "LEFT JOIN medicine_count m ON m.consultation_id = c.id "
-        f"WHERE c.deleted = 0 AND c.status IN {_FINISHED_SQL} AND c.visit_date <= :end",
-        {"end": end.isoformat()},
+        f"WHERE c.deleted = 0 AND c.status IN {_FINISHED_SQL} AND c.visit_date <= :end"
     )
+    return sql, {"end": end.isoformat()}
+
+
+def sessions_until(s: Session, end: date, devices: bool = True) -> list[SessionFact]:
+    """Finished sessions up to ``end`` (earlier ones tell a new resident from a returning one).
+    ``devices``: also who recorded each (a look-up per session; only for the pharmacist
+    grouping and filter)."""
+    return _session_facts(_rows(s, *_sessions_query(end, devices, "{}")))
+
+
+def sessions_until_text(s: Session, end: date, devices: bool = True) -> str:
+    """sessions_until's rows as one JSON text that SQLite builds: a single step of the
+    driver, which releases the GIL for all of it (the decryption of the table's pages
+    included), so another thread can go on meanwhile. sessions_from_text reads it."""
+    sql, params = _sessions_query(end, devices, "json_group_array(json_array({}))")
+    rows = _rows(s, sql, params)
+    return str(rows[0][0]) if rows and rows[0][0] else "[]"
+
+
+def sessions_from_text(text: str) -> list[SessionFact]:
+    return _session_facts(json.loads(text))
+
+
+def _session_facts(rows: Sequence[Sequence[Any]]) -> list[SessionFact]:
     # Tens of thousands of sessions on a few hundred days: each day's text is parsed once, and
     # each row becomes its fact as a tuple of the row's values with the day in its place.
     days = {text: date.fromisoformat(text) for text in {r[2] for r in rows} if text}
