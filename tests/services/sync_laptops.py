@@ -55,6 +55,15 @@ def join(ws: Workspace, share: Path) -> sync.TeamSummary:
     return sync.join_team(ws, share, TEAM_PASSPHRASE)
 
 
+def three_laptops(new_laptop: MakeLaptop, share: Path) -> tuple[Workspace, ...]:
+    """Laptops a, b and c in one team (a started it)."""
+    a, b, c = new_laptop("a"), new_laptop("b"), new_laptop("c")
+    start_team(a, share)
+    join(b, share)
+    join(c, share)
+    return a, b, c
+
+
 def visible(ws: Workspace) -> dict[str, dict[str, dict[str, object]]]:
     """Every shared record that is not deleted, by table and id, with its column values."""
     found: dict[str, dict[str, dict[str, object]]] = {}

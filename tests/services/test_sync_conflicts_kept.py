@@ -18,18 +18,11 @@ from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     new_laptop_fixture,
     share_fixture,
     start_team,
+    three_laptops,
     visible,
 )
 
 TODAY = date(2026, 11, 21)
-
-
-def three_laptops(new_laptop: MakeLaptop, share: Path) -> tuple[Workspace, ...]:
-    a, b, c = new_laptop("a"), new_laptop("b"), new_laptop("c")
-    start_team(a, share)
-    join(b, share)
-    join(c, share)
-    return a, b, c
 
 
 def allergies_conflicts(ws: Workspace) -> list[set[object]]:

@@ -19,6 +19,7 @@ from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     new_laptop_fixture,
     share_fixture,
     start_team,
+    three_laptops,
     visible,
 )
 
@@ -62,10 +63,7 @@ def test_a_laptop_away_for_long_catches_up_and_its_unsent_work_reaches_the_team(
     new_laptop: MakeLaptop, share: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(compaction, "AWAY_AFTER_BUNDLES", 2)
-    a, b, c = new_laptop("a"), new_laptop("b"), new_laptop("c")
-    start_team(a, share)
-    join(b, share)
-    join(c, share)
+    a, b, c = three_laptops(new_laptop, share)
     rounds([a, b, c], 2, "주민")
     # C goes away with work it has not sent; the others go on for long.
     kept = residents.save_resident(c, ResidentDraft(name="박영수", allergies="페니실린"))
@@ -112,10 +110,7 @@ def test_a_laptop_back_through_a_snapshot_raises_no_conflict_its_writer_had_answ
     from consultdesk.services.sync_conflicts import list_conflicts
 
     monkeypatch.setattr(compaction, "AWAY_AFTER_BUNDLES", 2)
-    a, b, c = new_laptop("a"), new_laptop("b"), new_laptop("c")
-    start_team(a, share)
-    join(b, share)
-    join(c, share)
+    a, b, c = three_laptops(new_laptop, share)
     resident = residents.save_resident(a, ResidentDraft(name="김순자"))
     for ws in (a, b, c):
         sync.sync_now(ws)
