@@ -145,17 +145,21 @@ def assert_the_losing_laptop_keeps_the_conflict(
     by_device = {laptop.device_id: laptop for laptop in laptops}
 
     def answered(conflict: Conflict) -> bool:
-        # A later edit of the field by a laptop that had the conflict (so had seen both values)
-        # answers it on the others; the laptop that made it keeps its own until a person
-        # resolves it there.
-        newest = max(hlc_key(conflict.applied.hlc), hlc_key(conflict.other.hlc))
+        # A later edit of the field by a laptop that had a conflict holding the losing value
+        # (so had seen it and the value it lost to) answers it on the others; the laptop that
+        # made it keeps its own until a person resolves it there. Later than both values of
+        # the conflict that laptop had: a yet later edit made without seeing the losing value
+        # raises the conflict again on its own laptop, but the losing value was answered.
+        # (Found by hypothesis: laptop 2 answered laptop 0's 2정, then laptop 1, which had not
+        # seen it, wrote 1정 again; laptops 1 and 2 hold the new conflict, laptop 0 none.)
         key = (conflict.entity, conflict.record_id, conflict.field)
         return any(
             (change.entity, change.record_id, change.field) == key
-            and hlc_key(change.hlc) > newest
             and any(
                 (raised.entity, raised.record_id, raised.field) == key
                 and conflict.other.hlc in (raised.applied.hlc, raised.other.hlc)
+                and hlc_key(change.hlc)
+                > max(hlc_key(raised.applied.hlc), hlc_key(raised.other.hlc))
                 for raised in by_device[change.device].store.conflicts
             )
             for change in everything
@@ -325,6 +329,13 @@ def late_scenarios(
            *[("edit", 0, 0, "dose", "1정")] * 9, ("edit", 1, 1, "note", "2정"), ("sync", 0),
            ("sync", 1), ("edit", 0, 0, "dose", "1정"), ("edit", 0, 0, "dose", "1정"),
            ("edit", 1, 1, "note", "2정"), ("sync", 0), ("edit", 0, 0, "dose", "1정")],
+          [[0, 1, 2]]))  # fmt: skip
+# Laptop 2 answers laptop 0's losing 2정 (it held the conflict and wrote 1정); laptop 1, which had
+# not seen 2정, writes 1정 again later and keeps a conflict of its own (see answered()).
+@example((2, 3, [0, 1, 0],
+          [("edit", 0, 0, "dose", "2정"), ("edit", 1, 0, "dose", "1정"), ("sync", 1), ("join",),
+           ("sync", 0), ("sync", 2), ("edit", 1, 0, "dose", "1정"), ("edit", 1, 0, "dose", "1정"),
+           ("edit", 2, 0, "dose", "1정")],
           [[0, 1, 2]]))  # fmt: skip
 def test_laptops_compacting_joining_late_and_coming_back_end_identical_and_lose_no_edit(
     scenario: tuple[int, int, list[int], list[tuple[object, ...]], list[list[int]]],
