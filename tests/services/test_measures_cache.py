@@ -64,3 +64,35 @@ def test_a_write_committed_while_the_facts_are_read_is_counted(
     assert len(reads) == 2
     assert report.value("sessions") == 2
     assert report.value("meds_latest_median") == 2
+
+
+def test_the_sessions_read_as_one_json_text_are_the_rows_read_one_by_one(
+    workspace: Workspace,
+) -> None:
+    # The measures read the sessions as one JSON text SQLite builds (measures_repo
+    # sessions_until_text); every value must come back as the row read gives it: Hangul,
+    # quotes and line breaks in the answers' and observations' JSON, counts, days, devices.
+    from consultdesk.domain.consultation import ObservedRisk, Place
+    from consultdesk.storage import measures_repo
+
+    centre = save_centre(workspace, "햇살복지관 (예시)", "서울 중구")
+    rid = _resident(workspace, "김민수", centre, "male", "1940-03-02")
+    _session(workspace, rid, date(2026, 2, 1), [_med("암로디핀")])
+    _session(
+        workspace,
+        rid,
+        date(2026, 3, 1),
+        [_med("암로디핀"), _med("메트포르민")],
+        place=Place.PHONE,
+        screening={"housing_stability": "worried"},
+        observed=(ObservedRisk('냉장고가 "비어" 있음\n난방 없음', "high"),),
+    )
+    _session(workspace, rid, date(2026, 4, 1), [], finish=False)  # a draft: not listed
+    with workspace.db.session(read_only=True) as s:
+        for devices in (False, True):
+            rows = measures_repo.sessions_until(s, date(2026, 12, 31), devices)
+            text = measures_repo.sessions_until_text(s, date(2026, 12, 31), devices)
+            assert len(rows) == 2
+            assert measures_repo.sessions_from_text(text) == rows
+    assert any("비어" in row.observed and row.place == "phone" for row in rows)
+    assert all(row.device == workspace.device for row in rows)

@@ -43,7 +43,8 @@ _KNOWN_PROBLEM_CATEGORIES = frozenset(repo.PROBLEM_CATEGORIES)
 
 _SOCIAL_CACHE: dict[tuple[int, str], list[tuple[str, str, str]]] = {}
 _SOCIAL_CACHE_MAX = 200_000
-# Flag key -> severity of the social flags of each (form, answers, observations): _SEVERITY_CACHE.
+# The social flags (flag key -> severity) of each form, answers and observations
+# (Computer._social_severities).
 _SEVERITY_CACHE: dict[tuple[int, str, str], dict[str, str]] = {}
 
 
