@@ -344,8 +344,9 @@ def merge_states(
 def _known_to_writer(
     conflict: Conflict, incoming: Change, part: Bundle, covered: Mapping[str, str]
 ) -> bool:
-    """Whether the snapshot's writer had imported the side of ``conflict`` held here."""
-    held = conflict.other if conflict.applied is incoming else conflict.applied
+    """Whether the snapshot's writer had imported the side of ``conflict`` held here (the side
+    that is not ``incoming``: merge.decide puts the incoming change on one side as it is)."""
+    held = conflict.other if conflict.applied == incoming else conflict.applied
     return has_seen(part.device_id, covered, held.device, held.hlc)
 
 
