@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from consultdesk.domain.ids import new_id
@@ -32,9 +32,27 @@ class CaseWorker(SQLModel, table=True):
 
 class Resident(SQLModel, table=True):
     __tablename__ = "resident"
+    # The residents list in its order, with every column a search tests and the list shows
+    # (migration 0014): a search walks it and stops at the last row listed.
+    __table_args__ = (
+        Index(
+            "ix_resident_listed",
+            "deleted",
+            "name",
+            "id",
+            "name_initials",
+            "phone_digits",
+            "birth_date",
+            "sex",
+            "phone",
+            "district",
+            "centre_id",
+            "living_situation",
+        ),
+    )
     id: str = Field(default_factory=new_id, primary_key=True)
     name: str
-    # Derived search keys, kept with the row so a search is one indexed-free scan of short text.
+    # Derived search keys, kept with the row (and in ix_resident_listed) for the search.
     name_initials: str = ""
     phone_digits: str = ""
     birth_date: date | None = None

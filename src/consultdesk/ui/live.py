@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QTableView, QWidget
 
 from consultdesk.services import changes as change_service
@@ -113,9 +113,11 @@ def follow(
 
 
 def update_rows(model: Any, rows: Sequence[Any], key: Callable[[Any], object]) -> None:
-    """Bring a ReadOnlyTableModel's ``rows`` to ``rows`` in place: rows that went are removed,
-    new ones inserted, changed ones repainted, so the view keeps its selection, current cell
-    and scroll position (a model reset loses them). ``key`` names a row across the two lists."""
+    """Bring a list model's ``rows`` to ``rows`` in place: rows that went are removed, new
+    ones inserted, changed ones repainted, so the view keeps its selection, current cell and
+    scroll position (a model reset loses them). ``key`` names a row across the two lists.
+    The model (the residents list's) has ``rows``, ``set_rows``, ``remove_rows(first, end)``,
+    ``insert_rows(at, rows)`` and ``change_rows(rows, changed)``."""
     old = [key(r) for r in model.rows]
     new = [key(r) for r in rows]
     if old != new:
@@ -126,22 +128,12 @@ def update_rows(model: Any, rows: Sequence[Any], key: Callable[[Any], object]) -
         # From the end, so that the positions of the stretches still to do stay right.
         for tag, i1, i2, j1, j2 in reversed(steps):
             if tag in ("delete", "replace"):
-                model.beginRemoveRows(QModelIndex(), i1, i2 - 1)
-                del model.rows[i1:i2]
-                model.after_rows_set()
-                model.endRemoveRows()
+                model.remove_rows(i1, i2)
             if tag in ("insert", "replace"):
-                model.beginInsertRows(QModelIndex(), i1, i1 + j2 - j1 - 1)
-                model.rows[i1:i1] = rows[j1:j2]
-                model.after_rows_set()
-                model.endInsertRows()
+                model.insert_rows(i1, list(rows[j1:j2]))
     changed = [i for i, (was, now) in enumerate(zip(model.rows, rows, strict=True)) if was != now]
     if changed:
-        model.rows[:] = rows
-        model.after_rows_set()
-        last = model.columnCount() - 1
-        for i in changed:
-            model.dataChanged.emit(model.index(i, 0), model.index(i, last))
+        model.change_rows(list(rows), changed)
 
 
 def keeping_selection(

@@ -45,7 +45,7 @@ from consultdesk.ui.labels import (
 from consultdesk.ui.live import update_rows
 from consultdesk.ui.messages import problem_text
 from consultdesk.ui.resident_dialog import ResidentDialog
-from consultdesk.ui.resident_model import ID_ROLE, ResidentTableModel
+from consultdesk.ui.resident_model import FillBeforePaint, ResidentTableModel
 from consultdesk.ui.timeline_view import TimelineWidget
 
 SEARCH_DELAY_MS = 120
@@ -293,6 +293,7 @@ class ResidentsView(QWidget):
         self.model = ResidentTableModel()
         self.table = QTableView()
         self.table.setModel(self.model)
+        FillBeforePaint(self.table, self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -388,15 +389,15 @@ class ResidentsView(QWidget):
             self.table.setColumnWidth(column, max(self.table.columnWidth(column), widest))
 
     def select(self, resident_id: str) -> bool:
-        for row in range(self.model.rowCount()):
-            if self.model.index(row, 0).data(ID_ROLE) == resident_id:
+        for row, listed in enumerate(self.model.rows):
+            if listed.id == resident_id:
                 self.table.selectRow(row)
                 return True
         return False
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(ID_ROLE) if rows else None
+        return self.model.id_at(rows[0].row()) if rows else None
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.panel.show_resident(self.selected_id())
