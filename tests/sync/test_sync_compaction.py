@@ -3,6 +3,7 @@ laptops away for long (docs/sync.md, "Snapshots and folder compaction")."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from consultdesk.domain.ids import new_id
 from consultdesk.sync import compaction, snapshot
-from consultdesk.sync.seen import SEEN_FILE, read_seen
+from consultdesk.sync.seen import SEEN_FILE, open_sealed, read_seen, seal
 from consultdesk.sync.snapshot import MANIFEST
 from consultdesk.sync.team import Team, retire_device
 from tests.sync.laptops import FakeTime, Laptop, make_laptop, make_team
@@ -205,6 +206,44 @@ def test_without_a_snapshot_that_bridges_the_gap_the_laptop_waits(
     report = c.sync()
     assert report.snapshot_read is not None and report.waiting == []
     assert c.store.states() == b.store.states()  # B synced last: it has everything
+
+
+def test_a_part_sealed_in_another_shape_stops_the_catch_up_until_the_next_sync(
+    team: Team, time: FakeTime, away_soon: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A part whose size and hash are the manifest's is opened only as it is merged (the
+    manifest is sealed, so it is the file its writer sealed). If a writer's bug sealed a part
+    in another shape, the catch-up stops there: the ledger stays, the laptop waits, and once a
+    good snapshot is there it ends like the others."""
+    monkeypatch.setattr(snapshot, "PART_STATES", 3)  # several parts per snapshot
+    _, b, c = c_stays_away(team, time)
+    saved: dict[Path, bytes] = {}
+    for folder in team.devices_folder.glob("*/snapshots/*"):
+        writer, snapshot_id = folder.parent.parent.name, int(folder.name)
+        last = sorted(folder.glob("part-*.cdsnap"))[-1]
+        index = int(last.stem.split("-")[1])
+        manifest = folder / MANIFEST
+        saved |= {last: last.read_bytes(), manifest: manifest.read_bytes()}
+        odd = seal(
+            team.key,
+            snapshot._associated(team, writer, snapshot_id, str(index)),
+            {"records": [["resident", new_id(), 3]]},  # states that are not a list
+        )
+        last.write_bytes(odd)
+        label = snapshot._associated(team, writer, snapshot_id, "manifest")
+        document = open_sealed(team.key, label, saved[manifest])
+        document["parts"][index - 1] = [hashlib.sha256(odd).hexdigest(), len(odd)]
+        manifest.write_bytes(seal(team.key, label, document))
+    ledger = dict(c.store.ledger())
+    report = c.sync()
+    assert report.snapshot_read is None and report.read == []
+    assert {w.reason for w in report.waiting} == {"compacted"}
+    assert dict(c.store.ledger()) == ledger
+    for path, data in saved.items():
+        path.write_bytes(data)
+    report = c.sync()
+    assert report.snapshot_read is not None and report.waiting == []
+    assert c.store.states() == b.store.states()
 
 
 def test_a_snapshot_without_its_manifest_is_never_read(

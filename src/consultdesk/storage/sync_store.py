@@ -85,7 +85,20 @@ def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]
 # --- values: JSON as it travels <-> Python as the column holds it -----------------------------
 
 
+_KIND = "consultdesk_python_type"  # the key in Column.info under which python_type_of keeps it
+
+
 def python_type_of(column: sa.Column[Any]) -> type | None:
+    """The Python type a column holds (None if SQLAlchemy cannot say), worked out once per
+    column and kept in its ``info`` (a join converts millions of values)."""
+    if _KIND in column.info:
+        return column.info[_KIND]  # type: ignore[no-any-return]
+    kind = _python_type(column)
+    column.info[_KIND] = kind
+    return kind
+
+
+def _python_type(column: sa.Column[Any]) -> type | None:
     kind = column.type
     # SQLModel's AutoString wraps String and reports "object"; look at what it wraps.
     while isinstance(kind, TypeDecorator):
@@ -446,9 +459,17 @@ class SqliteSyncStore:
             for entity, ids in by_entity.items()
         }
         rows = []
+        texts: dict[str, str] = {}  # each text value's JSON once: they recur (this save only)
         for w in writes:
             hlc, device = hlcs[w.hlc]
             base, base_device = bases[w.base_hlc] if w.base_hlc is not None else (None, None)
+            value = w.value
+            if isinstance(value, str):
+                encoded = texts.get(value)
+                if encoded is None:
+                    encoded = texts[value] = _json_text(value)
+            else:
+                encoded = _json_text(value)
             rows.append(
                 (
                     records[w.entity][w.record_id],
@@ -457,7 +478,7 @@ class SqliteSyncStore:
                     names[device],
                     base,
                     None if base_device is None else names[base_device],
-                    _json_text(w.value),
+                    encoded,
                 )
             )
         field_clock.upsert_states(conn, rows)

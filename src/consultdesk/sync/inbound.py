@@ -300,15 +300,23 @@ def merge_states(
     writes: dict[tuple[str, str, str], Change] = {}
     conflicts: dict[tuple[str, str, str], list[Conflict]] = {}
     refused: list[tuple[Change, str]] = []
+    checked: dict[str, str | None] = {}  # the texts checked in this merge (value_problem)
     for change in bundle.changes:
         # A change whose value a person could not have typed here is refused alone, not its
         # bundle: every laptop refuses the same changes, so they still end alike, and the
         # sender's later bundles (chained to this one) are not held back by one bad value.
-        problem = value_problem(change)
+        problem = value_problem(change, checked)
         if problem is not None:
             refused.append((change, problem))
             continue
         record = records.setdefault((change.entity, change.record_id), {})
+        if not change.is_tombstone and change.field not in record and TOMBSTONE_FIELD not in record:
+            # A field this laptop holds nothing of, in a record never deleted: merge.decide
+            # applies it as new and raises nothing, and no conflict raised before is on it.
+            # (Most of a join; the decision itself is left out.)
+            record[change.field] = FieldState.of(change)
+            writes[(change.entity, change.record_id, change.field)] = change
+            continue
         critical = (change.entity, change.field) in safety_fields
         quiet = (change.entity, change.field) in quiet_fields
         decision = decide(record, change, safety_critical=critical, quiet=quiet)

@@ -1,0 +1,154 @@
+"""The shortcuts a join takes through the import (docs/sync.md, "Figures": join_team_demo_s)
+decide exactly what the long way decides: the HLC check, the merge of a field held nowhere here,
+and the texts checked once per merge."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from consultdesk.sync import changes as changes_module
+from consultdesk.sync.bundle import Bundle, BundleHeader
+from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, check_hlc
+from consultdesk.sync.inbound import _follow_up_raised, merge_states
+from consultdesk.sync.merge import Action, Conflict, FieldState, RecordState, decide
+
+# --- the HLC check --------------------------------------------------------------------------
+
+_digits = st.text(alphabet="0123456789", min_size=0, max_size=20)
+_odd = st.sampled_from(["", "+", " ", "_", "-", "０", "٣", "\n", "a"])
+
+
+def _hlc_like() -> st.SearchStrategy[str]:
+    canonical = st.builds(
+        lambda wall, counter, device: f"{wall:016d}-{counter:04d}-{device}",
+        st.integers(0, 10**18),
+        st.integers(0, 10**6),
+        st.sampled_from(["dev1", "dev-2", "", "d\n"]),
+    )
+    pieces = st.lists(st.one_of(_digits, _odd, st.sampled_from(["dev1", "dev-2"])), max_size=6)
+    return st.one_of(canonical, pieces.map("".join), pieces.map("-".join))
+
+
+def _outcome(check: object, text: object, device: str | None) -> str:
+    try:
+        check(text, device)  # type: ignore[operator]
+    except ValueError as error:
+        return f"refused: {error}"
+    return "accepted"
+
+
+@settings(max_examples=600, deadline=None)
+@given(_hlc_like(), st.sampled_from([None, "dev1", "dev-2", ""]))
+@example("0" * 17 + "-0000-dev1", None)  # a seventeenth digit, leading zero
+@example("1" + "0" * 16 + "-00000-dev1", "dev1")  # past 16 and 4 digits, no leading zero
+@example("0000000000000001-0001-dev1\n", "dev1\n")
+@example("1" * 4301 + "-0000-dev1", None)  # past int()'s 4,300 digits
+@example("０" * 16 + "-0000-dev1", None)  # full-width digits
+def test_the_quick_hlc_check_accepts_and_refuses_what_the_long_one_does(
+    text: str, device: str | None
+) -> None:
+    quick = _outcome(check_hlc, text, device)
+    assert quick == _outcome(changes_module._check_hlc_slowly, text, device)
+
+
+def test_an_hlc_that_is_not_text_is_refused() -> None:
+    with pytest.raises(ValueError, match="must be a string"):
+        check_hlc(1733212345678, None)
+
+
+# --- the merge of fields held nowhere here ---------------------------------------------------
+
+_DEVICES = ("A", "B", "C")
+
+
+def _hlc(wall: int, device: str) -> str:
+    return f"{wall:016d}-0000-{device}"
+
+
+@st.composite
+def _change(draw: st.DrawFn) -> Change:
+    field = draw(st.sampled_from(["notes", "dose", TOMBSTONE_FIELD]))
+    device = draw(st.sampled_from(_DEVICES))
+    value = True if field == TOMBSTONE_FIELD else draw(st.sampled_from(["1정", "2정", 1, None]))
+    base = draw(
+        st.one_of(st.none(), st.builds(_hlc, st.integers(1, 12), st.sampled_from(_DEVICES)))
+    )
+    return Change(
+        "resident",
+        draw(st.sampled_from(["r1", "r2", "r3"])),
+        field,
+        value,
+        _hlc(draw(st.integers(1, 12)), device),
+        device,
+        base,
+    )
+
+
+@st.composite
+def _held(draw: st.DrawFn) -> dict[tuple[str, str], RecordState]:
+    held: dict[tuple[str, str], RecordState] = {}
+    for change in draw(st.lists(_change(), max_size=6)):
+        held.setdefault((change.entity, change.record_id), {})[change.field] = FieldState.of(change)  # type: ignore[index]
+    return held
+
+
+def _decided_one_by_one(
+    bundle: Bundle, held: dict[tuple[str, str], RecordState]
+) -> tuple[list[Change], list[Conflict], dict[tuple[str, str], dict[str, FieldState]]]:
+    """The merge as it was before the shortcut: merge.decide for every change."""
+    records = {key: dict(state) for key, state in held.items()}
+    writes: dict[tuple[str, str, str], Change] = {}
+    conflicts: dict[tuple[str, str, str], list[Conflict]] = {}
+    for change in bundle.changes:
+        record = records.setdefault((change.entity, change.record_id), {})
+        decision = decide(record, change)
+        if decision.action is Action.APPLY:
+            record[change.field] = FieldState.of(change)
+            writes[(change.entity, change.record_id, change.field)] = change
+            _follow_up_raised(conflicts, change, bundle)
+        for conflict in decision.conflicts:
+            key = (conflict.entity, conflict.record_id, conflict.field)
+            conflicts.setdefault(key, []).append(conflict)
+    raised = [c for kept in conflicts.values() for c in kept]
+    return list(writes.values()), raised, records
+
+
+@settings(max_examples=400, deadline=None)
+@given(_held(), st.lists(_change(), max_size=12), st.sampled_from(_DEVICES))
+def test_the_merge_decides_as_merge_decide_does_for_every_change(
+    held: dict[tuple[str, str], RecordState], incoming: list[Change], writer: str
+) -> None:
+    bundle = Bundle(
+        BundleHeader("team", writer, 1, len(incoming), "0" * 64, 16), tuple(incoming), ""
+    )
+    merged = merge_states(bundle, held, None, frozenset(), frozenset())
+    writes, conflicts, records = _decided_one_by_one(bundle, held)
+    assert list(merged.writes) == writes
+    assert list(merged.conflicts) == conflicts
+    assert merged.states is not None
+    assert set(merged.states) == {(c.entity, c.record_id) for c in incoming}
+    assert merged.states == {key: records[key] for key in merged.states}
+
+
+# --- the texts checked once per merge --------------------------------------------------------
+
+
+def test_a_text_refused_once_in_a_merge_is_refused_every_time_it_comes() -> None:
+    number = "800101-1234567"  # the shape of a registration number, a plausible birth date
+    incoming = (
+        Change("resident", "r1", "notes", number, _hlc(1, "A"), "A", None),
+        Change("resident", "r2", "notes", "괜찮은 메모", _hlc(2, "A"), "A", None),
+        Change("resident", "r3", "notes", number, _hlc(3, "A"), "A", None),
+        Change("resident", "r4", "notes", ["괜찮은 메모", number], _hlc(4, "A"), "A", None),
+        Change("resident", "r5", "notes", "괜찮은 메모", _hlc(5, "A"), "A", None),
+    )
+    bundle = Bundle(BundleHeader("team", "A", 1, len(incoming), "0" * 64, 16), incoming, "")
+    merged = merge_states(bundle, {}, None, frozenset(), frozenset())
+    assert [(c.record_id, code) for c, code in merged.refused] == [
+        ("r1", "rrn_refused"),
+        ("r3", "rrn_refused"),
+        ("r4", "rrn_refused"),
+    ]
+    assert [w.record_id for w in merged.writes] == ["r2", "r5"]
