@@ -111,3 +111,22 @@ def test_cells_are_read_only(long_list: ResidentsView) -> None:
         flags = model.flags(model.index(0, column))
         assert flags & Qt.ItemFlag.ItemIsSelectable
         assert not flags & Qt.ItemFlag.ItemIsEditable
+
+
+def test_the_overview_of_a_resident_is_never_squeezed_into_cut_off_text(
+    qtbot, long_list: ResidentsView
+) -> None:
+    """In a window shorter than the overview (a long summary, a referral warning, flags, both
+    consents), the overview scrolls: every wrapped text keeps the height it needs to show all
+    its lines (squeezed, the consent lines and the summary were cut off at 1366×768)."""
+    view = long_list
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: view.panel.detail is not None)
+    panel = view.panel
+    QApplication.processEvents()
+    labels = [panel.summary, *panel.consent_labels.values()]
+    assert panel.body.sizeHint().height() > panel.body_scroll.viewport().height()  # it is too tall
+    for label in labels:
+        assert label.isVisibleTo(panel) and label.text()
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+    assert panel.body_scroll.verticalScrollBar().isVisible()

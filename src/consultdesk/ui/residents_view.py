@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -125,15 +127,22 @@ class ResidentPanel(QWidget):
         self.timeline = TimelineWidget(ws)
         self.timeline.draft_deleted.connect(lambda _id: self._reload())
         body.addWidget(self.timeline, 1)
+        # The overview scrolls when it is taller than the window (a long summary, a warning
+        # and both consents at 1366×768): squeezed instead, the wrapped labels were cut off.
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidget(self.body)
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
-        layout.addWidget(self.body)
+        layout.addWidget(self.body_scroll)
         self.show_resident(None)
 
     def show_resident(self, resident_id: str | None) -> None:
         self.detail = residents.open_resident(self.ws, resident_id) if resident_id else None
         self.empty.setVisible(self.detail is None)
-        self.body.setVisible(self.detail is not None)
+        self.body_scroll.setVisible(self.detail is not None)
         self.timeline.show_resident(self.detail.id if self.detail else None)
         self.open_flags.show_resident(
             self.detail.id if self.detail else None, consultations=self.timeline.list.count()
