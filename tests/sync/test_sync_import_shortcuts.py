@@ -4,15 +4,21 @@ and the texts checked once per merge."""
 
 from __future__ import annotations
 
+import gc
+from pathlib import Path
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from consultdesk.sync import changes as changes_module
+from consultdesk.sync import compaction
 from consultdesk.sync.bundle import Bundle, BundleHeader
 from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, check_hlc
-from consultdesk.sync.inbound import _follow_up_raised, merge_states
+from consultdesk.sync.inbound import _follow_up_raised, collection_paused, merge_states
 from consultdesk.sync.merge import Action, Conflict, FieldState, RecordState, decide
+from tests.sync.laptops import FakeTime, make_team
+from tests.sync.test_sync_compaction import c_stays_away
 
 # --- the HLC check --------------------------------------------------------------------------
 
@@ -152,3 +158,45 @@ def test_a_text_refused_once_in_a_merge_is_refused_every_time_it_comes() -> None
         ("r4", "rrn_refused"),
     ]
     assert [w.record_id for w in merged.writes] == ["r2", "r5"]
+
+
+# --- the cycle collector while a snapshot is merged ------------------------------------------
+
+
+def test_the_cycle_collector_is_off_while_a_snapshot_merges_and_on_again_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(compaction, "AWAY_AFTER_BUNDLES", 4)
+    time = FakeTime()
+    _, b, c = c_stays_away(make_team(tmp_path / "share"), time)
+    during: list[bool] = []
+    real_read = c.store.read_records
+
+    def read(keys):  # type: ignore[no-untyped-def]
+        during.append(gc.isenabled())
+        return real_read(keys)
+
+    c.store.read_records = read  # type: ignore[method-assign]
+    assert gc.isenabled()
+    report = c.sync()
+    # The snapshot's one part is read first, with the collector off; the bundles after it
+    # are merged as ever, with it on.
+    assert report.snapshot_read is not None and report.read
+    assert during[0] is False and all(during[1:])
+    assert gc.isenabled()
+    assert c.store.states() == b.store.states()
+
+
+def test_the_collector_is_left_as_it_was_even_when_the_merge_fails() -> None:
+    assert gc.isenabled()
+    with pytest.raises(ValueError), collection_paused():
+        assert not gc.isenabled()
+        raise ValueError("a part changed")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
