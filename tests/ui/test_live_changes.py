@@ -85,6 +85,30 @@ def test_the_start_up_sync_updates_the_open_list_and_the_status_bar(
     assert "내담자 2명" in view.count.text()
 
 
+def test_a_newcomers_list_first_filled_by_its_sync_has_its_columns_sized(
+    qtbot, new_laptop: MakeLaptop, share: Path
+) -> None:
+    """A laptop that joins a team opens on an empty list, and its start-up sync fills it: the
+    columns are sized to the residents then, as for a list read at start-up (they stayed at
+    Qt's default width and cut every phone number short)."""
+    a, b = two_laptops(new_laptop, share)
+    residents.save_resident(a, ResidentDraft(name="김순자", phone="010-1111-2222"))
+    residents.save_resident(a, ResidentDraft(name="이영희", phone="010-5555-6666"))
+    sync.sync_now(a)
+    window = MainWindow(b)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.residents
+    assert view.model.rowCount() == 0
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
+    table, model = view.table, view.model
+    for column in (model.NAME, model.PHONE):
+        needed = table.sizeHintForColumn(column)
+        assert table.columnWidth(column) >= needed, (column, table.columnWidth(column), needed)
+    # Sized to its contents, the age column is narrower than Qt's default.
+    assert table.columnWidth(model.AGE) < table.horizontalHeader().defaultSectionSize()
+
+
 def test_a_resident_deleted_on_another_laptop_leaves_the_open_list(
     qtbot, new_laptop: MakeLaptop, share: Path
 ) -> None:

@@ -353,10 +353,7 @@ class ResidentsView(QWidget):
         selected = self.selected_id()
         rows, total = residents.search_residents(self.ws, self.search.text())
         self.model.set_rows(rows)
-        if rows and not self._columns_sized:
-            self.table.resizeColumnsToContents()
-            self._fit_choice_columns()
-            self._columns_sized = True
+        self._size_columns_once()
         self._show_count(len(rows), total)
         if selected and not self.select(selected):
             # A model reset drops the selection without a signal; the overview must not go on
@@ -371,10 +368,18 @@ class ResidentsView(QWidget):
             selected = self.selected_id()
             rows, total = residents.search_residents(self.ws, self.search.text())
             update_rows(self.model, rows, key=lambda row: row.id)
+            self._size_columns_once()  # a list first filled by a sync (a newcomer's)
             self._show_count(len(rows), total)
             if selected and self.selected_id() != selected:
                 self.select(selected)  # a long list reset instead of changing in place
         self.panel.show_changes(changes)
+
+    def _size_columns_once(self) -> None:
+        """Size the columns to the first residents listed, once (not on every keystroke)."""
+        if self.model.rows and not self._columns_sized:
+            self.table.resizeColumnsToContents()
+            self._fit_choice_columns()
+            self._columns_sized = True
 
     def _show_count(self, shown: int, total: int) -> None:
         if total > shown:
