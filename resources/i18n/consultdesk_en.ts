@@ -2615,6 +2615,10 @@ examples:
         <translation>% of the goal for the period</translation>
     </message>
     <message>
+        <source>{indicator} — {part}</source>
+        <translation>{indicator} — {part}</translation>
+    </message>
+    <message>
         <source>The measures report</source>
         <translation>The measures report</translation>
     </message>

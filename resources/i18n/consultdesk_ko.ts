@@ -2601,6 +2601,10 @@ examples:
         <translation>기간 목표 대비 %</translation>
     </message>
     <message>
+        <source>{indicator} — {part}</source>
+        <translation>{indicator} — {part}</translation>
+    </message>
+    <message>
         <source>The measures report</source>
         <translation>성과 지표 보고서</translation>
     </message>

@@ -83,6 +83,15 @@ def test_numbers_groups_and_drill_down(qtbot, workspace: Workspace, team: Team) 
     assert view.drill_list.item(0).text().startswith("CD-")
     assert view.drill_title.text().endswith(": 의뢰 1건")
 
+    # A breakdown's row names the part clicked, after the indicator.
+    home = _row(view, "visits_by_place", "home")
+    _click(qtbot, view, home, 1)
+    place = _text(view, home, 0).strip()
+    indicator = _text(view, _row(view, "visits_by_place"), 0)
+    count = view.drill_list.count()
+    assert count > 0
+    assert view.drill_title.text() == f"{indicator} — {place}: 내담자 {count}명"
+
 
 def test_filters_and_grouping(qtbot, workspace: Workspace, team: Team) -> None:  # type: ignore[no-untyped-def]
     view = _shown(qtbot, workspace)

@@ -670,7 +670,11 @@ class MeasuresView(QWidget):
             title = self.tr("{indicator}: %Ln referral(s)", "", len(lines))
         else:
             title = self.tr("{indicator}: %Ln resident(s)", "", len(lines))
-        self.drill_title.setText(title.format(indicator=indicator.title(_lang())))
+        name = indicator.title(_lang())
+        if cell.category:  # a breakdown's row: the part clicked, not the whole indicator
+            part = report.measures.category_text(indicator, cell.category, _lang())
+            name = self.tr("{indicator} — {part}").format(indicator=name, part=part)
+        self.drill_title.setText(title.format(indicator=name))
         for line in lines:
             text = f"{line.reference}  {line.name}" if line.reference else line.name
             if line.reason:
