@@ -1,8 +1,6 @@
 """The frozen build's entry point: the same `consultdesk` command as the wheel's script."""
 
-import sys
-
-from consultdesk.cli import main
+from consultdesk.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

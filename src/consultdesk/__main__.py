@@ -1,5 +1,3 @@
-import sys
+from consultdesk.cli import run
 
-from consultdesk.cli import main
-
-sys.exit(main())
+run()

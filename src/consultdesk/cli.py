@@ -19,8 +19,9 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
-from consultdesk import __version__
+from consultdesk import __version__, process
 from consultdesk.paths import default_data_dir
 
 PASSPHRASE_ENV = "CONSULTDESK_PASSPHRASE"
@@ -328,7 +329,9 @@ def _open_workspace(data_dir: Path):  # type: ignore[no-untyped-def]
                 "Cli", "{folder} holds no ConsultDesk database; start the app once first."
             ).format(folder=data_dir)
         )
-    return Workspace.unlock(data_dir, _passphrase())
+    ws = Workspace.unlock(data_dir, _passphrase())
+    process.release_collector()  # the command's modules are in (consultdesk/process.py)
+    return ws
 
 
 def _cmd_team(args: argparse.Namespace) -> int:
@@ -713,6 +716,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
+    # First, so that the window's imports after PySide6 are not each read again by it.
+    from consultdesk.ui import pyside_imports  # noqa: F401
     from consultdesk.ui.app import run_app
 
     return run_app(
@@ -1085,6 +1090,32 @@ def _language_of(argv: list[str] | None) -> str:
     return choose_language(known.lang, known.data_dir or default_data_dir())
 
 
+def run() -> NoReturn:
+    """The `consultdesk` program: the console scripts, ``python -m consultdesk`` and the frozen
+    build. ``main`` in a process of its own, started and ended as consultdesk/process.py says
+    (the cyclic collector held while it starts; its objects not freed one by one at the end)."""
+    process.hold_collector()
+    try:
+        code = main()
+    except SystemExit as e:  # argparse's --help and its refusals
+        code = _exit_status(e.code)
+    window = sys.modules.get("consultdesk.ui.app")
+    if window is not None:
+        window.end_application()
+    process.end(code)
+
+
+def _exit_status(code: object) -> int:
+    """What sys.exit makes of its argument: None is 0, a number itself, anything else is
+    printed to stderr and gives 1."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     install_language(_language_of(argv))
     try:
@@ -1111,6 +1142,8 @@ def _main(argv: list[str] | None) -> int:
     func = getattr(args, "func", _cmd_gui)
     if func is not _cmd_gui or getattr(args, "bench_startup", False):
         _derive_key_ahead(args.data_dir)  # (the start-up bench opens with the env passphrase)
+    if func not in _RELEASE_WHEN_OPEN:
+        process.release_collector()
     try:
         return int(func(args))
     except CliError as e:
@@ -1126,5 +1159,22 @@ def _main(argv: list[str] | None) -> int:
         raise
 
 
+# The commands that open the database first thing: the collector stays held until it is open
+# (_open_workspace), or, for the window, until the main window is painted. Every other command
+# runs with it on (consultdesk/process.py).
+_RELEASE_WHEN_OPEN = frozenset(
+    (
+        _cmd_gui,
+        _cmd_export,
+        _cmd_residents,
+        _cmd_backup,
+        _cmd_verify,
+        _cmd_access_log,
+        _cmd_sync,
+        _cmd_team,
+    )
+)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -4,15 +4,14 @@ slows every import after it, on every `consultdesk` command a script or a pharma
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from consultdesk import catalogue
 from consultdesk.paths import resource_path
+from tests.python_process import run_python
 
 PASS = "headless passphrase"
 RUN_CLI = """
@@ -25,15 +24,7 @@ sys.exit(code)
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CONSULTDESK_PASSPHRASE": PASS, "LANG": "ko_KR.UTF-8"}
-    return subprocess.run(
-        [sys.executable, "-c", RUN_CLI, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
+    return run_python(RUN_CLI, *args, CONSULTDESK_PASSPHRASE=PASS, LANG="ko_KR.UTF-8")
 
 
 def test_set_up_listing_and_a_refused_export_load_no_qt_and_speak_korean(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ import pytest
 
 from consultdesk.services.workspace import Profile, Workspace
 from consultdesk.ui.app import DEFERRED_MODULES
+from tests.python_process import run_python
 
 PASS = "first window passphrase"
 
@@ -68,14 +69,7 @@ EXPORT_ONLY = ("openpyxl",)
 
 def _python(code: str) -> subprocess.CompletedProcess[str]:
     """``code`` run in a new process, off screen."""
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        stdin=subprocess.DEVNULL,
-        check=True,
-    )
+    return run_python(code, check=True, QT_QPA_PLATFORM="offscreen")
 
 
 def test_the_background_load_leaves_the_export_only_libraries_out() -> None:

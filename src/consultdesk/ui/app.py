@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from consultdesk import folder_lock
 from consultdesk.domain.errors import FolderInUse
 from consultdesk.paths import DATABASE_FILE, resource_path
-from consultdesk.ui import errors, i18n, preload, tasks
+from consultdesk.ui import errors, i18n, preload, pyside_imports, tasks  # noqa: F401
 from consultdesk.ui.errors import install_excepthook, setup_logging
 from consultdesk.ui.first_paint import OnFirstPaint
 from consultdesk.ui.fonts import register_fonts
@@ -80,6 +80,15 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 DESKTOP_ID = "org.consultdesk.ConsultDesk"
+
+
+def end_application() -> None:
+    """Delete the QApplication now, as the interpreter's exit would have (Qt hands what was
+    copied to the desktop's clipboard keeper then), before consultdesk.process.end ends the
+    process without freeing Python's objects one by one."""
+    app = QApplication.instance()
+    if app is not None:
+        app.shutdown()
 
 
 def app_icon() -> QIcon:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultdesk import process
 from consultdesk.domain.catalog import CatalogMatch
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.services import consultations as consultation_service
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.editor)
 
     def _after_first_paint(self) -> None:
+        process.release_collector()  # the start is over (consultdesk/process.py)
         if self.app_lock.locked:  # locked before it came to this (Ctrl+L at once): once unlocked
             self.app_lock.unlocked.connect(
                 self._after_first_paint, Qt.ConnectionType.SingleShotConnection
