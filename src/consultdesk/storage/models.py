@@ -7,11 +7,22 @@ from datetime import date
 
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
+from sqlmodel.main import SQLModelConfig
 
 from consultdesk.domain.ids import new_id
 
 
-class WelfareCentre(SQLModel, table=True):
+class _Table(SQLModel):
+    """The tables' base. Pydantic's validator and serialiser of a table are built when first
+    used, not when its class is made (``defer_build``): SQLModel makes a table's rows without
+    validating them, and nothing here validates or dumps a row through Pydantic, so they are
+    never built; building them for the 23 tables was 25-30 ms of every process that opens the
+    database (the window's start, each command)."""
+
+    model_config = SQLModelConfig(defer_build=True)
+
+
+class WelfareCentre(_Table, table=True):
     __tablename__ = "welfare_centre"
     id: str = Field(default_factory=new_id, primary_key=True)
     name: str
@@ -20,7 +31,7 @@ class WelfareCentre(SQLModel, table=True):
     deleted: bool = False
 
 
-class CaseWorker(SQLModel, table=True):
+class CaseWorker(_Table, table=True):
     __tablename__ = "case_worker"
     id: str = Field(default_factory=new_id, primary_key=True)
     centre_id: str = Field(foreign_key="welfare_centre.id", index=True)
@@ -30,7 +41,7 @@ class CaseWorker(SQLModel, table=True):
     deleted: bool = False
 
 
-class Resident(SQLModel, table=True):
+class Resident(_Table, table=True):
     __tablename__ = "resident"
     # The residents list in its order, with every column a search tests and the list shows
     # (migration 0014): a search walks it and stops at the last row listed.
@@ -69,7 +80,7 @@ class Resident(SQLModel, table=True):
     deleted: bool = False
 
 
-class Consent(SQLModel, table=True):
+class Consent(_Table, table=True):
     __tablename__ = "consent"
     id: str = Field(default_factory=new_id, primary_key=True)
     resident_id: str = Field(foreign_key="resident.id", index=True)
@@ -83,7 +94,7 @@ class Consent(SQLModel, table=True):
     deleted: bool = False
 
 
-class ChangeLog(SQLModel, table=True):
+class ChangeLog(_Table, table=True):
     """One row per field this device changed and has not sent yet: mark_sent deletes the rows
     of a published bundle (docs/sync.md, "The local change log"); bundle_seq stays NULL.
     Indexed on the HLC only (mark_sent finds a bundle's rows by it, 0006); 0012 dropped the
@@ -101,7 +112,7 @@ class ChangeLog(SQLModel, table=True):
     bundle_seq: int | None = None
 
 
-class SyncName(SQLModel, table=True):
+class SyncName(_Table, table=True):
     """An entity, field or device name as field_clock numbers it (migration 0012)."""
 
     __tablename__ = "sync_name"
@@ -109,7 +120,7 @@ class SyncName(SQLModel, table=True):
     name: str = Field(unique=True)
 
 
-class SyncRecord(SQLModel, table=True):
+class SyncRecord(_Table, table=True):
     """A record field_clock has states for, its id stored once (migration 0012)."""
 
     __tablename__ = "sync_record"
@@ -119,7 +130,7 @@ class SyncRecord(SQLModel, table=True):
     record_id: str
 
 
-class FieldClock(SQLModel, table=True):
+class FieldClock(_Table, table=True):
     """The state each field holds now, as sync compares it: the base of the next edit, and the
     comparison point when another device's change arrives (storage/field_clock.py).
 
@@ -140,13 +151,13 @@ class FieldClock(SQLModel, table=True):
     value: str | None = None  # JSON
 
 
-class Setting(SQLModel, table=True):
+class Setting(_Table, table=True):
     __tablename__ = "setting"
     key: str = Field(primary_key=True)
     value: str
 
 
-class AuditEvent(SQLModel, table=True):
+class AuditEvent(_Table, table=True):
     """Access log (PIPA safety measures: who viewed, changed, printed or exported whose data)."""
 
     __tablename__ = "audit_log"
@@ -172,7 +183,7 @@ class AuditEvent(SQLModel, table=True):
 # read and written as a whole, and sync carries them as one field.
 
 
-class Consultation(SQLModel, table=True):
+class Consultation(_Table, table=True):
     __tablename__ = "consultation"
     id: str = Field(default_factory=new_id, primary_key=True)
     resident_id: str = Field(foreign_key="resident.id", index=True)
@@ -195,7 +206,7 @@ class Consultation(SQLModel, table=True):
     deleted: bool = False
 
 
-class MedicationEntry(SQLModel, table=True):
+class MedicationEntry(_Table, table=True):
     __tablename__ = "medication_entry"
     id: str = Field(default_factory=new_id, primary_key=True)
     consultation_id: str = Field(foreign_key="consultation.id", index=True)
@@ -219,7 +230,7 @@ class MedicationEntry(SQLModel, table=True):
     deleted: bool = False
 
 
-class DrugProblemEntry(SQLModel, table=True):
+class DrugProblemEntry(_Table, table=True):
     __tablename__ = "drug_problem"
     id: str = Field(default_factory=new_id, primary_key=True)
     consultation_id: str = Field(foreign_key="consultation.id", index=True)
@@ -231,7 +242,7 @@ class DrugProblemEntry(SQLModel, table=True):
     deleted: bool = False
 
 
-class ConsultationVersion(SQLModel, table=True):
+class ConsultationVersion(_Table, table=True):
     """What a finalised session said before an amendment (the whole record as JSON)."""
 
     __tablename__ = "consultation_version"
@@ -244,7 +255,7 @@ class ConsultationVersion(SQLModel, table=True):
     deleted: bool = False
 
 
-class FlagDecision(SQLModel, table=True):
+class FlagDecision(_Table, table=True):
     """The pharmacist's decision on one risk flag of one session (flag key = RiskFlag.key)."""
 
     __tablename__ = "flag_decision"
@@ -257,7 +268,7 @@ class FlagDecision(SQLModel, table=True):
     deleted: bool = False
 
 
-class Referral(SQLModel, table=True):
+class Referral(_Table, table=True):
     """One referral sheet and its life: draft -> sent -> acknowledged -> closed."""
 
     __tablename__ = "referral"
@@ -287,7 +298,7 @@ class Referral(SQLModel, table=True):
 # --- local reference data (imported files; not shared, not personal) --------------------------
 
 
-class ImportedProduct(SQLModel, table=True):
+class ImportedProduct(_Table, table=True):
     """A product from an imported product list; a later file with the same name replaces it."""
 
     __tablename__ = "imported_product"
@@ -299,7 +310,7 @@ class ImportedProduct(SQLModel, table=True):
     source: str = ""  # the file it came from
 
 
-class ImportedRuleSet(SQLModel, table=True):
+class ImportedRuleSet(_Table, table=True):
     """One imported DUR file (병용금기 / 노인주의 / 효능군중복). The file itself is kept and
     parsed again when rules load, so a parser fix reaches old imports too."""
 
@@ -311,7 +322,7 @@ class ImportedRuleSet(SQLModel, table=True):
     content: bytes = b""
 
 
-class TeamMember(SQLModel, table=True):
+class TeamMember(_Table, table=True):
     """Who works on one laptop of the team (storage/team_repo.py), so that measures and lists
     can name who recorded what. The id is the device id. Local: not a synced record."""
 
@@ -340,7 +351,7 @@ SHARED_TABLES: dict[str, type[SQLModel]] = {
 # Local to this laptop: never in SHARED_TABLES, never in a bundle.
 
 
-class SyncLedger(SQLModel, table=True):
+class SyncLedger(_Table, table=True):
     """Per other device, the last bundle imported from it (bundles go strictly by seq)."""
 
     __tablename__ = "sync_ledger"
@@ -351,7 +362,7 @@ class SyncLedger(SQLModel, table=True):
     newest_hlc: str = ""  # of the changes imported from it (0009): what our bundles say we saw
 
 
-class SyncSentBundle(SQLModel, table=True):
+class SyncSentBundle(_Table, table=True):
     """Each bundle this laptop wrote to the share; the highest seq is the outbox's mark."""
 
     __tablename__ = "sync_sent_bundle"
@@ -361,7 +372,7 @@ class SyncSentBundle(SQLModel, table=True):
     sent_at: str = ""
 
 
-class SyncConflict(SQLModel, table=True):
+class SyncConflict(_Table, table=True):
     """Two values of one field (or an edit and a delete) that a person should look at.
 
     ``kept_*`` is what every laptop shows meanwhile (the higher HLC); ``other_*`` is the value
@@ -389,7 +400,7 @@ class SyncConflict(SQLModel, table=True):
     resolved_by: str = ""  # "here" (a person on this laptop) or "sync" (a later edit arrived)
 
 
-class SyncPending(SQLModel, table=True):
+class SyncPending(_Table, table=True):
     """A record whose fields arrived but whose row cannot be written yet: a required field or a
     parent record (its resident, its consultation) is still in a bundle that has not arrived.
     Retried on every import; its field states are already in field_clock."""
