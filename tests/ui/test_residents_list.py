@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from consultdesk.demo import fill_demo
 from consultdesk.domain.dates import full_age
+from consultdesk.domain.resident import ResidentDraft
+from consultdesk.services import residents
+from consultdesk.services.changes import SYNC, ChangeSet
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.resident_model import FIRST_FILLED, ResidentTableModel
 from consultdesk.ui.residents_view import ResidentsView
@@ -130,3 +133,30 @@ def test_the_overview_of_a_resident_is_never_squeezed_into_cut_off_text(
         assert label.isVisibleTo(panel) and label.text()
         assert label.height() >= label.heightForWidth(label.width()), label.text()
     assert panel.body_scroll.verticalScrollBar().isVisible()
+
+
+def test_a_list_first_filled_by_a_change_from_elsewhere_has_its_columns_sized(
+    qtbot, workspace: Workspace
+) -> None:
+    """An empty list (a newcomer's, before its first sync) that a sync fills in place: its
+    rows' cells are made when painted, so the columns must be sized from the residents, not
+    from cells not made yet (they came out as wide as the headings)."""
+    view = ResidentsView(workspace)
+    qtbot.addWidget(view)
+    view.resize(900, 420)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.model.rowCount() == 0
+    for n in range(3):
+        residents.save_resident(
+            workspace, ResidentDraft(name=f"김순자{n}호", phone="010-1111-2222", sex="female")
+        )
+    resets: list[None] = []
+    view.model.modelReset.connect(lambda: resets.append(None))
+    view.show_changes(ChangeSet(entities=frozenset({"resident"}), origin=SYNC))
+    assert view.model.rowCount() == 3 and resets == []  # inserted in place, not reset
+    table, model = view.table, view.model
+    for column in (model.NAME, model.PHONE):
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column) > 0, column
+    heading = table.horizontalHeader().sectionSizeFromContents(model.PHONE).width()
+    assert table.columnWidth(model.PHONE) > heading  # the number, not the heading, sized it

@@ -47,7 +47,7 @@ from consultdesk.ui.labels import (
 from consultdesk.ui.live import update_rows
 from consultdesk.ui.messages import problem_text
 from consultdesk.ui.resident_dialog import ResidentDialog
-from consultdesk.ui.resident_model import FillBeforePaint, ResidentTableModel
+from consultdesk.ui.resident_model import FIRST_FILLED, FillBeforePaint, ResidentTableModel
 from consultdesk.ui.timeline_view import TimelineWidget
 
 SEARCH_DELAY_MS = 120
@@ -375,8 +375,10 @@ class ResidentsView(QWidget):
         self.panel.show_changes(changes)
 
     def _size_columns_once(self) -> None:
-        """Size the columns to the first residents listed, once (not on every keystroke)."""
+        """Size the columns to the first residents listed, once (not on every keystroke). Their
+        cells are made first: rows a sync inserted are made only when painted."""
         if self.model.rows and not self._columns_sized:
+            self.model.fill(0, FIRST_FILLED - 1)
             self.table.resizeColumnsToContents()
             self._fit_choice_columns()
             self._columns_sized = True
