@@ -60,16 +60,19 @@ class ResidentTableModel(QStandardItemModel):
         self._filled: list[bool] = []
         self._words: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self._today = today or date.today()
-        # Each cell's item is a copy of one of these (read-only; the age right-aligned): setting
-        # the flags on every new item took longer than making it.
-        self._plain = QStandardItem()
-        self._plain.setFlags(
+        # Every cell is made by the model itself, in C++, as a copy of this read-only item
+        # (QStandardItemModel.setData on an empty cell), never in Python and handed over.
+        # With cells cloned in Python from kept templates and passed to setItem, the UI tests
+        # crashed now and then (a segfault in 4 of 9 runs of 70 of them; once a template
+        # "Internal C++ object (QStandardItem) already deleted"); made by the model, 0 of 6.
+        # Why PySide went wrong there was not found.
+        prototype = QStandardItem()
+        prototype.setFlags(
             Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemNeverHasChildren
         )
-        self._right = self._plain.clone()
-        self._right.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setItemPrototype(prototype)  # the model owns it from here
 
     # --- the listed residents --------------------------------------------------------------
 
@@ -145,18 +148,20 @@ class ResidentTableModel(QStandardItemModel):
             self.blockSignals(blocked)
 
     def _fill(self, first: int, last: int) -> None:
-        filled, set_item = self._filled, self.setItem
-        like = [self._right if c == self.AGE else self._plain for c in range(len(self.HEADERS))]
+        filled, index, set_data = self._filled, self.index, self.setData
+        display, align = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for row in range(max(first, 0), min(last + 1, len(filled))):
             if filled[row]:
                 continue
             filled[row] = True
             for column, text in enumerate(self.cells(row)):
-                item = like[column].clone()
-                item.setText(text)
-                if column == self.NAME:
-                    item.setData(self.rows[row].id, ID_ROLE)
-                set_item(row, column, item)
+                cell = index(row, column)
+                set_data(cell, text, display)
+                if column == self.AGE:
+                    set_data(cell, right, align)
+                elif column == self.NAME:
+                    set_data(cell, self.rows[row].id, ID_ROLE)
 
     # --- QAbstractItemModel -----------------------------------------------------------------
 
