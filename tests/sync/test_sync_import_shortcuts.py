@@ -11,11 +11,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from consultdesk.process import collection_paused
 from consultdesk.sync import changes as changes_module
 from consultdesk.sync import compaction
 from consultdesk.sync.bundle import Bundle, BundleHeader
 from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, check_hlc
-from consultdesk.sync.inbound import _follow_up_raised, collection_paused, merge_states
+from consultdesk.sync.inbound import _follow_up_raised, merge_states
 from consultdesk.sync.merge import Action, Conflict, FieldState, RecordState, decide
 from tests.sync.laptops import FakeTime, make_team
 from tests.sync.test_sync_compaction import c_stays_away

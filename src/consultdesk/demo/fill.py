@@ -13,12 +13,10 @@ while this one writes them (demo/aside.py).
 
 from __future__ import annotations
 
-import gc
 import random
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -35,6 +33,7 @@ from consultdesk.domain.ids import new_id
 from consultdesk.domain.phone import digits
 from consultdesk.domain.screening import load_form
 from consultdesk.paths import resource_path
+from consultdesk.process import collection_paused
 from consultdesk.services.catalog import bundled_ingredients
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage.bulk import bulk_cache
@@ -101,19 +100,6 @@ def showcase_resident(ws: Workspace) -> str | None:
         return get_setting(s, SHOWCASE_KEY) or None
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """The cycle collector off while the fill makes millions of short-lived rows (it has none
-    in cycles; reference counting frees them): it took 3% of a 10k / 50k fill."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def fill_demo(
     ws: Workspace,
     residents: int = 200,
@@ -132,7 +118,7 @@ def fill_demo(
         raise ValueError(f"residents must be between 0 and {MAX_RESIDENTS}")
     if sessions is not None and not 0 <= sessions <= MAX_SESSIONS:
         raise ValueError(f"sessions must be between 0 and {MAX_SESSIONS}")
-    with _no_cycle_collection():
+    with collection_paused():  # the fill makes millions of short-lived rows
         return _fill(ws, residents, seed, progress, sessions)
 
 

@@ -8,15 +8,14 @@ comes first and the merge sees a clean update rather than a false parallel one.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import heapq
 from collections import deque
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from consultdesk.domain.hlc import Hlc, HlcClock
+from consultdesk.process import collection_paused
 from consultdesk.sync.bundle import (
     GENESIS_HASH,
     MAX_BUNDLE_BYTES,
@@ -250,23 +249,6 @@ def _apply_snapshot(
     coverage = {d: mark for d, mark in snapshot.coverage.items() if d != device_id}
     store.finish_snapshot(coverage, snapshot.conflicts)
     return records
-
-
-@contextlib.contextmanager
-def collection_paused() -> Iterator[None]:
-    """Python's cycle collector off while a snapshot's parts are read and merged, on again
-    after (as it was). A part is hundreds of thousands of new objects at once, none in a
-    cycle (reference counting frees them), and each of the collector's passes over them all
-    cost a join a tenth to a fifth of its time (paired runs on a busy machine). The switch is
-    the process's: what the screens leave in cycles meanwhile waits for it too, and is
-    collected once the snapshot is merged (minutes at most, at the bench's full demo)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def merge_bundle(
