@@ -8,9 +8,10 @@ included) and the conflicts open on the writer. Every file is sealed under the t
 associated data names the team, the writer, the snapshot and the part, so no file can be moved
 into another snapshot.
 
-Reading checks the manifest and every part (present, size, hash, opening) before any of it is
-applied. Each part is then merged like a bundle (inbound.merge_bundle, one transaction per part)
-and the ledger moves to the coverage last, in one transaction with the manifest's conflicts.
+Reading checks the manifest and every part (present, size, hash) before any of it is applied.
+Each part is then opened (the sealed manifest vouches for its hash) and merged like a bundle
+(inbound.merge_bundle, one transaction per part), and the ledger moves to the coverage last, in
+one transaction with the manifest's conflicts.
 """
 
 from __future__ import annotations
