@@ -191,7 +191,7 @@ def _start_from_snapshot(
     ]
     imported = {device: mark.seq for device, mark in store.ledger().items()}
     choice = best_snapshot(candidates, imported, behind)
-    if choice is None or not parts_ready(team, choice):
+    if choice is None or not parts_ready(choice):
         return behind  # waits, reason "compacted"; the next sync looks again
     records = _apply_snapshot(team, device_id, store, clock, choice, report, safety_fields)
     if records is not None:

@@ -190,7 +190,7 @@ def read_manifest(team: Team, writer: str, snapshot_id: int) -> Snapshot | None:
     return Snapshot(writer, snapshot_id, folder, parts, coverage, conflicts)
 
 
-def parts_ready(team: Team, snapshot: Snapshot) -> bool:
+def parts_ready(snapshot: Snapshot) -> bool:
     """Every part is there whole: the size and SHA-256 the manifest says. The manifest opened
     under the team key, so a part with its hash is the very file its writer sealed; it is
     opened as it is merged (part_changes), not twice (decrypting and parsing every part was
