@@ -17,7 +17,8 @@ from consultdesk.domain.problems import ValidationFailed
 from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consultations as svc
 from consultdesk.services.residents import save_resident
-from consultdesk.storage.models import AuditEvent, ChangeLog, MedicationEntry
+from consultdesk.storage.models import AuditEvent, MedicationEntry
+from tests.change_rows import logged
 from tests.consent_helpers import consent_to_health_info
 
 AMLODIPINE = Ingredient("C08CA01", "암로디핀", "amlodipine")
@@ -65,12 +66,10 @@ def test_a_draft_round_trips_with_rows_and_problems(workspace, resident):
 
 def test_saving_an_unchanged_session_writes_no_change_rows(workspace, resident):
     data = first_consultation(workspace, resident, [med("노바스크", AMLODIPINE, morning="1")])
-    with workspace.db.session() as s:
-        before = len(s.exec(select(ChangeLog)).all())
+    before = len(logged(workspace))
     svc.save_consultation(workspace, data)
     svc.save_consultation(workspace, data)
-    with workspace.db.session() as s:
-        assert len(s.exec(select(ChangeLog)).all()) == before
+    assert len(logged(workspace)) == before
 
 
 def test_a_removed_row_becomes_a_tombstone(workspace, resident):

@@ -19,13 +19,13 @@ from consultdesk.services.referrals import ReferralOptions
 from consultdesk.storage.changes import TOMBSTONE
 from consultdesk.storage.models import (
     AuditEvent,
-    ChangeLog,
     Consultation,
     DrugProblemEntry,
     FlagDecision,
     MedicationEntry,
     Resident,
 )
+from tests.change_rows import logged
 from tests.services.sync_laptops import (  # noqa: F401 (fixtures)
     MakeLaptop,
     join,
@@ -51,10 +51,7 @@ def audit(ws, action: str, entity: str) -> list[AuditEvent]:
 
 
 def tombstoned(ws, record_id: str) -> bool:
-    with ws.db.session() as s:
-        rows = s.exec(
-            select(ChangeLog).where(ChangeLog.record_id == record_id, ChangeLog.field == TOMBSTONE)
-        ).all()
+    rows = [c for c in logged(ws, record_id) if c.field == TOMBSTONE]
     return len(rows) == 1
 
 

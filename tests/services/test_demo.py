@@ -36,12 +36,12 @@ from consultdesk.storage import consultations_repo as repo
 from consultdesk.storage import field_clock
 from consultdesk.storage.changes import encode_value
 from consultdesk.storage.models import (
-    ChangeLog,
     Consultation,
     DrugProblemEntry,
     MedicationEntry,
     Resident,
 )
+from tests import change_rows
 from tests.conftest import PASSPHRASE
 
 
@@ -90,7 +90,7 @@ def test_every_record_has_its_change_log_rows_and_rebuilds_from_them(
     fill_demo(workspace, residents=6, sessions=20)
     with workspace.db.session() as s:
         logged: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-        for change in s.exec(select(ChangeLog)):
+        for change in change_rows.logged(workspace):
             logged[(change.entity, change.record_id)][change.field] = change.value
         clocks = len(field_clock.all_states(s.connection()))
         assert clocks == sum(len(fields) for fields in logged.values())

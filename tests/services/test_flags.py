@@ -24,7 +24,8 @@ from consultdesk.services.consultations import (
     start_consultation,
 )
 from consultdesk.services.workspace import Workspace
-from consultdesk.storage.models import ChangeLog, FlagDecision, ImportedRuleSet
+from consultdesk.storage.models import FlagDecision, ImportedRuleSet
+from tests.change_rows import logged
 from tests.conftest import PASSPHRASE
 from tests.consent_helpers import consent_to_health_info
 
@@ -205,7 +206,7 @@ def test_a_later_decision_updates_the_same_record(workspace):
     with workspace.db.session() as s:
         records = list(s.exec(select(FlagDecision)))
         assert len(records) == 1
-        changes = list(s.exec(select(ChangeLog).where(ChangeLog.entity == "flag_decision")))
+    changes = [c for c in logged(workspace) if c.entity == "flag_decision"]
     assert {c.record_id for c in changes} == {records[0].id}
     assert [c.value for c in changes if c.field == "status"] == ['"confirmed"', '"dismissed"']
     flags.decide_flag(workspace, data.id, key, flags.OPEN, "잘못 눌렀음")

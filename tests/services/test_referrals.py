@@ -12,7 +12,8 @@ from consultdesk.domain.problems import ValidationFailed
 from consultdesk.domain.referral import ReferralState
 from consultdesk.services import consent, referrals
 from consultdesk.services.referrals import ReferralFilter, ReferralOptions
-from consultdesk.storage.models import AuditEvent, ChangeLog
+from consultdesk.storage.models import AuditEvent
+from tests.change_rows import logged
 from tests.services.visit_data import add_consultation, make_resident, make_visit
 
 CREATED = date(2026, 11, 3)
@@ -66,7 +67,7 @@ def test_a_referral_goes_from_draft_to_closed_with_the_date_of_each_step(workspa
             .order_by(col(AuditEvent.at))
         ).all()
         # Referral is shared with the team: every step reaches the change log.
-        fields = set(s.exec(select(ChangeLog.field).where(ChangeLog.record_id == draft)).all())
+    fields = {c.field for c in logged(workspace, draft)}
     assert list(actions) == ["draft", "referral_sent", "referral_reply", "referral_closed"]
     assert {"state", "sent_on", "acknowledged_on", "closed_on", "reply_status"} <= fields
     assert referrals.list_open_referrals(workspace, today=closed) == []

@@ -21,7 +21,6 @@ from consultdesk.services import consent, residents, sync, sync_conflicts
 from consultdesk.services import consultations as visits
 from consultdesk.services.centres import save_case_worker, save_centre
 from consultdesk.storage.models import (
-    ChangeLog,
     MedicationEntry,
     Resident,
     SyncConflict,
@@ -30,6 +29,7 @@ from consultdesk.storage.sync_store import SqliteSyncStore
 from consultdesk.sync import outbound
 from consultdesk.sync.errors import ShareUnavailable, WrongTeamPassphrase
 from consultdesk.sync.merge import ConflictKind
+from tests.change_rows import logged
 from tests.consent_helpers import consent_to_health_info
 from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     CHEAP_KDF,
@@ -99,8 +99,7 @@ def test_imported_changes_are_never_sent_on(new_laptop: MakeLaptop, share: Path)
     sync.sync_now(a)
     report = sync.sync_now(b)
     assert report.changes_applied > 0 and report.bundles_written == 0
-    with b.db.session() as s:
-        assert s.exec(select(ChangeLog)).all() == []
+    assert logged(b) == []
     assert sync.sync_status(b).waiting == 0
 
 
@@ -541,13 +540,7 @@ def test_joining_another_team_sends_this_laptops_records_there(
 
 def unsent(ws) -> int:  # type: ignore[no-untyped-def]
     """This laptop's change rows not yet in a bundle (what "waiting" counts)."""
-    from sqlmodel import col, select
-
-    from consultdesk.storage.models import ChangeLog
-
-    with ws.db.session(read_only=True) as s:
-        rows = s.exec(select(ChangeLog).where(col(ChangeLog.bundle_seq).is_(None)))
-        return len(rows.all())
+    return len(logged(ws))
 
 
 def test_the_team_summary_does_not_wait_for_a_writer(workspace) -> None:  # type: ignore[no-untyped-def]

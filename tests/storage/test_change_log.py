@@ -11,16 +11,12 @@ from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consent, residents
 from consultdesk.storage import field_clock
 from consultdesk.storage.changes import TOMBSTONE
-from consultdesk.storage.models import ChangeLog, Resident
+from consultdesk.storage.models import Resident
+from tests.change_rows import logged
 
 
 def changes(ws, record_id):
-    with ws.db.session() as s:
-        return list(
-            s.exec(
-                select(ChangeLog).where(ChangeLog.record_id == record_id).order_by(ChangeLog.seq)
-            )
-        )
+    return logged(ws, record_id)
 
 
 def test_creating_a_resident_writes_a_change_row_per_field(workspace):
@@ -30,7 +26,7 @@ def test_creating_a_resident_writes_a_change_row_per_field(workspace):
     assert json.loads(by_field["name"].value) == "김민수"
     assert json.loads(by_field["birth_date"].value) == "1948-03-05"
     assert all(r.entity == "resident" and r.device == workspace.device for r in rows)
-    assert all(r.base_hlc is None and r.bundle_seq is None for r in rows)
+    assert all(r.base_hlc is None for r in rows)
     assert len(rid) == 36 and rid[14] == "7"  # UUID version 7
 
 
@@ -59,24 +55,24 @@ def test_deleting_is_a_tombstone(workspace):
 
 def test_a_refused_write_leaves_no_change_rows(workspace):
     with workspace.db.session() as s:
-        before = len(s.exec(select(ChangeLog)).all())
+        before = len(logged(workspace))
     with pytest.raises(ValidationFailed):
         residents.save_resident(workspace, ResidentDraft(name="김민수", notes="480305-1234567"))
     with workspace.db.session() as s:
-        assert len(s.exec(select(ChangeLog)).all()) == before
+        assert len(logged(workspace)) == before
         assert s.exec(select(Resident)).all() == []
 
 
 def test_a_failure_inside_the_transaction_rolls_back_the_change_rows_too(workspace):
     rid = residents.save_resident(workspace, ResidentDraft(name="김민수"))
     with workspace.db.session() as s:
-        count = len(s.exec(select(ChangeLog)).all())
+        count = len(logged(workspace))
     with pytest.raises(RuntimeError), workspace.db.session() as s:
         record = s.get(Resident, rid)
         workspace.writer.save(s, record, {"notes": "바뀐 메모"})
         raise RuntimeError("crash before commit")
     with workspace.db.session() as s:
-        assert len(s.exec(select(ChangeLog)).all()) == count
+        assert len(logged(workspace)) == count
         assert s.get(Resident, rid).notes == ""
 
 

@@ -18,6 +18,7 @@ from consultdesk.services.workspace import Workspace
 from consultdesk.storage import schema
 from consultdesk.storage.database import open_database
 from consultdesk.storage.sync_store import SqliteSyncStore
+from tests.change_rows import logged
 from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     MakeLaptop,
     join,
@@ -71,17 +72,31 @@ def test_the_birth_year_release_keeps_a_resident_known_only_by_year(tmp_path):
         ws.close()
 
 
-def _field_states_before_upgrade(path: Path) -> set[tuple[object, ...]]:
-    """The field states of a schema-0011 database, read with that schema's columns."""
+def _read_before_upgrade(path: Path, sql: str) -> list[tuple[object, ...]]:
     db = open_database(path, PASSPHRASE)
     try:
         with db.engine.connect() as conn:
-            rows = conn.exec_driver_sql(
-                "SELECT entity, record_id, field, value, hlc, device, base_hlc FROM field_clock"
-            ).all()
+            return [tuple(row) for row in conn.exec_driver_sql(sql)]
     finally:
         db.close()
-    return {tuple(row) for row in rows}
+
+
+def _field_states_before_upgrade(path: Path) -> set[tuple[object, ...]]:
+    """The field states of a schema-0011 database, read with that schema's columns."""
+    return set(
+        _read_before_upgrade(
+            path, "SELECT entity, record_id, field, value, hlc, device, base_hlc FROM field_clock"
+        )
+    )
+
+
+def _change_rows_before_upgrade(path: Path) -> list[tuple[object, ...]]:
+    """The unsent change rows of a schema-0011 database (texts until 0015), oldest first."""
+    return _read_before_upgrade(
+        path,
+        "SELECT entity, record_id, field, value, hlc, device, base_hlc FROM change_log "
+        "ORDER BY seq",
+    )
 
 
 def _field_states_after_upgrade(
@@ -119,9 +134,13 @@ def test_the_0011_release_keeps_every_field_state_and_syncs_after_the_upgrade(
     data_dir = _copy_0011(tmp_path)
     before = _field_states_before_upgrade(data_dir / "consultdesk.db")
     assert len({row[5] for row in before}) == 2 and any(row[6] for row in before)
+    unsent = _change_rows_before_upgrade(data_dir / "consultdesk.db")
+    assert len(unsent) == 2 and all(row[6] for row in unsent)  # edits of fields set before
     ws = Workspace.unlock(data_dir, PASSPHRASE)
     try:
         assert schema.current_revision(ws.db) == schema.head_revision()
+        # The change rows, numbered since 0015, read back as the texts they were, in order.
+        assert [tuple(row) for row in logged(ws)] == unsent
         phones = {r.name: r.phone for r in residents.search_residents(ws, "")[0]}
         assert phones["이말순"] == "010-9999-0000" and "박영희" in phones and "홍길동" in phones
         report = access_log.verify_log(ws)
@@ -151,8 +170,8 @@ def test_the_0011_release_keeps_every_field_state_and_syncs_after_the_upgrade(
         ws.close()
 
 
-# The statements of migration 0012 a kill lands after: filling the new table, dropping the old
-# one, the last one. Each is the last step before the commit or well before it.
+# The statements of migrations 0012 and 0015 a kill lands after: filling each new table,
+# dropping the old one, the last one. Each is the last step before the commit or well before it.
 @pytest.mark.parametrize(
     "statement",
     [
@@ -160,14 +179,18 @@ def test_the_0011_release_keeps_every_field_state_and_syncs_after_the_upgrade(
         "DROP TABLE field_clock",
         "ALTER TABLE field_clock_compact",
         "DROP INDEX IF EXISTS ix_change_log_bundle_seq",
+        "INSERT INTO change_log_compact",
+        "DROP TABLE change_log",
+        "CREATE INDEX ix_change_log_hlc",
     ],
 )
-def test_the_0012_upgrade_killed_midway_leaves_the_0011_database_to_upgrade_again(
+def test_the_upgrade_killed_midway_leaves_the_0011_database_to_upgrade_again(
     tmp_path: Path, statement: str
 ) -> None:
     data_dir = _copy_0011(tmp_path)
     path = data_dir / "consultdesk.db"
     before = _field_states_before_upgrade(path)
+    unsent = _change_rows_before_upgrade(path)
     with subprocess.Popen(  # the block closes the pipes after the kill
         [sys.executable, "-c", _PAUSED_UPGRADE, str(path), PASSPHRASE, statement],
         stdout=subprocess.PIPE,
@@ -186,11 +209,13 @@ def test_the_0012_upgrade_killed_midway_leaves_the_0011_database_to_upgrade_agai
     finally:
         db.close()
     assert _field_states_before_upgrade(path) == before
+    assert _change_rows_before_upgrade(path) == unsent
     ws = Workspace.unlock(data_dir, PASSPHRASE)
     try:
         assert schema.current_revision(ws.db) == schema.head_revision()
         keys = {(str(row[0]), str(row[1])) for row in before}
         assert _field_states_after_upgrade(ws, keys) == _as_loaded(before)
+        assert [tuple(row) for row in logged(ws)] == unsent
     finally:
         ws.close()
 

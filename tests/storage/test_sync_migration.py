@@ -32,9 +32,7 @@ def test_a_database_from_before_sync_gets_a_share_safe_device_id_and_full_field_
     try:
         assert ID_PATTERN.match(old.device) and "-" not in old.device
         with old.db.engine.connect() as conn:
-            log = conn.exec_driver_sql(
-                "SELECT entity, record_id, field, value, hlc, device, base_hlc FROM change_log"
-            ).all()
+            log = field_clock.unsent_rows(conn)
             states = field_clock.all_states(conn)
         assert log and {row[5] for row in log} == {old.device}
         assert all(Hlc.parse(row[4]).device == old.device for row in log)

@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlmodel import select
 
 from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import residents, sync, sync_conflicts
-from consultdesk.storage.models import ChangeLog
 from consultdesk.sync.folder import SkippedFile
 from consultdesk.sync.report import SyncReport
 from consultdesk.ui.conflicts_view import ConflictsView
@@ -18,6 +16,7 @@ from consultdesk.ui.sync_report_dialog import SyncReportDialog
 from consultdesk.ui.sync_status import SyncStatusBar
 from consultdesk.ui.sync_view import SyncController, SyncView
 from consultdesk.ui.team_setup_dialog import TeamSetupDialog
+from tests.change_rows import logged
 from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     TEAM_PASSPHRASE,
     MakeLaptop,
@@ -55,8 +54,7 @@ def test_the_status_bar_shows_changes_waiting_then_the_last_sync(
     residents.save_resident(a, ResidentDraft(name="김순자"))
     controller.refresh_status()  # in the background
     qtbot.waitUntil(lambda: "동기화한 적 없음" in bar.label.text())
-    with a.db.session(read_only=True) as s:
-        waiting = len(s.exec(select(ChangeLog)).all())  # one change per field of the resident
+    waiting = len(logged(a))  # one change per field of the resident
     assert waiting > 1 and f"보낼 변경 {waiting}건" in bar.label.text()
     progress: list[float] = []
     controller.progress.connect(progress.append)
@@ -298,10 +296,4 @@ def test_quitting_sends_the_changes_still_waiting(
 
 def unsent(ws) -> int:  # type: ignore[no-untyped-def]
     """This laptop's change rows not yet in a bundle (what "waiting" counts)."""
-    from sqlmodel import col, select
-
-    from consultdesk.storage.models import ChangeLog
-
-    with ws.db.session(read_only=True) as s:
-        rows = s.exec(select(ChangeLog).where(col(ChangeLog.bundle_seq).is_(None)))
-        return len(rows.all())
+    return len(logged(ws))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-from consultdesk.domain.hlc import Hlc, packed_of
 from consultdesk.storage import field_clock
 from consultdesk.storage.database import Database
 
@@ -25,35 +24,20 @@ def newest_change(db: Database) -> str:
         return field_clock.newest(conn)
 
 
-# An HLC's text with its device part replaced by :new ("wall-counter-device", see domain.hlc).
-_RENAMED = "substr({c}, 1, 17 + instr(substr({c}, 18), '-')) || :new"
-
-
 def rename_unsent(conn: Connection, device: str) -> None:
-    """The unsent changes become the new device's: their device and the device part of their
-    HLC (a teammate refuses a change whose HLC names another device), in change_log and in
-    the field states they set (what another team is sent later is rebuilt from those), and
-    the bases that name them. Every change_log row is unsent (see SqliteSyncStore.mark_sent),
-    and a base names an earlier change of the same field, so both are found by the field
-    state's key."""
-    unsent = conn.exec_driver_sql("SELECT entity, record_id, field, hlc FROM change_log").all()
-    wanted = {device}
-    for entity, _, name, hlc in unsent:
-        wanted |= {entity, name, Hlc.parse(hlc).device}
-    names = field_clock.name_ids(conn, wanted)
-    by_entity: dict[str, set[str]] = {}
-    for entity, record_id, _, _ in unsent:
-        by_entity.setdefault(entity, set()).add(record_id)
-    records = {
-        entity: field_clock.record_numbers(conn, names[entity], ids, create=False)
-        for entity, ids in by_entity.items()
-    }
-    new, keys = names[device], []
-    for entity, record_id, name, hlc in unsent:
-        record = records[entity].get(record_id)
-        if record is not None:
-            packed, former = packed_of(hlc)
-            keys.append((new, record, names[name], packed, names[former]))
+    """The unsent changes become the new device's: their device (an HLC's text names it, and
+    a teammate refuses a change whose HLC names another device), in change_log and in the
+    field states they set (what another team is sent later is rebuilt from those), and the
+    bases that name them. Every change_log row is unsent (see SqliteSyncStore.mark_sent), and
+    a base names an earlier change of the same field, so both are found by the field state's
+    key. Both tables keep an HLC as its number and its device's (migrations 0012, 0015)."""
+    new = field_clock.name_ids(conn, {device})[device]
+    keys = [
+        (new, record, name, hlc, former)
+        for record, name, hlc, former in conn.exec_driver_sql(
+            "SELECT record, field, hlc, device FROM change_log"
+        )
+    ]
     if keys:
         conn.exec_driver_sql(
             "UPDATE field_clock SET base_device = ? WHERE record = ? AND field = ? "
@@ -65,13 +49,14 @@ def rename_unsent(conn: Connection, device: str) -> None:
             "AND hlc = ? AND device = ?",
             keys,
         )
-    unsent_hlcs = "(SELECT hlc FROM change_log)"
-    for statement in (
-        f"UPDATE change_log SET base_hlc = {_RENAMED.format(c='base_hlc')} "
-        f"WHERE base_hlc IN {unsent_hlcs}",
-        f"UPDATE change_log SET hlc = {_RENAMED.format(c='hlc')}, device = :new",
-    ):
-        conn.execute(text(statement), {"new": device})
+    # The bases first: they are found by the unsent changes' devices, which change next.
+    conn.exec_driver_sql(
+        "UPDATE change_log SET base_device = ? WHERE base_hlc IS NOT NULL AND EXISTS "
+        "(SELECT 1 FROM change_log c WHERE c.hlc = change_log.base_hlc "
+        "AND c.device = change_log.base_device)",
+        (new,),
+    )
+    conn.exec_driver_sql("UPDATE change_log SET device = ?", (new,))
 
 
 def forget_sent_bundles(conn: Connection) -> None:

@@ -22,13 +22,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert
 from sqlmodel import Session, SQLModel
 
-from consultdesk.domain.hlc import COUNTER_BITS, COUNTER_MASK, Hlc, HlcClock, hlc_text
+from consultdesk.domain.hlc import Hlc, HlcClock, hlc_text
 from consultdesk.storage import field_clock
 from consultdesk.storage.bulk import insert_rows, insert_tuples
-from consultdesk.storage.models import SHARED_TABLES, ChangeLog
+from consultdesk.storage.models import SHARED_TABLES
 
 TOMBSTONE = "__deleted__"
 
@@ -150,7 +149,6 @@ def encode_value(value: Any) -> str:
     return _encode(value)
 
 
-_LOGGED = ("entity", "record_id", "field", "value", "hlc", "device", "base_hlc")
 _encoded: dict[tuple[type, Any], str] = {}
 
 
@@ -197,32 +195,19 @@ class ChangeWriter:
         ids = field_clock.name_ids(conn, (entity, self.device, *values))
         record = field_clock.record_numbers(conn, ids[entity], (record_id,))[record_id]
         clocks = {
-            number: (hlc, device, name)
-            for number, hlc, device, name in conn.exec_driver_sql(
-                "SELECT f.field, f.hlc, f.device, n.name FROM field_clock f "
-                "JOIN sync_name n ON n.id = f.device WHERE f.record = ?",
-                (record,),
+            number: (hlc, device)
+            for number, hlc, device in conn.exec_driver_sql(
+                "SELECT field, hlc, device FROM field_clock WHERE record = ?", (record,)
             )
         }
-        rows, states, newest = [], [], ""
+        states, newest = [], ""
         device = ids[self.device]
         for name, value in values.items():
             hlc, encoded = self.clock.now(), encode_value(value)
             base = clocks.get(ids[name])
-            base_text = hlc_text(base[0], base[2]) if base else None
             newest = str(hlc)
-            rows.append(
-                {
-                    "entity": entity,
-                    "record_id": record_id,
-                    "field": name,
-                    "value": encoded,
-                    "hlc": newest,
-                    "device": self.device,
-                    "base_hlc": base_text,
-                }
-            )
-            # The field's whole state, as sync compares it (value as sent, see FieldClock).
+            # The field's whole state, as sync compares it (value as sent, see FieldClock); the
+            # change row is that state too (migration 0015).
             states.append(
                 (
                     record,
@@ -234,7 +219,7 @@ class ChangeWriter:
                     encoded,
                 )
             )
-        session.execute(insert(ChangeLog), rows)
+        field_clock.log_changes(conn, states)
         field_clock.upsert_states(conn, states)
         field_clock.note_newest(conn, newest)
 
@@ -285,17 +270,14 @@ class ChangeWriter:
             order.extend(sorted((f for f in keys if f != "id"), key=ids.__getitem__))
         numbers = field_clock.number_new_records(conn, ids[entity], [row["id"] for row in rows])
         hlcs = iter(self.clock.many(sum(len(shapes[tuple(row)]) for row in rows)))
-        encode, device_no, bits, mask = _encode_cached, ids[device], COUNTER_BITS, COUNTER_MASK
-        log: list[tuple[Any, ...]] = []
+        encode, device_no = _encode_cached, ids[device]
+        # Each new field's state, which is also its change row (migration 0015).
         states: list[tuple[Any, ...]] = []
         for row, number in zip(rows, numbers, strict=True):
-            record_id = row["id"]
             for name in shapes[tuple(row)]:
-                hlc, value = next(hlcs), encode(row[name])
-                text = f"{hlc >> bits:016d}-{hlc & mask:04d}-{device}"  # domain.hlc.hlc_text
-                log.append((entity, record_id, name, value, text, device, None))
-                states.append((number, ids[name], hlc, device_no, None, None, value))
-        insert_tuples(session, "change_log", _LOGGED, log)
+                value = encode(row[name])
+                states.append((number, ids[name], next(hlcs), device_no, None, None, value))
+        insert_tuples(session, "change_log", field_clock.STATE_COLUMNS, states)
         insert_tuples(session, "field_clock", field_clock.STATE_COLUMNS, states)
-        if log:
-            field_clock.note_newest(conn, log[-1][4])
+        if states:  # the clock's values grow: the last is the newest
+            field_clock.note_newest(conn, hlc_text(states[-1][2], device))

@@ -12,7 +12,7 @@ HLC is kept.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 
@@ -145,15 +145,63 @@ def newest(conn: sa.Connection) -> str:
     return str(row[0]) if row else ""
 
 
-def all_states(conn: sa.Connection) -> list[tuple[str, str, str, str | None, str, str, str | None]]:
-    """Every field state as texts: (entity, record_id, field, value, hlc, device, base_hlc)."""
+TextState = tuple[str, str, str, str | None, str, str, str | None]
+
+
+class LoggedChange(NamedTuple):
+    """A change_log row as texts (``unsent_rows``)."""
+
+    entity: str
+    record_id: str
+    field: str
+    value: str  # JSON; never NULL (a tombstone's is true)
+    hlc: str
+    device: str
+    base_hlc: str | None
+
+
+def _as_texts(table: str) -> str:
+    """SELECT of ``table``'s rows (field_clock or change_log, aliased f: both keep a state in
+    STATE_COLUMNS) as texts: (entity, record_id, field, value, hlc, device, base_hlc)."""
     hlc, base = hlc_sql("f.hlc", "d.name"), hlc_sql("f.base_hlc", "b.name")
-    rows = conn.exec_driver_sql(
+    return (
         f"SELECT e.name, r.record_id, n.name, f.value, {hlc}, d.name, "
         f"CASE WHEN f.base_hlc IS NULL THEN NULL ELSE {base} END "
-        "FROM field_clock f JOIN sync_record r ON r.id = f.record "
+        f"FROM {table} f JOIN sync_record r ON r.id = f.record "
         "JOIN sync_name e ON e.id = r.entity JOIN sync_name n ON n.id = f.field "
-        "JOIN sync_name d ON d.id = f.device LEFT JOIN sync_name b ON b.id = f.base_device "
-        "ORDER BY f.record, f.field"
+        "JOIN sync_name d ON d.id = f.device LEFT JOIN sync_name b ON b.id = f.base_device"
     )
+
+
+def all_states(conn: sa.Connection) -> list[TextState]:
+    """Every field state as texts: (entity, record_id, field, value, hlc, device, base_hlc)."""
+    rows = conn.exec_driver_sql(f"{_as_texts('field_clock')} ORDER BY f.record, f.field")
     return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def log_changes(conn: sa.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Append changes to change_log, given as field states are (STATE_COLUMNS order): a change
+    row is the field state its edit set (migration 0015)."""
+    if rows:
+        conn.exec_driver_sql(
+            f"INSERT INTO change_log ({', '.join(STATE_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            list(rows),
+        )
+
+
+def unsent_rows(
+    conn: sa.Connection, device: str | None = None, limit: int = -1
+) -> list[LoggedChange]:
+    """The change_log rows as texts, oldest first: those of ``device`` only if it is given
+    (none if it never set a field), at most ``limit`` (-1: all)."""
+    if device is None:
+        rows = conn.exec_driver_sql(f"{_as_texts('change_log')} ORDER BY f.seq LIMIT ?", (limit,))
+    else:
+        number = name_id(conn, device)
+        if number is None:
+            return []
+        rows = conn.exec_driver_sql(
+            f"{_as_texts('change_log')} WHERE f.device = ? ORDER BY f.seq LIMIT ?",
+            (number, limit),
+        )
+    return [LoggedChange(*row) for row in rows]

@@ -96,20 +96,20 @@ class Consent(_Table, table=True):
 
 class ChangeLog(_Table, table=True):
     """One row per field this device changed and has not sent yet: mark_sent deletes the rows
-    of a published bundle (docs/sync.md, "The local change log"); bundle_seq stays NULL.
-    Indexed on the HLC only (mark_sent finds a bundle's rows by it, 0006); 0012 dropped the
-    indexes on record_id and bundle_seq."""
+    of a published bundle (docs/sync.md, "The local change log"). Keyed by numbers as
+    field_clock is (migration 0015): ``record`` in sync_record, ``field`` and the devices in
+    sync_name, the HLCs packed (domain.hlc.Hlc.packed). storage/changes.py writes the rows and
+    reads them back as texts (``unsent_rows``). Indexed on the HLC only (mark_sent)."""
 
     __tablename__ = "change_log"
     seq: int | None = Field(default=None, primary_key=True)
-    entity: str
-    record_id: str
-    field: str
+    record: int
+    field: int
     value: str  # JSON
-    hlc: str = Field(index=True)
-    device: str
-    base_hlc: str | None = None
-    bundle_seq: int | None = None
+    hlc: int = Field(index=True)
+    device: int
+    base_hlc: int | None = None
+    base_device: int | None = None
 
 
 class SyncName(_Table, table=True):

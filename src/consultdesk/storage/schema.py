@@ -18,7 +18,7 @@ from consultdesk.storage.errors import MigrationFailed
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 _SCRIPTS = Path(__file__).resolve().parent / "migrations"
 
 

@@ -20,7 +20,8 @@ How the parts of the protocol map onto the tables:
   for is still carried along. The record's own columns are the copy the screens read.
 * This laptop's own changes are its ``change_log`` rows; imported changes are never written there,
   so they can never be sent on. A row is deleted once its bundle is published (mark_sent):
-  change_log holds only what is still to send (docs/sync.md, "The local change log").
+  change_log holds only what is still to send (docs/sync.md, "The local change log"), keyed
+  by the same numbers as field_clock (migration 0015) and read back as texts.
 * Rows are written generically for any table in SHARED_TABLES, by column type.
 
 Records arrive field by field, and not always parent first: a consultation can come from a
@@ -230,11 +231,7 @@ class SqliteSyncStore:
 
     def unsent_changes(self, limit: int) -> Sequence[Change]:
         with self.db.reading() as conn:
-            rows = conn.exec_driver_sql(
-                "SELECT entity, record_id, field, value, hlc, device, base_hlc FROM change_log "
-                "WHERE bundle_seq IS NULL AND device = ? ORDER BY seq LIMIT ?",
-                (self.device_id, limit),
-            ).all()
+            rows = field_clock.unsent_rows(conn, self.device_id, limit)
         return [
             Change(entity, record_id, name, json.loads(value), hlc, device, base)
             for entity, record_id, name, value, hlc, device, base in rows
@@ -242,21 +239,18 @@ class SqliteSyncStore:
 
     def mark_sent(self, seq: int, bundle_hash: str, changes: Sequence[Change]) -> None:
         # An HLC is unique per change of this laptop (each change takes a fresh one) and
-        # indexed (migration 0006), so this is one index look-up per change. The unary + keeps
-        # SQLite from choosing the bundle_seq index instead, which would scan every unsent row
-        # for each chunk: seconds on a laptop with much unsent work, and the window between a
-        # bundle's rename and this commit is where a crash leaves a bundle unmarked.
+        # indexed (migrations 0006, 0015), so this is one index look-up per change.
         # A sent change is deleted, not kept: the bundle carries it from now on, and the field's
         # state stays in field_clock (docs/sync.md, "The local change log").
-        hlcs = [change.hlc for change in changes]
+        hlcs = [packed_of(change.hlc)[0] for change in changes]
         with self.db.session() as s:
             conn = s.connection()
-            for chunk in _chunks(hlcs):
+            device = field_clock.name_id(conn, self.device_id)
+            for chunk in _chunks(hlcs if device is not None else []):
                 marks = ",".join("?" * len(chunk))
                 conn.exec_driver_sql(
-                    f"DELETE FROM change_log "
-                    f"WHERE hlc IN ({marks}) AND +bundle_seq IS NULL AND +device = ?",
-                    (*chunk, self.device_id),
+                    f"DELETE FROM change_log WHERE hlc IN ({marks}) AND +device = ?",
+                    (*chunk, device),
                 )
             conn.exec_driver_sql(
                 "INSERT INTO sync_sent_bundle (seq, bundle_hash, changes, sent_at) "
@@ -387,21 +381,13 @@ class SqliteSyncStore:
         device not already waiting in change_log, oldest first."""
         with self.db.session() as s:
             conn = s.connection()
-            conn.exec_driver_sql(  # rows of a database from before sent rows were deleted
-                "DELETE FROM change_log WHERE bundle_seq IS NOT NULL"
-            )
             device = field_clock.name_id(conn, self.device_id)
-            hlc = field_clock.hlc_sql("f.hlc", "d.name")
-            base = field_clock.hlc_sql("f.base_hlc", "b.name")
             conn.exec_driver_sql(
-                "INSERT INTO change_log (entity, record_id, field, value, hlc, device, base_hlc) "
-                f"SELECT e.name, r.record_id, n.name, f.value, {hlc}, d.name, "
-                f"CASE WHEN f.base_hlc IS NULL THEN NULL ELSE {base} END "
-                "FROM field_clock f JOIN sync_record r ON r.id = f.record "
-                "JOIN sync_name e ON e.id = r.entity JOIN sync_name n ON n.id = f.field "
-                "JOIN sync_name d ON d.id = f.device LEFT JOIN sync_name b ON b.id = f.base_device "
-                "WHERE f.device = ? AND f.value IS NOT NULL "
-                f"AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.hlc = {hlc}) "
+                f"INSERT INTO change_log ({', '.join(field_clock.STATE_COLUMNS)}) "
+                f"SELECT {', '.join(f'f.{c}' for c in field_clock.STATE_COLUMNS)} "
+                "FROM field_clock f WHERE f.device = ? AND f.value IS NOT NULL "
+                "AND NOT EXISTS (SELECT 1 FROM change_log c "
+                "WHERE c.hlc = f.hlc AND c.device = f.device) "
                 "ORDER BY f.hlc",
                 (device,),
             )
