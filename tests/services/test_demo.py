@@ -25,6 +25,7 @@ from consultdesk.demo.aside import parts_aside
 from consultdesk.demo.sessions import MedicineNames, iter_counts
 from consultdesk.demo.writes import DemoPart
 from consultdesk.domain.consultation import Status
+from consultdesk.domain.hlc import Hlc
 from consultdesk.domain.screening import load_form, validate_answers
 from consultdesk.paths import resource_path
 from consultdesk.services import consultations, referrals
@@ -109,6 +110,21 @@ def test_every_record_has_its_change_log_rows_and_rebuilds_from_them(
                 for name in defaults:
                     expected = encode_value(getattr(record, name))
                     assert fields.get(name, encode_value(defaults[name])) == expected, name
+
+
+def test_the_change_rows_are_the_field_states_in_the_order_they_were_made(
+    workspace: Workspace,
+) -> None:
+    """bulk_create copies the new records' states into change_log inside SQLite: every state
+    once, as it is, and in the order of the edits, which is the order they are sent in."""
+    fill_demo(workspace, residents=6, sessions=20)
+    rows = change_rows.logged(workspace)
+    with workspace.db.engine.connect() as conn:
+        states = field_clock.all_states(conn)
+    clocks = [Hlc.parse(row.hlc) for row in rows]
+    assert len(rows) == len(states) > 1000
+    assert sorted(map(tuple, rows)) == sorted(states)
+    assert all(a < b for a, b in pairwise(clocks))
 
 
 def _content(folder: Path) -> list[tuple[object, ...]]:

@@ -277,7 +277,11 @@ class ChangeWriter:
             for name in shapes[tuple(row)]:
                 value = encode(row[name])
                 states.append((number, ids[name], next(hlcs), device_no, None, None, value))
-        insert_tuples(session, "change_log", field_clock.STATE_COLUMNS, states)
         insert_tuples(session, "field_clock", field_clock.STATE_COLUMNS, states)
-        if states:  # the clock's values grow: the last is the newest
+        if states:
+            # The change rows are those states (migration 0015), copied inside SQLite: the
+            # records are numbered in order and their fields in number order, and the HLCs were
+            # taken in that same order, so the key order is the order of the edits.
+            field_clock.log_states_of(conn, numbers.start, numbers.stop)
+            # The clock's values grow: the last is the newest.
             field_clock.note_newest(conn, hlc_text(states[-1][2], device))

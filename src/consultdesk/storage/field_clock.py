@@ -189,6 +189,18 @@ def log_changes(conn: sa.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
         )
 
 
+def log_states_of(conn: sa.Connection, first: int, stop: int) -> None:
+    """Append the field states of the records numbered ``first`` to ``stop - 1`` to change_log,
+    in key order (record, then field): for new records whose states were written in the order
+    their HLCs were taken (ChangeWriter.bulk_create), the order of the edits."""
+    columns = ", ".join(STATE_COLUMNS)
+    conn.exec_driver_sql(
+        f"INSERT INTO change_log ({columns}) SELECT {columns} FROM field_clock "
+        "WHERE record >= ? AND record < ? ORDER BY record, field",
+        (first, stop),
+    )
+
+
 def unsent_rows(
     conn: sa.Connection, device: str | None = None, limit: int = -1
 ) -> list[LoggedChange]:
