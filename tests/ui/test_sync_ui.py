@@ -297,3 +297,23 @@ def test_quitting_sends_the_changes_still_waiting(
 def unsent(ws) -> int:  # type: ignore[no-untyped-def]
     """This laptop's change rows not yet in a bundle (what "waiting" counts)."""
     return len(logged(ws))
+
+
+def test_a_large_count_of_waiting_changes_reads_with_thousands_separators(
+    qtbot, new_laptop: MakeLaptop, share: Path
+) -> None:
+    """A laptop that joins a team with years of unsent work (465,437 changes in the
+    1,000-resident demo) is told so as the sync report counts: 465,437, not 465437."""
+    from dataclasses import replace
+
+    a = new_laptop("a")
+    start_team(a, share)
+    view = SyncView(a)
+    qtbot.addWidget(view)
+    bar = SyncStatusBar(view.controller)
+    qtbot.addWidget(bar)
+    status = replace(sync.sync_status(a), waiting=465_437)
+    view.show_status(status)
+    bar.show_status(status)
+    assert "보낼 변경: 465,437건" in view.state_label.text()
+    assert "보낼 변경 465,437건" in bar.label.text()

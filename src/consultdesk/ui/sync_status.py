@@ -83,7 +83,7 @@ class SyncStatusBar(QWidget):
                 parts.append(self.tr("shared folder not reachable"))
             else:
                 parts.append(self.tr("last sync failed"))
-        parts.append(self.tr("{count} waiting to be sent").format(count=status.waiting))
+        parts.append(self.tr("{count} waiting to be sent").format(count=f"{status.waiting:,}"))
         self.label.setText(" · ".join(parts))
         self.conflicts.setText(self.tr("%n conflict(s)", "", status.open_conflicts))
         self.conflicts.setVisible(status.open_conflicts > 0)

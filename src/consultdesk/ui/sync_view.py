@@ -207,7 +207,7 @@ class SyncView(QWidget):
         last = local_time(status.last_success) if status.last_success else self.tr("not yet")
         lines = [
             self.tr("Last successful sync: {time}").format(time=last),
-            self.tr("Changes waiting to be sent: {count}").format(count=status.waiting),
+            self.tr("Changes waiting to be sent: {count}").format(count=f"{status.waiting:,}"),
             self.tr("Open conflicts: {count} (a decision is needed for {person})").format(
                 count=status.open_conflicts, person=status.needs_person
             ),
