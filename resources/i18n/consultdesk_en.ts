@@ -4674,6 +4674,10 @@ Its medicines, problems and flag decisions go with it, on this computer and, aft
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
+    <message>
+        <source>Updating the database for this version of ConsultDesk, after a backup. With many records this takes a few minutes. If ConsultDesk is closed meanwhile, nothing is lost: the update starts again the next time.</source>
+        <translation>Updating the database for this version of ConsultDesk, after a backup. With many records this takes a few minutes. If ConsultDesk is closed meanwhile, nothing is lost: the update starts again the next time.</translation>
+    </message>
 </context>
 <context>
     <name>UnreviewedFlagsPrompt</name>

@@ -4644,6 +4644,10 @@ Its medicines, problems and flag decisions go with it, on this computer and, aft
         <source>Opening…</source>
         <translation>여는 중…</translation>
     </message>
+    <message>
+        <source>Updating the database for this version of ConsultDesk, after a backup. With many records this takes a few minutes. If ConsultDesk is closed meanwhile, nothing is lost: the update starts again the next time.</source>
+        <translation>새 버전에 맞게 데이터베이스를 바꾸는 중입니다(먼저 백업합니다). 기록이 많으면 몇 분 걸립니다. 그동안 프로그램을 닫아도 기록은 그대로이며, 다음에 열 때 다시 시작합니다.</translation>
+    </message>
 </context>
 <context>
     <name>UnreviewedFlagsPrompt</name>

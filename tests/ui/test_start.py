@@ -40,3 +40,33 @@ def test_a_wrong_passphrase_is_a_message_and_another_try(qtbot, workspace):
         dialog.submit()
     assert dialog.workspace is not None and dialog.workspace.profile.pharmacist_name == "박약사"
     dialog.workspace.close()
+
+
+def test_opening_a_database_of_an_older_version_says_it_is_being_updated(qtbot, tmp_path):
+    """The 0011 release database: the backup and the migrations since take minutes for a large
+    one, and the window says so instead of "Opening…" alone. A current database does not."""
+    import shutil
+    from pathlib import Path
+
+    from PySide6.QtCore import Qt
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    data_dir = tmp_path / "old"
+    data_dir.mkdir()
+    shutil.copy(fixtures / "schema_0011.db", data_dir / "consultdesk.db")
+    for passes in range(2):
+        dialog = UnlockDialog(data_dir)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.keyClicks(dialog.passphrase, "fixture passphrase")
+        with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+            qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+        assert dialog.workspace is not None
+        dialog.workspace.close()
+        updating = "새 버전에 맞게 데이터베이스를 바꾸는 중입니다" in dialog.status.text()
+        assert updating == (passes == 0), dialog.status.text()
+        # Its lines wrap, and the window grew to show them all (it was cut off at first).
+        status = dialog.status
+        assert status.height() >= status.heightForWidth(status.width()) > 0
+    assert any((data_dir / "backups").glob("before-0011-*.db"))

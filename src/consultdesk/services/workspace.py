@@ -120,9 +120,14 @@ class Workspace:
 
     @classmethod
     def unlock(
-        cls, data_dir: Path, passphrase: str, clock: Callable[[], float] | None = None
+        cls,
+        data_dir: Path,
+        passphrase: str,
+        clock: Callable[[], float] | None = None,
+        upgrading: Callable[[], None] | None = None,
     ) -> Workspace:
-        """Open with the passphrase; upgrade the schema (after a backup) if the app is newer.
+        """Open with the passphrase; upgrade the schema (after a backup) if the app is newer,
+        calling ``upgrading`` first (from this thread: it may take minutes).
         The data folder is this process's until ``close`` (FolderInUse if another has it).
         After 5 wrong passphrases in a row each try waits longer (TooManyAttempts); the
         failures go to the access log once the right one is given."""
@@ -131,7 +136,7 @@ class Workspace:
             attempts = UnlockAttempts(data_dir, clock)
             attempts.check()
             try:
-                ws = cls._unlock(data_dir, passphrase)
+                ws = cls._unlock(data_dir, passphrase, upgrading)
             except WrongPassphrase:
                 attempts.failed()
                 raise
@@ -152,10 +157,12 @@ class Workspace:
                 s.add(event)
 
     @classmethod
-    def _unlock(cls, data_dir: Path, passphrase: str) -> Workspace:
+    def _unlock(
+        cls, data_dir: Path, passphrase: str, upgrading: Callable[[], None] | None = None
+    ) -> Workspace:
         db = open_database(cls.database_path(data_dir), passphrase)
         try:
-            schema.upgrade(db, backup_dir=data_dir / "backups")
+            schema.upgrade(db, backup_dir=data_dir / "backups", starting=upgrading)
             with db.session() as s:
                 device = get_setting(s, "device_id")
                 if not device:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -132,6 +132,12 @@ class SetupDialog(FirstWindow):
             self.problems.show_text(error_text(error))
 
 
+class _Notice(QObject):
+    """A signal the unlock's worker thread emits; Qt delivers it on the window's thread."""
+
+    said = Signal()
+
+
 class UnlockDialog(FirstWindow):
     """Asks for the passphrase; a wrong one is a message and another try, never a new database."""
 
@@ -162,14 +168,27 @@ class UnlockDialog(FirstWindow):
         self.buttons.setEnabled(False)
         self.problems.clear()
         self.status.setText(self.tr("Opening…"))
+        notice = _Notice(self)  # from the worker thread to this window
+        notice.said.connect(self._upgrading)
 
         def unlock() -> Workspace:
             preload.wait()
             from consultdesk.services.workspace import Workspace
 
-            return Workspace.unlock(self.data_dir, passphrase)
+            return Workspace.unlock(self.data_dir, passphrase, upgrading=notice.said.emit)
 
         run_task(unlock, self._opened, self._failed)
+
+    def _upgrading(self) -> None:
+        self.status.setWordWrap(True)
+        self.status.setText(
+            self.tr(
+                "Updating the database for this version of ConsultDesk, after a backup. With "
+                "many records this takes a few minutes. If ConsultDesk is closed meanwhile, "
+                "nothing is lost: the update starts again the next time."
+            )
+        )
+        self.adjustSize()  # the window grows to the wrapped lines, nothing cut off
 
     def _opened(self, workspace: Workspace) -> None:
         self.workspace = workspace
