@@ -137,3 +137,46 @@ def test_a_laptop_back_through_a_snapshot_raises_no_conflict_its_writer_had_answ
         sync.sync_now(ws)
     assert visible(a) == visible(b) == visible(c)
     assert visible(c)["resident"][resident]["notes"] == "딸과 사심, 주 1회"
+
+
+@pytest.mark.parametrize("deleted_last", [False, True], ids=["edited_last", "deleted_last"])
+def test_a_laptop_back_through_a_snapshot_meets_a_delete_as_a_bundle_would_have(
+    new_laptop: MakeLaptop, share: Path, monkeypatch: pytest.MonkeyPatch, deleted_last: bool
+) -> None:
+    """A deletes a resident while C, away, edits it. C comes back through a snapshot that
+    holds A's tombstone, the real stores on both sides. An edit newer than the delete keeps
+    the record and raises an edit-after-delete conflict for a person, on every laptop; a
+    delete newer than the edit wins everywhere, quietly (sync/merge.py)."""
+    from consultdesk.services.sync_conflicts import list_conflicts
+    from consultdesk.sync.merge import ConflictKind
+
+    monkeypatch.setattr(compaction, "AWAY_AFTER_BUNDLES", 2)
+    a, b, c = three_laptops(new_laptop, share)
+    resident = residents.save_resident(a, ResidentDraft(name="김순자", phone="010-0000-1111"))
+    for ws in (a, b, c):
+        sync.sync_now(ws)
+    edit = ResidentDraft(name="김순자", phone="010-0000-2222")
+    if deleted_last:
+        residents.save_resident(c, edit, resident)  # C's edit, unsent, before the delete
+        residents.delete_resident(a, resident)
+    else:
+        residents.delete_resident(a, resident)
+        residents.save_resident(c, edit, resident)  # after it, on a laptop that has not seen it
+    rounds([a, b], 6, "방문")  # A's delete is in a snapshot; its bundle is removed
+
+    report = sync.sync_now(c)
+
+    assert report.snapshot_read is not None and report.snapshot_read.rejoined
+    for ws in (a, b, c, a, b):
+        sync.sync_now(ws)
+    assert visible(a) == visible(b) == visible(c)
+    assert field_states(a) == field_states(b) == field_states(c)
+    shown = resident in visible(c)["resident"]
+    assert shown == (not deleted_last)
+    for ws in (a, b, c):
+        kinds = {(item.kind, item.requires_person) for item in list_conflicts(ws)}
+        if deleted_last:
+            assert kinds == set(), ws.device
+        else:
+            assert kinds == {(ConflictKind.EDIT_AFTER_DELETE, True)}, ws.device
+            assert visible(ws)["resident"][resident]["phone"] == "010-0000-2222"
