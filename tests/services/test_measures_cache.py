@@ -66,6 +66,32 @@ def test_a_write_committed_while_the_facts_are_read_is_counted(
     assert report.value("meds_latest_median") == 2
 
 
+def test_when_saves_keep_coming_the_facts_are_read_three_times_and_nothing_stale_is_kept(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A save lands after every read (a sync importing many bundles, say): the report gives up
+    # after three reads with the latest one, and keeps none of them, so the next report reads
+    # again and counts what was saved meanwhile.
+    centre = save_centre(workspace, "햇살복지관 (예시)", "서울 중구")
+    rid = _resident(workspace, "김민수", centre, "male", "1940-03-02")
+    _session(workspace, rid, date(2026, 2, 1), [_med("암로디핀")])
+    real = measures._read_sessions_text
+    reads: list[int] = []
+
+    def read_then_a_save(ws: Workspace, end: date, devices: bool) -> str:
+        text = real(ws, end, devices)
+        reads.append(len(reads))
+        _session(workspace, rid, date(2026, 3, 1 + len(reads)), [_med("암로디핀")])
+        return text
+
+    monkeypatch.setattr(measures, "_read_sessions_text", read_then_a_save)
+    report = compute_report(workspace, REQUEST)
+    assert len(reads) == 3
+    assert report.value("sessions") == 3  # as of the third read: two saves before it
+    monkeypatch.setattr(measures, "_read_sessions_text", real)
+    assert compute_report(workspace, REQUEST).value("sessions") == 4
+
+
 def test_the_sessions_read_as_one_json_text_are_the_rows_read_one_by_one(
     workspace: Workspace,
 ) -> None:
