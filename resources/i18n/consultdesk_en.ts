@@ -591,6 +591,10 @@ examples:
         <translation>{folder} holds no ConsultDesk database; start the app once first.</translation>
     </message>
     <message>
+        <source>Updating the database for this version of ConsultDesk, after a backup: with many records this takes a few minutes.</source>
+        <translation>Updating the database for this version of ConsultDesk, after a backup: with many records this takes a few minutes.</translation>
+    </message>
+    <message>
         <source>Created team {name} in {folder}</source>
         <translation>Created team {name} in {folder}</translation>
     </message>

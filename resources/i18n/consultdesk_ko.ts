@@ -589,6 +589,10 @@ examples:
         <translation>{folder}에 ConsultDesk 데이터베이스가 없습니다. 먼저 앱을 한 번 실행하세요.</translation>
     </message>
     <message>
+        <source>Updating the database for this version of ConsultDesk, after a backup: with many records this takes a few minutes.</source>
+        <translation>새 버전에 맞게 데이터베이스를 바꾸는 중입니다(먼저 백업합니다). 기록이 많으면 몇 분 걸립니다.</translation>
+    </message>
+    <message>
         <source>Created team {name} in {folder}</source>
         <translation>{folder}에 팀 {name}을(를) 만들었습니다</translation>
     </message>

@@ -329,9 +329,21 @@ def _open_workspace(data_dir: Path):  # type: ignore[no-untyped-def]
                 "Cli", "{folder} holds no ConsultDesk database; start the app once first."
             ).format(folder=data_dir)
         )
-    ws = Workspace.unlock(data_dir, _passphrase())
+    ws = Workspace.unlock(data_dir, _passphrase(), upgrading=_say_upgrading)
     process.release_collector()  # the command's modules are in (consultdesk/process.py)
     return ws
+
+
+def _say_upgrading() -> None:
+    print(
+        translate(
+            "Cli",
+            "Updating the database for this version of ConsultDesk, after a backup: with many "
+            "records this takes a few minutes.",
+        ),
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _cmd_team(args: argparse.Namespace) -> int:

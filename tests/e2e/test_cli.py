@@ -82,3 +82,21 @@ def test_help_names_the_passphrase_variables():
     result = run("--help")
     assert "CONSULTDESK_PASSPHRASE" in result.stdout
     assert "CONSULTDESK_TEAM_PASSPHRASE" in result.stdout
+
+
+def test_a_command_on_a_database_of_an_older_version_says_it_is_updating_it(tmp_path):
+    # The 0011 release database: the backup and the migrations since take minutes for a large
+    # one, so the command says what it is doing first, on stderr (stdout stays the answer).
+    import shutil
+    from pathlib import Path
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    data = tmp_path / "old"
+    data.mkdir()
+    shutil.copy(fixtures / "schema_0011.db", data / "consultdesk.db")
+    first = run("--data-dir", str(data), "--lang", "ko", "residents", env_pass="fixture passphrase")
+    assert first.returncode == 0, first.stderr
+    assert "새 버전에 맞게 데이터베이스를 바꾸는 중입니다" in first.stderr
+    assert "이말순" in first.stdout
+    again = run("--data-dir", str(data), "--lang", "en", "residents", env_pass="fixture passphrase")
+    assert again.returncode == 0 and again.stderr == "", again.stderr
