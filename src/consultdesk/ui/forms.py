@@ -142,7 +142,12 @@ def fitting_size(widget: QWidget, width: int, height: int) -> tuple[int, int]:
 
 def dialog_buttons(ok_text: str | None = None) -> QDialogButtonBox:
     """Save/Cancel (or `ok_text`/Cancel) buttons with translated texts."""
-    box = QDialogButtonBox(
+    # Made empty, then given its buttons: PySide6 picks among the constructor's overloads by
+    # their argument types, and one of them takes a Qt.Orientation, so the first box made with
+    # buttons built every enum of the Qt namespace (93 of them, about 50 ms) before the unlock
+    # window could be painted. setStandardButtons has one signature.
+    box = QDialogButtonBox()
+    box.setStandardButtons(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
     box.button(QDialogButtonBox.StandardButton.Ok).setText(
