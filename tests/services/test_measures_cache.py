@@ -4,6 +4,7 @@ read again."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -46,20 +47,13 @@ def test_a_write_committed_while_the_facts_are_read_is_counted(
     # The sessions are read on a second connection, in a thread, while the other tables are
     # read: a session saved in between is read again, with its medicines (problem counts,
     # decisions and sessions come from one moment).
-    centre = save_centre(workspace, "햇살복지관 (예시)", "서울 중구")
-    rid = _resident(workspace, "김민수", centre, "male", "1940-03-02")
-    _session(workspace, rid, date(2026, 2, 1), [_med("암로디핀")])
-    real = measures._read_sessions_text
-    reads: list[int] = []
+    rid = _one_session(workspace)
 
-    def read_after_a_save(ws: Workspace, end: date, devices: bool) -> str:
-        text = real(ws, end, devices)
-        reads.append(len(reads))
-        if len(reads) == 1:  # a real save, committed after this connection read
+    def a_save(reads: int) -> None:
+        if reads == 1:  # a real save, committed after this connection read
             _session(workspace, rid, date(2026, 3, 1), [_med("암로디핀"), _med("메트포르민")])
-        return text
 
-    monkeypatch.setattr(measures, "_read_sessions_text", read_after_a_save)
+    reads = _save_after_each_read(monkeypatch, a_save)
     report = compute_report(workspace, REQUEST)
     assert len(reads) == 2
     assert report.value("sessions") == 2
@@ -72,24 +66,43 @@ def test_when_saves_keep_coming_the_facts_are_read_three_times_and_nothing_stale
     # A save lands after every read (a sync importing many bundles, say): the report gives up
     # after three reads with the latest one, and keeps none of them, so the next report reads
     # again and counts what was saved meanwhile.
-    centre = save_centre(workspace, "햇살복지관 (예시)", "서울 중구")
-    rid = _resident(workspace, "김민수", centre, "male", "1940-03-02")
-    _session(workspace, rid, date(2026, 2, 1), [_med("암로디핀")])
+    rid = _one_session(workspace)
     real = measures._read_sessions_text
-    reads: list[int] = []
-
-    def read_then_a_save(ws: Workspace, end: date, devices: bool) -> str:
-        text = real(ws, end, devices)
-        reads.append(len(reads))
-        _session(workspace, rid, date(2026, 3, 1 + len(reads)), [_med("암로디핀")])
-        return text
-
-    monkeypatch.setattr(measures, "_read_sessions_text", read_then_a_save)
+    reads = _save_after_each_read(
+        monkeypatch,
+        lambda n: _session(workspace, rid, date(2026, 3, 1 + n), [_med("암로디핀")]),
+    )
     report = compute_report(workspace, REQUEST)
     assert len(reads) == 3
     assert report.value("sessions") == 3  # as of the third read: two saves before it
     monkeypatch.setattr(measures, "_read_sessions_text", real)
     assert compute_report(workspace, REQUEST).value("sessions") == 4
+
+
+def _one_session(workspace: Workspace) -> str:
+    """A resident of a centre with one session; the resident's id."""
+    centre = save_centre(workspace, "햇살복지관 (예시)", "서울 중구")
+    rid = _resident(workspace, "김민수", centre, "male", "1940-03-02")
+    _session(workspace, rid, date(2026, 2, 1), [_med("암로디핀")])
+    return rid
+
+
+def _save_after_each_read(
+    monkeypatch: pytest.MonkeyPatch, save: Callable[[int], None]
+) -> list[int]:
+    """The real read of the sessions, then ``save(reads so far)``: a real save committed after
+    that connection read. Returns the list the reads are counted in."""
+    real = measures._read_sessions_text
+    reads: list[int] = []
+
+    def read_then_save(ws: Workspace, end: date, devices: bool) -> str:
+        text = real(ws, end, devices)
+        reads.append(len(reads))
+        save(len(reads))
+        return text
+
+    monkeypatch.setattr(measures, "_read_sessions_text", read_then_save)
+    return reads
 
 
 def test_the_sessions_read_as_one_json_text_are_the_rows_read_one_by_one(
