@@ -34,7 +34,8 @@ def test_0015_keeps_every_change_row_in_order_even_one_field_clock_does_not_name
 ) -> None:
     """Migration 0015 numbers the change rows. Its rows name a record and a field no field
     state names (sync_name and sync_record get them), a base of another device, and a
-    tombstone; they read back as the same texts, oldest first."""
+    tombstone; they read back as the same texts, oldest first. A row marked sent (bundle_seq,
+    none since 0011) is not copied."""
     rows = [
         ("resident", "r-2", "name", '"김민수"', "0000000000000009-0000-aa", "aa", None),
         ("resident", "r-1", "phone", '"010-1234-5678"', "0000000000000010-0003-aa", "aa",
@@ -54,6 +55,13 @@ def test_0015_keeps_every_change_row_in_order_even_one_field_clock_does_not_name
                     ),
                     dict(zip(("e", "r", "f", "v", "h", "d", "b"), row, strict=True), seq=seq),
                 )
+            s.execute(
+                text(
+                    "INSERT INTO change_log (seq, entity, record_id, field, value, hlc, device, "
+                    "bundle_seq) VALUES (13, 'resident', 'r-1', 'name', '\"보낸 값\"', "
+                    "'0000000000000013-0000-aa', 'aa', 4)"
+                )
+            )
         schema.upgrade(db)
         assert schema.current_revision(db) == schema.HEAD_REVISION
         with db.engine.connect() as conn:

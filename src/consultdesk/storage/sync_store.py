@@ -255,7 +255,7 @@ class SqliteSyncStore:
             for chunk in _chunks(hlcs if device is not None else []):
                 marks = ",".join("?" * len(chunk))
                 conn.exec_driver_sql(
-                    f"DELETE FROM change_log WHERE hlc IN ({marks}) AND +device = ?",
+                    f"DELETE FROM change_log WHERE hlc IN ({marks}) AND device = ?",
                     (*chunk, device),
                 )
             conn.exec_driver_sql(

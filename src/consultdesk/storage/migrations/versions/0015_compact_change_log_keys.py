@@ -16,8 +16,9 @@ state (docs/sync.md, "The local change log"):
 * ``hlc``: one integer, ``wall_ms << 16 | counter`` (domain.hlc.Hlc.packed), and the base HLC
   likewise, with ``base_device`` beside it; the HLC index is on the integer.
 
-``bundle_seq`` goes: always NULL since 0011 (mark_sent deletes a sent change). The texts are
-rebuilt where a change is sent (storage/changes.py, ``unsent_rows``).
+``bundle_seq`` goes: always NULL since 0011 (mark_sent deletes a sent change); a row that still
+had one was sent already and is not copied (the rebuild for a new team deleted such rows too).
+The texts are rebuilt where a change is sent (storage/field_clock.py, ``unsent_rows``).
 
 The old table is read once into the new one, in its order (seq, so the changes are sent in the
 order they were made), then dropped, in the one transaction every migration runs in
@@ -71,7 +72,7 @@ def upgrade() -> None:
         "JOIN sync_name fn ON fn.name = c.field "
         "JOIN sync_name dn ON dn.name = c.device "
         "LEFT JOIN sync_name bn ON bn.name = substr(c.base_hlc, 23) "
-        "ORDER BY c.seq"
+        "WHERE c.bundle_seq IS NULL ORDER BY c.seq"
     )
     op.execute("DROP TABLE change_log")
     op.execute("ALTER TABLE change_log_compact RENAME TO change_log")
