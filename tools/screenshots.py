@@ -106,7 +106,10 @@ def record_screens(ws: Workspace, window: MainWindow, out: Path, lang: str) -> N
     model.setData(model.index(1, action), Action.STOP.value)
     editor.save_now()
     editor.recompute_flags()  # as the panel does 250 ms after the edit
+    # Scrolled to the 조치 it shows: the medicine's name stays on the left.
+    editor.med_table.setCurrentIndex(model.index(1, action))
     shoot(window, out / f"consultation_stopped_{lang}.png")
+    editor.med_table.setCurrentIndex(model.index(0, 0))
     model.setData(model.index(1, action), Action.CONTINUE.value)
     editor.save_now()
 

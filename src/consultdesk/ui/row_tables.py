@@ -25,11 +25,21 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QComboBox,
+    QFrame,
     QHeaderView,
     QLineEdit,
     QStyledItemDelegate,
@@ -50,6 +60,8 @@ _EDITABLE_CELL = _READ_ONLY_CELL | Qt.ItemFlag.ItemIsEditable
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _EDIT = Qt.ItemDataRole.EditRole.value
+_ENSURE_VISIBLE = QAbstractItemView.ScrollHint.EnsureVisible
+EDGE = 2  # the width of the line on the right of the first column's copy (_FrozenColumn)
 
 
 @dataclass(frozen=True)
@@ -266,6 +278,9 @@ class RowTableView(QTableView):
         for i, column in enumerate(model.columns):
             self.setColumnWidth(i, column.width)
         header.setStretchLastSection(True)
+        # Scrolled by the pixel, so the first column can stay on the left (_FrozenColumn).
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.frozen = _FrozenColumn(self)
 
     def first_editable_column(self) -> int:
         return next((i for i, c in enumerate(self.rows_model.columns) if c.editable), 0)
@@ -313,6 +328,124 @@ class RowTableView(QTableView):
             self.add_row_after_current()
             return
         super().keyPressEvent(event)
+
+    def scrollTo(self, index: Index, hint: QAbstractItemView.ScrollHint = _ENSURE_VISIBLE) -> None:
+        """As a table scrolls, but a cell right of the first column never ends up under the
+        first column's copy that stays on the left (_FrozenColumn)."""
+        super().scrollTo(index, hint)
+        if not index.isValid() or index.column() == 0:
+            return
+        bar = self.horizontalScrollBar()
+        hidden = self.columnWidth(0) + EDGE - self.columnViewportPosition(index.column())
+        if bar.value() > 0 and hidden > 0:
+            bar.setValue(bar.value() - hidden)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double click on the first column's copy first brings the column itself back into
+        view, so the second click of the pair lands here without the press before it."""
+        super().mouseDoubleClickEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        if (
+            index.isValid()
+            and index == self.currentIndex()
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.edit(index)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.frozen.follow()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        if hasattr(self, "frozen"):  # (called while the base class is set up)
+            self.frozen.follow()
+
+
+class _FrozenColumn(QTableView):
+    """The first column (the medicine's name, the problem's category) drawn again over the
+    table's left edge once the table is scrolled sideways, so a row's far columns (조치, 복용
+    상태) are never read without the row's name. At 1366×768 the medication table shows about
+    half of its columns beside the flags panel.
+
+    It shows and selects the table's own cells (same model, same selection) but takes no focus
+    and edits nothing: a click on it makes that cell current in the table, which scrolls back
+    to the first column, where the copy is no longer needed and hides. So every edit, every key
+    and every delegate stays the table's own."""
+
+    def __init__(self, table: RowTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        self.setModel(table.model())
+        self.setSelectionModel(table.selectionModel())
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(table.alternatingRowColors())
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(table.verticalHeader().defaultSectionSize())
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setSectionsClickable(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        table.viewport().stackUnder(self)
+        self._hide_other_columns()
+        table.model().modelReset.connect(self._hide_other_columns)
+        table.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
+        table.horizontalScrollBar().valueChanged.connect(self.follow)
+        table.horizontalHeader().sectionResized.connect(self._resized)
+        self.hide()
+
+    def _hide_other_columns(self) -> None:
+        for column in range(1, self.model().columnCount()):
+            self.setColumnHidden(column, True)
+        self.setColumnWidth(0, self.table.columnWidth(0))
+
+    def _resized(self, section: int, _old: int, new: int) -> None:
+        if section == 0:
+            self.setColumnWidth(0, new)
+            self.follow()
+
+    def follow(self, *_: object) -> None:
+        """Shown exactly while the table is scrolled sideways, over its first column's place."""
+        table = self.table
+        scrolled = table.horizontalScrollBar().value() > 0 and table.model().columnCount() > 1
+        if not scrolled:
+            self.hide()
+            return
+        frame = table.frameWidth()
+        header = table.horizontalHeader().height()
+        self.horizontalHeader().setFixedHeight(header)
+        self.setGeometry(
+            table.verticalHeader().width() + frame,
+            frame,
+            table.columnWidth(0) + EDGE,
+            table.viewport().height() + header,
+        )
+        self.verticalScrollBar().setValue(table.verticalScrollBar().value())
+        self.show()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        # A line on its right edge, so the columns passing under it are seen to pass.
+        painter = QPainter(self.viewport())
+        painter.fillRect(self.columnWidth(0), 0, EDGE, self.viewport().height(), style.FROZEN_EDGE)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+        self.table.setFocus(Qt.FocusReason.MouseFocusReason)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.mousePressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        QApplication.sendEvent(self.table.viewport(), event)  # the table scrolls, this follows
 
 
 ATTENTION = style.brush(style.Tint.ATTENTION)

@@ -46,6 +46,7 @@ SEVERITY_BADGE: dict[str, tuple[str, str]] = {
 DISMISSED_TEXT = "#7b7b7b"  # a dismissed flag's title and details
 DETAIL_TEXT = "#444444"  # a flag card's details
 CARD_BORDER = "#d5d8dc"
+FROZEN_EDGE = QColor("#a6acaf")  # the right edge of a table's first column kept in view
 CARD_DISMISSED = "#f4f4f4"
 
 
