@@ -69,6 +69,21 @@ def names_line_up(view: RowTableView) -> None:
         assert name.top() == view.visualRect(view.model().index(row, last)).top(), row
 
 
+def lone_double_click(view: RowTableView, row: int, col: int) -> None:
+    """The second click of a pair, alone, as the table gets it after the copy hid itself."""
+    at = QPointF(view.visualRect(view.model().index(row, col)).center())
+    event = QMouseEvent(
+        QEvent.Type.MouseButtonDblClick,
+        at,
+        view.viewport().mapToGlobal(at),
+        Qt.MouseButton.LeftButton,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    settle()
+
+
 def test_scrolled_to_the_action_column_every_row_keeps_its_name(qtbot, table):
     qtbot.keyClick(table, Qt.Key.Key_End)  # the row's last cell: 조치's neighbours
     settle()
@@ -130,7 +145,6 @@ def test_a_click_on_a_name_edits_it_in_the_table_and_the_edit_is_saved(qtbot, ta
     if completer.is_open():
         qtbot.keyClick(cell, Qt.Key.Key_Escape)  # keep the free text
     qtbot.keyClick(cell, Qt.Key.Key_Tab)
-    assert table.state() != QAbstractItemView.State.EditingState or table.currentIndex().column()
     editor.save_now()
     cid = editor.data.id
     assert editor.close_consultation()
@@ -148,22 +162,39 @@ def test_a_double_click_on_a_name_opens_its_editor(qtbot, table):
     assert not frozen.isVisible()
     # The second click of the pair: the copy is gone, so it lands on the table's own cell, which
     # never saw the press before it.
-    at = QPointF(table.viewport().mapFromGlobal(frozen.viewport().mapToGlobal(pos)))
-    second = QMouseEvent(
-        QEvent.Type.MouseButtonDblClick,
-        at,
-        table.viewport().mapToGlobal(at),
-        Qt.MouseButton.LeftButton,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(table.viewport(), second)
-    settle()
+    lone_double_click(table, 2, 0)
     assert table.state() == QAbstractItemView.State.EditingState
     assert (table.currentIndex().row(), table.currentIndex().column()) == (2, 0)
     focused = QApplication.focusWidget()
     assert isinstance(focused, QLineEdit) and focused.parent() is table.viewport()
     qtbot.keyClick(focused, Qt.Key.Key_Escape)
+
+
+def test_a_double_click_on_the_copy_itself_opens_the_name_in_the_table(qtbot, table):
+    table.setCurrentIndex(table.model().index(4, column(table, "action")))
+    settle()
+    pos = table.frozen.visualRect(table.model().index(4, 0)).center()
+    qtbot.mouseDClick(table.frozen.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    settle()
+    assert table.state() == QAbstractItemView.State.EditingState
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (4, 0)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+
+def test_a_double_click_on_a_cell_that_takes_no_typing_opens_nothing(qtbot, table):
+    """The ingredients are computed, and a finished consultation is read-only: no editor, and
+    no "editing failed" from Qt (a Qt warning fails any test here)."""
+    ingredients = column(table, "ingredients")
+    table.setCurrentIndex(table.model().index(1, ingredients))
+    lone_double_click(table, 1, ingredients)
+    assert table.state() != QAbstractItemView.State.EditingState
+    table.rows_model.read_only = True
+    try:
+        table.setCurrentIndex(table.model().index(1, 0))
+        lone_double_click(table, 1, 0)
+        assert table.state() != QAbstractItemView.State.EditingState
+    finally:
+        table.rows_model.read_only = False
 
 
 def test_a_wider_name_column_widens_the_copy(qtbot, table):

@@ -346,9 +346,9 @@ class RowTableView(QTableView):
         super().mouseDoubleClickEvent(event)
         index = self.indexAt(event.position().toPoint())
         if (
-            index.isValid()
-            and index == self.currentIndex()
+            index == self.currentIndex()
             and self.state() != QAbstractItemView.State.EditingState
+            and self.model().flags(index) & Qt.ItemFlag.ItemIsEditable
         ):
             self.edit(index)
 
@@ -443,6 +443,9 @@ class _FrozenColumn(QTableView):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         self.mousePressEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        if self.table.model().flags(index) & Qt.ItemFlag.ItemIsEditable:
+            self.table.edit(index)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         QApplication.sendEvent(self.table.viewport(), event)  # the table scrolls, this follows
