@@ -420,7 +420,7 @@ class ConsultationEditor(QWidget):
 
         self.flags = FlagsPanel()
         self.flags.decided.connect(self.decide_flag)
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter()  # the divider beside the flags (ui/window_state.py)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.flags)
         splitter.setStretchFactor(0, 3)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QStackedWidget,
     QWidget,
 )
@@ -29,7 +30,7 @@ from consultdesk.services import flags as flag_service
 from consultdesk.services.changes import LOCAL, ChangeSet
 from consultdesk.services.residents import count_residents
 from consultdesk.services.workspace import Workspace
-from consultdesk.ui import errors, residents_view, style
+from consultdesk.ui import errors, residents_view, style, window_state
 from consultdesk.ui.access_log_dialog import install_access_log
 from consultdesk.ui.catalog_completer import CatalogCompleter, preload_catalog
 from consultdesk.ui.centres_view import CentresView
@@ -127,7 +128,8 @@ class MainWindow(QMainWindow):
         OnFirstPaint(self, self._after_first_paint, latest_ms=AFTER_PAINT_LATEST_MS)
         self.nav.setCurrentRow(0)
         self.update_status()
-        self.resize(*fitting_size(self, 1280, 800))
+        if not window_state.restore(self, ws.data_dir, self._dividers()):
+            self.resize(*fitting_size(self, 1280, 800))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -341,4 +343,11 @@ class MainWindow(QMainWindow):
             # The last edits could not be saved (e.g. a full disk): stay open, text on screen.
             event.ignore()
             return
+        try:
+            window_state.save(self, self.ws.data_dir, self._dividers())
+        except OSError:  # a settings file that cannot be written never keeps the window open
+            log.warning("the window's size could not be kept", exc_info=True)
         event.accept()
+
+    def _dividers(self) -> dict[str, QSplitter]:
+        return {"residents": self.residents.splitter, "consultation": self.editor.splitter}

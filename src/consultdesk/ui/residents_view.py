@@ -337,7 +337,7 @@ class ResidentsView(QWidget):
         left_layout.addLayout(top)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count)
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter()  # beside the list (ui/window_state.py)
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
