@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from consultdesk.demo import fill_demo, showcase_resident
@@ -17,6 +16,7 @@ from consultdesk.services import consultations as svc
 from consultdesk.ui.catalog_completer import CatalogCompleter
 from consultdesk.ui.main_window import MainWindow
 from consultdesk.ui.row_tables import EDGE, RowTableView
+from tests.ui import mouse
 
 
 def settle() -> None:
@@ -72,15 +72,7 @@ def names_line_up(view: RowTableView) -> None:
 def lone_double_click(view: RowTableView, row: int, col: int) -> None:
     """The second click of a pair, alone, as the table gets it after the copy hid itself."""
     at = QPointF(view.visualRect(view.model().index(row, col)).center())
-    event = QMouseEvent(
-        QEvent.Type.MouseButtonDblClick,
-        at,
-        view.viewport().mapToGlobal(at),
-        Qt.MouseButton.LeftButton,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(view.viewport(), event)
+    mouse.send(view.viewport(), QEvent.Type.MouseButtonDblClick, at)
     settle()
 
 
@@ -202,4 +194,16 @@ def test_a_wider_name_column_widens_the_copy(qtbot, table):
     settle()
     table.setColumnWidth(0, table.columnWidth(0) + 40)
     settle()
+    names_line_up(table)
+
+
+def test_the_name_column_is_widened_from_the_copys_header(qtbot, table):
+    qtbot.keyClick(table, Qt.Key.Key_End)
+    settle()
+    header = table.frozen.horizontalHeader()
+    before = table.columnWidth(0)
+    edge = QPointF(header.sectionViewportPosition(0) + header.sectionSize(0) - 1, 10)
+    mouse.drag(header.viewport(), edge, QPointF(40, 0))
+    settle()
+    assert table.columnWidth(0) == before + 40
     names_line_up(table)

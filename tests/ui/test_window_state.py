@@ -8,8 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QByteArray, QEvent, QPointF, QSettings, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QByteArray, QPointF, QSettings
 from PySide6.QtWidgets import QApplication, QSplitter
 
 from consultdesk.domain.resident import ResidentDraft
@@ -17,6 +16,7 @@ from consultdesk.services import consultations as svc
 from consultdesk.services.residents import save_resident
 from consultdesk.ui.main_window import MainWindow
 from tests.consent_helpers import consent_to_health_info
+from tests.ui import mouse
 
 
 def settle() -> None:
@@ -35,22 +35,7 @@ def opened(qtbot, workspace) -> MainWindow:
 def drag(splitter: QSplitter, by: int) -> None:
     """Press on the divider, move it ``by`` pixels to the right with the button held, let go."""
     handle = splitter.handle(1)
-    start = QPointF(handle.rect().center())
-    to = start + QPointF(by, 0)
-    for kind, at, buttons in (
-        (QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton),
-        (QEvent.Type.MouseMove, to, Qt.MouseButton.LeftButton),
-        (QEvent.Type.MouseButtonRelease, to, Qt.MouseButton.NoButton),
-    ):
-        event = QMouseEvent(
-            kind,
-            at,
-            handle.mapToGlobal(at),
-            Qt.MouseButton.LeftButton,
-            buttons,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        QApplication.sendEvent(handle, event)
+    mouse.drag(handle, QPointF(handle.rect().center()), QPointF(by, 0))
     settle()
 
 

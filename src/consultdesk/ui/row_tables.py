@@ -383,8 +383,10 @@ class _FrozenColumn(QTableView):
         self.setAlternatingRowColors(table.alternatingRowColors())
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(table.verticalHeader().defaultSectionSize())
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Its header widens the name as the table's own does (the table's is under it).
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setSectionsClickable(False)
+        self.horizontalHeader().sectionResized.connect(self._widened_here)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -401,6 +403,10 @@ class _FrozenColumn(QTableView):
         for column in range(1, self.model().columnCount()):
             self.setColumnHidden(column, True)
         self.setColumnWidth(0, self.table.columnWidth(0))
+
+    def _widened_here(self, section: int, _old: int, new: int) -> None:
+        if section == 0 and new != self.table.columnWidth(0):
+            self.table.setColumnWidth(0, new)  # which calls _resized back: the copy follows
 
     def _resized(self, section: int, _old: int, new: int) -> None:
         if section == 0:
