@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from consultdesk.demo import fill_demo, showcase_resident
 from consultdesk.services import consultations as svc
 from consultdesk.ui.catalog_completer import CatalogCompleter
-from consultdesk.ui.main_window import MainWindow
 from consultdesk.ui.row_tables import EDGE, RowTableView
 from tests.ui import mouse
+from tests.ui.windows import laptop_window
 
 
 def settle() -> None:
@@ -28,12 +28,7 @@ def settle() -> None:
 def table(qtbot, workspace):
     """The showcase resident's draft (10 medicines) open in the main window at 1366×768."""
     fill_demo(workspace, residents=40, sessions=None)
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    with qtbot.waitActive(window):
-        window.activateWindow()
+    window = laptop_window(qtbot, workspace)
     resident = showcase_resident(workspace)
     assert resident is not None
     assert window.open_consultation(svc.resident_timeline(workspace, resident)[0].id)

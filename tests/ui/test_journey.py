@@ -43,6 +43,7 @@ from consultdesk.ui.resident_dialog import ResidentDialog
 from consultdesk.ui.start import SetupDialog
 from tests.ui.modal import click_button, message_text, when_modal
 from tests.ui.test_consultation_editor import MEDICINES as KEYBOARD_MEDICINES
+from tests.ui.windows import laptop_window
 
 PASSPHRASE = "journey passphrase 2026"
 # The catalog medicines of the keyboard test (the last two there are free text).
@@ -257,12 +258,7 @@ def column(model, field: str) -> int:
 @pytest.mark.slow
 def test_a_whole_visit_through_the_main_window(qtbot, data_dir, tmp_path, monkeypatch):
     ws = set_up(qtbot, data_dir)
-    window = MainWindow(ws)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    with qtbot.waitActive(window):
-        window.activateWindow()
+    window = laptop_window(qtbot, ws)
     try:
         add_centre_and_worker(qtbot, window)
         resident = add_resident(qtbot, window)

@@ -343,10 +343,8 @@ class MainWindow(QMainWindow):
             # The last edits could not be saved (e.g. a full disk): stay open, text on screen.
             event.ignore()
             return
-        try:
-            window_state.save(self, self.ws.data_dir, self._dividers())
-        except OSError:  # a settings file that cannot be written never keeps the window open
-            log.warning("the window's size could not be kept", exc_info=True)
+        # (QSettings reports no failure: a settings file that cannot be written keeps nothing)
+        window_state.save(self, self.ws.data_dir, self._dividers())
         event.accept()
 
     def _dividers(self) -> dict[str, QSplitter]:
