@@ -22,7 +22,14 @@ from consultdesk.sync.merge import (
     is_deleted,
 )
 from consultdesk.sync.snapshot import conflict_key
-from consultdesk.sync.store import BundleMark, LedgerMark, MergedBundle, RecordKey, Remerge
+from consultdesk.sync.store import (
+    BundleMark,
+    FreshRecord,
+    LedgerMark,
+    MergedBundle,
+    RecordKey,
+    Remerge,
+)
 
 
 class MemoryStore:
@@ -188,12 +195,19 @@ class MemoryStore:
         return list(self.open_conflicts)
 
     def apply_snapshot_part(
-        self, part: MergedBundle, remerge: Remerge | None = None
+        self,
+        part: MergedBundle,
+        remerge: Remerge | None = None,
+        fresh: Sequence[FreshRecord] = (),
     ) -> MergedBundle:
         part = self._as_of_now(part, remerge)
         for change in part.writes:
             record = self.records.setdefault((change.entity, change.record_id), {})
             record[change.field] = FieldState.of(change)
+        for taken in fresh:
+            key = (taken.entity, taken.record_id)
+            assert key not in self.records, f"{key} is held here: not fresh"
+            self.records[key] = {change.field: FieldState.of(change) for change in taken.changes()}
         self.open_conflicts = self.open_conflicts + list(part.conflicts)
         self.conflicts.extend(part.conflicts)
         return part

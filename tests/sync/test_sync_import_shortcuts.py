@@ -16,7 +16,7 @@ from consultdesk.sync import changes as changes_module
 from consultdesk.sync import compaction
 from consultdesk.sync.bundle import Bundle, BundleHeader
 from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, check_hlc
-from consultdesk.sync.inbound import _follow_up_raised, merge_states
+from consultdesk.sync.inbound import _follow_up_raised, _split_part, merge_states
 from consultdesk.sync.merge import Action, Conflict, FieldState, RecordState, decide
 from tests.sync.laptops import FakeTime, make_team
 from tests.sync.test_sync_compaction import c_stays_away
@@ -137,6 +137,78 @@ def test_the_merge_decides_as_merge_decide_does_for_every_change(
     assert merged.states is not None
     assert set(merged.states) == {(c.entity, c.record_id) for c in incoming}
     assert merged.states == {key: records[key] for key in merged.states}
+
+
+# --- a snapshot's records taken whole ---------------------------------------------------------
+
+_RRN = "800101-1234567"  # the shape of a registration number, a plausible birth date
+
+
+@st.composite
+def _part_record(draw: st.DrawFn) -> list[object]:
+    """A record as a snapshot's part holds it: some fields, maybe a tombstone, maybe a field
+    twice or a value no screen lets through."""
+    entity = draw(st.sampled_from(["resident", "medication"]))
+    record_id = draw(st.sampled_from(["r1", "r2", "r3", "r4", "r5"]))
+    states = []
+    for _ in range(draw(st.integers(1, 4))):
+        field = draw(st.sampled_from(["notes", "dose", "name", TOMBSTONE_FIELD]))
+        device = draw(st.sampled_from(_DEVICES))
+        value = (
+            True
+            if field == TOMBSTONE_FIELD
+            else draw(st.sampled_from(["1정", "2정", 1, None, _RRN, ["메모", _RRN], 2**70]))
+        )
+        base = draw(
+            st.one_of(st.none(), st.builds(_hlc, st.integers(1, 12), st.sampled_from(_DEVICES)))
+        )
+        states.append([field, value, _hlc(draw(st.integers(1, 12)), device), device, base])
+    return [entity, record_id, states]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_held(), st.lists(_part_record(), max_size=6, unique_by=lambda r: (r[0], r[1])))
+def test_a_part_s_records_taken_whole_end_as_the_merge_of_their_changes_does(
+    held: dict[tuple[str, str], RecordState], records: list[list[object]]
+) -> None:
+    """inbound._split_part writes a record held nowhere here, with no tombstone and each field
+    once, as it is (FreshRecord): the same states, refusals and (no) conflicts as merging each
+    of its changes."""
+    header = BundleHeader("team", "A", 1, 0, "0" * 64, 16)
+    covered = {"A": _hlc(12, "A")}
+    every = tuple(
+        Change.checked(entity, record_id, *state)  # type: ignore[arg-type]
+        for entity, record_id, states in records  # type: ignore[misc]
+        for state in states  # type: ignore[attr-defined]
+    )
+    long_way = merge_states(
+        Bundle(header, every, ""), held, None, frozenset(), frozenset(), covered
+    )
+
+    fresh, rest, refused = _split_part(records, held)  # type: ignore[arg-type]
+    merged = merge_states(Bundle(header, rest, ""), held, None, frozenset(), frozenset(), covered)
+    assert merged.states is not None and long_way.states is not None
+    states = dict(merged.states)
+    for record in fresh:
+        assert (record.entity, record.record_id) not in held
+        states[(record.entity, record.record_id)] = {
+            change.field: FieldState.of(change) for change in record.changes()
+        }
+    written = [*merged.writes, *(change for record in fresh for change in record.changes())]
+    assert states == dict(long_way.states)
+    assert sorted(written, key=repr) == sorted(long_way.writes, key=repr)
+    assert list(merged.conflicts) == list(long_way.conflicts)
+    assert sorted([*refused, *merged.refused], key=repr) == sorted(long_way.refused, key=repr)
+    assert {key: False for key in states if key not in merged.deleted} | dict(
+        merged.deleted
+    ) == dict(long_way.deleted)
+
+
+def test_a_part_of_another_shape_is_refused_before_anything_of_it_is_taken() -> None:
+    with pytest.raises(ValueError, match="non-empty"):
+        _split_part([("resident", "r1", [["notes", "메모", _hlc(1, "A"), "", None]])], {})
+    with pytest.raises(ValueError, match="HLC"):
+        _split_part([("resident", "r1", [["notes", "메모", "어제", "A", None]])], {})
 
 
 # --- the texts checked once per merge --------------------------------------------------------

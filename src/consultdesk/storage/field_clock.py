@@ -93,12 +93,8 @@ def record_numbers(
         read(chunk)
     missing = [record_id for record_id in wanted if record_id not in found]
     if missing and create:
-        conn.exec_driver_sql(
-            "INSERT INTO sync_record (entity, record_id) VALUES (?, ?)",
-            [(entity, record_id) for record_id in missing],
-        )
-        for chunk in _chunks(missing):
-            read(chunk)
+        # Numbered here rather than read back (a newcomer's join numbers every record).
+        found.update(zip(missing, number_new_records(conn, entity, missing), strict=True))
     return found
 
 
@@ -126,6 +122,16 @@ def upsert_states(conn: sa.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
             "ON CONFLICT (record, field) DO UPDATE SET hlc = excluded.hlc, "
             "device = excluded.device, base_hlc = excluded.base_hlc, "
             "base_device = excluded.base_device, value = excluded.value",
+            list(rows),
+        )
+
+
+def insert_states(conn: sa.Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Write the field states of fields that have none yet (STATE_COLUMNS order); a field
+    that has one fails on the key, and nothing of the transaction stays."""
+    if rows:
+        conn.exec_driver_sql(
+            f"INSERT INTO field_clock ({', '.join(STATE_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
             list(rows),
         )
 

@@ -36,9 +36,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -46,7 +47,7 @@ from sqlalchemy.sql.ddl import sort_tables
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel
 
-from consultdesk.domain.hlc import hlc_text, packed_of
+from consultdesk.domain.hlc import COUNTER_BITS, hlc_text, packed_of
 from consultdesk.domain.ids import new_id
 from consultdesk.domain.rrn import text_problems
 from consultdesk.storage import access_log, field_clock, snapshot_repo, team_repo
@@ -65,7 +66,14 @@ from consultdesk.sync.merge import (
     is_deleted,
 )
 from consultdesk.sync.snapshot import conflict_key
-from consultdesk.sync.store import BundleMark, LedgerMark, MergedBundle, RecordKey, Remerge
+from consultdesk.sync.store import (
+    BundleMark,
+    FreshRecord,
+    LedgerMark,
+    MergedBundle,
+    RecordKey,
+    Remerge,
+)
 
 # SQLite's limit on bound parameters is 32766 in current versions, 999 in old ones.
 _CHUNK = 900
@@ -117,6 +125,9 @@ def column_value(column: sa.Column[Any], value: JsonValue) -> Any:
             raise ValueError(f"{column.name} cannot be empty")
         return None
     kind = python_type_of(column)
+    if kind is str:  # most columns: first
+        # JSON-text columns (lists inside a record) travel as the text they hold.
+        return value if isinstance(value, str) else _json_text(value)
     if kind is bool:
         if not isinstance(value, bool):
             raise ValueError(f"{column.name} expects true or false")
@@ -135,9 +146,6 @@ def column_value(column: sa.Column[Any], value: JsonValue) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValueError(f"{column.name} expects a number")
         return float(value)
-    if kind is str:
-        # JSON-text columns (lists inside a record) travel as the text they hold.
-        return value if isinstance(value, str) else _json_text(value)
     if kind is dict or kind is list:
         return value
     raise ValueError(f"{column.name}: no sync conversion for {kind}")
@@ -480,6 +488,71 @@ class SqliteSyncStore:
         field_clock.upsert_states(conn, rows)
         field_clock.note_newest(conn, max(hlcs))
 
+    def _save_fresh(
+        self, conn: sa.Connection, fresh: Sequence[FreshRecord]
+    ) -> dict[RecordKey, dict[str, JsonValue]]:
+        """The field states of records this laptop held nothing of (SyncStore.apply_snapshot_part),
+        inserted, never replacing one; their values by record and field, for their rows."""
+        if not fresh:
+            return {}
+        devices = set()
+        hlcs = []
+        for record in fresh:
+            for _, _, hlc, device, base in record.states:
+                devices.add(device)
+                hlcs.append(hlc)
+                if base is not None:
+                    devices.add(base.split("-", 2)[2])
+        names = field_clock.name_ids(
+            conn,
+            {
+                *(record.entity for record in fresh),
+                *(state[0] for record in fresh for state in record.states),
+                *devices,
+            },
+        )
+        by_entity: dict[str, list[str]] = defaultdict(list)
+        for record in fresh:
+            by_entity[record.entity].append(record.record_id)
+        numbers = {
+            entity: field_clock.record_numbers(conn, names[entity], ids)
+            for entity, ids in by_entity.items()
+        }
+        rows = []
+        fields: dict[RecordKey, dict[str, JsonValue]] = {}
+        texts: dict[str, str] = {}  # each text value's JSON once: they recur (this save only)
+        for record in fresh:
+            number = numbers[record.entity][record.record_id]
+            values = fields[(record.entity, record.record_id)] = {}
+            for name, value, hlc, device, base in record.states:
+                values[name] = value
+                if type(value) is str:
+                    encoded = texts.get(value)
+                    if encoded is None:
+                        encoded = texts[value] = _json_text(value)
+                else:
+                    encoded = _json_text(value)
+                wall, counter, _ = hlc.split("-", 2)
+                if base is None:
+                    base_packed = base_device = None
+                else:
+                    base_packed, base_name = packed_of(base)
+                    base_device = names[base_name]
+                rows.append(
+                    (
+                        number,
+                        names[name],
+                        int(wall) << COUNTER_BITS | int(counter),
+                        names[device],
+                        base_packed,
+                        base_device,
+                        encoded,
+                    )
+                )
+        field_clock.insert_states(conn, rows)
+        field_clock.note_newest(conn, max(hlcs))
+        return fields
+
     def _write_rows(
         self,
         conn: sa.Connection,
@@ -487,26 +560,37 @@ class SqliteSyncStore:
         deleted: Mapping[RecordKey, bool],
         waiting: set[RecordKey],
         known: Mapping[RecordKey, RecordState] | None = None,
+        fresh: Mapping[RecordKey, Mapping[str, JsonValue]] | None = None,
     ) -> None:
         """Bring the rows of ``keys`` in line with their field states, parents first.
         ``known``: states as they now are in field_clock (the merge's, still current), so
-        only the others are read."""
+        only the others are read. ``fresh``: the values of records written whole just now
+        (FreshRecord, never deleted), field by field."""
         wanted = [key for key in keys if key[0] in self.spec_by_entity]
         # Tables this version does not know (a newer laptop's) keep their states in field_clock
         # only, ready for when this laptop is updated.
-        if known is None:
-            states = load_states(conn, wanted)
-        else:
-            states = {key: known[key] for key in wanted if key in known}
-            states.update(load_states(conn, [key for key in wanted if key not in known]))
+        fresh = fresh or {}
+        known = known or {}
+        states = {key: known[key] for key in wanted if key in known}
+        states.update(
+            load_states(conn, [key for key in wanted if key not in known and key not in fresh])
+        )
+        values: dict[RecordKey, Mapping[str, JsonValue]] = {}
+        gone: dict[RecordKey, bool] = {}
         by_entity: dict[str, list[str]] = defaultdict(list)
-        for entity, record_id in wanted:
-            by_entity[entity].append(record_id)
+        for key in wanted:
+            if key in fresh:
+                values[key], gone[key] = fresh[key], False
+            else:
+                record = states.get(key, {})
+                values[key] = {name: state.value for name, state in record.items()}
+                gone[key] = deleted[key] if key in deleted else is_deleted(record)
+            by_entity[key[0]].append(key[1])
         still_waiting: set[RecordKey] = set()
         for spec in self.specs:
             ids = by_entity.get(spec.entity)
             if ids:
-                still_waiting |= self._write_table(conn, spec, ids, states, deleted)
+                still_waiting |= self._write_table(conn, spec, ids, values, gone)
         done = [key for key in waiting if key not in still_waiting]
         if done:
             conn.exec_driver_sql(
@@ -523,22 +607,23 @@ class SqliteSyncStore:
         conn: sa.Connection,
         spec: _TableSpec,
         ids: list[str],
-        states: Mapping[RecordKey, RecordState],
-        deleted: Mapping[RecordKey, bool],
+        fields: Mapping[RecordKey, Mapping[str, JsonValue]],
+        gone_of: Mapping[RecordKey, bool],
     ) -> set[RecordKey]:
+        """Write the rows ``ids`` of ``spec``'s table from their fields' values, each deleted
+        or not as ``gone_of`` says; the records that must wait for a parent or a field."""
         table = spec.table
         existing = _existing_ids(conn, table, ids)
         values_by_id: dict[str, dict[str, Any]] = {}
         parent_ids: dict[str, set[str]] = defaultdict(set)
         for record_id in ids:
-            record = states.get((spec.entity, record_id), {})
             values = {}
-            for name, state in record.items():
+            for name, value in fields[(spec.entity, record_id)].items():
                 column = spec.columns.get(name)
                 if column is None:
                     continue
                 try:
-                    values[name] = column_value(column, state.value)
+                    values[name] = column_value(column, value)
                 except (ValueError, TypeError):
                     continue  # kept in field_clock; the column keeps what it had
             values_by_id[record_id] = values
@@ -556,9 +641,8 @@ class SqliteSyncStore:
         waiting: set[RecordKey] = set()
         for record_id in ids:
             key = (spec.entity, record_id)
-            record = states.get(key, {})
             values = values_by_id[record_id]
-            gone = deleted[key] if key in deleted else is_deleted(record)
+            gone = gone_of[key]
             complete = True
             for column_name, parent in spec.parents.items():
                 target = values.get(column_name)
@@ -586,7 +670,7 @@ class SqliteSyncStore:
                 continue
             inserts.append({**spec.defaults, **values, "id": record_id, "deleted": gone})
         if inserts:
-            conn.execute(table.insert(), inserts)
+            _insert_rows(conn, table, inserts)
         for columns, rows in updates.items():
             # Parameter names must differ from the column names in an UPDATE's SET clause.
             statement = (
@@ -705,18 +789,23 @@ class SqliteSyncStore:
             return snapshot_repo.open_conflicts(conn)
 
     def apply_snapshot_part(
-        self, part: MergedBundle, remerge: Remerge | None = None
+        self,
+        part: MergedBundle,
+        remerge: Remerge | None = None,
+        fresh: Sequence[FreshRecord] = (),
     ) -> MergedBundle:
         with self.db.session() as s:
             conn = s.connection()
             part, known = self._as_of_now(conn, part, remerge)
             self._save_states(conn, part.writes)
+            fresh_fields = self._save_fresh(conn, fresh)
             touched = {(w.entity, w.record_id) for w in part.writes} | set(part.deleted)
+            touched |= fresh_fields.keys()
             pending = conn.exec_driver_sql("SELECT entity, record_id FROM sync_pending")
             waiting = {(entity, record_id) for entity, record_id in pending}
             for entity, record_id in touched | waiting:
                 note(s, entity, (record_id,), SYNC)
-            self._write_rows(conn, touched | waiting, part.deleted, waiting, known)
+            self._write_rows(conn, touched | waiting, part.deleted, waiting, known, fresh_fields)
             self._keep_conflicts(conn, part.conflicts, now_text())
             if part.conflicts:
                 note(s, "sync_conflict", (), SYNC)
@@ -778,6 +867,46 @@ def load_states(conn: sa.Connection, keys: Collection[RecordKey]) -> dict[Record
                 )
                 found.setdefault((entity, record_id), {})[name] = state
     return dict(found)
+
+
+_BIND = "consultdesk_bind"  # the key in Column.info under which _bind_processor keeps it
+
+
+def _bind_processor(conn: sa.Connection, column: sa.Column[Any]) -> Callable[[Any], Any]:
+    """What SQLAlchemy does to a Python value of ``column`` before the driver gets it (a date
+    made text, a flag a number), worked out once per column."""
+    if _BIND not in column.info:
+        kind = column.type.dialect_impl(conn.dialect)
+        column.info[_BIND] = kind.bind_processor(conn.dialect) or _as_is
+    return column.info[_BIND]  # type: ignore[no-any-return]
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """INSERT rows that all name the same columns, converted as SQLAlchemy converts them but
+    without its statement built per row (a newcomer's join inserts hundreds of thousands)."""
+    names = list(rows[0])
+    converted = [
+        (at, convert)
+        for at, name in enumerate(names)
+        if (convert := _bind_processor(conn, table.c[name])) is not _as_is
+    ]
+    quote = conn.dialect.identifier_preparer.quote
+    statement = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in names)}) "
+        f"VALUES ({', '.join('?' * len(names))})"
+    )
+    take = itemgetter(*names)
+    params = []
+    for row in rows:
+        values = list(take(row)) if len(names) > 1 else [take(row)]
+        for at, convert in converted:
+            values[at] = convert(values[at])
+        params.append(tuple(values))
+    conn.exec_driver_sql(statement, params)
 
 
 def _existing_ids(conn: sa.Connection, table: sa.Table, ids: Sequence[str]) -> set[str]:

@@ -71,21 +71,29 @@ class Change:
         base_hlc: Any,
     ) -> Change:
         """The change of these seven items (a row's, in order); ValueError if they are not a
-        valid change. (Checked one by one, not in a loop: a join checks millions.)"""
-        if not isinstance(entity, str) or not entity:
-            raise ValueError("entity must be a non-empty string")
-        if not isinstance(record_id, str) or not record_id:
-            raise ValueError("record_id must be a non-empty string")
-        if not isinstance(field, str) or not field:
-            raise ValueError("field must be a non-empty string")
-        if not isinstance(device, str) or not device:
-            raise ValueError("device must be a non-empty string")
-        check_hlc(hlc, device)
-        if base_hlc is not None:
-            check_hlc(base_hlc, None)
-        if field == TOMBSTONE_FIELD and value is not True:
-            raise ValueError("a tombstone's value must be true")
+        valid change (check_items)."""
+        check_items(entity, record_id, field, value, hlc, device, base_hlc)
         return cls(entity, record_id, field, value, hlc, device, base_hlc)
+
+
+def check_items(
+    entity: Any, record_id: Any, field: Any, value: Any, hlc: Any, device: Any, base_hlc: Any
+) -> None:
+    """ValueError unless these seven items (a change's, in order) make a valid change. Checked
+    one by one, not in a loop, and without making the change: a join checks millions."""
+    if not isinstance(entity, str) or not entity:
+        raise ValueError("entity must be a non-empty string")
+    if not isinstance(record_id, str) or not record_id:
+        raise ValueError("record_id must be a non-empty string")
+    if not isinstance(field, str) or not field:
+        raise ValueError("field must be a non-empty string")
+    if not isinstance(device, str) or not device:
+        raise ValueError("device must be a non-empty string")
+    check_hlc(hlc, device)
+    if base_hlc is not None:
+        check_hlc(base_hlc, None)
+    if field == TOMBSTONE_FIELD and value is not True:
+        raise ValueError("a tombstone's value must be true")
 
 
 def tombstone(entity: str, record_id: str, hlc: str, device: str, base_hlc: str | None) -> Change:
@@ -149,10 +157,30 @@ def value_problem(change: Change, checked: dict[str, str | None] | None = None) 
     (a join's texts repeat: the demo's 200,000 texts are 11,000 different ones). It lives as
     long as that run, so no value stays in memory after it.
     """
+    return item_problem(change.entity, change.record_id, change.field, change.value, checked)
+
+
+def item_problem(
+    entity: str,
+    record_id: str,
+    field: str,
+    value: JsonValue,
+    checked: dict[str, str | None] | None = None,
+) -> str | None:
+    """value_problem of the change with these names and value, without making it."""
+    if checked is not None and type(value) is str:
+        # Most values: one text, never "value_invalid"; the same codes in the same order.
+        code = _name_problem(entity) or _name_problem(record_id) or _name_problem(field)
+        if code is not None:
+            return code
+        if value in checked:
+            return checked[value]
+        code = checked[value] = text_problem_code(value)
+        return code
     texts: list[str] = []
-    if not _collect_texts(change.value, texts, 0):
+    if not _collect_texts(value, texts, 0):
         return "value_invalid"
-    for name in (change.entity, change.record_id, change.field):
+    for name in (entity, record_id, field):
         code = _name_problem(name)
         if code is not None:
             return code

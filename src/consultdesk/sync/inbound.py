@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +23,13 @@ from consultdesk.sync.bundle import (
     bundle_length,
     decode_bundle,
 )
-from consultdesk.sync.changes import TOMBSTONE_FIELD, Change, value_problem
+from consultdesk.sync.changes import (
+    TOMBSTONE_FIELD,
+    Change,
+    check_items,
+    item_problem,
+    value_problem,
+)
 from consultdesk.sync.errors import (
     BundleChainBroken,
     BundleError,
@@ -58,14 +64,15 @@ from consultdesk.sync.report import (
 )
 from consultdesk.sync.seen import SeenFile, read_all_seen
 from consultdesk.sync.snapshot import (
+    PartRecord,
     Snapshot,
     best_snapshot,
     header_for,
-    part_changes,
+    part_records,
     parts_ready,
     read_manifest,
 )
-from consultdesk.sync.store import MergedBundle, RecordKey, Remerge, SyncStore
+from consultdesk.sync.store import FreshRecord, MergedBundle, RecordKey, Remerge, SyncStore
 from consultdesk.sync.team import Team
 
 SafetyFields = Collection[tuple[str, str]]  # (entity, field) pairs a person must decide
@@ -226,15 +233,21 @@ def _apply_snapshot(
     covered = {d: mark.newest_hlc for d, mark in snapshot.coverage.items() if mark.newest_hlc}
     try:
         with collection_paused():
-            for changes in part_changes(team, snapshot):
+            for part_records_ in part_records(team, snapshot):
+                held, mark = store.read_records({(e, r) for e, r, _ in part_records_})
+                fresh, changes, refused = _split_part(part_records_, held)
                 part = Bundle(header_for(team, snapshot, len(changes)), changes, "", seen={})
-                merged = merge_bundle(part, store, safety_fields, covered)
+                quiet = store.quiet_conflict_fields
+                merged = merge_states(part, held, mark, quiet, safety_fields, covered)
                 again = remerge(part, store, safety_fields, covered)
-                merged = store.apply_snapshot_part(merged, again)
-                records += len(merged.deleted)
+                merged = store.apply_snapshot_part(merged, again, fresh)
+                records += len(merged.deleted) + len(fresh)
+                hlcs = [state[2] for record in fresh for state in record.states]
                 if merged.newest_hlc:
+                    hlcs.append(merged.newest_hlc)
+                if hlcs:
                     # As for a bundle: our next edits must come after everything we now hold.
-                    newest = Hlc.parse(merged.newest_hlc)
+                    newest = Hlc(*max(map(hlc_key, hlcs)))
                     if clock.observe(newest):
                         report.future_clocks.append(FutureClock(newest.device, str(newest)))
                 report.conflicts.extend(merged.conflicts)
@@ -242,13 +255,50 @@ def _apply_snapshot(
                     RefusedChange(
                         snapshot.folder, snapshot.writer, 0, change.entity, change.field, code
                     )
-                    for change, code in merged.refused
+                    for change, code in (*refused, *merged.refused)
                 )
     except ValueError:
         return None
     coverage = {d: mark for d, mark in snapshot.coverage.items() if d != device_id}
     store.finish_snapshot(coverage, snapshot.conflicts)
     return records
+
+
+def _split_part(
+    records: Sequence[PartRecord], held: Mapping[RecordKey, RecordState]
+) -> tuple[list[FreshRecord], tuple[Change, ...], list[tuple[Change, str]]]:
+    """A part's records as the ones taken whole (FreshRecord: none of their states held here,
+    no tombstone, each field once), the changes of the others (for merge_states) and the
+    fresh ones' refused changes with their codes. ValueError as Change.checked: a part of
+    another shape is not applied from there on."""
+    fresh: list[FreshRecord] = []
+    changes: list[Change] = []
+    refused: list[tuple[Change, str]] = []
+    checked: dict[str, str | None] = {}  # the texts checked in this part (value_problem)
+    for entity, record_id, states in records:
+        names = {name for name, *_ in states if isinstance(name, str)}
+        if (
+            (entity, record_id) in held
+            or TOMBSTONE_FIELD in names
+            or len(names) != len(states)  # a field twice, or a name that is not one
+        ):
+            changes.extend(
+                Change.checked(entity, record_id, name, value, hlc, device, base)
+                for name, value, hlc, device, base in states
+            )
+            continue
+        taken = []
+        for state in states:
+            name, value, hlc, device, base = state
+            check_items(entity, record_id, name, value, hlc, device, base)
+            problem = item_problem(entity, record_id, name, value, checked)
+            if problem is None:
+                taken.append(state)
+            else:
+                refused.append((Change(entity, record_id, name, value, hlc, device, base), problem))
+        if taken:
+            fresh.append(FreshRecord(entity, record_id, taken))
+    return fresh, tuple(changes), refused
 
 
 def merge_bundle(

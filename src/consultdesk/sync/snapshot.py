@@ -34,6 +34,9 @@ from consultdesk.sync.team import Team
 
 PART_STATES = 200_000  # field states per part: a few MB sealed, a few hundred MB at most in use
 MANIFEST = "manifest.cdsnap"
+# A record as a part holds it: (entity, record_id, states), each state
+# [field, value, hlc, device, base_hlc], their items not checked yet.
+PartRecord = tuple[Any, Any, list[list[Any]]]
 MAX_PART_BYTES = 256 * 1024 * 1024
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 _LABEL = b"ConsultDesk snapshot v1\x00"
@@ -230,21 +233,29 @@ def _read_part(team: Team, snapshot: Snapshot, index: int) -> list[Any] | None:
         return None
 
 
-def part_changes(team: Team, snapshot: Snapshot) -> Iterator[tuple[Change, ...]]:
-    """The field states of each part as changes, part by part; ValueError if a part changed
-    since parts_ready (a newer copy arrived): the caller stops and tries again next sync."""
+def part_records(team: Team, snapshot: Snapshot) -> Iterator[list[PartRecord]]:
+    """The records of each part, part by part, each as (entity, record_id, states) with every
+    state (field, value, hlc, device, base_hlc): only their shape is checked here, the items
+    are the reader's to check (changes.check_items). ValueError if a part changed since
+    parts_ready (a newer copy arrived), or holds a record or a state of another shape than the
+    writer's: the caller stops and tries again next sync."""
     for index in _indexes(snapshot):
         records = _read_part(team, snapshot, index)
         if records is None:
             raise ValueError(f"part {index} of snapshot {snapshot.snapshot_id} changed")
+        shaped: list[PartRecord] = []
         try:
-            yield tuple(
-                Change.checked(entity, record_id, name, value, hlc, device, base)
-                for entity, record_id, states in records
-                for name, value, hlc, device, base in states
-            )
-        except TypeError as error:  # a record or state of another shape than the writer's
+            for entity, record_id, states in records:
+                if not isinstance(entity, str) or not isinstance(record_id, str):
+                    raise TypeError("a record's entity and id must be texts")
+                if not isinstance(states, list) or not all(
+                    isinstance(state, list) and len(state) == 5 for state in states
+                ):
+                    raise TypeError("a record's states must be lists of 5 items")
+                shaped.append((entity, record_id, states))
+        except (TypeError, ValueError) as error:  # not three items, or not a list
             raise ValueError(f"part {index} of snapshot {snapshot.snapshot_id}: {error}") from None
+        yield shaped
 
 
 def header_for(team: Team, snapshot: Snapshot, change_count: int) -> BundleHeader:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from consultdesk.sync.bundle import AccessRow
 from consultdesk.sync.changes import Change
@@ -67,6 +67,25 @@ class MergedBundle:
     # what it has just saved; once a field was written meanwhile, it merges again (Remerge).
     states: Mapping[RecordKey, RecordState] | None = None
     read_mark: object = None
+
+
+@dataclass(frozen=True, slots=True)
+class FreshRecord:
+    """A record of a snapshot's part that this laptop held nothing of, taken whole: no field
+    state here, no tombstone in the part, each field once. merge.decide would apply each of
+    its states as new and raise nothing (the fast path of inbound.merge_states), so the part's
+    checked items are written as they are, without a Change or a FieldState made for each
+    (a newcomer's join is millions of them)."""
+
+    entity: str
+    record_id: str
+    # (field, value, hlc, device, base_hlc) each, as the part holds them, checked
+    # (changes.check_items, changes.item_problem); the refused ones are left out.
+    states: Sequence[Sequence[Any]]
+
+    def changes(self) -> list[Change]:
+        """The states as changes (a store that keeps changes, a report)."""
+        return [Change(self.entity, self.record_id, *state) for state in self.states]
 
 
 # Reads field states (as SyncStore.read_records gives them) inside the store's write transaction.
@@ -167,13 +186,19 @@ class SyncStore(Protocol):
         ...
 
     def apply_snapshot_part(
-        self, part: MergedBundle, remerge: Remerge | None = None
+        self,
+        part: MergedBundle,
+        remerge: Remerge | None = None,
+        fresh: Sequence[FreshRecord] = (),
     ) -> MergedBundle:
         """In ONE transaction: merge again if a field was written since the merge read it, as
         apply_bundle does; write ``part.writes`` as field states, set the deleted flags from
         ``part.deleted`` and keep ``part.conflicts``, like apply_bundle, but leave the ledger,
         the conflicts open before and the access log as they are (``part``'s device and seq
-        name the snapshot's writer and nothing else). Returns the merge applied."""
+        name the snapshot's writer and nothing else). Write the states of the ``fresh``
+        records too (none of them deleted), failing rather than replacing a state if one has
+        appeared meanwhile (nothing but a sync writes a record this laptop never held).
+        Returns the merge applied."""
         ...
 
     def finish_snapshot(
