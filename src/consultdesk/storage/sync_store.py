@@ -171,6 +171,8 @@ class _TableSpec:
     defaults: dict[str, Any]  # what a new row holds where no field state says otherwise
     required: frozenset[str]  # NOT NULL without a default: a new row waits for these
     parents: dict[str, str] = field(default_factory=dict)  # FK column -> parent entity
+    # The columns holding text (python_type_of): a text value goes in as it is (column_value).
+    text_columns: frozenset[str] = frozenset()
 
 
 def _spec(entity: str, model: type[SQLModel]) -> _TableSpec:
@@ -189,7 +191,8 @@ def _spec(entity: str, model: type[SQLModel]) -> _TableSpec:
             required.add(column.name)
         for key in column.foreign_keys:
             parents[column.name] = key.column.table.name
-    return _TableSpec(entity, table, columns, defaults, frozenset(required), parents)
+    texts = frozenset(name for name, column in columns.items() if python_type_of(column) is str)
+    return _TableSpec(entity, table, columns, defaults, frozenset(required), parents, texts)
 
 
 def _specs() -> list[_TableSpec]:
@@ -495,14 +498,15 @@ class SqliteSyncStore:
         inserted, never replacing one; their values by record and field, for their rows."""
         if not fresh:
             return {}
-        devices = set()
-        hlcs = []
-        for record in fresh:
-            for _, _, hlc, device, base in record.states:
-                devices.add(device)
-                hlcs.append(hlc)
-                if base is not None:
-                    devices.add(base.split("-", 2)[2])
+        # (Comprehensions over every state rather than one loop adding to three: a join has
+        # a quarter of a million states in each part.)
+        devices = {state[3] for record in fresh for state in record.states}
+        devices.update(
+            state[4].split("-", 2)[2]
+            for record in fresh
+            for state in record.states
+            if state[4] is not None
+        )
         names = field_clock.name_ids(
             conn,
             {
@@ -518,7 +522,8 @@ class SqliteSyncStore:
             entity: field_clock.record_numbers(conn, names[entity], ids)
             for entity, ids in by_entity.items()
         }
-        rows = []
+        rows: list[tuple[Any, ...]] = []
+        add = rows.append
         fields: dict[RecordKey, dict[str, JsonValue]] = {}
         texts: dict[str, str] = {}  # each text value's JSON once: they recur (this save only)
         for record in fresh:
@@ -538,7 +543,7 @@ class SqliteSyncStore:
                 else:
                     base_packed, base_name = packed_of(base)
                     base_device = names[base_name]
-                rows.append(
+                add(
                     (
                         number,
                         names[name],
@@ -550,7 +555,7 @@ class SqliteSyncStore:
                     )
                 )
         field_clock.insert_states(conn, rows)
-        field_clock.note_newest(conn, max(hlcs))
+        field_clock.note_newest(conn, max(state[2] for record in fresh for state in record.states))
         return fields
 
     def _write_rows(
@@ -616,10 +621,15 @@ class SqliteSyncStore:
         existing = _existing_ids(conn, table, ids)
         values_by_id: dict[str, dict[str, Any]] = {}
         parent_ids: dict[str, set[str]] = defaultdict(set)
+        spec_columns = spec.columns
+        texts = spec.text_columns
         for record_id in ids:
-            values = {}
+            values: dict[str, Any] = {}
             for name, value in fields[(spec.entity, record_id)].items():
-                column = spec.columns.get(name)
+                if type(value) is str and name in texts:
+                    values[name] = value  # column_value's answer for most fields, inline
+                    continue
+                column = spec_columns.get(name)
                 if column is None:
                     continue
                 try:

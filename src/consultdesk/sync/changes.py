@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, TypeAlias
@@ -81,10 +82,18 @@ def check_items(
 ) -> None:
     """ValueError unless these seven items (a change's, in order) make a valid change. Checked
     one by one, not in a loop, and without making the change: a join checks millions."""
+    _check_record(entity, record_id)
+    _check_state(field, value, hlc, device, base_hlc)
+
+
+def _check_record(entity: Any, record_id: Any) -> None:
     if not isinstance(entity, str) or not entity:
         raise ValueError("entity must be a non-empty string")
     if not isinstance(record_id, str) or not record_id:
         raise ValueError("record_id must be a non-empty string")
+
+
+def _check_state(field: Any, value: Any, hlc: Any, device: Any, base_hlc: Any) -> None:
     if not isinstance(field, str) or not field:
         raise ValueError("field must be a non-empty string")
     if not isinstance(device, str) or not device:
@@ -194,6 +203,45 @@ def item_problem(
         if code is not None:
             return code
     return None
+
+
+def record_states_checked(
+    entity: Any,
+    record_id: Any,
+    states: Sequence[Sequence[Any]],
+    checked: dict[str, str | None],
+) -> tuple[list[Sequence[Any]], list[tuple[Sequence[Any], str]]]:
+    """check_items and item_problem of every state (field, value, hlc, device, base_hlc) of
+    one record, the record's own names checked once: the states that pass, and the refused
+    ones with their codes (the same codes as item_problem's). ValueError as check_items: a
+    state that is not a valid change."""
+    if not states:
+        return [], []
+    _check_record(entity, record_id)
+    # Every state's problem starts with the record's names: the same code for all of them.
+    record_code = _name_problem(entity) or _name_problem(record_id)
+    code: str | None
+    taken: list[Sequence[Any]] = []
+    refused: list[tuple[Sequence[Any], str]] = []
+    for state in states:
+        field, value, hlc, device, base_hlc = state
+        _check_state(field, value, hlc, device, base_hlc)
+        if type(value) is not str:  # (item_problem tells "value_invalid" before the names)
+            code = item_problem(entity, record_id, field, value, checked)
+        elif record_code is not None:
+            code = record_code
+        else:  # item_problem's path for one text, inline: a join has millions
+            code = _name_problem(field)
+            if code is None:
+                if value in checked:
+                    code = checked[value]
+                else:
+                    code = checked[value] = text_problem_code(value)
+        if code is None:
+            taken.append(state)
+        else:
+            refused.append((state, code))
+    return taken, refused
 
 
 @lru_cache(maxsize=8192)

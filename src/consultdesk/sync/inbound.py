@@ -26,8 +26,7 @@ from consultdesk.sync.bundle import (
 from consultdesk.sync.changes import (
     TOMBSTONE_FIELD,
     Change,
-    check_items,
-    item_problem,
+    record_states_checked,
     value_problem,
 )
 from consultdesk.sync.errors import (
@@ -54,6 +53,7 @@ from consultdesk.sync.merge import (
     has_seen,
     hlc_key,
     is_deleted,
+    newest_hlc,
 )
 from consultdesk.sync.report import (
     BundleOutcome,
@@ -247,7 +247,7 @@ def _apply_snapshot(
                     hlcs.append(merged.newest_hlc)
                 if hlcs:
                     # As for a bundle: our next edits must come after everything we now hold.
-                    newest = Hlc(*max(map(hlc_key, hlcs)))
+                    newest = Hlc.parse(newest_hlc(hlcs))
                     if clock.observe(newest):
                         report.future_clocks.append(FutureClock(newest.device, str(newest)))
                 report.conflicts.extend(merged.conflicts)
@@ -276,7 +276,7 @@ def _split_part(
     refused: list[tuple[Change, str]] = []
     checked: dict[str, str | None] = {}  # the texts checked in this part (value_problem)
     for entity, record_id, states in records:
-        names = {name for name, *_ in states if isinstance(name, str)}
+        names = {state[0] for state in states if type(state[0]) is str}
         if (
             (entity, record_id) in held
             or TOMBSTONE_FIELD in names
@@ -287,15 +287,8 @@ def _split_part(
                 for name, value, hlc, device, base in states
             )
             continue
-        taken = []
-        for state in states:
-            name, value, hlc, device, base = state
-            check_items(entity, record_id, name, value, hlc, device, base)
-            problem = item_problem(entity, record_id, name, value, checked)
-            if problem is None:
-                taken.append(state)
-            else:
-                refused.append((Change(entity, record_id, name, value, hlc, device, base), problem))
+        taken, refused_states = record_states_checked(entity, record_id, states, checked)
+        refused.extend((Change(entity, record_id, *state), code) for state, code in refused_states)
         if taken:
             fresh.append(FreshRecord(entity, record_id, taken))
     return fresh, tuple(changes), refused

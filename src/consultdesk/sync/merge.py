@@ -23,7 +23,7 @@ Pure functions, no I/O. The rules, in the words of SYNC.md:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -94,6 +94,16 @@ def hlc_key(text: str) -> tuple[int, int, str]:
     # (Hlc.parse's fields, without making an Hlc: a join compares millions.)
     wall, counter, device = text.split("-", 2)
     return int(wall), int(counter), device
+
+
+def newest_hlc(texts: Sequence[str]) -> str:
+    """The newest of these canonical HLC texts (changes.check_hlc), as hlc_key orders them.
+    While every wall clock has its 16 digits and every counter its 4, the texts sort as their
+    keys do (digits of one width, the dashes in one place, then the device): compared as texts,
+    without parsing each (a join's part has a quarter of a million)."""
+    if all(len(text) > 21 and text[16] == "-" and text[21] == "-" for text in texts):
+        return max(texts)
+    return max(texts, key=hlc_key)
 
 
 def decide_field(
