@@ -208,8 +208,26 @@ def test_without_a_snapshot_that_bridges_the_gap_the_laptop_waits(
     assert c.store.states() == b.store.states()  # B synced last: it has everything
 
 
+_ODD_STATES = [
+    pytest.param(3, id="states-not-a-list"),
+    pytest.param([["notes", "메모", "h", "d"]], id="a-state-of-4-items"),
+    pytest.param([["notes", "메모", "h", "d", None], "notes"], id="a-state-not-a-list"),
+    pytest.param([["notes", "메모", "h", "d", None, None]], id="a-state-of-6-items"),
+    # Five keys that, taken one by one, would read as a valid state: only the shape refuses it.
+    pytest.param(
+        [dict.fromkeys(["notes", "메모", "0000000000000001-0000-A", "A", "0" * 16 + "-0000-A"])],
+        id="a-state-that-is-an-object",
+    ),
+]
+
+
+@pytest.mark.parametrize("odd_states", _ODD_STATES)
 def test_a_part_sealed_in_another_shape_stops_the_catch_up_until_the_next_sync(
-    team: Team, time: FakeTime, away_soon: None, monkeypatch: pytest.MonkeyPatch
+    team: Team,
+    time: FakeTime,
+    away_soon: None,
+    monkeypatch: pytest.MonkeyPatch,
+    odd_states: object,
 ) -> None:
     """A part whose size and hash are the manifest's is opened only as it is merged (the
     manifest is sealed, so it is the file its writer sealed). If a writer's bug sealed a part
@@ -227,7 +245,7 @@ def test_a_part_sealed_in_another_shape_stops_the_catch_up_until_the_next_sync(
         odd = seal(
             team.key,
             snapshot._associated(team, writer, snapshot_id, str(index)),
-            {"records": [["resident", new_id(), 3]]},  # states that are not a list
+            {"records": [["resident", new_id(), odd_states]]},
         )
         last.write_bytes(odd)
         label = snapshot._associated(team, writer, snapshot_id, "manifest")

@@ -920,7 +920,11 @@ def _insert_rows(conn: sa.Connection, table: sa.Table, rows: Sequence[Mapping[st
 
 
 def _existing_ids(conn: sa.Connection, table: sa.Table, ids: Sequence[str]) -> set[str]:
+    """Which of ``ids`` the table holds a row of. One statement text per chunk size, through
+    the driver (the ids are texts, as the column holds them): a join asks for every record."""
     found: set[str] = set()
+    select = f"SELECT id FROM {conn.dialect.identifier_preparer.quote(table.name)} WHERE id IN "
     for chunk in _chunks(ids):
-        found.update(conn.execute(sa.select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+        statement = select + "(" + ", ".join("?" * len(chunk)) + ")"
+        found.update(row[0] for row in conn.exec_driver_sql(statement, tuple(chunk)))
     return found
