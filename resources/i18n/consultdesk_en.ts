@@ -4336,8 +4336,15 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>This computer had been away so long that the team folder no longer held everything it missed. It caught up from a team snapshot (computer {device}); the changes made here that were not sent yet were kept and sent.</translation>
     </message>
     <message>
-        <source>This computer started from a team snapshot (computer {device}).</source>
-        <translation>This computer started from a team snapshot (computer {device}).</translation>
+        <source>This computer started from a team snapshot (computer {device}): {records} taken from it.</source>
+        <translation>This computer started from a team snapshot (computer {device}): {records} taken from it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
     </message>
     <message>
         <source>The team folder no longer holds everything this computer missed. It waits for a team snapshot to catch up from; nothing made here is lost. Keep the other computers syncing, or ask one to sync now.</source>

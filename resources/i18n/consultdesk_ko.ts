@@ -4309,8 +4309,14 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>이 컴퓨터가 오래 동기화하지 않아, 그동안 놓친 파일이 팀 폴더에 모두 남아 있지 않았습니다. 팀 스냅숏(컴퓨터 {device})으로 따라잡았고, 이 컴퓨터에서 아직 보내지 않은 변경 사항은 그대로 두었다가 보냈습니다.</translation>
     </message>
     <message>
-        <source>This computer started from a team snapshot (computer {device}).</source>
-        <translation>이 컴퓨터는 팀 스냅숏(컴퓨터 {device})에서 시작했습니다.</translation>
+        <source>This computer started from a team snapshot (computer {device}): {records} taken from it.</source>
+        <translation>이 컴퓨터는 팀 스냅숏(컴퓨터 {device})에서 {records}을 받아 시작했습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>기록 %Ln건</numerusform>
+        </translation>
     </message>
     <message>
         <source>The team folder no longer holds everything this computer missed. It waits for a team snapshot to catch up from; nothing made here is lost. Keep the other computers syncing, or ask one to sync now.</source>

@@ -35,9 +35,11 @@ def test_a_laptop_that_caught_up_is_told_its_unsent_changes_were_kept(qtbot: QtB
 
 
 def test_a_newcomer_is_told_it_started_from_a_snapshot(qtbot: QtBot) -> None:
-    report = SyncReport(snapshot_read=SnapshotRead(WRITER, 3, 120, rejoined=False))
+    report = SyncReport(snapshot_read=SnapshotRead(WRITER, 3, 27_864, rejoined=False))
     shown = dialog(qtbot, report)
-    assert "팀 스냅숏(컴퓨터 90036599)에서 시작했습니다" in shown.summary.text()
+    # The records it took, which the "changes applied" line above does not count.
+    started = "팀 스냅숏(컴퓨터 90036599)에서 기록 27,864건을 받아 시작했습니다"
+    assert started in shown.summary.text()
 
 
 def test_a_laptop_waiting_for_a_snapshot_is_told_nothing_is_lost(qtbot: QtBot) -> None:

@@ -81,9 +81,15 @@ class SyncReportDialog(QDialog):
                 ).format(device=short_device(snapshot.writer))
             )
         elif snapshot is not None:
+            # Its records are no "changes applied" of the line above (which says 0 for them):
+            # the count says that the team's data did arrive.
             lines.append(
-                self.tr("This computer started from a team snapshot (computer {device}).").format(
-                    device=short_device(snapshot.writer)
+                self.tr(
+                    "This computer started from a team snapshot (computer {device}): "
+                    "{records} taken from it."
+                ).format(
+                    device=short_device(snapshot.writer),
+                    records=self.tr("%Ln record(s)", "", snapshot.records),
                 )
             )
         behind = any(waiting.reason == "compacted" for waiting in report.waiting)
