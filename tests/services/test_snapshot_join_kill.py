@@ -1,0 +1,140 @@
+"""A newcomer killed in the middle of its join (a snapshot part's field states written, its rows
+not yet, the transaction open) loses nothing and ends like the team on its next sync: the parts
+committed before the kill are held now, so they go the merge's way, and the rest are taken whole
+(docs/sync.md, "Figures": records taken whole).
+
+The kill is real: a child process runs the newcomer's first sync and stops inside the second
+part's transaction; the test kills it there with SIGKILL.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from consultdesk.demo import fill_demo
+from consultdesk.domain.resident import ResidentDraft
+from consultdesk.services import residents, sync
+from consultdesk.services.workspace import Workspace
+from consultdesk.storage import snapshot_repo
+from consultdesk.sync import snapshot
+from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
+    DB_PASSPHRASE,
+    MakeLaptop,
+    field_states,
+    join,
+    new_laptop_fixture,
+    share_fixture,
+    start_team,
+    visible,
+)
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+
+# Runs in the child: the newcomer's sync, stopped in the second part's transaction once its
+# field states are written and before its rows are (SqliteSyncStore.apply_snapshot_part).
+CHILD = r"""
+import os, sys, time
+from pathlib import Path
+
+from consultdesk.services import sync
+from consultdesk.services.workspace import Workspace
+from consultdesk.storage.sync_store import SqliteSyncStore
+
+data_dir, marker = Path(sys.argv[1]), Path(sys.argv[2])
+real_write_rows = SqliteSyncStore._write_rows
+calls = []
+
+
+def stop_here(self, *args, **kwargs):
+    calls.append(1)
+    if len(calls) == 2:
+        marker.write_text("in the second part")
+        time.sleep(600)
+    return real_write_rows(self, *args, **kwargs)
+
+
+SqliteSyncStore._write_rows = stop_here
+ws = Workspace.unlock(data_dir, os.environ["DB_PASS"])
+sync.sync_now(ws)
+raise SystemExit("the child was not killed")
+"""
+
+
+def kill_in_second_part(data_dir: Path, marker: Path) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(data_dir), str(marker)],
+        env={**os.environ, "DB_PASS": DB_PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"},
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while not marker.exists():
+            if child.poll() is not None:
+                _, err = child.communicate()
+                raise AssertionError(f"the child ended before the second part: {err.decode()}")
+            assert time.monotonic() < deadline, "the child never reached the second part"
+            time.sleep(0.05)
+        child.send_signal(signal.SIGKILL)
+        child.wait(60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == -signal.SIGKILL
+
+
+def test_a_newcomer_killed_inside_a_snapshot_part_joins_whole_on_its_next_sync(
+    new_laptop: MakeLaptop, share: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Small parts, so the snapshot the team offers has several (a part ends only between the
+    # store's reading chunks, of 900 records).
+    monkeypatch.setattr(snapshot, "PART_STATES", 150)
+    monkeypatch.setattr(snapshot_repo, "_CHUNK", 20)
+    a, b = new_laptop("a"), new_laptop("b")
+    team = start_team(a, share)
+    join(b, share)
+    fill_demo(a, residents=4, sessions=6, seed=1)
+    fill_demo(b, residents=4, sessions=6, seed=2)
+    first_bundles = [
+        team.folder / "devices" / ws.device / "changes" / "000001.cdsync" for ws in (a, b)
+    ]
+    for number in range(8):  # a bundle each, until the first ones are removed (compacted)
+        for ws in (a, b):
+            residents.save_resident(ws, ResidentDraft(name=f"주민 {ws.device[:4]} {number}"))
+            sync.sync_now(ws)
+        if not any(bundle.exists() for bundle in first_bundles):
+            break
+    assert not any(bundle.exists() for bundle in first_bundles), "the folder was not compacted"
+    newcomer_dir = tmp_path / "newcomer"
+    newcomer = new_laptop("newcomer")
+    join(newcomer, share)
+    newcomer.close()
+
+    kill_in_second_part(newcomer_dir, tmp_path / "marker")
+
+    newcomer = Workspace.unlock(newcomer_dir, DB_PASSPHRASE)
+    try:
+        # The first part stayed (its own transaction had committed), the second did not.
+        partly = residents.count_residents(newcomer)
+        held = len(field_states(newcomer))
+        assert 0 < held < len(field_states(a))
+        report = sync.sync_now(newcomer)
+        assert report.snapshot_read is not None and not report.snapshot_read.rejoined
+        assert report.waiting == [] and report.conflicts == [] and report.skipped == []
+        assert report.refused == []
+        for ws in (a, b, newcomer):
+            sync.sync_now(ws)
+        assert residents.count_residents(newcomer) == residents.count_residents(a) >= partly
+        assert visible(newcomer) == visible(a) == visible(b)
+        assert field_states(newcomer) == field_states(a)
+    finally:
+        newcomer.close()
