@@ -25,6 +25,9 @@ Progress = Callable[[float], None]
 
 # Share of the progress bar given to writing; reading usually dominates.
 _EXPORT_SHARE = 0.1
+# Of the reading's share, what a snapshot's parts take when the sync starts or catches up
+# from one: nearly all of a join's time (the bundles after it are few).
+_SNAPSHOT_SHARE = 0.9
 
 
 def run_sync(
@@ -61,8 +64,18 @@ def run_sync(
         report.export_error = error
     report_progress(_EXPORT_SHARE)
 
+    furthest = [0.0]  # the bar never goes back (a snapshot given up halfway: bundles next)
+
+    def reading(fraction: float) -> None:
+        furthest[0] = max(furthest[0], min(1.0, fraction))
+        report_progress(_EXPORT_SHARE + (1 - _EXPORT_SHARE) * furthest[0])
+
+    def part_done(done: int, total: int) -> None:
+        reading(_SNAPSHOT_SHARE * done / total)
+
     def bundle_done(done: int, total: int) -> None:
-        report_progress(min(1.0, _EXPORT_SHARE + (1 - _EXPORT_SHARE) * done / total))
+        start = _SNAPSHOT_SHARE if report.snapshot_read is not None else 0.0
+        reading(start + (1 - start) * done / total)
 
     retired = set(retired_devices(team))
     import_bundles(
@@ -74,6 +87,7 @@ def run_sync(
         safety_fields=safety_fields,
         progress=bundle_done,
         retired=retired,
+        snapshot_progress=part_done,
     )
     # Only after an import that ran through (ShareUnavailable stops the run before this).
     tidy_folder(team, device_id, store, report, retired=retired)

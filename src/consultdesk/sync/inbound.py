@@ -97,10 +97,17 @@ def import_bundles(
     safety_fields: SafetyFields,
     progress: Callable[[int, int], None],
     retired: Collection[str] = frozenset(),
+    snapshot_progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> None:
+    """Import every bundle of the team folder this laptop has not (starting or catching up
+    from a snapshot first, where bundles it needs were removed). ``progress`` is told
+    (bundles done, bundles to read) after each bundle, ``snapshot_progress`` (parts done,
+    parts) after each part of a snapshot."""
     ledger = store.ledger()
     own = store.last_sent()
-    compacted = _start_from_snapshot(team, device_id, store, clock, report, safety_fields, retired)
+    compacted = _start_from_snapshot(
+        team, device_id, store, clock, report, safety_fields, retired, snapshot_progress
+    )
     if report.snapshot_read is not None:
         ledger = store.ledger()
     found = scan(
@@ -176,6 +183,7 @@ def _start_from_snapshot(
     report: SyncReport,
     safety_fields: SafetyFields,
     retired: Collection[str],
+    part_done: Callable[[int, int], None],
 ) -> dict[str, int]:
     """A laptop whose next bundles of some device were removed (compacted) — a newcomer, or one
     away for long — starts or catches up from the offered snapshot that bridges every such gap
@@ -200,7 +208,9 @@ def _start_from_snapshot(
     choice = best_snapshot(candidates, imported, behind)
     if choice is None or not parts_ready(choice):
         return behind  # waits, reason "compacted"; the next sync looks again
-    records = _apply_snapshot(team, device_id, store, clock, choice, report, safety_fields)
+    records = _apply_snapshot(
+        team, device_id, store, clock, choice, report, safety_fields, part_done
+    )
     if records is not None:
         report.snapshot_read = SnapshotRead(
             choice.writer, choice.snapshot_id, records, not newcomer
@@ -225,15 +235,18 @@ def _apply_snapshot(
     snapshot: Snapshot,
     report: SyncReport,
     safety_fields: SafetyFields,
+    part_done: Callable[[int, int], None],
 ) -> int | None:
     """Merge every part like a bundle, then move the ledger; the number of records, or None if
-    a part changed meanwhile (nothing of the ledger moved: the next sync starts again)."""
+    a part changed meanwhile (nothing of the ledger moved: the next sync starts again).
+    ``part_done`` is told (parts applied, parts) after each part."""
     records = 0
     # What the writer had imported of each device (its own changes it holds anyway).
     covered = {d: mark.newest_hlc for d, mark in snapshot.coverage.items() if mark.newest_hlc}
     try:
         with collection_paused():
-            for part_records_ in part_records(team, snapshot):
+            parts = len(snapshot.parts)
+            for applied, part_records_ in enumerate(part_records(team, snapshot), start=1):
                 held, mark = store.read_records({(e, r) for e, r, _ in part_records_})
                 fresh, changes, refused = _split_part(part_records_, held)
                 part = Bundle(header_for(team, snapshot, len(changes)), changes, "", seen={})
@@ -257,6 +270,7 @@ def _apply_snapshot(
                     )
                     for change, code in (*refused, *merged.refused)
                 )
+                part_done(applied, parts)
     except ValueError:
         return None
     coverage = {d: mark for d, mark in snapshot.coverage.items() if d != device_id}

@@ -1,6 +1,7 @@
-"""A newcomer killed in the middle of its join (a snapshot part's field states written, its rows
-not yet, the transaction open) loses nothing and ends like the team on its next sync: the parts
-committed before the kill are held now, so they go the merge's way, and the rest are taken whole
+"""A newcomer joining from a team snapshot of several parts: the progress bar moves with each
+part, and a kill in the middle of the join (a part's field states written, its rows not yet, the
+transaction open) loses nothing: it ends like the team on its next sync. The parts committed
+before the kill are held then, so they go the merge's way, and the rest are taken whole
 (docs/sync.md, "Figures": records taken whole).
 
 The kill is real: a child process runs the newcomer's first sync and stops inside the second
@@ -92,9 +93,11 @@ def kill_in_second_part(data_dir: Path, marker: Path) -> None:
     assert child.returncode == -signal.SIGKILL
 
 
-def test_a_newcomer_killed_inside_a_snapshot_part_joins_whole_on_its_next_sync(
-    new_laptop: MakeLaptop, share: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def compacted_team(
+    new_laptop: MakeLaptop, share: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Workspace, Workspace]:
+    """Laptops a and b with a few residents each, synced until their first bundles were
+    removed: a newcomer must start from the snapshot they offer, which has several parts."""
     # Small parts, so the snapshot the team offers has several (a part ends only between the
     # store's reading chunks, of 900 records).
     monkeypatch.setattr(snapshot, "PART_STATES", 150)
@@ -114,6 +117,35 @@ def test_a_newcomer_killed_inside_a_snapshot_part_joins_whole_on_its_next_sync(
         if not any(bundle.exists() for bundle in first_bundles):
             break
     assert not any(bundle.exists() for bundle in first_bundles), "the folder was not compacted"
+    return a, b
+
+
+def test_a_newcomer_s_progress_moves_with_each_part_of_the_snapshot(
+    new_laptop: MakeLaptop, share: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, b = compacted_team(new_laptop, share, monkeypatch)  # b synced last: it has everything
+    newcomer = new_laptop("newcomer")
+    team = join(newcomer, share)
+    shown: list[float] = []
+    report = sync.sync_now(newcomer, progress=shown.append)
+    assert report.snapshot_read is not None
+    read = report.snapshot_read
+    writer = team.folder / "devices" / read.writer
+    parts = len(list(writer.glob(f"*/{read.snapshot_id:06d}/part-*.cdsnap")))
+    assert parts >= 3
+    assert shown[0] == 0.0 and shown[-1] == 1.0
+    assert shown == sorted(shown)  # never back
+    # Beyond the export's share and before the end: a step for each part (it stood still at
+    # the export's 10 % for the whole join before).
+    steps = sorted({f for f in shown if shown[1] < f < 1.0})
+    assert len(steps) >= parts
+    assert residents.count_residents(newcomer) == residents.count_residents(b)
+
+
+def test_a_newcomer_killed_inside_a_snapshot_part_joins_whole_on_its_next_sync(
+    new_laptop: MakeLaptop, share: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = compacted_team(new_laptop, share, monkeypatch)
     newcomer_dir = tmp_path / "newcomer"
     newcomer = new_laptop("newcomer")
     join(newcomer, share)
