@@ -11,10 +11,7 @@ part's transaction; the test kills it there with SIGKILL.
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -25,6 +22,7 @@ from consultdesk.services import residents, sync
 from consultdesk.services.workspace import Workspace
 from consultdesk.storage import snapshot_repo
 from consultdesk.sync import snapshot
+from tests.python_process import kill_when_marked
 from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     DB_PASSPHRASE,
     MakeLaptop,
@@ -69,28 +67,10 @@ raise SystemExit("the child was not killed")
 
 
 def kill_in_second_part(data_dir: Path, marker: Path) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(data_dir), str(marker)],
-        env={**os.environ, "DB_PASS": DB_PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"},
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+    env = {**os.environ, "DB_PASS": DB_PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"}
+    kill_when_marked(
+        CHILD, str(data_dir), str(marker), marker=marker, env=env, waiting_for="the second part"
     )
-    try:
-        deadline = time.monotonic() + 300
-        while not marker.exists():
-            if child.poll() is not None:
-                _, err = child.communicate()
-                raise AssertionError(f"the child ended before the second part: {err.decode()}")
-            assert time.monotonic() < deadline, "the child never reached the second part"
-            time.sleep(0.05)
-        child.send_signal(signal.SIGKILL)
-        child.wait(60)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-    assert child.returncode == -signal.SIGKILL
 
 
 def compacted_team(

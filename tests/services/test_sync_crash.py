@@ -8,10 +8,8 @@ The kill is real: a child process runs the sync (or the window's send-on-quit) a
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ import pytest
 from consultdesk.demo import fill_demo
 from consultdesk.services import sync
 from consultdesk.services.workspace import Profile, Workspace
+from tests.python_process import kill_when_marked
 from tests.services.sync_laptops import (
     CHEAP_KDF,
     DB_PASSPHRASE,
@@ -83,26 +82,15 @@ def child_env() -> dict[str, str]:
 def kill_after_rename(data_dir: Path, tmp_path: Path, how: str) -> str:
     """Run the send in a child and SIGKILL it once bundle 2 is renamed but not marked sent."""
     marker = tmp_path / f"renamed-{how}"
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(data_dir), str(marker), how],
+    kill_when_marked(
+        CHILD,
+        str(data_dir),
+        str(marker),
+        how,
+        marker=marker,
         env=child_env(),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        waiting_for="the rename",
     )
-    try:
-        while not marker.exists():
-            if child.poll() is not None:
-                _, err = child.communicate()
-                raise AssertionError(f"the child ended before the rename: {err.decode()}")
-            time.sleep(0.05)
-        child.send_signal(signal.SIGKILL)
-        child.wait(60)
-    finally:
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-    assert child.returncode == -signal.SIGKILL
     return marker.read_text()
 
 
