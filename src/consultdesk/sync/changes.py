@@ -180,12 +180,7 @@ def item_problem(
     if checked is not None and type(value) is str:
         # Most values: one text, never "value_invalid"; the same codes in the same order.
         code = _name_problem(entity) or _name_problem(record_id) or _name_problem(field)
-        if code is not None:
-            return code
-        if value in checked:
-            return checked[value]
-        code = checked[value] = text_problem_code(value)
-        return code
+        return code if code is not None else _text_checked(value, checked)
     texts: list[str] = []
     if not _collect_texts(value, texts, 0):
         return "value_invalid"
@@ -194,15 +189,18 @@ def item_problem(
         if code is not None:
             return code
     for text in texts:
-        if checked is None:
-            code = text_problem_code(text)
-        elif text in checked:
-            code = checked[text]
-        else:
-            code = checked[text] = text_problem_code(text)
+        code = text_problem_code(text) if checked is None else _text_checked(text, checked)
         if code is not None:
             return code
     return None
+
+
+def _text_checked(text: str, checked: dict[str, str | None]) -> str | None:
+    """text_problem_code of ``text``, once per run of changes (value_problem's ``checked``)."""
+    if text in checked:
+        return checked[text]
+    code = checked[text] = text_problem_code(text)
+    return code
 
 
 def record_states_checked(
@@ -230,13 +228,10 @@ def record_states_checked(
             code = item_problem(entity, record_id, field, value, checked)
         elif record_code is not None:
             code = record_code
-        else:  # item_problem's path for one text, inline: a join has millions
+        else:  # item_problem's path for one text, the record's names checked above
             code = _name_problem(field)
             if code is None:
-                if value in checked:
-                    code = checked[value]
-                else:
-                    code = checked[value] = text_problem_code(value)
+                code = _text_checked(value, checked)
         if code is None:
             taken.append(state)
         else:

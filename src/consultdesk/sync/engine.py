@@ -64,11 +64,12 @@ def run_sync(
         report.export_error = error
     report_progress(_EXPORT_SHARE)
 
-    furthest = [0.0]  # the bar never goes back (a snapshot given up halfway: bundles next)
+    furthest = 0.0  # the bar never goes back (a snapshot given up halfway: bundles next)
 
     def reading(fraction: float) -> None:
-        furthest[0] = max(furthest[0], min(1.0, fraction))
-        report_progress(_EXPORT_SHARE + (1 - _EXPORT_SHARE) * furthest[0])
+        nonlocal furthest
+        furthest = max(furthest, min(1.0, fraction))
+        report_progress(_EXPORT_SHARE + (1 - _EXPORT_SHARE) * furthest)
 
     def part_done(done: int, total: int) -> None:
         reading(_SNAPSHOT_SHARE * done / total)
