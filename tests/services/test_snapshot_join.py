@@ -1,6 +1,7 @@
 """A newcomer joining from a team snapshot of several parts: the progress bar moves with each
-part, and a kill in the middle of the join (a part's field states written, its rows not yet, the
-transaction open) loses nothing: it ends like the team on its next sync. The parts committed
+part and never goes back (a snapshot given up halfway for the bundles), and a kill in the
+middle of the join (a part's field states written, its rows not yet, the transaction open)
+loses nothing: it ends like the team on its next sync. The parts committed
 before the kill are held then, so they go the merge's way, and the rest are taken whole
 (docs/sync.md, "Figures": records taken whole).
 
@@ -150,3 +151,50 @@ def test_a_newcomer_killed_inside_a_snapshot_part_joins_whole_on_its_next_sync(
         assert field_states(newcomer) == field_states(a)
     finally:
         newcomer.close()
+
+
+def test_the_bar_never_goes_back_when_a_snapshot_is_given_up_for_the_bundles(
+    new_laptop: MakeLaptop, share: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newer copy of a snapshot's last part arrives while the newcomer merges the others (a
+    sync tool replacing the file): the snapshot is given up at that part, and the bundles still
+    in the folder are read instead. Their share of the bar starts below where the parts left
+    it: the bar holds there rather than going back, then moves on with the bundles."""
+    a, _ = compacted_team(new_laptop, share, monkeypatch)
+    d = new_laptop("d")  # joins late; its own bundles are all still in the folder
+    team = join(d, share)
+    assert sync.sync_now(d).snapshot_read is not None
+    for number in range(6):
+        residents.save_resident(d, ResidentDraft(name=f"늦게 온 주민 {number}"))
+        sync.sync_now(d)
+    newcomer = new_laptop("newcomer")
+    join(newcomer, share)
+    last_parts = {
+        parts[-1]: parts[-1].read_bytes()
+        for folder in team.folder.rglob("snapshots/*")
+        if len(parts := sorted(folder.glob("part-*.cdsnap"))) >= 3
+    }
+    assert last_parts
+    shown: list[float] = []
+
+    def progress(fraction: float) -> None:
+        if 0.1 < fraction < 1.0 and not any(0.1 < f < 1.0 for f in shown):  # a first part
+            for path, data in last_parts.items():
+                path.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # not the manifest's hash
+        shown.append(fraction)
+
+    report = sync.sync_now(newcomer, progress=progress)
+
+    assert report.snapshot_read is None  # given up at its last part
+    assert [outcome.device_id for outcome in report.read] == [d.device] * 6
+    assert shown == sorted(shown) and shown[0] == 0.0 and shown[-1] == 1.0
+    # The first bundles' own share lies below the parts': the bar held where they left it.
+    assert any(shown.count(f) >= 2 for f in shown if 0.1 < f < 1.0)
+    # The whole copy arrives: the next sync takes the snapshot and ends like the team.
+    for path, data in last_parts.items():
+        path.write_bytes(data)
+    assert sync.sync_now(newcomer).snapshot_read is not None
+    for ws in (d, a, newcomer):
+        sync.sync_now(ws)
+    assert residents.count_residents(newcomer) == residents.count_residents(d)
+    assert visible(newcomer) == visible(d)
