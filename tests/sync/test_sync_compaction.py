@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from consultdesk.domain.ids import new_id
 from consultdesk.sync import compaction, snapshot
-from consultdesk.sync.seen import SEEN_FILE, open_sealed, read_seen, seal
+from consultdesk.sync.seen import SEEN_FILE, open_sealed, read_seen, seal, write_seen
 from consultdesk.sync.snapshot import MANIFEST
 from consultdesk.sync.team import Team, retire_device
 from tests.sync.laptops import FakeTime, Laptop, make_laptop, make_team
@@ -273,6 +274,65 @@ def test_a_snapshot_without_its_manifest_is_never_read(
     report = c.sync()
     assert report.snapshot_read is None
     assert {w.reason for w in report.waiting} == {"compacted"}
+
+
+def _damage(part: Path) -> bytes:
+    """Flip one byte of a part in place (the share's disk, or a sync client's bad copy): its
+    size stays the manifest's, its hash does not. The bytes it had."""
+    data = part.read_bytes()
+    part.write_bytes(data[:100] + bytes([data[100] ^ 0xFF]) + data[101:])
+    return data
+
+
+def test_a_snapshot_damaged_on_the_share_is_written_again_by_its_writer(
+    team: Team, time: FakeTime, away_soon: None
+) -> None:
+    """The only snapshot that bridges the removed bundles has a damaged part: a newcomer waits
+    (nothing of it applied), as its sync report says, until a laptop syncs. The writer's next
+    sync finds its own part damaged and writes the snapshot again, under a new id; the newcomer
+    then starts from it and ends like the team."""
+    a, b, _ = c_stays_away(team, time)
+    folders = list(team.devices_folder.glob("*/snapshots/*"))
+    assert [f.parent.parent.name for f in folders] == [a.device_id]
+    _damage(sorted(folders[0].glob("part-*.cdsnap"))[0])
+    newcomer = make_laptop(team, "newcomer", time)
+    report = newcomer.sync()
+    assert report.snapshot_read is None and newcomer.store.states() == {}
+    assert {w.reason for w in report.waiting} == {"compacted"}
+
+    a.sync()  # nothing new to send or read: only the check of its own snapshot
+
+    assert not folders[0].exists()  # the damaged one is gone, a whole one is offered
+    offered = read_seen(team, a.device_id)
+    assert offered is not None and offered.snapshot is not None
+    assert offered.snapshot.snapshot_id > int(folders[0].name)
+    report = newcomer.sync()
+    assert report.snapshot_read is not None and report.waiting == []
+    b.sync()
+    newcomer.sync()
+    assert newcomer.store.states() == a.store.states() == b.store.states()
+
+
+def test_a_newcomer_starts_from_a_whole_snapshot_when_the_best_one_is_damaged(
+    team: Team, time: FakeTime, away_soon: None
+) -> None:
+    """Two laptops offer a snapshot that bridges the removed bundles, and the one covering
+    most has a damaged part: the newcomer starts from the other at once rather than waiting."""
+    a, b, _ = c_stays_away(team, time)
+    # B, which synced last, offers a snapshot too: it covers more than A's.
+    newest = snapshot.write_snapshot(team, b.device_id, b.store, 1)
+    seen = read_seen(team, b.device_id)
+    assert seen is not None
+    write_seen(team, replace(seen, snapshot=newest.offer))
+    _damage(sorted(newest.folder.glob("part-*.cdsnap"))[-1])
+    newcomer = make_laptop(team, "newcomer", time)
+    report = newcomer.sync()
+    assert report.snapshot_read is not None
+    assert report.snapshot_read.writer == a.device_id
+    assert report.waiting == []
+    a.sync()
+    newcomer.sync()
+    assert newcomer.store.states() == a.store.states()
 
 
 def test_a_newcomer_holds_the_conflicts_open_on_the_team(

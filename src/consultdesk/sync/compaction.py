@@ -21,6 +21,7 @@ from consultdesk.sync.report import SyncReport
 from consultdesk.sync.seen import SeenFile, SnapshotOffer, read_all_seen, write_seen
 from consultdesk.sync.snapshot import (
     own_snapshot_ids,
+    parts_ready,
     read_manifest,
     remove_snapshot,
     write_snapshot,
@@ -65,8 +66,13 @@ def _tidy(
         if seen is not None and seen.snapshot is not None and device not in retired
     }
     own_offer = previous.snapshot if previous is not None else None
-    if own_offer is not None and read_manifest(team, device_id, own_offer.snapshot_id) is None:
-        own_offer = None  # removed by hand, or a snapshot this laptop never finished
+    if own_offer is not None:
+        offered = read_manifest(team, device_id, own_offer.snapshot_id)
+        # Removed by hand, never finished, or a part damaged on the share (a newcomer would
+        # wait on it for ever): not offered any more, so it is written again when due. Every
+        # part is read and hashed, which is cheap beside a sync (about 50 MB at 10k / 50k).
+        if offered is None or not parts_ready(offered):
+            own_offer = None
     if own_offer is not None and any(
         _dominates(other, writer, own_offer, device_id) and _opens(team, writer, other)
         for writer, other in offers.items()

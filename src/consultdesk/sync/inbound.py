@@ -205,8 +205,13 @@ def _start_from_snapshot(
         and (found := read_manifest(team, writer, seen.snapshot.snapshot_id)) is not None
     ]
     imported = {device: mark.seq for device, mark in store.ledger().items()}
+    # The best that is whole: one with a part missing or damaged is passed over for the next
+    # best (each part's size and hash checked; a snapshot opens only once, as it is merged).
     choice = best_snapshot(candidates, imported, behind)
-    if choice is None or not parts_ready(choice):
+    while choice is not None and not parts_ready(choice):
+        candidates.remove(choice)
+        choice = best_snapshot(candidates, imported, behind)
+    if choice is None:
         return behind  # waits, reason "compacted"; the next sync looks again
     records = _apply_snapshot(
         team, device_id, store, clock, choice, report, safety_fields, part_done
