@@ -55,3 +55,22 @@ def test_a_laptop_waiting_for_a_snapshot_is_told_nothing_is_lost(qtbot: QtBot) -
     assert "컴퓨터 90036599: 5번 파일과 그 뒤 일부 파일이 팀 폴더에서 정리되었습니다." in lines[0]
     assert not any("번 파일을 기다리는 중입니다" in line for line in lines)
     assert any("파일 1개를 팀 폴더에서 정리했습니다" in line for line in lines)
+
+
+def test_every_detail_line_is_read_whole_without_scrolling_sideways(qtbot: QtBot) -> None:
+    """A newcomer waiting on five computers reads five long lines: each wraps within the list
+    at the dialog's own width (it ran past the list's right edge, behind a sideways scroll bar,
+    at 1366 × 768)."""
+    devices = [f"01a235c486f77b19a3d4724c9003659{n}" for n in range(5)]
+    report = SyncReport(waiting=[DeviceWaiting(d, 0, 1, "compacted") for d in devices])
+    shown = dialog(qtbot, report)
+    shown.show()
+    qtbot.waitExposed(shown)
+    view = shown.details
+    assert view.horizontalScrollBar().maximum() == 0
+    width = view.viewport().width()
+    line = view.fontMetrics().height()
+    for row in range(view.count()):
+        rect = view.visualRect(view.model().index(row, 0))
+        assert rect.width() <= width
+        assert rect.height() >= 2 * line  # wrapped onto a second line, not cut

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
+    QListView,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -30,6 +32,10 @@ class SyncReportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.details = QListWidget()
+        # Each line read whole at the dialog's width: wrapped, never behind a sideways scroll.
+        self.details.setWordWrap(True)
+        self.details.setResizeMode(QListView.ResizeMode.Adjust)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lines: list[str] = []
         if error is not None:
             lines.append(self.tr("The sync did not run: {reason}").format(reason=error_text(error)))
