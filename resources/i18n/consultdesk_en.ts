@@ -1438,8 +1438,8 @@ examples:
         <translation>Conflicts to decide: {count}</translation>
     </message>
     <message>
-        <source>No conflicts: every laptop agrees.</source>
-        <translation>No conflicts: every laptop agrees.</translation>
+        <source>No conflicts to decide.</source>
+        <translation>No conflicts to decide.</translation>
     </message>
     <message>
         <source>{about} — one laptop deleted this record while another changed it. Keep the record, or delete it?</source>

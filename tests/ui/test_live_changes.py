@@ -207,7 +207,7 @@ def test_an_open_session_changed_elsewhere_shows_their_version_when_nothing_is_u
     window.sync_area.controller.sync_now()
     qtbot.waitUntil(lambda: editor.advice.toPlainText() == "물을 자주 드세요", timeout=10_000)
     assert editor.save_state() == "saved" and editor.elsewhere_row.isHidden()
-    assert editor.saved_label.text() == "다른 노트북에서 바뀐 내용으로 고침"
+    assert editor.saved_label.text() == "다른 컴퓨터에서 바뀐 내용으로 고침"
 
 
 def test_an_open_session_changed_elsewhere_keeps_the_unsaved_edit_and_says_so(
@@ -221,7 +221,7 @@ def test_an_open_session_changed_elsewhere_keeps_the_unsaved_edit_and_says_so(
     window.sync_area.controller.sync_now()
     qtbot.waitUntil(lambda: editor.elsewhere_row.isVisible(), timeout=10_000)
     assert editor.advice.toPlainText() == "식후에 드세요"  # the draft on screen is untouched
-    assert "다른 노트북" in editor.elsewhere.text()
+    assert "다른 컴퓨터" in editor.elsewhere.text()
     editor.take_theirs.click()
     assert editor.advice.toPlainText() == "물을 자주 드세요"
     assert editor.save_state() == "saved" and editor.elsewhere_row.isHidden()

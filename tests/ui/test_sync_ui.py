@@ -234,7 +234,7 @@ def test_deciding_conflicts_side_by_side_or_with_a_typed_value(
     view.merged.setText("계단 많음, 혼자 사심")
     with qtbot.waitSignal(view.resolved):
         view.merged_button.click()
-    assert view.model.rowCount() == 0 and view.title.text().startswith("충돌이 없습니다")
+    assert view.model.rowCount() == 0 and view.title.text() == "결정할 충돌이 없습니다."
     sync.sync_now(b)
     sync.sync_now(a)
     detail = residents.open_resident(a, kim)

@@ -290,7 +290,7 @@ class ConflictsView(QWidget):
         self.title.setText(
             self.tr("Conflicts to decide: {count}").format(count=len(items))
             if items
-            else self.tr("No conflicts: every laptop agrees.")
+            else self.tr("No conflicts to decide.")
         )
         row = next((i for i, item in enumerate(items) if item.id == keep), 0 if items else -1)
         if row >= 0:
