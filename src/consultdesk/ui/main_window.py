@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
         self.update_status()
         if not window_state.restore(self, ws.data_dir, self._dividers()):
             self.resize(*fitting_size(self, 1280, 800))
+        # Each dialog at the size it was last closed at (ui/window_state.py).
+        self.dialog_sizes = window_state.install_dialog_sizes(self, ws.data_dir)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

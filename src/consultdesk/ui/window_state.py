@@ -1,5 +1,6 @@
 """The main window as the pharmacist left it: its size and place (maximised or not), and where
-she put the dividers beside the residents list and beside the risk flags.
+she put the dividers beside the residents list and beside the risk flags; and each of our
+dialogs at the size she last gave it (the export preview, the access log, a comparison).
 
 Kept in the data folder's ``settings.ini`` with the language (ui/i18n.py): no personal data,
 only a window's geometry and two dividers' positions. Restored at the next start; what does not
@@ -12,13 +13,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize
+from PySide6.QtWidgets import QApplication, QDialog, QLayout, QSplitter, QWidget
 
 from consultdesk.ui.i18n import settings
 
 GEOMETRY = "window/geometry"
 DIVIDERS = "window/dividers/"  # + the divider's name
+DIALOGS = "dialogs/"  # + the dialog's class name + "/size"
+_RESTORED = "consultdesk_size_restored"  # a dialog's property: its size was put back once
 
 
 def save(window: QWidget, data_dir: Path, dividers: dict[str, QSplitter]) -> None:
@@ -44,3 +47,62 @@ def restore(window: QWidget, data_dir: Path, dividers: dict[str, QSplitter]) -> 
 def _bytes(value: object) -> QByteArray | None:
     # QSettings gives back a QByteArray it wrote; anything else is a value edited by hand.
     return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+class DialogSizes(QObject):
+    """Every dialog of ours that can be resized opens at the size it had when it was last
+    closed, the same kind of dialog sharing one size (a wider export preview stays wide). Put
+    back as the dialog is shown, before Qt centres it on its window; at most the screen's room,
+    at least what its contents need. Installed on the application by the main window."""
+
+    def __init__(self, data_dir: Path, parent: QObject) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if (
+            (kind == QEvent.Type.Show or kind == QEvent.Type.Hide)
+            and not event.spontaneous()
+            and isinstance(watched, QDialog)
+            and _resizable_dialog_of_ours(watched)
+        ):
+            if kind == QEvent.Type.Show:
+                self._restore(watched)
+            else:
+                settings(self.data_dir).setValue(_dialog_key(watched), watched.size())
+        return False
+
+    def _restore(self, dialog: QDialog) -> None:
+        if dialog.property(_RESTORED):
+            return  # shown again (a wizard's page): it keeps the size it has
+        dialog.setProperty(_RESTORED, True)
+        saved = settings(self.data_dir).value(_dialog_key(dialog))
+        if not isinstance(saved, QSize) or not saved.isValid() or saved.isEmpty():
+            return  # never closed before, or a value edited by hand: its own size
+        room = dialog.screen().availableGeometry()
+        least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+        size = saved.boundedTo(room.size()).boundedTo(dialog.maximumSize()).expandedTo(least)
+        dialog.resize(size)
+
+
+def install_dialog_sizes(window: QWidget, data_dir: Path) -> DialogSizes | None:
+    app = QApplication.instance()
+    if app is None:
+        return None
+    sizes = DialogSizes(data_dir, window)  # goes (and out of the event path) with the window
+    app.installEventFilter(sizes)
+    return sizes
+
+
+def _dialog_key(dialog: QDialog) -> str:
+    return f"{DIALOGS}{type(dialog).__name__}/size"
+
+
+def _resizable_dialog_of_ours(dialog: QDialog) -> bool:
+    if not dialog.isWindow() or not type(dialog).__module__.startswith("consultdesk.ui."):
+        return False  # Qt's own (message boxes, file dialogs) size themselves
+    layout = dialog.layout()
+    if layout is not None and layout.sizeConstraint() == QLayout.SizeConstraint.SetFixedSize:
+        return False
+    return dialog.minimumSize() != dialog.maximumSize()
