@@ -74,6 +74,138 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>failed unlock</translation>
     </message>
     <message>
+        <source>amend</source>
+        <translation>amend</translation>
+    </message>
+    <message>
+        <source>back up</source>
+        <translation>back up</translation>
+    </message>
+    <message>
+        <source>record consent</source>
+        <translation>record consent</translation>
+    </message>
+    <message>
+        <source>withdraw consent</source>
+        <translation>withdraw consent</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>finish</source>
+        <translation>finish</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>decide on a risk flag</source>
+        <translation>decide on a risk flag</translation>
+    </message>
+    <message>
+        <source>mark referral sent</source>
+        <translation>mark referral sent</translation>
+    </message>
+    <message>
+        <source>record reply</source>
+        <translation>record reply</translation>
+    </message>
+    <message>
+        <source>close referral</source>
+        <translation>close referral</translation>
+    </message>
+    <message>
+        <source>take a computer out of the team</source>
+        <translation>take a computer out of the team</translation>
+    </message>
+    <message>
+        <source>decide a sync conflict</source>
+        <translation>decide a sync conflict</translation>
+    </message>
+    <message>
+        <source>change passphrase</source>
+        <translation>change passphrase</translation>
+    </message>
+    <message>
+        <source>mark month checked</source>
+        <translation>mark month checked</translation>
+    </message>
+    <message>
+        <source>residents list</source>
+        <translation>residents list</translation>
+    </message>
+    <message>
+        <source>resident overview</source>
+        <translation>resident overview</translation>
+    </message>
+    <message>
+        <source>consultations of a resident</source>
+        <translation>consultations of a resident</translation>
+    </message>
+    <message>
+        <source>consents of a resident</source>
+        <translation>consents of a resident</translation>
+    </message>
+    <message>
+        <source>follow-up visits</source>
+        <translation>follow-up visits</translation>
+    </message>
+    <message>
+        <source>sync conflicts</source>
+        <translation>sync conflicts</translation>
+    </message>
+    <message>
+        <source>access log</source>
+        <translation>access log</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>database</translation>
+    </message>
+    <message>
+        <source>shared measures</source>
+        <translation>shared measures</translation>
+    </message>
+    <message>
+        <source>pharmacist profile</source>
+        <translation>pharmacist profile</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>referral sheet</source>
+        <translation>referral sheet</translation>
+    </message>
+    <message>
+        <source>medication list</source>
+        <translation>medication list</translation>
+    </message>
+    <message>
+        <source>consultation summary</source>
+        <translation>consultation summary</translation>
+    </message>
+    <message>
+        <source>imported product list</source>
+        <translation>imported product list</translation>
+    </message>
+    <message>
+        <source>imported DUR file</source>
+        <translation>imported DUR file</translation>
+    </message>
+    <message>
+        <source>team computer</source>
+        <translation>team computer</translation>
+    </message>
+    <message>
+        <source>lock screen</source>
+        <translation>lock screen</translation>
+    </message>
+    <message>
         <source>The access log</source>
         <translation>The access log</translation>
     </message>

@@ -75,6 +75,138 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>잠금 해제 실패</translation>
     </message>
     <message>
+        <source>amend</source>
+        <translation>정정</translation>
+    </message>
+    <message>
+        <source>back up</source>
+        <translation>백업</translation>
+    </message>
+    <message>
+        <source>record consent</source>
+        <translation>동의 기록</translation>
+    </message>
+    <message>
+        <source>withdraw consent</source>
+        <translation>동의 철회</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>초안 작성</translation>
+    </message>
+    <message>
+        <source>finish</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>decide on a risk flag</source>
+        <translation>위험 신호 판단</translation>
+    </message>
+    <message>
+        <source>mark referral sent</source>
+        <translation>의뢰 보냄 표시</translation>
+    </message>
+    <message>
+        <source>record reply</source>
+        <translation>회신 기록</translation>
+    </message>
+    <message>
+        <source>close referral</source>
+        <translation>의뢰 종결</translation>
+    </message>
+    <message>
+        <source>take a computer out of the team</source>
+        <translation>팀에서 컴퓨터 빼기</translation>
+    </message>
+    <message>
+        <source>decide a sync conflict</source>
+        <translation>충돌 결정</translation>
+    </message>
+    <message>
+        <source>change passphrase</source>
+        <translation>암호 바꾸기</translation>
+    </message>
+    <message>
+        <source>mark month checked</source>
+        <translation>월 점검 완료 표시</translation>
+    </message>
+    <message>
+        <source>residents list</source>
+        <translation>내담자 목록</translation>
+    </message>
+    <message>
+        <source>resident overview</source>
+        <translation>내담자 개요</translation>
+    </message>
+    <message>
+        <source>consultations of a resident</source>
+        <translation>내담자의 상담 목록</translation>
+    </message>
+    <message>
+        <source>consents of a resident</source>
+        <translation>내담자의 동의 목록</translation>
+    </message>
+    <message>
+        <source>follow-up visits</source>
+        <translation>후속 방문</translation>
+    </message>
+    <message>
+        <source>sync conflicts</source>
+        <translation>동기화 충돌</translation>
+    </message>
+    <message>
+        <source>access log</source>
+        <translation>접속 기록</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>데이터베이스</translation>
+    </message>
+    <message>
+        <source>shared measures</source>
+        <translation>성과 지표</translation>
+    </message>
+    <message>
+        <source>pharmacist profile</source>
+        <translation>약사 정보</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>문서</translation>
+    </message>
+    <message>
+        <source>referral sheet</source>
+        <translation>연계 의뢰서</translation>
+    </message>
+    <message>
+        <source>medication list</source>
+        <translation>복약 목록</translation>
+    </message>
+    <message>
+        <source>consultation summary</source>
+        <translation>복약상담 기록</translation>
+    </message>
+    <message>
+        <source>imported product list</source>
+        <translation>가져온 제품 목록</translation>
+    </message>
+    <message>
+        <source>imported DUR file</source>
+        <translation>가져온 DUR 파일</translation>
+    </message>
+    <message>
+        <source>team computer</source>
+        <translation>팀의 컴퓨터</translation>
+    </message>
+    <message>
+        <source>lock screen</source>
+        <translation>잠금 화면</translation>
+    </message>
+    <message>
         <source>The access log</source>
         <translation>접속 기록</translation>
     </message>

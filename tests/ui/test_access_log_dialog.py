@@ -3,11 +3,16 @@ state; the month's check; and opening it is logged."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from PySide6.QtWidgets import QMenu
 
 from consultdesk.domain.ids import short_device
 from consultdesk.services import access_log, sync
-from consultdesk.ui.access_log_dialog import AccessLogDialog
+from consultdesk.services.documents import DocumentKind
+from consultdesk.storage.models import SHARED_TABLES
+from consultdesk.ui.access_log_dialog import AccessLogDialog, action_word, subject_word
 from consultdesk.ui.main_window import MainWindow
 from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
     join,
@@ -73,3 +78,47 @@ def test_the_screen_on_b_shows_as_rows_with_as_pharmacist_and_device(
     dialog.refresh()
     qtbot.waitUntil(lambda: dialog.show_button.isEnabled())
     assert {name for name, _ in shown()} == {"b 약사"}
+
+
+def test_every_column_but_the_reason_shows_its_texts_whole(qtbot, workspace):
+    """The time and the action were cut to "…" while the reason, last, took the room."""
+    make_visit(workspace)
+    dialog = AccessLogDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.show_button.isEnabled() and dialog.table.rowCount() > 0)
+    table = dialog.table
+    metrics = table.fontMetrics()
+    for column in range(AccessLogDialog.REASON_COLUMN):
+        widest = max(
+            metrics.horizontalAdvance(table.item(row, column).text())
+            for row in range(table.rowCount())
+        )
+        assert table.columnWidth(column) > widest, column
+
+
+SOURCES = Path(__file__).resolve().parents[2] / "src" / "consultdesk"
+# audit("action", "subject", ...) and log_view("subject", ...) with the codes written out.
+LOGGED = re.compile(r'audit\(\s*"([a-z_]+)",\s*"([a-z_]+)"|log_view\(\s*"([a-z_]+)"')
+
+
+def hangul(text: str) -> bool:
+    return any("가" <= c <= "힣" for c in text)
+
+
+def test_every_action_and_subject_the_app_logs_reads_as_korean_words():
+    """The action and what it was done to, as the app writes them to the log: the codes in
+    the sources, the ones passed in a variable (a resident saved, a document written or
+    printed, a conflict on any shared record), all shown as words ("조회 · resident_search"
+    was shown as it was written)."""
+    actions = {"create", "update", "export", "print"}
+    subjects = {"document", *(f"document_{kind.value}" for kind in DocumentKind)}
+    subjects |= set(SHARED_TABLES)
+    for path in SOURCES.rglob("*.py"):
+        for action, subject, screen in LOGGED.findall(path.read_text(encoding="utf-8")):
+            actions |= {action} if action else set()
+            subjects |= {subject or screen}
+    assert len(actions) > 15 and len(subjects) > 20  # the pattern still finds the calls
+    untranslated = [a for a in sorted(actions) if not hangul(action_word(a))]
+    untranslated += [s for s in sorted(subjects) if not hangul(subject_word(s))]
+    assert untranslated == []

@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
 from consultdesk.domain.ids import short_device
 from consultdesk.services import access_log
 from consultdesk.services.workspace import Workspace
+from consultdesk.ui.conflicts_view import entity_label
 from consultdesk.ui.download_reason import DownloadReasonDialog, reason_display
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.tasks import run_task
 
-# The actions as the standard names them (조회/입력/변경/삭제/출력/다운로드); marked here,
-# translated when shown.
+# The actions as the standard names them (조회/입력/변경/삭제/출력/다운로드), and the other
+# things the app logs; marked here, translated when shown. A code this version does not know (a
+# newer laptop's) is shown as it is.
 _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
     "view": QT_TRANSLATE_NOOP("AccessLog", "view"),
     "create": QT_TRANSLATE_NOOP("AccessLog", "create"),
@@ -49,6 +51,44 @@ _ACTIONS: dict[str, object] = {  # QT_TRANSLATE_NOOP returns its text
     "export": QT_TRANSLATE_NOOP("AccessLog", "export"),
     "download": QT_TRANSLATE_NOOP("AccessLog", "download"),
     "failed_unlock": QT_TRANSLATE_NOOP("AccessLog", "failed unlock"),
+    "amend": QT_TRANSLATE_NOOP("AccessLog", "amend"),
+    "backup": QT_TRANSLATE_NOOP("AccessLog", "back up"),
+    "consent": QT_TRANSLATE_NOOP("AccessLog", "record consent"),
+    "consent_withdrawn": QT_TRANSLATE_NOOP("AccessLog", "withdraw consent"),
+    "draft": QT_TRANSLATE_NOOP("AccessLog", "draft"),
+    "finalise": QT_TRANSLATE_NOOP("AccessLog", "finish"),
+    "import": QT_TRANSLATE_NOOP("AccessLog", "import"),
+    "decide_flag": QT_TRANSLATE_NOOP("AccessLog", "decide on a risk flag"),
+    "referral_sent": QT_TRANSLATE_NOOP("AccessLog", "mark referral sent"),
+    "referral_reply": QT_TRANSLATE_NOOP("AccessLog", "record reply"),
+    "referral_closed": QT_TRANSLATE_NOOP("AccessLog", "close referral"),
+    "retire_device": QT_TRANSLATE_NOOP("AccessLog", "take a computer out of the team"),
+    "resolve_conflict": QT_TRANSLATE_NOOP("AccessLog", "decide a sync conflict"),
+    "change_passphrase": QT_TRANSLATE_NOOP("AccessLog", "change passphrase"),
+    "log_checked": QT_TRANSLATE_NOOP("AccessLog", "mark month checked"),
+}
+
+# What was seen or changed: a screen, a kind of record, the database. The shared records' own
+# names come from the sync screens' words (conflicts_view.entity_label).
+_SUBJECTS: dict[str, object] = {
+    "resident_search": QT_TRANSLATE_NOOP("AccessLog", "residents list"),
+    "resident_overview": QT_TRANSLATE_NOOP("AccessLog", "resident overview"),
+    "timeline": QT_TRANSLATE_NOOP("AccessLog", "consultations of a resident"),
+    "consents": QT_TRANSLATE_NOOP("AccessLog", "consents of a resident"),
+    "follow_ups": QT_TRANSLATE_NOOP("AccessLog", "follow-up visits"),
+    "conflicts": QT_TRANSLATE_NOOP("AccessLog", "sync conflicts"),
+    "access_log": QT_TRANSLATE_NOOP("AccessLog", "access log"),
+    "database": QT_TRANSLATE_NOOP("AccessLog", "database"),
+    "measures": QT_TRANSLATE_NOOP("AccessLog", "shared measures"),
+    "profile": QT_TRANSLATE_NOOP("AccessLog", "pharmacist profile"),
+    "document": QT_TRANSLATE_NOOP("AccessLog", "document"),
+    "document_referral": QT_TRANSLATE_NOOP("AccessLog", "referral sheet"),
+    "document_medlist": QT_TRANSLATE_NOOP("AccessLog", "medication list"),
+    "document_summary": QT_TRANSLATE_NOOP("AccessLog", "consultation summary"),
+    "imported_product": QT_TRANSLATE_NOOP("AccessLog", "imported product list"),
+    "imported_rule_set": QT_TRANSLATE_NOOP("AccessLog", "imported DUR file"),
+    "team_member": QT_TRANSLATE_NOOP("AccessLog", "team computer"),
+    "lock_screen": QT_TRANSLATE_NOOP("AccessLog", "lock screen"),
 }
 
 
@@ -59,6 +99,11 @@ _Shown = tuple[list[access_log.LogRow], bool, list[str], list[access_log.LogDevi
 def action_word(action: str) -> str:
     source = _ACTIONS.get(action)
     return QCoreApplication.translate("AccessLog", str(source)) if source else action
+
+
+def subject_word(entity: str) -> str:
+    source = _SUBJECTS.get(entity)
+    return QCoreApplication.translate("AccessLog", str(source)) if source else entity_label(entity)
 
 
 class AccessLogDialog(QDialog):
@@ -98,6 +143,7 @@ class AccessLogDialog(QDialog):
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.status = QLabel()
         self.status.setWordWrap(True)
         top = QHBoxLayout()
@@ -139,7 +185,7 @@ class AccessLogDialog(QDialog):
         self._fill_devices(devices)
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            what = f"{action_word(r.action)} · {r.entity}"
+            what = f"{action_word(r.action)} · {subject_word(r.entity)}"
             values = (
                 r.at,
                 r.actor,
@@ -152,6 +198,9 @@ class AccessLogDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(i, column, item)
+        # Each column as wide as its texts (the time and the action were cut to "…" while the
+        # reason, last, took the room), measured on the first rows only: a month can be long.
+        self.table.resizeColumnsToContents()
         chain = (
             self.tr("The log is intact.")
             if intact
