@@ -4,6 +4,8 @@ state; the month's check; and opening it is logged."""
 from __future__ import annotations
 
 import re
+import time
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QMenu
@@ -122,3 +124,25 @@ def test_every_action_and_subject_the_app_logs_reads_as_korean_words():
     untranslated = [a for a in sorted(actions) if not hangul(action_word(a))]
     untranslated += [s for s in sorted(subjects) if not hangul(subject_word(s))]
     assert untranslated == []
+
+
+def test_the_time_of_each_row_is_on_this_computer_s_clock(qtbot, workspace, monkeypatch):
+    """The log keeps UTC; a pharmacist in Seoul read every time nine hours early, with a T and
+    an offset in it."""
+    monkeypatch.setenv("TZ", "Asia/Seoul")
+    time.tzset()
+    try:
+        make_visit(workspace)
+        dialog = AccessLogDialog(workspace)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.show_button.isEnabled() and dialog.table.rowCount() > 0)
+        stored = [r.at for r in access_log.read_log(workspace, date(2000, 1, 1))]
+        shown = [dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())]
+        seoul = {
+            (datetime.fromisoformat(at) + timedelta(hours=9)).strftime("%Y-%m-%d %H:%M:%S")
+            for at in stored
+        }
+        assert shown and set(shown) <= seoul
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

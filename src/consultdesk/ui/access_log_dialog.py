@@ -9,7 +9,7 @@ line: ``consultdesk access-log`` and ``consultdesk verify``.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
@@ -101,6 +101,19 @@ def action_word(action: str) -> str:
     return QCoreApplication.translate("AccessLog", str(source)) if source else action
 
 
+def shown_time(at: str) -> str:
+    """A row's moment on this computer's clock, to the second: the log keeps it in UTC (ISO
+    8601 with its offset), which read nine hours early in Korea. A text that is not such a
+    moment is shown as it is."""
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    if moment.tzinfo is None:
+        return at
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
 def subject_word(entity: str) -> str:
     source = _SUBJECTS.get(entity)
     return QCoreApplication.translate("AccessLog", str(source)) if source else entity_label(entity)
@@ -187,7 +200,7 @@ class AccessLogDialog(QDialog):
         for i, r in enumerate(rows):
             what = f"{action_word(r.action)} · {subject_word(r.entity)}"
             values = (
-                r.at,
+                shown_time(r.at),
                 r.actor,
                 short_device(r.device),
                 what,
