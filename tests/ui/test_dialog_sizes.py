@@ -1,5 +1,5 @@
-"""Each of our dialogs opens at the size it was last closed at (ui/window_state.py): the same
-kind of dialog again in the same session, and after the app is started again. A size that no
+"""Each of our dialogs opens at the size it was last given by hand (ui/window_state.py): the
+same kind of dialog again in the same session, and after the app is started again. A size that no
 longer fits the screen is brought within it; a value that is not a size opens the dialog at its
 own. Real dialogs of a real main window, closed with Escape."""
 
@@ -78,3 +78,12 @@ def test_a_value_that_is_not_a_size_opens_the_dialog_at_its_own(qtbot, workspace
         kept.setValue(KEY, value)
         kept.sync()
         assert shown(qtbot, workspace, window).size() == default, value
+
+
+def test_a_dialog_closed_as_it_opened_keeps_no_size(qtbot, workspace):
+    """One that sizes itself to what it says (a sync report: a line, or five details) goes on
+    doing so until it is resized by hand."""
+    window = window_for(qtbot, workspace)
+    close(shown(qtbot, workspace, window))
+    kept = QSettings(str(workspace.data_dir / "settings.ini"), QSettings.Format.IniFormat)
+    assert kept.value(KEY) is None

@@ -22,6 +22,7 @@ GEOMETRY = "window/geometry"
 DIVIDERS = "window/dividers/"  # + the divider's name
 DIALOGS = "dialogs/"  # + the dialog's class name + "/size"
 _RESTORED = "consultdesk_size_restored"  # a dialog's property: its size was put back once
+_SHOWN = "consultdesk_size_shown"  # a dialog's property: its size when it was last shown
 
 
 def save(window: QWidget, data_dir: Path, dividers: dict[str, QSplitter]) -> None:
@@ -50,8 +51,8 @@ def _bytes(value: object) -> QByteArray | None:
 
 
 class DialogSizes(QObject):
-    """Every dialog of ours that can be resized opens at the size it had when it was last
-    closed, the same kind of dialog sharing one size (a wider export preview stays wide). Put
+    """Every dialog of ours that can be resized opens at the size it was last given by hand,
+    the same kind of dialog sharing one size (a wider export preview stays wide). Put
     back as the dialog is shown, before Qt centres it on its window; at most the screen's room,
     at least what its contents need. Installed on the application by the main window."""
 
@@ -69,21 +70,25 @@ class DialogSizes(QObject):
         ):
             if kind == QEvent.Type.Show:
                 self._restore(watched)
-            else:
+            elif watched.size() != watched.property(_SHOWN):
+                # Resized while it was open: that size is the one to open at next time. A
+                # dialog closed as it opened keeps none, so one that sizes itself to what it
+                # says (a sync report) goes on doing so.
                 settings(self.data_dir).setValue(_dialog_key(watched), watched.size())
         return False
 
     def _restore(self, dialog: QDialog) -> None:
-        if dialog.property(_RESTORED):
-            return  # shown again (a wizard's page): it keeps the size it has
-        dialog.setProperty(_RESTORED, True)
-        saved = settings(self.data_dir).value(_dialog_key(dialog))
-        if not isinstance(saved, QSize) or not saved.isValid() or saved.isEmpty():
-            return  # never closed before, or a value edited by hand: its own size
-        room = dialog.screen().availableGeometry()
-        least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
-        size = saved.boundedTo(room.size()).boundedTo(dialog.maximumSize()).expandedTo(least)
-        dialog.resize(size)
+        if not dialog.property(_RESTORED):  # not when shown again (a wizard's next page)
+            dialog.setProperty(_RESTORED, True)
+            saved = settings(self.data_dir).value(_dialog_key(dialog))
+            # Never resized before, or a value edited by hand: its own size.
+            if isinstance(saved, QSize) and saved.isValid() and not saved.isEmpty():
+                room = dialog.screen().availableGeometry()
+                least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+                dialog.resize(
+                    saved.boundedTo(room.size()).boundedTo(dialog.maximumSize()).expandedTo(least)
+                )
+        dialog.setProperty(_SHOWN, dialog.size())
 
 
 def install_dialog_sizes(window: QWidget, data_dir: Path) -> DialogSizes | None:
