@@ -134,76 +134,76 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>mark month checked</translation>
     </message>
     <message>
-        <source>residents list</source>
-        <translation>residents list</translation>
+        <source>Residents list</source>
+        <translation>Residents list</translation>
     </message>
     <message>
-        <source>resident overview</source>
-        <translation>resident overview</translation>
+        <source>Resident overview</source>
+        <translation>Resident overview</translation>
     </message>
     <message>
-        <source>consultations of a resident</source>
-        <translation>consultations of a resident</translation>
+        <source>Consultations of a resident</source>
+        <translation>Consultations of a resident</translation>
     </message>
     <message>
-        <source>consents of a resident</source>
-        <translation>consents of a resident</translation>
+        <source>Consents of a resident</source>
+        <translation>Consents of a resident</translation>
     </message>
     <message>
-        <source>follow-up visits</source>
-        <translation>follow-up visits</translation>
+        <source>Follow-up visits</source>
+        <translation>Follow-up visits</translation>
     </message>
     <message>
-        <source>sync conflicts</source>
-        <translation>sync conflicts</translation>
+        <source>Sync conflicts</source>
+        <translation>Sync conflicts</translation>
     </message>
     <message>
-        <source>access log</source>
-        <translation>access log</translation>
+        <source>Access log</source>
+        <translation>Access log</translation>
     </message>
     <message>
-        <source>database</source>
-        <translation>database</translation>
+        <source>Database</source>
+        <translation>Database</translation>
     </message>
     <message>
-        <source>shared measures</source>
-        <translation>shared measures</translation>
+        <source>Shared measures</source>
+        <translation>Shared measures</translation>
     </message>
     <message>
-        <source>pharmacist profile</source>
-        <translation>pharmacist profile</translation>
+        <source>Pharmacist profile</source>
+        <translation>Pharmacist profile</translation>
     </message>
     <message>
-        <source>document</source>
-        <translation>document</translation>
+        <source>Document</source>
+        <translation>Document</translation>
     </message>
     <message>
-        <source>referral sheet</source>
-        <translation>referral sheet</translation>
+        <source>Referral sheet</source>
+        <translation>Referral sheet</translation>
     </message>
     <message>
-        <source>medication list</source>
-        <translation>medication list</translation>
+        <source>Medication list</source>
+        <translation>Medication list</translation>
     </message>
     <message>
-        <source>consultation summary</source>
-        <translation>consultation summary</translation>
+        <source>Consultation summary</source>
+        <translation>Consultation summary</translation>
     </message>
     <message>
-        <source>imported product list</source>
-        <translation>imported product list</translation>
+        <source>Imported product list</source>
+        <translation>Imported product list</translation>
     </message>
     <message>
-        <source>imported DUR file</source>
-        <translation>imported DUR file</translation>
+        <source>Imported DUR file</source>
+        <translation>Imported DUR file</translation>
     </message>
     <message>
-        <source>team computer</source>
-        <translation>team computer</translation>
+        <source>Team computer</source>
+        <translation>Team computer</translation>
     </message>
     <message>
-        <source>lock screen</source>
-        <translation>lock screen</translation>
+        <source>Lock screen</source>
+        <translation>Lock screen</translation>
     </message>
     <message>
         <source>The access log</source>

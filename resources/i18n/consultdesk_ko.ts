@@ -135,75 +135,75 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>월 점검 완료 표시</translation>
     </message>
     <message>
-        <source>residents list</source>
+        <source>Residents list</source>
         <translation>내담자 목록</translation>
     </message>
     <message>
-        <source>resident overview</source>
+        <source>Resident overview</source>
         <translation>내담자 개요</translation>
     </message>
     <message>
-        <source>consultations of a resident</source>
+        <source>Consultations of a resident</source>
         <translation>내담자의 상담 목록</translation>
     </message>
     <message>
-        <source>consents of a resident</source>
+        <source>Consents of a resident</source>
         <translation>내담자의 동의 목록</translation>
     </message>
     <message>
-        <source>follow-up visits</source>
+        <source>Follow-up visits</source>
         <translation>후속 방문</translation>
     </message>
     <message>
-        <source>sync conflicts</source>
+        <source>Sync conflicts</source>
         <translation>동기화 충돌</translation>
     </message>
     <message>
-        <source>access log</source>
+        <source>Access log</source>
         <translation>접속 기록</translation>
     </message>
     <message>
-        <source>database</source>
+        <source>Database</source>
         <translation>데이터베이스</translation>
     </message>
     <message>
-        <source>shared measures</source>
+        <source>Shared measures</source>
         <translation>성과 지표</translation>
     </message>
     <message>
-        <source>pharmacist profile</source>
+        <source>Pharmacist profile</source>
         <translation>약사 정보</translation>
     </message>
     <message>
-        <source>document</source>
+        <source>Document</source>
         <translation>문서</translation>
     </message>
     <message>
-        <source>referral sheet</source>
+        <source>Referral sheet</source>
         <translation>연계 의뢰서</translation>
     </message>
     <message>
-        <source>medication list</source>
+        <source>Medication list</source>
         <translation>복약 목록</translation>
     </message>
     <message>
-        <source>consultation summary</source>
+        <source>Consultation summary</source>
         <translation>복약상담 기록</translation>
     </message>
     <message>
-        <source>imported product list</source>
+        <source>Imported product list</source>
         <translation>가져온 제품 목록</translation>
     </message>
     <message>
-        <source>imported DUR file</source>
+        <source>Imported DUR file</source>
         <translation>가져온 DUR 파일</translation>
     </message>
     <message>
-        <source>team computer</source>
+        <source>Team computer</source>
         <translation>팀의 컴퓨터</translation>
     </message>
     <message>
-        <source>lock screen</source>
+        <source>Lock screen</source>
         <translation>잠금 화면</translation>
     </message>
     <message>
