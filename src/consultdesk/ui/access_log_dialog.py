@@ -9,7 +9,7 @@ line: ``consultdesk access-log`` and ``consultdesk verify``.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
@@ -37,6 +37,7 @@ from consultdesk.ui.conflicts_view import entity_label
 from consultdesk.ui.download_reason import DownloadReasonDialog, reason_display
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.tasks import run_task
+from consultdesk.ui.times import SECOND, local_text
 
 # The actions as the standard names them (조회/입력/변경/삭제/출력/다운로드), and the other
 # things the app logs; marked here, translated when shown. A code this version does not know (a
@@ -99,19 +100,6 @@ _Shown = tuple[list[access_log.LogRow], bool, list[str], list[access_log.LogDevi
 def action_word(action: str) -> str:
     source = _ACTIONS.get(action)
     return QCoreApplication.translate("AccessLog", str(source)) if source else action
-
-
-def shown_time(at: str) -> str:
-    """A row's moment on this computer's clock, to the second: the log keeps it in UTC (ISO
-    8601 with its offset), which read nine hours early in Korea. A text that is not such a
-    moment is shown as it is."""
-    try:
-        moment = datetime.fromisoformat(at)
-    except ValueError:
-        return at
-    if moment.tzinfo is None:
-        return at
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def subject_word(entity: str) -> str:
@@ -200,7 +188,7 @@ class AccessLogDialog(QDialog):
         for i, r in enumerate(rows):
             what = f"{action_word(r.action)} · {subject_word(r.entity)}"
             values = (
-                shown_time(r.at),
+                local_text(r.at, SECOND),
                 r.actor,
                 short_device(r.device),
                 what,

@@ -68,6 +68,7 @@ from consultdesk.ui.medication_tables import (
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.row_tables import RowTableView
 from consultdesk.ui.screening_panel import ScreeningPanel
+from consultdesk.ui.times import local_text
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,7 @@ class HistoryDialog(QDialog):
             parts.append(
                 "<h3>"
                 + self.tr("Version {n} — replaced on {when}").format(
-                    n=v.version, when=_esc(v.recorded_at[:16].replace("T", " "))
+                    n=v.version, when=_esc(local_text(v.recorded_at))
                 )
                 + "</h3><p><b>"
                 + self.tr("Reason for the correction:")

@@ -36,6 +36,7 @@ from consultdesk.ui.labels import dur_kind_label
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.table_model import ReadOnlyTableModel
 from consultdesk.ui.tasks import run_task
+from consultdesk.ui.times import DAY, local_text
 
 
 class ImportedSetsModel(ReadOnlyTableModel):
@@ -64,7 +65,7 @@ class ImportedSetsModel(ReadOnlyTableModel):
             if column == self.VERSION:
                 return row.version
             if column == self.IMPORTED:
-                return row.imported_at[:10]
+                return local_text(row.imported_at, DAY)
             if column == self.RULES:
                 return self.tr("cannot be read") if row.error else str(row.rules)
         if role == Qt.ItemDataRole.ToolTipRole and row.error:

@@ -21,6 +21,7 @@ from consultdesk.services import team_devices
 from consultdesk.services.team_devices import TeamDevice
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.messages import error_text
+from consultdesk.ui.times import DAY, local_text
 
 
 class TeamDevicesDialog(QDialog):
@@ -67,7 +68,8 @@ class TeamDevicesDialog(QDialog):
             text += " · " + self.tr("this computer")
         text += " · " + self.tr("files up to {seq}").format(seq=device.imported_up_to)
         if device.retired is not None:
-            text += " · " + self.tr("retired on {day}").format(day=device.retired.retired_at[:10])
+            day = local_text(device.retired.retired_at, DAY)
+            text += " · " + self.tr("retired on {day}").format(day=day)
         return text
 
     def refresh(self) -> None:

@@ -1,0 +1,24 @@
+"""Moments as a person reads them: the app keeps them as UTC ISO 8601 texts with their offset
+(the access log, a consultation's earlier versions, an imported DUR file, a retired computer),
+and shows them on this computer's clock. Shown as kept, nine hours early in Korea, a morning
+visit's change read as the evening before."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+MINUTE = "%Y-%m-%d %H:%M"
+SECOND = "%Y-%m-%d %H:%M:%S"
+DAY = "%Y-%m-%d"
+
+
+def local_text(kept: str, shape: str = MINUTE) -> str:
+    """``kept`` on this computer's clock in ``shape``; a text that is not a moment with an
+    offset (empty, damaged, a newer version's) is shown as it is."""
+    try:
+        moment = datetime.fromisoformat(kept)
+    except ValueError:
+        return kept
+    if moment.tzinfo is None:
+        return kept
+    return moment.astimezone().strftime(shape)
