@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from consultdesk.services import app_lock
 from consultdesk.services import consultations as svc
@@ -128,3 +129,24 @@ def test_a_window_never_painted_still_starts_its_work_after_a_second(qtbot, work
         lambda: "보낼 변경" in window.sync_bar.label.text(), timeout=AFTER_PAINT_LATEST_MS + 10_000
     )
     window.close()
+
+
+def test_every_line_of_the_lock_screen_is_whole(qtbot, workspace):
+    """The hint wraps onto two lines in Korean; each was cut at its top and bottom, the label
+    given one line's height in the centred box (seen under Xvfb at 1366 x 768)."""
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    lock = window.app_lock
+    lock.lock()
+    screen = lock.screen
+    screen.error.setText(
+        "암호가 맞지 않습니다. 잠시 뒤에 다시 입력하세요: 여러 번 틀리면 기다리는 시간이 늘어요."
+    )
+    for _ in range(3):
+        QApplication.processEvents()
+    for label in (screen.title, screen.hint, screen.error):
+        assert label.width() > 0
+        assert label.height() >= label.heightForWidth(label.width()), label.text()

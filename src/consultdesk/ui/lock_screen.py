@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -70,13 +71,20 @@ class LockScreen(QWidget):
         self.error.setWordWrap(True)
         style.error_text(self.error)
         box = QWidget(self)
-        box.setMaximumWidth(420)
+        box.setFixedWidth(420)
         layout = QVBoxLayout(box)
         for widget in (self.title, self.hint, self.passphrase, self.unlock_button, self.error):
             layout.addWidget(widget)
+        # Centred between stretches, not by an alignment flag: a widget placed by alignment
+        # gets its plain size hint, one line per label, and the wrapped hint (two lines in
+        # Korean) was cut at its top and bottom. Here its height follows its width.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
 
     @staticmethod
