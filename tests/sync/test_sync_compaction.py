@@ -4,6 +4,7 @@ laptops away for long (docs/sync.md, "Snapshots and folder compaction")."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -311,6 +312,36 @@ def test_a_snapshot_damaged_on_the_share_is_written_again_by_its_writer(
     b.sync()
     newcomer.sync()
     assert newcomer.store.states() == a.store.states() == b.store.states()
+
+
+def test_a_writer_reads_its_own_parts_again_only_once_they_change(
+    team: Team, time: FakeTime, away_soon: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its own offered snapshot is checked at every sync, but a part unchanged since it was
+    last found whole is not read again. One damaged in place without its size or time moving
+    (the disk's own fault) is found at the next start of the app, and written again."""
+    a, _, _ = c_stays_away(team, time)
+    read: list[int] = []
+    part_data = snapshot._part_data
+    monkeypatch.setattr(
+        snapshot, "_part_data", lambda snap, index: read.append(index) or part_data(snap, index)
+    )
+    a.sync()
+    a.sync()
+    assert read == []  # checked by the syncs that wrote and first checked it
+    (folder,) = team.devices_folder.glob(f"{a.device_id}/snapshots/*")
+    part = sorted(folder.glob("part-*.cdsnap"))[0]
+    kept = part.stat()
+    _damage(part)
+    os.utime(part, ns=(kept.st_atime_ns, kept.st_mtime_ns))  # same size, same time
+    a.sync()
+    assert folder.exists()  # not noticed within this run of the app
+    monkeypatch.setattr(snapshot, "_whole", {})  # the app started again
+    a.sync()
+    assert not folder.exists() and read  # read again, found damaged, written again
+    offered = read_seen(team, a.device_id)
+    assert offered is not None and offered.snapshot is not None
+    assert offered.snapshot.snapshot_id > int(folder.name)
 
 
 def test_a_newcomer_starts_from_a_whole_snapshot_when_the_best_one_is_damaged(

@@ -20,8 +20,8 @@ from consultdesk.sync.folder import bundle_file_seq
 from consultdesk.sync.report import SyncReport
 from consultdesk.sync.seen import SeenFile, SnapshotOffer, read_all_seen, write_seen
 from consultdesk.sync.snapshot import (
+    own_parts_whole,
     own_snapshot_ids,
-    parts_ready,
     read_manifest,
     remove_snapshot,
     write_snapshot,
@@ -69,9 +69,9 @@ def _tidy(
     if own_offer is not None:
         offered = read_manifest(team, device_id, own_offer.snapshot_id)
         # Removed by hand, never finished, or a part damaged on the share (a newcomer would
-        # wait on it for ever): not offered any more, so it is written again when due. Every
-        # part is read and hashed, which is cheap beside a sync (about 50 MB at 10k / 50k).
-        if offered is None or not parts_ready(offered):
+        # wait on it for ever): not offered any more, so it is written again when due. Each
+        # part is read and hashed once a run of the app, and again whenever it changes.
+        if offered is None or not own_parts_whole(offered):
             own_offer = None
     if own_offer is not None and any(
         _dominates(other, writer, own_offer, device_id) and _opens(team, writer, other)
