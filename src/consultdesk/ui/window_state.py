@@ -11,6 +11,7 @@ the welfare centre) is moved onto the one there is: Qt's restoreGeometry does bo
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize
@@ -66,16 +67,21 @@ class DialogSizes(QObject):
             (kind == QEvent.Type.Show or kind == QEvent.Type.Hide)
             and not event.spontaneous()
             and isinstance(watched, QDialog)
-            and _resizable_dialog_of_ours(watched)
         ):
-            if kind == QEvent.Type.Show:
-                self._restore(watched)
-            elif watched.size() != watched.property(_SHOWN):
-                # Resized while it was open: that size is the one to open at next time. A
-                # dialog closed as it opened keeps none, so one that sizes itself to what it
-                # says (a sync report) goes on doing so.
-                settings(self.data_dir).setValue(_dialog_key(watched), watched.size())
+            with contextlib.suppress(RuntimeError):  # a dialog going with the app's end
+                self._shown_or_hidden(watched, kind == QEvent.Type.Show)
         return False
+
+    def _shown_or_hidden(self, dialog: QDialog, shown: bool) -> None:
+        if not _resizable_dialog_of_ours(dialog):
+            return
+        if shown:
+            self._restore(dialog)
+        elif dialog.size() != dialog.property(_SHOWN):
+            # Resized while it was open: that size is the one to open at next time. A dialog
+            # closed as it opened keeps none, so one that sizes itself to what it says (a
+            # sync report) goes on doing so.
+            settings(self.data_dir).setValue(_dialog_key(dialog), dialog.size())
 
     def _restore(self, dialog: QDialog) -> None:
         if not dialog.property(_RESTORED):  # not when shown again (a wizard's next page)
