@@ -318,6 +318,10 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <source>Making today's backup…</source>
         <translation>Making today's backup…</translation>
     </message>
+    <message>
+        <source>That is not the passphrase. Try again.</source>
+        <translation>That is not the passphrase. Try again.</translation>
+    </message>
 </context>
 <context>
     <name>BatchExportDialog</name>

@@ -54,7 +54,9 @@ def test_an_idle_timeout_locks_and_the_passphrase_returns_to_the_same_place(qtbo
         svc.load_consultation(window.ws, consultation_id)
 
     _unlock(qtbot, lock, "not the passphrase")
-    assert lock.locked and lock.screen.error.text()
+    assert lock.locked
+    # Said for this window, which has had the database open: not "or not a ConsultDesk file".
+    assert lock.screen.error.text() == "암호가 맞지 않습니다. 다시 입력해 주세요."
     _unlock(qtbot, lock, PASSPHRASE)
     assert not lock.locked and window.centralWidget().isVisible()
     assert window.stack.currentWidget() is window.editor

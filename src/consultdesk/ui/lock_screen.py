@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultdesk.domain.errors import StorageError
+from consultdesk.domain.errors import StorageError, WrongPassphrase
 from consultdesk.services import app_lock, backup
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui import style
@@ -210,7 +210,13 @@ class AppLock(QObject):
 
     def _failed(self, error: Exception) -> None:
         self.screen.unlock_button.setEnabled(True)
-        self.screen.error.setText(error_text(error))
+        if isinstance(error, WrongPassphrase):
+            # The general text also allows for a file that is not ConsultDesk's, which cannot
+            # be so here: this window has had the database open.
+            text = self.tr("That is not the passphrase. Try again.")
+        else:
+            text = error_text(error)
+        self.screen.error.setText(text)
         self.screen.passphrase.setFocus()
 
     def _unlocked(self, _result: object) -> None:
