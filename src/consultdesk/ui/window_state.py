@@ -3,10 +3,11 @@ she put the dividers beside the residents list and beside the risk flags; and ea
 dialogs at the size she last gave it (the export preview, the access log, a comparison).
 
 Kept in the data folder's ``settings.ini`` with the language (ui/i18n.py): no personal data,
-only a window's geometry and two dividers' positions. Restored at the next start; what does not
-restore (a first start, a file from an older version, a value damaged by hand) leaves the
-window at its default size, and a place on a screen that is no longer attached (a projector at
-the welfare centre) is moved onto the one there is: Qt's restoreGeometry does both checks.
+only a window's geometry, two dividers' positions and the dialogs' sizes. Restored at the next
+start; what does not restore (a first start, a file from an older version, a value damaged by
+hand) leaves the window at its default size, and a place on a screen that is no longer
+attached (a projector at the welfare centre) is moved onto the one there is: Qt's
+restoreGeometry does both checks.
 """
 
 from __future__ import annotations
