@@ -7,25 +7,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from consultdesk.ui.access_log_dialog import AccessLogDialog
 from consultdesk.ui.main_window import MainWindow
+from tests.ui.windows import laptop_window, settle
 
 KEY = "dialogs/AccessLogDialog/size"
-
-
-def settle() -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-
-
-def window_for(qtbot, workspace) -> MainWindow:
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    window.show()
-    settle()
-    return window
 
 
 def shown(qtbot, workspace, window: MainWindow) -> AccessLogDialog:
@@ -43,7 +30,7 @@ def close(dialog: AccessLogDialog) -> None:
 
 
 def test_a_dialog_opens_at_the_size_it_was_closed_at(qtbot, workspace):
-    window = window_for(qtbot, workspace)
+    window = laptop_window(qtbot, workspace)
     first = shown(qtbot, workspace, window)
     default = first.size()
     room = first.screen().availableGeometry()
@@ -56,7 +43,7 @@ def test_a_dialog_opens_at_the_size_it_was_closed_at(qtbot, workspace):
     close(first)
     assert shown(qtbot, workspace, window).size() == wanted  # the same session
     window.close()
-    again = window_for(qtbot, workspace)  # the next start
+    again = laptop_window(qtbot, workspace)  # the next start
     assert shown(qtbot, workspace, again).size() == wanted
 
 
@@ -64,14 +51,14 @@ def test_a_size_too_big_for_the_screen_is_brought_within_it(qtbot, workspace):
     kept = QSettings(str(workspace.data_dir / "settings.ini"), QSettings.Format.IniFormat)
     kept.setValue(KEY, QSize(9000, 7000))  # saved beside a big monitor, opened on a laptop
     kept.sync()
-    window = window_for(qtbot, workspace)
+    window = laptop_window(qtbot, workspace)
     dialog = shown(qtbot, workspace, window)
     room = dialog.screen().availableGeometry()
     assert 0 < dialog.width() <= room.width() and 0 < dialog.height() <= room.height()
 
 
 def test_a_value_that_is_not_a_size_opens_the_dialog_at_its_own(qtbot, workspace):
-    window = window_for(qtbot, workspace)
+    window = laptop_window(qtbot, workspace)
     default = shown(qtbot, workspace, window).size()
     for value in ("800x600", QSize(-1, -1), QSize(0, 0)):
         kept = QSettings(str(workspace.data_dir / "settings.ini"), QSettings.Format.IniFormat)
@@ -83,7 +70,7 @@ def test_a_value_that_is_not_a_size_opens_the_dialog_at_its_own(qtbot, workspace
 def test_a_dialog_closed_as_it_opened_keeps_no_size(qtbot, workspace):
     """One that sizes itself to what it says (a sync report: a line, or five details) goes on
     doing so until it is resized by hand."""
-    window = window_for(qtbot, workspace)
+    window = laptop_window(qtbot, workspace)
     close(shown(qtbot, workspace, window))
     kept = QSettings(str(workspace.data_dir / "settings.ini"), QSettings.Format.IniFormat)
     assert kept.value(KEY) is None

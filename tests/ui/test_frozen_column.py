@@ -16,12 +16,7 @@ from consultdesk.services import consultations as svc
 from consultdesk.ui.catalog_completer import CatalogCompleter
 from consultdesk.ui.row_tables import EDGE, RowTableView
 from tests.ui import mouse
-from tests.ui.windows import laptop_window
-
-
-def settle() -> None:
-    for _ in range(3):
-        QApplication.processEvents()
+from tests.ui.windows import laptop_window, settle
 
 
 @pytest.fixture

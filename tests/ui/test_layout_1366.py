@@ -9,13 +9,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QStyle, QTableView, QWidget
 
 from consultdesk.demo import fill_demo, showcase_resident
 from consultdesk.services import consultations
 from consultdesk.ui import i18n, labels
 from consultdesk.ui.main_window import MainWindow
 from consultdesk.ui.row_tables import RowTableView
+from tests.ui.windows import settle
 
 CELL_PADDING = 8  # the item's text margins on both sides and the focus frame
 
@@ -61,11 +62,6 @@ def cut_choices(table: RowTableView) -> list[str]:
 
 def visible_tables(widget: QWidget) -> list[QTableView]:
     return [t for t in widget.findChildren(QTableView) if t.isVisible()]
-
-
-def settle() -> None:
-    for _ in range(3):
-        QApplication.processEvents()
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

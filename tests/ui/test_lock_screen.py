@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from consultdesk.services import app_lock
 from consultdesk.services import consultations as svc
@@ -15,6 +14,7 @@ from consultdesk.storage.errors import DatabaseLocked
 from consultdesk.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
 from tests.services.visit_data import make_resident
+from tests.ui.windows import laptop_window, settle
 
 TYPED = "아침 약은 식후에 드세요 ok."
 
@@ -136,19 +136,14 @@ def test_a_window_never_painted_still_starts_its_work_after_a_second(qtbot, work
 def test_every_line_of_the_lock_screen_is_whole(qtbot, workspace):
     """The hint wraps onto two lines in Korean; each was cut at its top and bottom, the label
     given one line's height in the centred box (seen under Xvfb at 1366 x 768)."""
-    window = MainWindow(workspace)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
+    window = laptop_window(qtbot, workspace)
     lock = window.app_lock
     lock.lock()
     screen = lock.screen
     screen.error.setText(
         "암호가 맞지 않습니다. 잠시 뒤에 다시 입력하세요: 여러 번 틀리면 기다리는 시간이 늘어요."
     )
-    for _ in range(3):
-        QApplication.processEvents()
+    settle()
     for label in (screen.title, screen.hint, screen.error):
         assert label.width() > 0
         assert label.height() >= label.heightForWidth(label.width()), label.text()

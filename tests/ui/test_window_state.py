@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QByteArray, QPointF, QSettings
-from PySide6.QtWidgets import QApplication, QSplitter
+from PySide6.QtWidgets import QSplitter
 
 from consultdesk.domain.resident import ResidentDraft
 from consultdesk.services import consultations as svc
@@ -17,11 +17,7 @@ from consultdesk.services.residents import save_resident
 from consultdesk.ui.main_window import MainWindow
 from tests.consent_helpers import consent_to_health_info
 from tests.ui import mouse
-
-
-def settle() -> None:
-    for _ in range(3):
-        QApplication.processEvents()
+from tests.ui.windows import settle
 
 
 def opened(qtbot, workspace) -> MainWindow:

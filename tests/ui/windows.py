@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui.main_window import MainWindow
 
@@ -15,3 +17,9 @@ def laptop_window(qtbot, ws: Workspace) -> MainWindow:  # type: ignore[no-untype
     with qtbot.waitActive(window):
         window.activateWindow()
     return window
+
+
+def settle() -> None:
+    """A few turns of the event loop: what the last step changed is laid out and painted."""
+    for _ in range(3):
+        QApplication.processEvents()
