@@ -44,6 +44,7 @@ from consultdesk.services.workspace import Workspace
 from consultdesk.ui import style
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.table_model import ReadOnlyTableModel
+from consultdesk.ui.times import local_time
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -155,7 +156,7 @@ def side_text(item: ConflictItem, side: ConflictSide) -> str:
 
 
 def who_text(side: ConflictSide) -> str:
-    when = side.edited_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    when = local_time(side.edited_at)
     if side.this_computer:
         return QCoreApplication.translate("SyncLabels", "this computer, {time}").format(time=when)
     return QCoreApplication.translate("SyncLabels", "computer {device}, {time}").format(

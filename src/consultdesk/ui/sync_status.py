@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -17,13 +16,10 @@ from PySide6.QtWidgets import (
 from consultdesk.services import sync
 from consultdesk.services.sync import SyncStatus
 from consultdesk.ui import style
+from consultdesk.ui.times import local_time
 
 if TYPE_CHECKING:  # the controller's module imports this one
     from consultdesk.ui.sync_view import SyncController
-
-
-def local_time(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 class SyncStatusBar(QWidget):

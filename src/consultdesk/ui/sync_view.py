@@ -31,9 +31,9 @@ from consultdesk.services.workspace import Workspace
 from consultdesk.ui.conflicts_view import ConflictsView
 from consultdesk.ui.messages import error_text
 from consultdesk.ui.sync_report_dialog import SyncReportDialog
-from consultdesk.ui.sync_status import local_time
 from consultdesk.ui.tasks import ProgressRelay, run_task
 from consultdesk.ui.team_setup_dialog import TeamSetupDialog
+from consultdesk.ui.times import local_time
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
-"""Moments as a person reads them: the app keeps them as UTC ISO 8601 texts with their offset
-(the access log, a consultation's earlier versions, an imported DUR file, a retired computer),
-and shows them on this computer's clock. Shown as kept, nine hours early in Korea, a morning
-visit's change read as the evening before."""
+"""Moments as a person reads them, on this computer's clock. The app keeps them in UTC, as ISO
+8601 texts with their offset (the access log, a consultation's earlier versions, an imported DUR
+file, a retired computer) or as aware datetimes (the last sync, a conflict's edits). Shown as
+kept, they read nine hours early in Korea: a morning visit's change as the evening before."""
 
 from __future__ import annotations
 
@@ -10,6 +10,11 @@ from datetime import datetime
 MINUTE = "%Y-%m-%d %H:%M"
 SECOND = "%Y-%m-%d %H:%M:%S"
 DAY = "%Y-%m-%d"
+
+
+def local_time(moment: datetime | None, shape: str = MINUTE) -> str:
+    """An aware moment on this computer's clock in ``shape``; "" for none."""
+    return moment.astimezone().strftime(shape) if moment else ""
 
 
 def local_text(kept: str, shape: str = MINUTE) -> str:
@@ -21,4 +26,4 @@ def local_text(kept: str, shape: str = MINUTE) -> str:
         return kept
     if moment.tzinfo is None:
         return kept
-    return moment.astimezone().strftime(shape)
+    return local_time(moment, shape)
