@@ -10,8 +10,14 @@ from collections.abc import Iterator
 
 import pytest
 
+from consultdesk.domain.dur_import import DurKind
 from consultdesk.services.consultations import Version
+from consultdesk.services.rule_imports import ImportedRuleSetInfo
+from consultdesk.services.team_devices import TeamDevice
+from consultdesk.sync.team import Retirement
 from consultdesk.ui.consultation_editor import HistoryDialog
+from consultdesk.ui.dur_import_dialog import ImportedSetsModel
+from consultdesk.ui.sync_devices import TeamDevicesDialog
 from consultdesk.ui.times import DAY, SECOND, local_text
 
 EVENING_UTC = "2026-12-06T22:30:05+00:00"  # 7:30 the next morning in Seoul
@@ -43,3 +49,21 @@ def test_an_earlier_version_says_when_it_was_replaced_on_this_computer_s_clock(q
     qtbot.addWidget(dialog)
     text = dialog.text.toPlainText()
     assert "2026-12-07 07:30" in text and "22:30" not in text
+
+
+def test_an_imported_dur_file_s_day_is_this_computer_s(qtbot) -> None:
+    model = ImportedSetsModel()
+    model.beginResetModel()
+    model.rows = [
+        ImportedRuleSetInfo(DurKind.COMBINATION, "병용금기.csv", "2026-11", EVENING_UTC, 12, "")
+    ]
+    model.endResetModel()
+    assert model.data(model.index(0, ImportedSetsModel.IMPORTED)) == "2026-12-07"
+
+
+def test_a_retired_computer_s_day_is_this_computer_s(qtbot, workspace) -> None:
+    dialog = TeamDevicesDialog(workspace)
+    qtbot.addWidget(dialog)
+    note = Retirement("01a235c486f77b19a3d4724c90036599", "01a2", EVENING_UTC, 4)
+    device = TeamDevice(note.device_id, "김약사", False, 4, note)
+    assert "2026-12-07에 팀에서 뺌" in dialog.describe(device)
