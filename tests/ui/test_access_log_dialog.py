@@ -14,6 +14,7 @@ from consultdesk.domain.ids import short_device
 from consultdesk.services import access_log, sync
 from consultdesk.services.documents import DocumentKind
 from consultdesk.storage.models import SHARED_TABLES
+from consultdesk.ui import i18n
 from consultdesk.ui.access_log_dialog import AccessLogDialog, action_word, subject_word
 from consultdesk.ui.main_window import MainWindow
 from tests.services.sync_laptops import (  # noqa: F401  (fixtures)
@@ -108,11 +109,10 @@ def hangul(text: str) -> bool:
     return any("가" <= c <= "힣" for c in text)
 
 
-def test_every_action_and_subject_the_app_logs_reads_as_korean_words():
-    """The action and what it was done to, as the app writes them to the log: the codes in
-    the sources, the ones passed in a variable (a resident saved, a document written or
-    printed, a conflict on any shared record), all shown as words ("조회 · resident_search"
-    was shown as it was written)."""
+def logged_codes() -> tuple[set[str], set[str]]:
+    """The actions and what they were done to, as the app writes them to the log: the codes in
+    the sources, and the ones passed in a variable (a resident saved, a document written or
+    printed, a conflict on any shared record)."""
     actions = {"create", "update", "export", "print"}
     subjects = {"document", *(f"document_{kind.value}" for kind in DocumentKind)}
     subjects |= set(SHARED_TABLES)
@@ -121,9 +121,31 @@ def test_every_action_and_subject_the_app_logs_reads_as_korean_words():
             actions |= {action} if action else set()
             subjects |= {subject or screen}
     assert len(actions) > 15 and len(subjects) > 20  # the pattern still finds the calls
+    return actions, subjects
+
+
+def test_every_action_and_subject_the_app_logs_reads_as_korean_words():
+    """All shown as words ("조회 · resident_search" was shown as it was written)."""
+    actions, subjects = logged_codes()
     untranslated = [a for a in sorted(actions) if not hangul(action_word(a))]
     untranslated += [s for s in sorted(subjects) if not hangul(subject_word(s))]
     assert untranslated == []
+
+
+def test_in_english_every_action_and_subject_reads_as_english_words():
+    """The same codes with the English catalogue: words, not codes (no "resident_search", no
+    "decide_flag"), and none left in Korean."""
+    actions, subjects = logged_codes()
+    i18n.install("en")
+    try:
+        words = {code: action_word(code) for code in actions}
+        words |= {code: subject_word(code) for code in subjects}
+    finally:
+        i18n.install("ko")
+    not_words = {code: word for code, word in words.items() if "_" in word or hangul(word)}
+    assert not_words == {}
+    assert words["resident_search"] == "Residents list"
+    assert words["decide_flag"] == "decide on a risk flag"
 
 
 def test_the_time_of_each_row_is_on_this_computer_s_clock(qtbot, workspace, monkeypatch):
