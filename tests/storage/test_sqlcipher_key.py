@@ -160,3 +160,91 @@ def test_the_command_line_opens_with_the_key_it_derived_ahead(
     monkeypatch.setenv(cli.PASSPHRASE_ENV, PASSPHRASE)
     assert cli.main(["--data-dir", str(tmp_path / "data"), "residents"]) == 0
     assert where == [False]
+
+
+def _typing_done(typing: sqlcipher_key.WhileTyping, derivations: list[bytes], n: int) -> None:
+    """Wait until ``n`` derivations have run and the thread has stopped (at most 20 s)."""
+    import time
+
+    deadline = time.monotonic() + 20
+    while (len(derivations) < n or typing._working) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def test_the_key_of_the_passphrase_being_typed_is_taken_when_it_is_submitted(
+    database: Path, derivations: list[bytes]
+) -> None:
+    """Typed a character at a time: the newest text's key is derived beside the typing, one
+    derivation at a time; the opening takes the key of the text submitted and derives none."""
+    typing = sqlcipher_key.while_typing(database)
+    try:
+        for end in range(1, len(PASSPHRASE) + 1):
+            typing.typed(PASSPHRASE[:end])
+        _typing_done(typing, derivations, 1)
+        assert derivations[-1] == PASSPHRASE.encode()  # the newest text last
+        assert len(derivations) < len(PASSPHRASE)  # not one per keystroke: one at a time
+        typed = len(derivations)
+        db = open_database(database, PASSPHRASE)
+        db.close()
+        assert len(derivations) == typed  # none at the opening
+    finally:
+        typing.forget()
+
+
+def test_a_passphrase_other_than_the_one_typed_is_derived_and_refused_as_before(
+    database: Path, derivations: list[bytes]
+) -> None:
+    typing = sqlcipher_key.while_typing(database)
+    try:
+        typing.typed("틀린 문구")
+        _typing_done(typing, derivations, 1)
+        with pytest.raises(WrongPassphrase):  # the typed text, its key ready: still refused
+            open_database(database, "틀린 문구")
+        assert derivations == ["틀린 문구".encode()]
+        db = open_database(database, PASSPHRASE)  # not what was typed: derived here
+        db.close()
+        assert derivations == ["틀린 문구".encode(), PASSPHRASE.encode()]
+    finally:
+        typing.forget()
+
+
+def test_a_forgotten_typing_gives_no_key(database: Path, derivations: list[bytes]) -> None:
+    typing = sqlcipher_key.while_typing(database)
+    typing.typed(PASSPHRASE)
+    _typing_done(typing, derivations, 1)
+    typing.forget()
+    assert typing.take(PASSPHRASE) is None
+    db = open_database(database, PASSPHRASE)
+    db.close()
+    assert derivations == [PASSPHRASE.encode()] * 2  # derived again at the opening
+
+
+def test_an_opening_waits_for_the_derivation_of_its_passphrase_under_way(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter pressed while the key of the same text is still being derived: the opening
+    waits for that one rather than deriving a second (the one under way is slowed here)."""
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    threads: list[str] = []
+    real = hashlib.pbkdf2_hmac
+
+    def slow(name: str, password: bytes, salt: bytes, iterations: int, dklen: int) -> bytes:
+        threads.append(threading.current_thread().name)
+        started.set()
+        release.wait(20)
+        return real(name, password, salt, iterations, dklen)
+
+    monkeypatch.setattr(sqlcipher_key.hashlib, "pbkdf2_hmac", slow)
+    typing = sqlcipher_key.while_typing(database)
+    try:
+        typing.typed(PASSPHRASE)
+        assert started.wait(20)
+        threading.Timer(0.2, release.set).start()
+        db = open_database(database, PASSPHRASE)
+        db.close()
+        assert threads == ["key-while-typing"]
+    finally:
+        release.set()
+        typing.forget()

@@ -147,3 +147,24 @@ def test_every_line_of_the_lock_screen_is_whole(qtbot, workspace):
     for label in (screen.title, screen.hint, screen.error):
         assert label.width() > 0
         assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+
+def test_the_lock_screen_derives_the_key_while_the_passphrase_is_typed(qtbot, editing, monkeypatch):
+    """Unlocking after the idle lock takes the key derived while the passphrase was typed: no
+    derivation after Enter, none for the text the lock screen cleared."""
+    from tests.ui.test_start import _count_derivations
+
+    lock = editing.app_lock
+    QTest.keyClick(editing.editor.advice, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert lock.locked
+    derived = _count_derivations(monkeypatch)
+    QTest.keyClicks(lock.screen.passphrase, PASSPHRASE)
+    qtbot.waitUntil(
+        lambda: bool(derived) and derived[-1][0] == PASSPHRASE and not lock._typing._working
+    )
+    before_enter = len(derived)
+    QTest.keyClick(lock.screen.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not lock.locked, timeout=15_000)
+    assert len(derived) == before_enter
+    assert {thread for _, thread in derived} == {"key-while-typing"}
+    assert lock._typing is None  # forgotten once unlocked

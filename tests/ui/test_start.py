@@ -70,3 +70,48 @@ def test_opening_a_database_of_an_older_version_says_it_is_being_updated(qtbot, 
         status = dialog.status
         assert status.height() >= status.heightForWidth(status.width()) > 0
     assert any((data_dir / "backups").glob("before-0011-*.db"))
+
+
+def _count_derivations(monkeypatch):
+    """(passphrase, thread name) of every key derivation from here on."""
+    import hashlib
+    import threading
+
+    from consultdesk.storage import sqlcipher_key
+
+    derived = []
+    real = hashlib.pbkdf2_hmac
+
+    def counted(name, password, salt, iterations, dklen):
+        derived.append((password.decode(), threading.current_thread().name))
+        return real(name, password, salt, iterations, dklen)
+
+    monkeypatch.setattr(sqlcipher_key.hashlib, "pbkdf2_hmac", counted)
+    return derived
+
+
+def test_the_key_is_derived_while_the_passphrase_is_typed_and_enter_takes_it(
+    qtbot, workspace, monkeypatch
+):
+    """The quarter-second key derivation ran after Enter; now it runs beside the typing, and
+    Enter opens the database with the key of what was typed (none derived after it)."""
+    from PySide6.QtCore import Qt
+
+    data_dir = workspace.data_dir
+    workspace.close()
+    derived = _count_derivations(monkeypatch)
+    dialog = UnlockDialog(data_dir)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.waitUntil(
+        lambda: bool(derived) and derived[-1][0] == PASSPHRASE and not dialog.typing._working
+    )
+    before_enter = len(derived)
+    with qtbot.waitSignal(dialog.accepted, timeout=15_000):
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert dialog.workspace is not None
+    dialog.workspace.close()
+    assert len(derived) == before_enter  # nothing derived once Enter was pressed
+    assert {thread for _, thread in derived} == {"key-while-typing"}
+    assert len(derived) < len(PASSPHRASE)  # one at a time, the newest text each time

@@ -19,6 +19,11 @@ keyed with the passphrase, and SQLCipher makes the salt.
 A command-line process knows the passphrase (from the environment) before it has imported the
 database layer, which takes longer than the derivation: ``derive_ahead`` starts the derivation
 on a thread at once, and the first ``key_pragma`` for that file and passphrase takes its result.
+
+A window that asks for the passphrase (the unlock window, the lock screen) does not know it until
+Enter, but it sees it being typed: ``while_typing`` derives the key of the text typed so far on a
+thread, the newest text at a time, so the key of what was typed is usually ready when Enter is
+pressed, and the unlock no longer waits a fifth to a half of a second for it.
 """
 
 from __future__ import annotations
@@ -111,16 +116,105 @@ def derive_ahead(path: Path, passphrase: str) -> None:
         _ahead[(_place(path), salt)] = _Ahead(passphrase, salt)
 
 
+def _same(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+class WhileTyping:
+    """The key of the passphrase being typed into one window, derived beside the typing.
+
+    ``typed`` is given the field's text at each change; one thread derives the key of the
+    newest text, then of the text typed meanwhile, and so on, so at most one derivation runs at
+    a time and only the last text's key is kept. Nothing is tried against the file here: a
+    wrong passphrase is found, and counted (storage/unlock_attempts.py), only when submitted.
+    ``key_pragma`` asks ``take`` first; ``forget`` (the window closed) drops the key."""
+
+    def __init__(self, path: Path) -> None:
+        self.place = _place(path)
+        self.salt = file_salt(path)
+        self._cond = threading.Condition()
+        self._wanted: str | None = None  # the text whose key is wanted next
+        self._running: str | None = None  # the text whose key is being derived
+        self._done: tuple[str, str | None] | None = None  # the last text and its key
+        self._working = False
+
+    def typed(self, passphrase: str) -> None:
+        if self.salt is None:  # a file with no salt yet is keyed with the passphrase
+            return
+        with self._cond:
+            self._wanted = passphrase or None
+            if self._wanted is not None and not self._working:
+                self._working = True
+                threading.Thread(target=self._run, name="key-while-typing", daemon=True).start()
+
+    def _run(self) -> None:
+        assert self.salt is not None
+        while True:
+            with self._cond:
+                text = self._wanted
+                if text is None or (self._done is not None and self._done[0] == text):
+                    self._working = False
+                    return
+                self._running = text
+            try:
+                key: str | None = raw_key(text, self.salt)
+            except NoPassphrase:
+                key = None  # key_pragma refuses it again, in the caller's thread
+            with self._cond:
+                self._done = (text, key)
+                self._running = None
+                self._cond.notify_all()
+
+    def take(self, passphrase: str) -> str | None:
+        """The key of ``passphrase`` if it is the text typed: at once when derived, after the
+        derivation under way when it is that one; else None (the caller derives it). Nothing
+        more is derived until the next ``typed``."""
+        with self._cond:
+            self._wanted = None
+            while self._running is not None and _same(self._running, passphrase):
+                self._cond.wait()
+            done = self._done
+            if done is not None and _same(done[0], passphrase):
+                return done[1]
+            return None
+
+    def forget(self) -> None:
+        """Drop the text and its key; the file's key is derived as usual from here on."""
+        with self._cond:
+            self._wanted = None
+            self._done = None
+        with _ahead_lock:
+            if _typing.get(self.place) is self:
+                del _typing[self.place]
+
+
+_typing: dict[str, WhileTyping] = {}
+
+
+def while_typing(path: Path) -> WhileTyping:
+    """A WhileTyping for the file at ``path``, which key_pragma asks until it is forgotten."""
+    typing = WhileTyping(path)
+    with _ahead_lock:
+        _typing[typing.place] = typing
+    return typing
+
+
 def key_pragma(path: Path, passphrase: str) -> str:
     """What to give PRAGMA key for the file at ``path``: its raw key if it has a salt, else
     the passphrase (SQLCipher then derives the key and makes the salt)."""
     salt = file_salt(path)
     if salt is None:
         return quoted_passphrase(passphrase)
+    place = _place(path)
     with _ahead_lock:
-        ahead = _ahead.pop((_place(path), salt), None)
+        ahead = _ahead.pop((place, salt), None)
+        typing = _typing.get(place)
     if ahead is not None:
         derived = ahead.take(passphrase)
+        if derived is not None:
+            return derived
+    if typing is not None and typing.salt == salt:
+        derived = typing.take(passphrase)
         if derived is not None:
             return derived
     return raw_key(passphrase, salt)

@@ -175,6 +175,19 @@ def _first_window_only(data_dir: Path, started: float) -> int:
     return 0
 
 
+# make bench: the unlock with the passphrase typed a key at a time ("K,E": a key every K ms,
+# Enter E ms after the last key) instead of set at once and submitted at once.
+BENCH_TYPING_ENV = "CONSULTDESK_BENCH_TYPING"
+
+
+def _turn_for(ms: int) -> None:
+    """Run the event loop for ``ms`` milliseconds (the time a person takes to the next key)."""
+    until = time.perf_counter() + ms / 1000
+    while (left := until - time.perf_counter()) > 0:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, max(1, int(left * 1000)))
+        time.sleep(min(left, 0.005))
+
+
 def _unlock_at_once(data_dir: Path, submitted: list[float]) -> Workspace | None:
     """The unlock window with the passphrase (from the environment) submitted once the
     background load is done, as it is after a person has typed a passphrase; notes when
@@ -189,7 +202,15 @@ def _unlock_at_once(data_dir: Path, submitted: list[float]) -> Workspace | None:
         while not preload.screens_loaded():  # the screens, imported between keystrokes
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         print(f"background_load_ms={(time.perf_counter() - loading) * 1000:.1f}", flush=True)
-        dialog.passphrase.setText(os.environ["CONSULTDESK_PASSPHRASE"])
+        passphrase = os.environ["CONSULTDESK_PASSPHRASE"]
+        typing = os.environ.get(BENCH_TYPING_ENV)
+        if typing:  # a key every K ms, Enter E ms after the last: "K,E"
+            key_ms, enter_ms = (int(part) for part in typing.split(","))
+            for end in range(1, len(passphrase) + 1):
+                dialog.passphrase.setText(passphrase[:end])
+                _turn_for(key_ms if end < len(passphrase) else enter_ms)
+        else:
+            dialog.passphrase.setText(passphrase)
         submitted.append(time.perf_counter())
         dialog.submit()
 

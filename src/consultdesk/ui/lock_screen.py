@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultdesk.domain.errors import StorageError, WrongPassphrase
-from consultdesk.services import app_lock, backup
+from consultdesk.services import app_lock, backup, key_while_typing
 from consultdesk.services.workspace import Workspace
 from consultdesk.ui import style
 from consultdesk.ui.messages import error_text
@@ -115,6 +115,9 @@ class AppLock(QObject):
         self.screen.hide()
         self.screen.unlock_button.clicked.connect(self.try_unlock)
         self.screen.passphrase.returnPressed.connect(self.try_unlock)
+        # While locked, the key of what is typed is derived as it is typed (Enter seldom waits).
+        self._typing: key_while_typing.WhileTyping | None = None
+        self.screen.passphrase.textChanged.connect(self._typed)
         self._focus: QWidget | None = None
         self._locked = False
         self._hidden: list[QWidget] = []
@@ -181,6 +184,11 @@ class AppLock(QObject):
         self.screen.passphrase.setFocus()
         self._daily_backup_first()
         self.workspace_lock.lock()
+        self._typing = key_while_typing.for_data_dir(self.ws.data_dir)
+
+    def _typed(self, text: str) -> None:
+        if self._typing is not None:
+            self._typing.typed(text)
 
     def _daily_backup_first(self) -> None:
         """The day's backup is made when the app closes, and it needs the key. The app may be
@@ -220,6 +228,9 @@ class AppLock(QObject):
         self.screen.passphrase.setFocus()
 
     def _unlocked(self, _result: object) -> None:
+        if self._typing is not None:
+            self._typing.forget()
+            self._typing = None
         self.screen.unlock_button.setEnabled(True)
         self.screen.hide()
         for widget in self._hidden:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from consultdesk.domain.problems import ValidationFailed
 from consultdesk.domain.profile import check_profile
+from consultdesk.services import key_while_typing  # hashlib and a thread: no database layer
 from consultdesk.ui import preload
 from consultdesk.ui.forms import ProblemDisplay, dialog_buttons
 from consultdesk.ui.messages import error_text
@@ -146,6 +147,10 @@ class UnlockDialog(FirstWindow):
         self.setWindowTitle(self.tr("Unlock ConsultDesk"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        # The key of what is typed is derived while it is typed, so Enter seldom waits for it.
+        self.typing = key_while_typing.for_data_dir(data_dir)
+        self.passphrase.textChanged.connect(self.typing.typed)
+        self.finished.connect(lambda _result: self.typing.forget())
         form = QFormLayout()
         form.addRow(self.tr("Passphrase"), self.passphrase)
         self.status = QLabel()
