@@ -188,13 +188,14 @@ def _turn_for(ms: int) -> None:
         time.sleep(min(left, 0.005))
 
 
-def _unlock_at_once(data_dir: Path, submitted: list[float]) -> Workspace | None:
+def _unlock_at_once(data_dir: Path, submitted: list[float], started: float) -> Workspace | None:
     """The unlock window with the passphrase (from the environment) submitted once the
     background load is done, as it is after a person has typed a passphrase; notes when
     (make bench: unlock_to_usable_list_10k_ms)."""
     dialog = UnlockDialog(data_dir)
 
     def submit() -> None:
+        print(f"first_window_seconds={time.perf_counter() - started:.4f}", flush=True)
         loading = time.perf_counter()
         # (started by the painted window, on the loop's next turn)
         preload.load_screens()
@@ -239,7 +240,11 @@ def _run(
 
         ws = Workspace.unlock(data_dir, os.environ["CONSULTDESK_PASSPHRASE"])
     elif _database_exists(data_dir):
-        ws = _unlock_at_once(data_dir, submitted) if bench_unlock else UnlockDialog.ask(data_dir)
+        ws = (
+            _unlock_at_once(data_dir, submitted, started)
+            if bench_unlock
+            else UnlockDialog.ask(data_dir)
+        )
     else:
         ws = SetupDialog.ask(data_dir)
     if ws is None:
