@@ -115,3 +115,16 @@ def test_the_key_is_derived_while_the_passphrase_is_typed_and_enter_takes_it(
     assert len(derived) == before_enter  # nothing derived once Enter was pressed
     assert {thread for _, thread in derived} == {"key-while-typing"}
     assert len(derived) < len(PASSPHRASE)  # one at a time, the newest text each time
+
+
+def test_an_unreadable_database_is_said_when_submitted_not_when_the_window_opens(qtbot, tmp_path):
+    """The window reads nothing of the file before a key is typed, and a file it cannot read
+    (here a folder where the database should be) is the opening's message, as before."""
+    (tmp_path / "consultdesk.db").mkdir()
+    dialog = UnlockDialog(tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=15_000)
+    assert dialog.error.text() and dialog.workspace is None

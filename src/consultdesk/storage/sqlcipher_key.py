@@ -130,8 +130,13 @@ class WhileTyping:
     ``key_pragma`` asks ``take`` first; ``forget`` (the window closed) drops the key."""
 
     def __init__(self, path: Path) -> None:
+        self.path = path
         self.place = _place(path)
-        self.salt = file_salt(path)
+        # Read at the first key typed, not before the window is painted. None: no salt yet (a
+        # new file is keyed with the passphrase), or the file could not be read (the opening
+        # says why, as it did before).
+        self.salt: bytes | None = None
+        self._salt_read = False
         self._cond = threading.Condition()
         self._wanted: str | None = None  # the text whose key is wanted next
         self._running: str | None = None  # the text whose key is being derived
@@ -139,7 +144,13 @@ class WhileTyping:
         self._working = False
 
     def typed(self, passphrase: str) -> None:
-        if self.salt is None:  # a file with no salt yet is keyed with the passphrase
+        if not self._salt_read:
+            self._salt_read = True
+            try:
+                self.salt = file_salt(self.path)
+            except OSError:
+                self.salt = None
+        if self.salt is None:
             return
         with self._cond:
             self._wanted = passphrase or None
