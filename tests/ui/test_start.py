@@ -112,6 +112,7 @@ def test_the_key_is_derived_while_the_passphrase_is_typed_and_enter_takes_it(
         qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
     assert dialog.workspace is not None
     dialog.workspace.close()
+    assert dialog.typing.take(PASSPHRASE) is None  # the window is done: its key is dropped
     assert len(derived) == before_enter  # nothing derived once Enter was pressed
     assert {thread for _, thread in derived} == {"key-while-typing"}
     assert len(derived) < len(PASSPHRASE)  # one at a time, the newest text each time

@@ -132,9 +132,9 @@ class WhileTyping:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.place = _place(path)
-        # Read at the first key typed, not before the window is painted. None: no salt yet (a
-        # new file is keyed with the passphrase), or the file could not be read (the opening
-        # says why, as it did before).
+        # Read by the thread, at the first key typed (not before the window is painted, not on
+        # its thread). None: not read yet, no salt yet (a new file is keyed with the
+        # passphrase), or the file could not be read (the opening says why, as before).
         self.salt: bytes | None = None
         self._salt_read = False
         self._cond = threading.Condition()
@@ -144,31 +144,35 @@ class WhileTyping:
         self._working = False
 
     def typed(self, passphrase: str) -> None:
-        if not self._salt_read:
-            self._salt_read = True
-            try:
-                self.salt = file_salt(self.path)
-            except OSError:
-                self.salt = None
-        if self.salt is None:
-            return
         with self._cond:
+            if self._salt_read and self.salt is None:
+                return  # nothing to derive for this file
             self._wanted = passphrase or None
             if self._wanted is not None and not self._working:
                 self._working = True
                 threading.Thread(target=self._run, name="key-while-typing", daemon=True).start()
 
+    def _read_salt(self) -> bytes | None:
+        if not self._salt_read:
+            try:
+                salt = file_salt(self.path)
+            except OSError:
+                salt = None
+            with self._cond:
+                self.salt, self._salt_read = salt, True
+        return self.salt
+
     def _run(self) -> None:
-        assert self.salt is not None
+        salt = self._read_salt()
         while True:
             with self._cond:
                 text = self._wanted
-                if text is None or (self._done is not None and self._done[0] == text):
+                if salt is None or text is None or (self._done and self._done[0] == text):
                     self._working = False
                     return
                 self._running = text
             try:
-                key: str | None = raw_key(text, self.salt)
+                key: str | None = raw_key(text, salt)
             except NoPassphrase:
                 key = None  # key_pragma refuses it again, in the caller's thread
             with self._cond:

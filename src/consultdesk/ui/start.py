@@ -150,7 +150,7 @@ class UnlockDialog(FirstWindow):
         # The key of what is typed is derived while it is typed, so Enter seldom waits for it.
         self.typing = key_while_typing.for_data_dir(data_dir)
         self.passphrase.textChanged.connect(self.typing.typed)
-        self.finished.connect(lambda _result: self.typing.forget())
+        self.finished.connect(self._forget_typing)
         form = QFormLayout()
         form.addRow(self.tr("Passphrase"), self.passphrase)
         self.status = QLabel()
@@ -167,6 +167,9 @@ class UnlockDialog(FirstWindow):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(400)
+
+    def _forget_typing(self, _result: int) -> None:
+        self.typing.forget()
 
     def submit(self) -> None:
         passphrase = self.passphrase.text()
