@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PASSPHRASE = "bench passphrase"
 RESIDENTS = 10_000
 RUNS = 5
+# bench_unlock's typed runs (ui/app.py BENCH_TYPING_ENV): a key every K ms, Enter E ms after.
+TYPING_KEY_MS, TYPING_ENTER_MS = 150, 200
 
 BARE_WINDOW = """
 import sys, time
@@ -66,19 +68,25 @@ def _until_painted(cmd: list[str], env: dict[str, str]) -> float:
 def _until_reported(cmd: list[str], env: dict[str, str], marker: str) -> float:
     """Wall time from process start to the line starting with ``marker`` on its output (not
     to its exit: how long a process takes to end is not how long it takes to start)."""
+    return _reported(cmd, env, marker)[0]
+
+
+def _reported(cmd: list[str], env: dict[str, str], marker: str) -> tuple[float, dict[str, str]]:
+    """_until_reported's time, and every ``name=value`` line the process printed."""
     start = time.perf_counter()
+    seconds: float | None = None
+    lines = []
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env) as process:
         assert process.stdout is not None
         for line in process.stdout:
-            if line.startswith(marker):
+            if seconds is None and line.startswith(marker):
                 seconds = time.perf_counter() - start
-                break
-        else:
-            raise AssertionError(f"{cmd} never reported {marker}")
-        process.stdout.read()
+            lines.append(line.strip())
     if process.returncode != 0:
         raise subprocess.CalledProcessError(process.returncode, cmd)
-    return seconds
+    if seconds is None:
+        raise AssertionError(f"{cmd} never reported {marker}")
+    return seconds, dict(line.split("=", 1) for line in lines if "=" in line)
 
 
 def _process_env(**extra: str) -> dict[str, str]:
@@ -149,11 +157,13 @@ def bench_unlock(data_dir: Path) -> dict[str, object]:
     # With the first window's time (process start to painted, as first_window_ratio times it)
     # it gives the start as a pharmacist meets it, her typing left out, over a bare window
     # (BARE_WINDOW, the start-up figure's floor) measured between the runs.
+    from consultdesk.ui.app import BENCH_TYPING_ENV
+
     typed_env = {**env, BENCH_TYPING_ENV: f"{TYPING_KEY_MS},{TYPING_ENTER_MS}"}
     typed, started, bare = [], [], []
     for _ in range(RUNS):
         bare.append(_startup([sys.executable, "-c", BARE_WINDOW], env))
-        first_window_s, report = _first_window_and_report(cmd, typed_env)
+        first_window_s, report = _reported(cmd, typed_env, "first_window_seconds=")
         typed.append(float(report["unlock_to_usable_ms"]))
         started.append(first_window_s + typed[-1] / 1000)
     detail["typed_p95_ms"] = round(percentile(typed, 95), 1)
@@ -164,29 +174,6 @@ def bench_unlock(data_dir: Path) -> dict[str, object]:
         statistics.median(started) / statistics.median(bare), 2
     )
     return {**figure, "detail": detail}
-
-
-def _first_window_and_report(cmd: list[str], env: dict[str, str]) -> tuple[float, dict[str, str]]:
-    """Wall time from process start to its report that the first window was painted, and
-    every ``name=value`` line it printed."""
-    start = time.perf_counter()
-    lines = []
-    painted: float | None = None
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env) as process:
-        assert process.stdout is not None
-        for line in process.stdout:
-            if painted is None and line.startswith("first_window_seconds="):
-                painted = time.perf_counter() - start
-            lines.append(line.strip())
-    if process.returncode != 0:
-        raise subprocess.CalledProcessError(process.returncode, cmd)
-    assert painted is not None, lines
-    return painted, dict(line.split("=", 1) for line in lines if "=" in line)
-
-
-# bench_unlock's typed runs (ui/app.py BENCH_TYPING_ENV).
-BENCH_TYPING_ENV = "CONSULTDESK_BENCH_TYPING"
-TYPING_KEY_MS, TYPING_ENTER_MS = 150, 200
 
 
 def _startup(cmd: list[str], env: dict[str, str]) -> float:

@@ -183,6 +183,7 @@ def test_the_key_of_the_passphrase_being_typed_is_taken_when_it_is_submitted(
         _typing_done(typing, derivations, 1)
         assert derivations[-1] == PASSPHRASE.encode()  # the newest text last
         assert len(derivations) < len(PASSPHRASE)  # not one per keystroke: one at a time
+        assert typing.take(PASSPHRASE[:-1]) is None  # only the last text's key is kept
         typed = len(derivations)
         db = open_database(database, PASSPHRASE)
         db.close()
