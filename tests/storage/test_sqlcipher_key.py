@@ -163,12 +163,9 @@ def test_the_command_line_opens_with_the_key_it_derived_ahead(
 
 
 def _typing_done(typing: sqlcipher_key.WhileTyping, derivations: list[bytes], n: int) -> None:
-    """Wait until ``n`` derivations have run and the thread has stopped (at most 20 s)."""
-    import time
-
-    deadline = time.monotonic() + 20
-    while (len(derivations) < n or typing._working) and time.monotonic() < deadline:
-        time.sleep(0.01)
+    """Wait until the deriver has nothing left to do (at most 20 s), ``n`` derivations run."""
+    assert typing.settled(20)
+    assert len(derivations) >= n
 
 
 def test_the_key_of_the_passphrase_being_typed_is_taken_when_it_is_submitted(
@@ -248,4 +245,26 @@ def test_an_opening_waits_for_the_derivation_of_its_passphrase_under_way(
         assert threads == ["key-while-typing"]
     finally:
         release.set()
+        typing.forget()
+
+
+def test_a_typed_passphrase_with_a_nul_gives_no_key_and_is_refused_when_submitted(
+    database: Path, derivations: list[bytes]
+) -> None:
+    """SQLCipher would cut a passphrase at a NUL: the deriver derives nothing for it, and the
+    opening refuses it as a wrong passphrase, as without the deriver."""
+    typing = sqlcipher_key.while_typing(database)
+    try:
+        typing.typed("문구\x00뒤")
+        _typing_done(typing, derivations, 0)
+        assert typing.take("문구\x00뒤") is None
+        with pytest.raises(WrongPassphrase):
+            open_database(database, "문구\x00뒤")
+        assert derivations == []  # refused before any derivation, here and at the opening
+        typing.typed(PASSPHRASE)  # the deriver goes on with the next text
+        _typing_done(typing, derivations, 1)
+        db = open_database(database, PASSPHRASE)
+        db.close()
+        assert derivations == [PASSPHRASE.encode()]
+    finally:
         typing.forget()

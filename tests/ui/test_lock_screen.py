@@ -160,7 +160,7 @@ def test_the_lock_screen_derives_the_key_while_the_passphrase_is_typed(qtbot, ed
     derived = _count_derivations(monkeypatch)
     QTest.keyClicks(lock.screen.passphrase, PASSPHRASE)
     qtbot.waitUntil(
-        lambda: bool(derived) and derived[-1][0] == PASSPHRASE and not lock._typing._working
+        lambda: bool(derived) and derived[-1][0] == PASSPHRASE and lock._typing.settled(0)
     )
     before_enter = len(derived)
     QTest.keyClick(lock.screen.passphrase, Qt.Key.Key_Return)

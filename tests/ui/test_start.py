@@ -105,7 +105,7 @@ def test_the_key_is_derived_while_the_passphrase_is_typed_and_enter_takes_it(
     dialog.show()
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
     qtbot.waitUntil(
-        lambda: bool(derived) and derived[-1][0] == PASSPHRASE and not dialog.typing._working
+        lambda: bool(derived) and derived[-1][0] == PASSPHRASE and dialog.typing.settled(0)
     )
     before_enter = len(derived)
     with qtbot.waitSignal(dialog.accepted, timeout=15_000):

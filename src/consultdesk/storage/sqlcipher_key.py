@@ -169,6 +169,7 @@ class WhileTyping:
                 text = self._wanted
                 if salt is None or text is None or (self._done and self._done[0] == text):
                     self._working = False
+                    self._cond.notify_all()
                     return
                 self._running = text
             try:
@@ -179,6 +180,12 @@ class WhileTyping:
                 self._done = (text, key)
                 self._running = None
                 self._cond.notify_all()
+
+    def settled(self, timeout: float) -> bool:
+        """Wait until no derivation is under way or wanted (at most ``timeout`` seconds); True
+        if so. For the tests: the windows never wait for the deriver."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self._working, timeout)
 
     def take(self, passphrase: str) -> str | None:
         """The key of ``passphrase`` if it is the text typed: at once when derived, after the
