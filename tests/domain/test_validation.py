@@ -127,6 +127,62 @@ def test_numbers_outside_the_plan_are_refused(text):
     assert format_phone(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "１９４８－０３－０５",
+        "１９４８．３．５．",
+        "１９４８／０３／０５",
+        "１９４８년 ３월 ５일",
+        "１９４８０３０５",
+    ],
+)
+def test_full_width_dates_are_read(text):
+    assert parse_date(text) == date(1948, 3, 5)
+
+
+def test_a_full_width_birth_year_alone_is_read():
+    data, problems = validate_resident(ResidentDraft(name="김", birth_date="～１９４４"), TODAY)
+    assert problems == [] and data is not None
+    assert (data.birth_date, data.birth_approximate) == (date(1944, 7, 1), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        # A Korean input method in full-width mode (전각) types these digits and signs.
+        ("０１０ １２３４ ５６７８", "010-1234-5678"),
+        ("０１０－１２３４－５６７８", "010-1234-5678"),
+        ("０２\u3000１２３\u3000４５６７", "02-123-4567"),
+        ("＋８２ １０ １２３４ ５６７８", "010-1234-5678"),
+        ("１５８８－１２３４", "1588-1234"),
+        ("010-１２３４-5678", "010-1234-5678"),
+    ],
+)
+def test_full_width_digits_are_read_as_the_number(text, shown):
+    assert format_phone(text) == shown
+
+
+def test_digits_are_ascii_whatever_digits_were_typed():
+    from consultdesk.domain.phone import digits
+
+    assert digits("０１０－１２") == "01012"
+    assert digits("٠١٠ ١٢") == "01012"  # Arabic-Indic digits are decimal digits too
+    assert digits("010-12") == "01012"
+    assert digits("전화 없음") == ""
+
+
+def test_a_full_width_phone_is_saved_in_the_usual_form():
+    draft = ResidentDraft(name="김", phone="０１０ １２３４ ５６７８")
+    data, problems = validate_resident(draft, TODAY)
+    assert problems == [] and data is not None and data.phone == "010-1234-5678"
+
+
+def test_a_registration_number_in_full_width_digits_is_refused_as_a_phone():
+    draft = ResidentDraft(name="김", phone="４８０３０５－１２３４５６７")
+    assert ("phone", "rrn_refused") in codes(draft)
+
+
 def test_a_business_number_is_a_valid_resident_phone():
     data, problems = validate_resident(ResidentDraft(name="김", phone="0507 1234 5678"), TODAY)
     assert problems == [] and data is not None and data.phone == "0507-1234-5678"

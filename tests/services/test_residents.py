@@ -26,6 +26,19 @@ def test_search_by_name_phone_and_initials(workspace):
     assert residents.search_residents(workspace, "ㄱㅁㅅ")[0][0].id == kim
 
 
+def test_full_width_digits_find_the_phone(workspace):
+    """What a Korean input method in full-width mode types: ０１２３ is 0123 (the phone search,
+    not a name search for the characters)."""
+    wide = ResidentDraft(name="김민수", phone="０１０ ０１２３ ４５６７")
+    residents.save_resident(workspace, wide)
+    residents.save_resident(workspace, ResidentDraft(name="박민서", phone="010-0999-0000"))
+    names = lambda q: [r.name for r in residents.search_residents(workspace, q)[0]]  # noqa: E731
+    assert names("４５６７") == ["김민수"]
+    assert names("０１２３－４５") == ["김민수"]
+    assert names("０１０\u3000０９９９") == ["박민서"]
+    assert names("０１０") == ["김민수", "박민서"]
+
+
 def test_search_over_many_residents_reports_the_total(workspace):
     fill_demo(workspace, residents=400)
     rows, total = residents.search_residents(workspace, "", limit=50)

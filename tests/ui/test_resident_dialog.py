@@ -1,3 +1,5 @@
+from datetime import date
+
 from PySide6.QtCore import Qt
 
 from consultdesk.services import centres, residents
@@ -125,3 +127,27 @@ def test_a_birth_year_alone_is_typed_kept_and_shown_as_about(qtbot, workspace):
     qtbot.addWidget(view)
     view.select(rows[0].id)
     assert "1944년생쯤" in view.panel.summary.text()
+
+
+def test_full_width_digits_typed_in_the_dialog_are_saved_and_found(qtbot, workspace):
+    """A Korean input method in full-width mode (전각) commits ０１０ for 010: the phone is saved
+    in the usual form, the birth date read, and the list's search finds the phone by them."""
+    dialog = ResidentDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.name.insert("정전각")  # QTest types ASCII only; an input method commits like insert
+    dialog.birth_date.insert("１９４５－０３－０２")
+    dialog.phone.insert("０１０ ２４６８ １３５７")
+    dialog.submit()
+    assert dialog.saved_id is not None, dialog.error.text()
+    saved = residents.open_resident(workspace, dialog.saved_id).data
+    assert (saved.phone, saved.birth_date) == ("010-2468-1357", date(1945, 3, 2))
+
+    again = ResidentDialog(workspace, dialog.saved_id)
+    qtbot.addWidget(again)
+    assert again.phone.text() == "010-2468-1357"
+
+    view = ResidentsView(workspace)
+    qtbot.addWidget(view)
+    view.search.insert("２４６８")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.model.index(0, 0).data() == "정전각"

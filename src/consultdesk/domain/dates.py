@@ -7,6 +7,7 @@ since birth) by default, so that is the only age the app shows.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 # The day may be followed by 일 or a dot: "2026. 11. 21." is how Korean Windows and most Korean
@@ -17,7 +18,9 @@ _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 
 def parse_date(text: str) -> date | None:
     """2026-11-21, 2026. 11. 21., 2026.11.21, 2026/11/21, 20261121 or 2026년 11월 21일;
-    None if malformed."""
+    None if malformed. Full-width digits and signs (１９４８－０３－０５, as a Korean input method
+    in full-width mode types them) are read as their ASCII forms."""
+    text = unicodedata.normalize("NFKC", text)
     m = _DATE.match(text) or _COMPACT.match(text)
     if not m:
         return None

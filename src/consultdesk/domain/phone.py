@@ -13,6 +13,7 @@ Not verified against the rules text itself: the exact digit counts of 050x (11 o
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _AREA = {
     "02",
@@ -42,14 +43,25 @@ _EMAIL_LOCAL = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*
 _EMAIL_LABEL = re.compile(r"^[^\W_]((?:[^\W_]|-)*[^\W_])?$")
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+    """The decimal digits of ``text`` as ASCII digits. A Korean input method in full-width mode
+    (전각) types ０１０ for 010; Python's ``\\d`` keeps such digits as they are, so they are
+    turned into their ASCII value here (any Unicode decimal digit, category Nd)."""
+    kept = _NOT_DIGIT.sub("", text)
+    if kept.isascii():
+        return kept
+    return "".join(str(unicodedata.decimal(c)) for c in kept)
 
 
 def format_phone(text: str) -> str | None:
-    """The number in the usual dashed form, or None if it is not a Korean phone number."""
+    """The number in the usual dashed form, or None if it is not a Korean phone number.
+    Full-width digits and signs (０１０－１２３４, ＋８２) are read as their ASCII forms."""
+    text = unicodedata.normalize("NFKC", text)
     d = digits(text)
-    if d.startswith("+82") or text.strip().startswith("+82"):
+    if text.strip().startswith("+82"):
         d = "0" + d[2:]
     if len(d) == 8 and d[:2] in {"15", "16", "18"}:
         return f"{d[:4]}-{d[4:]}"

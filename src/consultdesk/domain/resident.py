@@ -7,6 +7,7 @@ only to district level.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
@@ -78,7 +79,7 @@ _BIRTH_YEAR = re.compile(r"^\s*(?:약|about|ca\.?|~)?\s*(\d{4})\s*(?:년생|년)
 
 
 def birth_year_only(text: str) -> int | None:
-    match = _BIRTH_YEAR.match(text)
+    match = _BIRTH_YEAR.match(unicodedata.normalize("NFKC", text))  # ～１９４４ too
     return int(match.group(1)) if match else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Collection
 from datetime import date
 
@@ -46,7 +47,9 @@ def _where(query: str) -> tuple[str, list[str], str | None]:
     if q:
         compact = q.replace(" ", "")
         q_digits = digits(q)
-        if q_digits and len(q_digits) == len(compact.replace("-", "")):
+        # Digits with spaces or dashes only, full-width ones (０１０－１２) included.
+        separated = unicodedata.normalize("NFKC", compact).replace(" ", "").replace("-", "")
+        if q_digits and len(q_digits) == len(separated):
             tests = [_containing("phone_digits", q_digits)]
         elif hangul.is_initials_query(q):
             tests = [_containing("name_initials", compact)]
