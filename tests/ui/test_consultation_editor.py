@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from consultdesk.domain.consultation import Status
@@ -134,6 +135,22 @@ def test_a_malformed_date_is_explained_and_nothing_else_is_lost(qtbot, editor, w
     assert editor.save_now()
     assert svc.load_consultation(workspace, editor.data.id).next_visit == date(2026, 12, 5)
     assert not editor.message.isVisible()
+
+
+def test_the_minutes_take_full_width_digits_and_refuse_a_superscript(qtbot, editor, workspace):
+    committed = QInputMethodEvent()  # what a Korean input method in full-width mode commits
+    committed.setCommitString("４５")  # (QTest presses only Latin-1 keys)
+    QApplication.sendEvent(editor.duration, committed)
+    assert editor.save_now()
+    assert svc.load_consultation(workspace, editor.data.id).visit.duration_min == 45
+    editor.duration.clear()
+    qtbot.keyClicks(editor.duration, "4²")  # a digit to str.isdigit, not to int(): explained
+    editor.advice.setPlainText("물을 자주 드세요")
+    assert not editor.save_now()
+    assert editor.message.isVisible()
+    saved = svc.load_consultation(workspace, editor.data.id)
+    assert (saved.visit.duration_min, saved.advice) == (45, "물을 자주 드세요")
+    assert editor.duration.text() == "4²"
 
 
 def test_a_registration_number_is_refused_and_the_rest_kept_on_screen(editor, workspace):

@@ -696,7 +696,7 @@ class ConsultationEditor(QWidget):
         text = self.duration.text().strip()
         if not text:
             duration = None
-        elif text.isdigit():
+        elif text.isdecimal():  # ３０ too; not isdigit, which takes ² that int() refuses
             duration = int(text)
         else:
             problems.append(Problem("duration", "duration_range", {}, "Minutes."))
