@@ -72,9 +72,10 @@ def test_removing_own_copies_deletes_only_identical_or_unreadable_duplicates(
     damaged = own / "000001 (conflicted copy 2026-12-02).cdsync"
     no_original = own / "000009 (1).cdsync"  # a copy of a bundle that is not there: kept
     strangers = own / "notes (1).txt"
+    wide = own / "０００００１ (1).cdsync"  # full-width digits: not a name a sync client copies
     for path, data in (
         (identical, bundle), (syncthing_copy, bundle), (damaged, bundle[:-40]),
-        (no_original, bundle), (strangers, b"mine"),
+        (no_original, bundle), (strangers, b"mine"), (wide, b"mine"),
     ):  # fmt: skip
         path.write_bytes(data)
     # A copy that opens under the team key but differs could hold edits: kept.
@@ -94,7 +95,7 @@ def test_removing_own_copies_deletes_only_identical_or_unreadable_duplicates(
     assert sorted(p.rsplit("/", 1)[1] for p in removed) == sorted(removable)
     for gone in (identical, syncthing_copy, damaged):
         assert not gone.exists()
-    for kept in (no_original, strangers, different, other_copy, own / "000001.cdsync"):
+    for kept in (no_original, strangers, wide, different, other_copy, own / "000001.cdsync"):
         assert kept.exists()
     assert not any(f.removable for f in sync_files.ignored_files(a))
     assert {p for p in removed} & {f.path for f in sync_files.ignored_files(a)} == set()

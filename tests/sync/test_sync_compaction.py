@@ -13,7 +13,14 @@ import pytest
 
 from consultdesk.domain.ids import new_id
 from consultdesk.sync import compaction, snapshot
-from consultdesk.sync.seen import SEEN_FILE, open_sealed, read_seen, seal, write_seen
+from consultdesk.sync.seen import (
+    SEEN_FILE,
+    SNAPSHOTS_FOLDER,
+    open_sealed,
+    read_seen,
+    seal,
+    write_seen,
+)
 from consultdesk.sync.snapshot import MANIFEST
 from consultdesk.sync.team import Team, retire_device
 from tests.sync.laptops import FakeTime, Laptop, make_laptop, make_team
@@ -410,3 +417,29 @@ def test_an_edit_saved_while_a_snapshot_part_is_merged_is_kept(
         laptop.sync()
     assert a.store.states() == b.store.states() == c.store.states()
     assert a.store.value("resident", shared, "notes") == "C 동기화 중 저장"
+
+
+def test_folders_in_the_snapshots_folder_that_are_not_snapshot_numbers_are_left_alone(
+    team: Team, time: FakeTime
+) -> None:
+    """Six characters that str.isdigit takes but are not six ASCII digits (a superscript,
+    which int() refuses, and full-width digits) in a laptop's own snapshots folder: its syncs
+    go on, they are not read as snapshots, and nothing of them is removed."""
+    laptops = [make_laptop(team, f"laptop{i}", time) for i in range(3)]
+    own = team.devices_folder / laptops[0].device_id / SNAPSHOTS_FOLDER
+    own.mkdir(parents=True, exist_ok=True)
+    strangers = [own / "00000²", own / "０００００９"]
+    for folder in strangers:
+        folder.mkdir()
+        (folder / "kept.txt").write_text("not ours")
+    work(laptops, time, rounds=6)
+    newcomer = make_laptop(team, "newcomer", time)
+    assert newcomer.sync().snapshot_read is not None
+    for laptop in laptops:
+        laptop.sync()
+    newcomer.sync()
+    assert newcomer.store.states() == laptops[0].store.states()
+    assert all((folder / "kept.txt").read_text() == "not ours" for folder in strangers)
+    assert snapshot.own_snapshot_ids(team, laptops[0].device_id) == sorted(
+        int(p.name) for p in own.iterdir() if p not in strangers
+    )

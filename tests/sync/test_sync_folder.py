@@ -39,6 +39,16 @@ def test_bundle_names_are_zero_padded_so_they_sort() -> None:
     assert bundle_name(1_234_567) == "1234567.cdsync"
 
 
+def test_only_ascii_digits_name_a_bundle_of_ours(team: Team) -> None:
+    """A file named with full-width digits (０００００９.cdsync, which int() reads as 9) is not our
+    bundle 9: counting it, the next bundle would be 10 and the others would wait for 4 to 9."""
+    put(team, ME, 1, 2, 3)
+    device_dir = team.changes_folder(ME)
+    (device_dir / "０００００９.cdsync").write_bytes(b"not a bundle of ours")
+    assert transport.highest_own_seq(device_dir) == 3
+    assert transport.bundle_file_seq("０００００９.cdsync") is None
+
+
 def test_a_bundle_is_written_under_its_final_name_with_no_temporary_left(team: Team) -> None:
     device_dir = team.changes_folder(ME)
     path = write_bundle(device_dir, 1, b"sealed bytes")

@@ -56,8 +56,8 @@ def ignored_files(ws: Workspace) -> list[IgnoredFile]:
 
 # "000012 (1).cdsync", "000012.sync-conflict-20261202-041500-7JQ2XKA.cdsync",
 # "000012 (conflicted copy 2026-12-02).cdsync", "000012-conflict-abc.cdsync": a sync client's
-# copy of bundle 12. The name must start with a bundle's six digits and end like one.
-_COPY_OF_BUNDLE = re.compile(r"^(\d{6,})(?!\d)(?!\.cdsync$).*\.cdsync$")
+# copy of bundle 12. The name must start with a bundle's six (ASCII) digits and end like one.
+_COPY_OF_BUNDLE = re.compile(r"^(\d{6,})(?!\d)(?!\.cdsync$).*\.cdsync$", re.ASCII)
 
 
 def _removable_copy(team: teams.Team, device: str, path: Path) -> Path | None:

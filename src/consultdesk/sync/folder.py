@@ -38,7 +38,8 @@ SEQ_DIGITS = 6
 WRITE_ATTEMPTS = 5
 RETRY_DELAY_S = 0.2
 
-_BUNDLE_NAME = re.compile(r"^(\d{6,})\.cdsync$")
+# ASCII digits only: \d also takes full-width ones (０００００９), which int() reads as 9.
+_BUNDLE_NAME = re.compile(r"^(\d{6,})\.cdsync$", re.ASCII)
 _SYSTEM_FILES = {"desktop.ini", "thumbs.db", ".ds_store", "icon\r", ".localized"}
 # Names the common sync clients give to copies and to files still arriving.
 _CONFLICT_COPY = re.compile(

@@ -69,7 +69,10 @@ def own_snapshot_ids(team: Team, device_id: str) -> list[int]:
         names = os.listdir(folder)
     except FileNotFoundError:
         return []
-    return sorted(int(name) for name in names if name.isdigit() and len(name) == 6)
+    # Six ASCII digits: str.isdigit alone also takes ０ (full width) and ² (which int() refuses).
+    return sorted(
+        int(name) for name in names if len(name) == 6 and name.isascii() and name.isdigit()
+    )
 
 
 def _associated(team: Team, writer: str, snapshot_id: int, part: str) -> bytes:
