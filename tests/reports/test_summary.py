@@ -144,3 +144,15 @@ def test_the_summary_footer_is_its_own_not_the_referrals() -> None:
             flat = " ".join(page.split())
             assert own in flat, (lang, page[-200:])
             assert referral not in flat, lang
+
+
+def test_the_visit_time_is_printed_as_recorded_and_none_is_not_midnight() -> None:
+    """The session's time is free text (the editor starts it at the time it was opened). Until
+    7 December a cleared time, or one written "오후 2시", was printed as 00:00."""
+    sample = sample_summary()
+    cases = (("", "일시 2026-11-21 장소"), ("오후 2시쯤", "일시 2026-11-21 오후 2시쯤 장소"))
+    for recorded, shown in cases:
+        content = replace(sample, visit=replace(sample.visit, visit_time=recorded))
+        pdf = build_to_memory(build_consultation_summary_pdf, content)
+        assert "00:00" not in pdf.text
+        assert shown in " ".join(pdf.text.split()), pdf.text[:300]

@@ -389,3 +389,19 @@ def test_the_summary_keeps_the_observations_and_who_was_present(workspace, out_d
     assert "식사 지원(도시락·밑반찬)" in text  # the service ticked for that observation
     assert "보일러가 고장 나 전기장판 하나로 지내십니다." in text  # the visit's own notes
     assert "상담 기록입니다" in text and "연계 업무 외" not in text  # the summary's own footer
+
+
+def test_the_summary_prints_the_visit_time_as_recorded_and_no_time_as_none(workspace, out_dir):
+    """A cleared time, or one written in words, was printed as 00:00 until 7 December."""
+    visit = make_visit(workspace)
+    data = load_consultation(workspace, visit.consultation_id)
+    assert data is not None
+    for recorded, shown in (
+        ("", f"일시 {data.visit.visit_date} 장소"),
+        ("오후 2시 반", "오후 2시 반"),
+    ):
+        save_consultation(workspace, replace(data, visit=replace(data.visit, visit_time=recorded)))
+        out = out_dir / "summary.pdf"
+        export(workspace, DocumentKind.SUMMARY, visit.resident_id, out)
+        text = " ".join(text_of(out).split())
+        assert "00:00" not in text and shown in text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date
 from typing import TypeAlias
 
 from reportlab.lib.styles import ParagraphStyle
@@ -22,10 +22,6 @@ Cell: TypeAlias = "Flowable | str"
 def fmt_date(value: date) -> str:
     # ISO dates in both languages, as Korean pharmacists write them (docs/style.md).
     return value.isoformat()
-
-
-def fmt_datetime(value: datetime) -> str:
-    return value.strftime("%Y-%m-%d %H:%M")
 
 
 def age_text(birth_year: int | None, age_years: int | None, lang: Lang) -> str:

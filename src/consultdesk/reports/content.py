@@ -8,7 +8,7 @@ whose values are the label keys' suffixes in labels.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 # The coded values the core already defines are used as they are, so a consultation's values
@@ -165,8 +165,9 @@ class MedicationListContent:
 @dataclass(frozen=True)
 class VisitInfo:
     visit_number: int
-    started_at: datetime
+    visit_date: date
     place: Place
+    visit_time: str = ""  # as recorded ("14:30" when the session was started); "" = none
     duration_minutes: int | None = None
     present: tuple[Present, ...] = ()  # who took part besides the pharmacist; () = not recorded
 

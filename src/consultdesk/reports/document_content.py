@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 from typing import Protocol
 
 from consultdesk.domain.consent import ConsentRecord
@@ -286,15 +286,6 @@ def consultation_code(data: ConsultationData) -> str:
     return reference_code(data.id, data.visit.visit_date.year)
 
 
-def _started_at(data: ConsultationData) -> datetime:
-    try:
-        hours, minutes = (int(x) for x in data.visit.visit_time.split(":")[:2])
-        clock = time(hours, minutes)
-    except ValueError:
-        clock = time(0, 0)
-    return datetime.combine(data.visit.visit_date, clock)
-
-
 def _flag_title(view: FlagLike, lang: Lang) -> str:
     flag = view.flag
     family = rule_family(flag.rule_id)
@@ -403,7 +394,8 @@ def summary_content(
         ),
         visit=VisitInfo(
             visit_number=data.number,
-            started_at=_started_at(data),
+            visit_date=data.visit.visit_date,
+            visit_time=data.visit.visit_time.strip(),
             place=data.visit.place,
             duration_minutes=data.visit.duration_min,
             present=tuple(p for p in _PRESENT_ORDER if p in data.visit.present),

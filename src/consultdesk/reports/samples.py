@@ -6,7 +6,7 @@ numbers are not assigned). Medicine names are real ingredients so the layout see
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from consultdesk.reports.content import (
@@ -204,7 +204,8 @@ def sample_summary() -> ConsultationSummaryContent:
         ),
         visit=VisitInfo(
             visit_number=2,
-            started_at=datetime(2026, 11, 21, 14, 30),
+            visit_date=date(2026, 11, 21),
+            visit_time="14:30",
             place=Place.HOME,
             duration_minutes=50,
             present=(Present.RESIDENT, Present.CASE_WORKER),

@@ -15,7 +15,6 @@ from consultdesk.reports.blocks import (
     data_table,
     fields_table,
     fmt_date,
-    fmt_datetime,
     heading,
     schedule_text,
 )
@@ -69,7 +68,7 @@ def _visit_and_resident(c: ConsultationSummaryContent, lang: Lang, s: Styles) ->
     v, r, p = c.visit, c.resident, c.pharmacist
     visit = [
         (t("visit.number"), t("visit.number_value", number=v.visit_number)),
-        (t("visit.when"), fmt_datetime(v.started_at)),
+        (t("visit.when"), f"{fmt_date(v.visit_date)} {v.visit_time}".rstrip()),
         (t("visit.place"), coded(v.place, lang)),
         (
             t("visit.duration"),
