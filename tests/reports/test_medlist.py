@@ -103,5 +103,7 @@ def test_a_list_without_medicines_or_allergies_says_so() -> None:
     content = replace(sample_medication_list(), items=(), allergies=(), reference_code=None)
     pdf = build_to_memory(build_medication_list_pdf, content)
     assert "기록된 약이 없습니다." in pdf.text
-    assert "알려진 것 없음" in pdf.text
+    # An empty field is not recorded: "none known" would tell a doctor something nobody asked.
+    assert "알려진 것 없음" not in pdf.text
+    assert "알레르기·부작용 기록 없음 (처방·조제 전에 확인해 주세요)" in " ".join(pdf.text.split())
     assert pdf.metadata["/Title"] == "나의 복약 목록"

@@ -106,7 +106,9 @@ _KO: dict[str, str] = {
     "medlist.as_of": "{date} 기준",
     "medlist.col.medicine": "약 이름과 쓰임",
     "medlist.allergies": "알레르기·부작용",
-    "medlist.no_allergies": "알려진 것 없음",
+    # An empty allergy field is "not recorded", never "none known": nothing in the resident's
+    # record says that anyone asked. A pharmacist who asked and heard of none writes 없음.
+    "medlist.no_allergies": "기록 없음 (처방·조제 전에 확인해 주세요)",
     "medlist.keep": (
         "병원이나 약국에 갈 때 이 목록을 가지고 가세요. 약이 바뀌면 새 목록을 받으세요."
     ),
@@ -236,7 +238,7 @@ _EN: dict[str, str] = {
     "medlist.as_of": "As of {date}",
     "medlist.col.medicine": "Medicine and what it is for",
     "medlist.allergies": "Allergies and reactions",
-    "medlist.no_allergies": "None known",
+    "medlist.no_allergies": "Not recorded (please ask before prescribing or dispensing)",
     "medlist.keep": (
         "Take this list with you to every clinic and pharmacy. Ask for a new one when your "
         "medicines change."

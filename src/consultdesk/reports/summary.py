@@ -93,7 +93,8 @@ def _visit_and_resident(c: ConsultationSummaryContent, lang: Lang, s: Styles) ->
         (t("resident.living"), r.living_situation or t("value.not_recorded")),
         (t("resident.centre"), centre or t("value.not_recorded")),
         (t("resident.conditions"), ", ".join(r.conditions) or t("value.none")),
-        (t("resident.allergies"), ", ".join(r.allergies) or t("value.none")),
+        # Not recorded is not "none": nothing in the record says anyone asked.
+        (t("resident.allergies"), ", ".join(r.allergies) or t("value.not_recorded")),
     ]
     return [
         *heading(t("summary.section.visit"), s),
