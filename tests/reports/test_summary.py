@@ -158,8 +158,9 @@ def test_the_visit_time_is_printed_as_recorded_and_none_is_not_midnight() -> Non
         assert shown in " ".join(pdf.text.split()), pdf.text[:300]
 
 
-def test_allergies_not_recorded_are_not_printed_as_none() -> None:
+def test_allergies_and_conditions_not_recorded_are_not_printed_as_none() -> None:
     sample = sample_summary()
-    content = replace(sample, resident=replace(sample.resident, allergies=()))
+    content = replace(sample, resident=replace(sample.resident, allergies=(), conditions=()))
     text = " ".join(build_to_memory(build_consultation_summary_pdf, content).text.split())
     assert "알레르기·이상반응 기록 없음" in text and "알레르기·이상반응 없음" not in text
+    assert "만성질환 기록 없음" in text and "만성질환 없음" not in text

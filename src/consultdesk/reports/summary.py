@@ -92,8 +92,8 @@ def _visit_and_resident(c: ConsultationSummaryContent, lang: Lang, s: Styles) ->
         (t("resident.age"), age_text(r.birth_year, r.age_years, lang)),
         (t("resident.living"), r.living_situation or t("value.not_recorded")),
         (t("resident.centre"), centre or t("value.not_recorded")),
-        (t("resident.conditions"), ", ".join(r.conditions) or t("value.none")),
         # Not recorded is not "none": nothing in the record says anyone asked.
+        (t("resident.conditions"), ", ".join(r.conditions) or t("value.not_recorded")),
         (t("resident.allergies"), ", ".join(r.allergies) or t("value.not_recorded")),
     ]
     return [
