@@ -50,6 +50,21 @@ def test_add_and_edit_a_centre_and_its_case_worker(qtbot, workspace, monkeypatch
     assert [w.email for w in centres.list_case_workers(workspace)] == ["case@example.org"]
 
 
+def test_a_case_worker_typed_in_full_width_is_saved_in_plain_form(qtbot, workspace):
+    """A Korean input method in full-width mode (전각) types ０２－１２３ and ｋｉｍ＠…: the
+    address and the number are kept in their plain forms, not refused."""
+    centre = centres.save_centre(workspace, "햇살종합사회복지관")
+    dialog = CaseWorkerDialog(workspace, centre, None)
+    qtbot.addWidget(dialog)
+    dialog.edits["name"].insert("김사례")  # an input method commits like insert
+    dialog.edits["phone"].insert("０２－１２３－４５６７")
+    dialog.edits["email"].insert("ｋｉｍ＠ｂｏｋｊｉ．ｏｒ．ｋｒ")
+    dialog.submit()
+    assert dialog.saved_id is not None, dialog.error.text()
+    (saved,) = centres.list_case_workers(workspace, centre)
+    assert (saved.phone, saved.email) == ("02-123-4567", "kim@bokji.or.kr")
+
+
 def test_an_unexpected_error_is_logged_and_shown_calmly(tmp_path, no_error_dialogs):
     log_file = errors.setup_logging(tmp_path)
     try:

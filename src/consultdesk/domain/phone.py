@@ -79,6 +79,12 @@ def format_phone(text: str) -> str | None:
     return None
 
 
+def email_text(text: str) -> str:
+    """An address as typed, in its plain form: full-width letters and signs (ｋｉｍ＠ｅｘ．ｋｒ, a
+    Korean input method in full-width mode) become ASCII; Hangul stays as it is (NFKC)."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
 def is_email_address(text: str) -> bool:
     """An address mail can be sent to: one @, a dotted local part without empty pieces, and a
     domain of at least two labels whose last is a word (example.org, 복지관.kr, mail.go.kr)."""

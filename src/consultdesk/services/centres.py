@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from consultdesk.domain import centre
-from consultdesk.domain.phone import format_phone, is_email_address
+from consultdesk.domain.phone import email_text, format_phone, is_email_address
 from consultdesk.domain.problems import Problem, ValidationFailed
 from consultdesk.domain.rrn import contains_rrn
 from consultdesk.services.workspace import Workspace
@@ -62,7 +62,8 @@ def save_case_worker(
     worker_id: str | None = None,
 ) -> str:
     formatted, problems = _common_checks(name, phone, email)
-    if email.strip() and not is_email_address(email):
+    email = email_text(email)
+    if email and not is_email_address(email):
         problems.append(
             Problem(
                 "email", "email_malformed", {"text": email.strip()}, "Check the e-mail address."
@@ -86,7 +87,7 @@ def save_case_worker(
             "centre_id": centre_id,
             "name": " ".join(name.split()),
             "phone": formatted,
-            "email": email.strip(),
+            "email": email,
         }
         ws.writer.save(s, record, values)
         return record.id
