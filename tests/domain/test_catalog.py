@@ -168,6 +168,14 @@ def test_a_pharmacist_finds_amlodipine_by_its_korean_name() -> None:
     assert [i.atc for i in first.ingredients] == ["C08CA01"]
 
 
+def test_full_width_latin_finds_the_same_medicines_and_initials_still_work() -> None:
+    """What a Korean input method in full-width mode types (ＡＭＬＯ, ａｓｐｉｒｉｎ) is the name in
+    plain letters; the initial consonants (ㅇㄹㄷ) are not touched by that."""
+    assert _labels("ＡＭＬＯＤＩＰＩＮＥ")[0] == "암로디핀"
+    assert _labels("ｒｏｓｕｖａ")[:3] == _labels("rosuva")[:3]
+    assert "암로디핀" in _labels("ㅇㄹㄷㅍ")
+
+
 def test_english_names_match_whatever_the_case() -> None:
     assert _labels("AMLODIPINE")[0] == "암로디핀"
     assert _labels("Rosuva")[0] == "로수바스타틴"

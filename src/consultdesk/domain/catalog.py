@@ -46,10 +46,16 @@ _IGNORED = re.compile(r"[\s·・\-‐_/,()\[\]]+")
 _SEP = "\n"  # never part of a folded key, so a hit cannot straddle two names
 
 
+# Full-width Latin letters, digits and signs (U+FF01–U+FF5E, and the ideographic space) as a
+# Korean input method in full-width mode types them: ａｓｐｉｒｉｎ is aspirin. Only these:
+# NFKC would also turn the initial consonants typed for a search (ㅇㅅㅍ) into other letters.
+_NARROW = {wide: wide - 0xFEE0 for wide in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
 def fold(text: str) -> str:
-    """The form names are compared in: NFC (files from a Mac may be NFD), case-folded, no spaces
-    or punctuation."""
-    return _IGNORED.sub("", unicodedata.normalize("NFC", text).casefold())
+    """The form names are compared in: NFC (files from a Mac may be NFD), full-width Latin as
+    ASCII, case-folded, no spaces or punctuation."""
+    return _IGNORED.sub("", unicodedata.normalize("NFC", text).translate(_NARROW).casefold())
 
 
 class CatalogError(ValueError):
