@@ -2112,8 +2112,8 @@ examples:
         <translation>Name, age and sex are always printed; phone and district only if ticked.</translation>
     </message>
     <message>
-        <source>Services requested (untick to leave one out)</source>
-        <translation>Services requested (untick to leave one out)</translation>
+        <source>Services requested (tick each one to ask for)</source>
+        <translation>Services requested (tick each one to ask for)</translation>
     </message>
     <message>
         <source>Pharmacist's opinion</source>

@@ -2104,8 +2104,8 @@ examples:
         <translation>이름, 나이, 성별은 항상 표시되며 전화번호와 거주 지역은 선택한 경우에만 표시됩니다.</translation>
     </message>
     <message>
-        <source>Services requested (untick to leave one out)</source>
-        <translation>요청하는 서비스 (빼려면 선택을 해제하세요)</translation>
+        <source>Services requested (tick each one to ask for)</source>
+        <translation>요청하는 서비스 (요청할 서비스에 표시하세요)</translation>
     </message>
     <message>
         <source>Pharmacist's opinion</source>

@@ -187,7 +187,7 @@ class ExportDialog(QDialog):
         box.addWidget(self.include_district)
         # No copy into the team folder: a PDF there is readable by anyone on the
         # share. Teammates print the same sheet by its reference code from the synced data.
-        box.addWidget(QLabel(self.tr("Services requested (untick to leave one out)")))
+        box.addWidget(QLabel(self.tr("Services requested (tick each one to ask for)")))
         box.addWidget(self.services, 1)
         box.addWidget(self.add_service)
         own = QHBoxLayout()
