@@ -270,6 +270,9 @@ def test_closed_referrals_stay_findable_with_their_outcome(workspace, draft):
     assert [r.id for r in referrals.find_referrals(every, ReferralFilter.CLOSED, code.lower())] == [
         early
     ]
+    # As a Korean input method in full-width mode types it: ｃｄ－２０２６－….
+    wide = code.lower().translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)})
+    assert [r.id for r in referrals.find_referrals(every, ReferralFilter.ALL, wide)] == [early]
     assert referrals.find_referrals(every, ReferralFilter.OPEN, "김민수") == []
     assert len(referrals.find_referrals(every, ReferralFilter.ALL, "햇살 복지관")) == 3
 

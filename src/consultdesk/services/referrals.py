@@ -8,6 +8,7 @@ through ws.writer.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -347,8 +348,9 @@ def find_referrals(
     rows: Sequence[ReferralRow], which: ReferralFilter, words: str = ""
 ) -> list[ReferralRow]:
     """The rows of `which` whose reference, resident, centre or case worker contain every word
-    typed (case and spacing ignored), in the order given."""
-    wanted = [w.casefold() for w in words.split()]
+    typed (case and spacing ignored, full-width letters and digits read as plain ones:
+    ｃｄ－２０２６ as a Korean input method in full-width mode types it), in the order given."""
+    wanted = [w.casefold() for w in unicodedata.normalize("NFKC", words).split()]
     kept = []
     for row in rows:
         closed = row.state is ReferralState.CLOSED
@@ -358,7 +360,8 @@ def find_referrals(
             continue
         haystack = " ".join(
             (row.reference, row.resident_name, row.centre_name, row.case_worker_name)
-        ).casefold()
+        )
+        haystack = unicodedata.normalize("NFKC", haystack).casefold()
         if all(w in haystack for w in wanted):
             kept.append(row)
     return kept
