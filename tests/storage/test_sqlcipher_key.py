@@ -268,3 +268,33 @@ def test_a_typed_passphrase_with_a_nul_gives_no_key_and_is_refused_when_submitte
         assert derivations == [PASSPHRASE.encode()]
     finally:
         typing.forget()
+
+
+def test_a_key_finished_after_the_window_forgot_it_is_not_kept(
+    database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window goes while the key of what was typed is still being derived: the key is
+    dropped when it is done, and text that still arrives starts no derivation."""
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+    passwords: list[bytes] = []
+    real = hashlib.pbkdf2_hmac
+
+    def slow(name: str, password: bytes, salt: bytes, iterations: int, dklen: int) -> bytes:
+        passwords.append(password)
+        started.set()
+        release.wait(20)
+        return real(name, password, salt, iterations, dklen)
+
+    monkeypatch.setattr(sqlcipher_key.hashlib, "pbkdf2_hmac", slow)
+    typing = sqlcipher_key.while_typing(database)
+    typing.typed(PASSPHRASE)
+    assert started.wait(20)
+    typing.forget()
+    release.set()
+    assert typing.settled(20)
+    assert typing.take(PASSPHRASE) is None
+    typing.typed(PASSPHRASE + "!")
+    assert typing.settled(20)
+    assert passwords == [PASSPHRASE.encode()]

@@ -168,3 +168,21 @@ def test_the_lock_screen_derives_the_key_while_the_passphrase_is_typed(qtbot, ed
     assert len(derived) == before_enter
     assert {thread for _, thread in derived} == {"key-while-typing"}
     assert lock._typing is None  # forgotten once unlocked
+
+
+def test_the_key_typed_on_the_lock_screen_goes_with_the_window(qtbot, workspace):
+    """The window destroyed while locked (the app quit from the lock screen): the key of what
+    was typed there is not kept in memory after it."""
+    import shiboken6
+
+    window = MainWindow(workspace)
+    window.show()
+    qtbot.waitExposed(window)
+    lock = window.app_lock
+    lock.lock()
+    typing = lock._typing
+    assert typing is not None
+    QTest.keyClicks(lock.screen.passphrase, PASSPHRASE)
+    qtbot.waitUntil(lambda: typing.settled(0) and typing.take(PASSPHRASE) is not None)
+    shiboken6.delete(window)
+    assert typing.take(PASSPHRASE) is None

@@ -129,3 +129,21 @@ def test_an_unreadable_database_is_said_when_submitted_not_when_the_window_opens
     dialog.submit()
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=15_000)
     assert dialog.error.text() and dialog.workspace is None
+
+
+def test_a_window_that_goes_without_finishing_drops_the_key_typed(qtbot, workspace):
+    """The unlock window destroyed while still up (its parent closed, the app quitting): the
+    key of what was typed does not stay in memory after it."""
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    data_dir = workspace.data_dir
+    workspace.close()
+    parent = QWidget()
+    dialog = UnlockDialog(data_dir, parent)
+    typing = dialog.typing
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.waitUntil(lambda: typing.settled(0) and typing.take(PASSPHRASE) is not None)
+    shiboken6.delete(parent)  # the dialog with it, never finished
+    assert typing.take(PASSPHRASE) is None

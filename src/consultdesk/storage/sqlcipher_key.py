@@ -142,11 +142,12 @@ class WhileTyping:
         self._running: str | None = None  # the text whose key is being derived
         self._done: tuple[str, str | None] | None = None  # the last text and its key
         self._working = False
+        self._forgotten = False  # forget() was called: nothing is derived or kept any more
 
     def typed(self, passphrase: str) -> None:
         with self._cond:
-            if self._salt_read and self.salt is None:
-                return  # nothing to derive for this file
+            if self._forgotten or (self._salt_read and self.salt is None):
+                return  # nothing to derive for this file, or not any more
             self._wanted = passphrase or None
             if self._wanted is not None and not self._working:
                 self._working = True
@@ -177,7 +178,8 @@ class WhileTyping:
             except NoPassphrase:
                 key = None  # key_pragma refuses it again, in the caller's thread
             with self._cond:
-                self._done = (text, key)
+                # A key derived for a window that has gone meanwhile is not kept.
+                self._done = None if self._forgotten else (text, key)
                 self._running = None
                 self._cond.notify_all()
 
@@ -205,6 +207,7 @@ class WhileTyping:
         with self._cond:
             self._wanted = None
             self._done = None
+            self._forgotten = True
         with _ahead_lock:
             if _typing.get(self.place) is self:
                 del _typing[self.place]

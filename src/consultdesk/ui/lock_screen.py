@@ -185,6 +185,9 @@ class AppLock(QObject):
         self._daily_backup_first()
         self.workspace_lock.lock()
         self._typing = key_while_typing.for_data_dir(self.ws.data_dir)
+        # The window closed while locked (the app quit from the lock screen): the key of what
+        # was typed goes with it.
+        self.window.destroyed.connect(self._typing.forget)
 
     def _typed(self, text: str) -> None:
         if self._typing is not None:

@@ -151,6 +151,9 @@ class UnlockDialog(FirstWindow):
         self.typing = key_while_typing.for_data_dir(data_dir)
         self.passphrase.textChanged.connect(self.typing.typed)
         self.finished.connect(self._forget_typing)
+        # Also when the window goes without finishing (its parent closed, the app quit while
+        # it was up): the key of what was typed is not kept in memory past the window.
+        self.destroyed.connect(self.typing.forget)
         form = QFormLayout()
         form.addRow(self.tr("Passphrase"), self.passphrase)
         self.status = QLabel()
