@@ -153,6 +153,26 @@ def test_the_minutes_take_full_width_digits_and_refuse_a_superscript(qtbot, edit
     assert editor.duration.text() == "4²"
 
 
+def test_the_form_does_not_move_when_a_problem_is_shown_and_cleared(qtbot, editor):
+    """The problem line above the tabs keeps its place: a field stays where the pointer is
+    when a save's problem appears and when it is cleared."""
+    editor.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(editor.duration.isVisible)
+
+    def top() -> int:
+        QApplication.processEvents()
+        return editor.duration.mapTo(editor, editor.duration.rect().topLeft()).y()
+
+    before = top()
+    qtbot.keyClicks(editor.duration, "abc")
+    assert not editor.save_now()
+    assert editor.message.isVisible() and top() == before
+    editor.duration.clear()
+    qtbot.keyClicks(editor.duration, "45")
+    assert editor.save_now()
+    assert not editor.message.isVisible() and top() == before
+
+
 def test_a_registration_number_is_refused_and_the_rest_kept_on_screen(editor, workspace):
     editor.observations.setPlainText("주민번호 440302-1234567 확인함")
     assert not editor.save_now()

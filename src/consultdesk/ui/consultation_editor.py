@@ -311,6 +311,13 @@ class ConsultationEditor(QWidget):
         ):
             header.addWidget(button)
         self.message = QLabel()
+        # The line a save's problem is shown on keeps its place when there is none: the tabs
+        # below do not jump up and down under the pointer as problems come and go (a click
+        # meant for one field landed on another while typing through the visit's form).
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing())
+        retained = self.message.sizePolicy()
+        retained.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(retained)
 
         # Medicines
         self.medications = MedicationModel()
