@@ -767,6 +767,10 @@ examples:
         <translation>Give --resident ID (or, for a referral, --reference CODE).</translation>
     </message>
     <message>
+        <source>No resident has the id {id}; 'consultdesk residents --find NAME' lists the ids.</source>
+        <translation>No resident has the id {id}; 'consultdesk residents --find NAME' lists the ids.</translation>
+    </message>
+    <message>
         <source>Wrote {file} ({reference})</source>
         <translation>Wrote {file} ({reference})</translation>
     </message>

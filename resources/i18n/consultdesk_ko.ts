@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
     <name>AboutDialog</name>
@@ -9,7 +10,7 @@
     <message>
         <source>ConsultDesk {version}
 Medication consultations for visiting pharmacists.
-Residents' data stays encrypted on this computer.
+Residents&apos; data stays encrypted on this computer.
 
 ConsultDesk is free software: you may use, study, change and share it under the GNU General Public License, version 3 or later. The rules, forms and catalogs it ships are data a programme may change (CC BY 4.0 unless a source says otherwise).</source>
         <translation>복약상담 데스크 {version}
@@ -273,8 +274,8 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>기록이 변조되지 않았습니다.</translation>
     </message>
     <message>
-        <source>The log was changed after it was written: run 'consultdesk verify'.</source>
-        <translation>기록이 작성된 뒤에 바뀌었습니다. 'consultdesk verify'를 실행해 확인하세요.</translation>
+        <source>The log was changed after it was written: run &apos;consultdesk verify&apos;.</source>
+        <translation>기록이 작성된 뒤에 바뀌었습니다. &apos;consultdesk verify&apos;를 실행해 확인하세요.</translation>
     </message>
     <message>
         <source>none</source>
@@ -315,7 +316,7 @@ ConsultDesk is free software: you may use, study, change and share it under the 
         <translation>잠그기(&amp;L)</translation>
     </message>
     <message>
-        <source>Making today's backup…</source>
+        <source>Making today&apos;s backup…</source>
         <translation>오늘 백업을 만드는 중…</translation>
     </message>
     <message>
@@ -511,7 +512,7 @@ ConsultDesk is free software: you may use, study, change and share it under the 
     <message>
         <source>Delete the welfare centre “{name}”?
 
-It is removed from this computer and, after the next sync, from the team's.</source>
+It is removed from this computer and, after the next sync, from the team&apos;s.</source>
         <translation>“{name}” 복지관을 삭제할까요?
 
 이 컴퓨터에서, 그리고 다음 동기화 후에는 팀의 다른 컴퓨터에서도 삭제됩니다.</translation>
@@ -523,7 +524,7 @@ It is removed from this computer and, after the next sync, from the team's.</sou
     <message>
         <source>Delete the case worker {name}?
 
-They are removed from this computer and, after the next sync, from the team's.</source>
+They are removed from this computer and, after the next sync, from the team&apos;s.</source>
         <translation>사례담당자 {name} 님을 삭제할까요?
 
 이 컴퓨터에서, 그리고 다음 동기화 후에는 팀의 다른 컴퓨터에서도 삭제됩니다.</translation>
@@ -572,15 +573,15 @@ They are removed from this computer and, after the next sync, from the team's.</
     <name>Cli</name>
     <message>
         <source>passphrases:
-  CONSULTDESK_PASSPHRASE       the database's passphrase for headless commands (otherwise they
+  CONSULTDESK_PASSPHRASE       the database&apos;s passphrase for headless commands (otherwise they
                                ask on the terminal)
-  CONSULTDESK_TEAM_PASSPHRASE  the team's passphrase for `team` and `sync`
+  CONSULTDESK_TEAM_PASSPHRASE  the team&apos;s passphrase for `team` and `sync`
 
 examples:
   consultdesk --data-dir ~/cd init --name 박약사
   consultdesk --data-dir ~/cd residents --find 김순
-  consultdesk --data-dir ~/cd export referral --resident ID --out 의뢰서.pdf --reason "복지관 연계"
-  consultdesk --data-dir ~/cd export medlist --resident ID --out 복약목록.pdf --reason "본인 제공"
+  consultdesk --data-dir ~/cd export referral --resident ID --out 의뢰서.pdf --reason &quot;복지관 연계&quot;
+  consultdesk --data-dir ~/cd export medlist --resident ID --out 복약목록.pdf --reason &quot;본인 제공&quot;
   CONSULTDESK_PASSPHRASE=… consultdesk --data-dir ~/cd backup --to /media/usb
   consultdesk --lang en --data-dir ~/cd verify
 </source>
@@ -592,8 +593,8 @@ examples:
 예:
   consultdesk --data-dir ~/cd init --name 박약사
   consultdesk --data-dir ~/cd residents --find 김순
-  consultdesk --data-dir ~/cd export referral --resident ID --out 의뢰서.pdf --reason "복지관 연계"
-  consultdesk --data-dir ~/cd export medlist --resident ID --out 복약목록.pdf --reason "본인 제공"
+  consultdesk --data-dir ~/cd export referral --resident ID --out 의뢰서.pdf --reason &quot;복지관 연계&quot;
+  consultdesk --data-dir ~/cd export medlist --resident ID --out 복약목록.pdf --reason &quot;본인 제공&quot;
   CONSULTDESK_PASSPHRASE=… consultdesk --data-dir ~/cd backup --to /media/usb
   consultdesk --lang en --data-dir ~/cd verify
 </translation>
@@ -733,8 +734,8 @@ examples:
         <translation>{folder}에 팀 {name}을(를) 만들었습니다</translation>
     </message>
     <message>
-        <source>Joined team {name} in {folder}; run 'consultdesk sync' next.</source>
-        <translation>{folder}의 팀 {name}에 참여했습니다. 이어서 'consultdesk sync'를 실행하세요.</translation>
+        <source>Joined team {name} in {folder}; run &apos;consultdesk sync&apos; next.</source>
+        <translation>{folder}의 팀 {name}에 참여했습니다. 이어서 &apos;consultdesk sync&apos;를 실행하세요.</translation>
     </message>
     <message>
         <source>Retired computer {device}: its changes stay, nobody waits for it.</source>
@@ -757,20 +758,24 @@ examples:
         <translation>{summary} 아무것도 보내지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <source>--reference names a referral: use 'export referral --reference CODE'.</source>
-        <translation>--reference는 의뢰서를 가리킵니다. 'export referral --reference 코드'로 쓰세요.</translation>
+        <source>--reference names a referral: use &apos;export referral --reference CODE&apos;.</source>
+        <translation>--reference는 의뢰서를 가리킵니다. &apos;export referral --reference 코드&apos;로 쓰세요.</translation>
     </message>
     <message>
         <source>Give --resident ID (or, for a referral, --reference CODE).</source>
         <translation>--resident ID를 주세요(의뢰서는 --reference 코드로도 됩니다).</translation>
     </message>
     <message>
+        <source>No resident has the id {id}; &apos;consultdesk residents --find NAME&apos; lists the ids.</source>
+        <translation>id가 {id}인 내담자가 없습니다. &apos;consultdesk residents --find 이름&apos;으로 id를 확인하세요.</translation>
+    </message>
+    <message>
         <source>Wrote {file} ({reference})</source>
         <translation>{file} 파일을 저장했습니다 ({reference})</translation>
     </message>
     <message>
-        <source>This file holds personal data: give the reason for the download with --reason (for example --reason "복지관 연계", "본인 제공", "처방의 전달" or your own words). It is kept in the access log.</source>
-        <translation>이 파일에는 개인정보가 들어 있습니다. --reason으로 다운로드 사유를 적어 주세요(예: --reason "복지관 연계", "본인 제공", "처방의 전달" 또는 직접 쓴 사유). 사유는 접속 기록에 남습니다.</translation>
+        <source>This file holds personal data: give the reason for the download with --reason (for example --reason &quot;복지관 연계&quot;, &quot;본인 제공&quot;, &quot;처방의 전달&quot; or your own words). It is kept in the access log.</source>
+        <translation>이 파일에는 개인정보가 들어 있습니다. --reason으로 다운로드 사유를 적어 주세요(예: --reason &quot;복지관 연계&quot;, &quot;본인 제공&quot;, &quot;처방의 전달&quot; 또는 직접 쓴 사유). 사유는 접속 기록에 남습니다.</translation>
     </message>
     <message>
         <source>Backed up to {file}</source>
@@ -785,12 +790,12 @@ examples:
         <translation>그래도 바꾸려면 --force를 붙여 복원하세요(지금 데이터베이스는 먼저 backups/에 보관합니다).</translation>
     </message>
     <message>
-        <source>Restored {file}; the database it replaced is kept as {kept}. Run 'consultdesk sync' to get the team's changes.</source>
-        <translation>{file}에서 복원했습니다. 원래 있던 데이터베이스는 {kept}에 보관했습니다. 팀의 변경 내용을 받으려면 'consultdesk sync'를 실행하세요.</translation>
+        <source>Restored {file}; the database it replaced is kept as {kept}. Run &apos;consultdesk sync&apos; to get the team&apos;s changes.</source>
+        <translation>{file}에서 복원했습니다. 원래 있던 데이터베이스는 {kept}에 보관했습니다. 팀의 변경 내용을 받으려면 &apos;consultdesk sync&apos;를 실행하세요.</translation>
     </message>
     <message>
-        <source>Restored {file}. Run 'consultdesk sync' to get the team's changes.</source>
-        <translation>{file}에서 복원했습니다. 팀의 변경 내용을 받으려면 'consultdesk sync'를 실행하세요.</translation>
+        <source>Restored {file}. Run &apos;consultdesk sync&apos; to get the team&apos;s changes.</source>
+        <translation>{file}에서 복원했습니다. 팀의 변경 내용을 받으려면 &apos;consultdesk sync&apos;를 실행하세요.</translation>
     </message>
     <message>
         <source>Set {variable} or run in a terminal to type it.</source>
@@ -909,7 +914,7 @@ examples:
         <translation>이 컴퓨터의 데이터베이스 폴더 (기본값: 사용자 데이터 폴더)</translation>
     </message>
     <message>
-        <source>language of the window and of what the commands say (default: the app's setting, else the system's)</source>
+        <source>language of the window and of what the commands say (default: the app&apos;s setting, else the system&apos;s)</source>
         <translation>창과 명령 메시지의 언어 (기본값: 앱 설정, 없으면 시스템 언어)</translation>
     </message>
     <message>
@@ -917,7 +922,7 @@ examples:
         <translation>처음 설정: 암호화된 새 데이터베이스를 만듭니다</translation>
     </message>
     <message>
-        <source>the pharmacist's name</source>
+        <source>the pharmacist&apos;s name</source>
         <translation>약사 이름</translation>
     </message>
     <message>
@@ -957,7 +962,7 @@ examples:
         <translation>공유 폴더</translation>
     </message>
     <message>
-        <source>the team's name, shown when joining</source>
+        <source>the team&apos;s name, shown when joining</source>
         <translation>팀 이름 (참여할 때 보입니다)</translation>
     </message>
     <message>
@@ -969,7 +974,7 @@ examples:
         <translation>공유 폴더 또는 팀 폴더</translation>
     </message>
     <message>
-        <source>list the team's computers: id, pharmacist, last file, retired</source>
+        <source>list the team&apos;s computers: id, pharmacist, last file, retired</source>
         <translation>팀의 컴퓨터 목록: ID, 약사, 마지막 파일, 제외 여부</translation>
     </message>
     <message>
@@ -977,11 +982,11 @@ examples:
         <translation>잃어버렸거나 바꾼 컴퓨터를 팀에서 제외합니다 (그 컴퓨터의 변경 내용은 남습니다)</translation>
     </message>
     <message>
-        <source>the computer's id, or its last 8 characters</source>
+        <source>the computer&apos;s id, or its last 8 characters</source>
         <translation>컴퓨터 ID 또는 그 마지막 8자</translation>
     </message>
     <message>
-        <source>send this computer's changes and import the team's</source>
+        <source>send this computer&apos;s changes and import the team&apos;s</source>
         <translation>이 컴퓨터의 변경 내용을 보내고 팀의 변경 내용을 가져옵니다</translation>
     </message>
     <message>
@@ -993,15 +998,15 @@ examples:
         <translation>의뢰서, 복약 목록 또는 상담 요약을 만듭니다</translation>
     </message>
     <message>
-        <source>the resident's id</source>
+        <source>the resident&apos;s id</source>
         <translation>내담자 ID</translation>
     </message>
     <message>
-        <source>a referral's reference code (reprints that sheet)</source>
+        <source>a referral&apos;s reference code (reprints that sheet)</source>
         <translation>의뢰서의 참조 코드 (그 의뢰서를 다시 만듭니다)</translation>
     </message>
     <message>
-        <source>the consultation's id (default: the latest)</source>
+        <source>the consultation&apos;s id (default: the latest)</source>
         <translation>상담 ID (기본값: 가장 최근 상담)</translation>
     </message>
     <message>
@@ -1053,7 +1058,7 @@ examples:
         <translation>마지막 날, YYYY-MM-DD</translation>
     </message>
     <message>
-        <source>only this welfare centre's residents</source>
+        <source>only this welfare centre&apos;s residents</source>
         <translation>이 복지관의 내담자만</translation>
     </message>
     <message>
@@ -1065,7 +1070,7 @@ examples:
         <translation>이름 없이, 작은 수는 가림</translation>
     </message>
     <message>
-        <source>add several teams' de-identified JSON reports into one</source>
+        <source>add several teams&apos; de-identified JSON reports into one</source>
         <translation>여러 팀의 비식별 JSON 보고서를 하나로 합칩니다</translation>
     </message>
     <message>
@@ -1089,11 +1094,11 @@ examples:
         <translation>이 날짜부터 (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <source>only this resident's id</source>
+        <source>only this resident&apos;s id</source>
         <translation>이 내담자 ID만</translation>
     </message>
     <message>
-        <source>only this laptop's rows (its device id, or the 8 characters shown)</source>
+        <source>only this laptop&apos;s rows (its device id, or the 8 characters shown)</source>
         <translation>이 컴퓨터의 기록만 (기기 id, 또는 화면에 보이는 8자)</translation>
     </message>
     <message>
@@ -1109,11 +1114,11 @@ examples:
         <translation>(--csv와 함께)</translation>
     </message>
     <message>
-        <source>record this month's inspection of the log</source>
+        <source>record this month&apos;s inspection of the log</source>
         <translation>이번 달 접속 기록 점검을 기록합니다</translation>
     </message>
     <message>
-        <source>check the access log's chain and the database</source>
+        <source>check the access log&apos;s chain and the database</source>
         <translation>접속 기록 체인과 데이터베이스를 검사합니다</translation>
     </message>
 </context>
@@ -1642,7 +1647,7 @@ examples:
         <translation>건강정보 수집·이용 동의</translation>
     </message>
     <message>
-        <source>A consultation records the resident's medicines and health. Ask for consent now (written, or verbal with a witness), record it, and the consultation starts.</source>
+        <source>A consultation records the resident&apos;s medicines and health. Ask for consent now (written, or verbal with a witness), record it, and the consultation starts.</source>
         <translation>상담에는 내담자의 복용 약과 건강 상태가 기록됩니다. 지금 동의를 받아(서면, 또는 증인이 있는 구두 동의) 기록하면 상담이 시작됩니다.</translation>
     </message>
     <message>
@@ -1661,7 +1666,7 @@ examples:
         <translation>새 상담을 시작할 수 없음</translation>
     </message>
     <message>
-        <source>If the resident gives consent again, record it under the resident's consents first; then a new consultation can start.</source>
+        <source>If the resident gives consent again, record it under the resident&apos;s consents first; then a new consultation can start.</source>
         <translation>내담자가 다시 동의하면 먼저 내담자의 동의 항목에 기록하세요. 그러면 새 상담을 시작할 수 있습니다.</translation>
     </message>
 </context>
@@ -2041,7 +2046,7 @@ examples:
         <translation>예상하지 못한 문제</translation>
     </message>
     <message>
-        <source>Something went wrong, and the details were written to the log file in the data folder. Your last edits are NOT saved yet: keep the app open; the consultation's header says whether saving has gone through.</source>
+        <source>Something went wrong, and the details were written to the log file in the data folder. Your last edits are NOT saved yet: keep the app open; the consultation&apos;s header says whether saving has gone through.</source>
         <translation>문제가 생겼고, 자세한 내용은 데이터 폴더의 로그 파일에 기록했습니다. 마지막 변경 내용은 아직 저장되지 않았습니다. 앱을 닫지 마세요. 저장이 되었는지는 상담 화면 위쪽에 표시됩니다.</translation>
     </message>
     <message>
@@ -2108,7 +2113,7 @@ examples:
         <translation>요청하는 서비스 (요청할 서비스에 표시하세요)</translation>
     </message>
     <message>
-        <source>Pharmacist's opinion</source>
+        <source>Pharmacist&apos;s opinion</source>
         <translation>약사 의견</translation>
     </message>
     <message>
@@ -2349,11 +2354,11 @@ examples:
         <translation>무시하는 파일</translation>
     </message>
     <message>
-        <source>These files are in the team folder but are not ConsultDesk change files, or cannot be used yet. Sync leaves them where they are and does not mention them again. Copies that a sync program made of this computer's own files can be removed here; nothing else is ever deleted.</source>
+        <source>These files are in the team folder but are not ConsultDesk change files, or cannot be used yet. Sync leaves them where they are and does not mention them again. Copies that a sync program made of this computer&apos;s own files can be removed here; nothing else is ever deleted.</source>
         <translation>이 파일들은 팀 폴더에 있지만 ConsultDesk 변경 파일이 아니거나 아직 쓸 수 없는 파일입니다. 동기화는 이 파일들을 그대로 두고 다시 알리지 않습니다. 동기화 프로그램이 이 컴퓨터의 파일을 복사해 만든 사본은 여기서 지울 수 있고, 그 밖의 파일은 절대 지우지 않습니다.</translation>
     </message>
     <message>
-        <source>Remove this computer's duplicate copies</source>
+        <source>Remove this computer&apos;s duplicate copies</source>
         <translation>이 컴퓨터 파일의 중복 사본 지우기</translation>
     </message>
     <message>
@@ -2365,7 +2370,7 @@ examples:
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <source>(a duplicate of this computer's own file; can be removed)</source>
+        <source>(a duplicate of this computer&apos;s own file; can be removed)</source>
         <translation>(이 컴퓨터 파일의 중복 사본이라 지울 수 있습니다)</translation>
     </message>
     <message>
@@ -2602,8 +2607,8 @@ examples:
         <translation>눌러서 목록 보기</translation>
     </message>
     <message>
-        <source>Hidden as well, so that a "&lt;{k}" beside it cannot be worked out from a total minus the others</source>
-        <translation>옆의 "&lt;{k}"을 합계에서 나머지를 빼서 알아낼 수 없도록 함께 가린 칸입니다</translation>
+        <source>Hidden as well, so that a &quot;&lt;{k}&quot; beside it cannot be worked out from a total minus the others</source>
+        <translation>옆의 &quot;&lt;{k}&quot;을 합계에서 나머지를 빼서 알아낼 수 없도록 함께 가린 칸입니다</translation>
     </message>
     <message>
         <source>Fewer than {k} residents: hidden when de-identified</source>
@@ -2979,7 +2984,7 @@ examples:
         <translation>상담을 마치기 전에 약을 하나 이상 적거나 상담 내용을 적어 주세요.</translation>
     </message>
     <message>
-        <source>This consultation is finished and can no longer be changed. Use "Amend" to correct it; the earlier version is kept.</source>
+        <source>This consultation is finished and can no longer be changed. Use &quot;Amend&quot; to correct it; the earlier version is kept.</source>
         <translation>마친 상담은 바꿀 수 없습니다. ‘고치기’로 고치면 이전 내용도 보관됩니다.</translation>
     </message>
     <message>
@@ -3007,7 +3012,7 @@ examples:
         <translation>{path} 파일을 저장할 수 없습니다({detail}). 다른 위치를 고르세요.</translation>
     </message>
     <message>
-        <source>ConsultDesk is already open on the data folder {path}, in another window or a command. Close it there first: two copies on one folder would mix up the team's changes.</source>
+        <source>ConsultDesk is already open on the data folder {path}, in another window or a command. Close it there first: two copies on one folder would mix up the team&apos;s changes.</source>
         <translation>ConsultDesk가 이미 데이터 폴더 {path}에서 열려 있습니다(다른 창이나 명령). 먼저 그쪽을 닫으세요. 한 폴더에서 두 개를 함께 쓰면 팀의 변경 내용이 뒤섞입니다.</translation>
     </message>
     <message>
@@ -3091,7 +3096,7 @@ examples:
         <translation>팀 암호는 {minimum}자 이상이어야 합니다.</translation>
     </message>
     <message>
-        <source>The folder {path} holds a different team. Nothing was changed; choose this team's folder.</source>
+        <source>The folder {path} holds a different team. Nothing was changed; choose this team&apos;s folder.</source>
         <translation>{path} 폴더에는 다른 팀이 있습니다. 아무것도 바뀌지 않았습니다. 이 팀의 폴더를 고르세요.</translation>
     </message>
     <message>
@@ -3099,7 +3104,7 @@ examples:
         <translation>이 컴퓨터는 아직 팀에 속해 있지 않습니다. 먼저 팀 공유 폴더를 설정하세요.</translation>
     </message>
     <message>
-        <source>There is no ConsultDesk team in {path}. Choose the shared folder that holds the ConsultDesk folder, the ConsultDesk folder itself, or the team's folder inside it (the one with team.json). If the ConsultDesk folder is there but empty, wait until the sync program has copied the team to this computer, or create a team.</source>
+        <source>There is no ConsultDesk team in {path}. Choose the shared folder that holds the ConsultDesk folder, the ConsultDesk folder itself, or the team&apos;s folder inside it (the one with team.json). If the ConsultDesk folder is there but empty, wait until the sync program has copied the team to this computer, or create a team.</source>
         <translation>{path}에 ConsultDesk 팀이 없습니다. ConsultDesk 폴더가 들어 있는 공유 폴더, ConsultDesk 폴더 자체, 또는 그 안의 팀 폴더(team.json이 있는 폴더)를 고르세요. ConsultDesk 폴더는 있는데 비어 있다면 동기화 프로그램이 팀을 이 컴퓨터로 다 복사할 때까지 기다리거나, 새 팀을 만드세요.</translation>
     </message>
     <message>
@@ -3127,7 +3132,7 @@ examples:
         <translation>{detail}은(는) 공유 폴더의 파일 이름으로 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <source>This computer's next change file is already in the shared folder, and files there are never overwritten. Was this computer's database restored from a backup? Nothing was sent; ask for help before syncing again.</source>
+        <source>This computer&apos;s next change file is already in the shared folder, and files there are never overwritten. Was this computer&apos;s database restored from a backup? Nothing was sent; ask for help before syncing again.</source>
         <translation>이 컴퓨터가 다음에 보낼 변경 파일이 공유 폴더에 이미 있습니다. 공유 폴더의 파일은 절대 덮어쓰지 않습니다. 이 컴퓨터의 데이터베이스를 백업에서 복원했나요? 아무것도 보내지 않았습니다. 다시 동기화하기 전에 도움을 요청하세요.</translation>
     </message>
     <message>
@@ -3255,7 +3260,7 @@ examples:
         <translation>내담자가 건강정보 수집·이용 동의를 철회했으므로 새 상담을 기록할 수 없습니다. 이전 기록은 계속 볼 수 있습니다.</translation>
     </message>
     <message>
-        <source>No consent to share with the welfare centre is recorded. Record the resident's consent first.</source>
+        <source>No consent to share with the welfare centre is recorded. Record the resident&apos;s consent first.</source>
         <translation>복지관 개인정보 제3자 제공 동의가 기록되어 있지 않습니다. 먼저 내담자의 동의를 기록해 주세요.</translation>
     </message>
     <message>
@@ -3267,11 +3272,11 @@ examples:
         <translation>내담자가 복지관 개인정보 제3자 제공 동의를 철회하여 연계 의뢰서를 만들거나 보낼 수 없습니다.</translation>
     </message>
     <message>
-        <source>Choose the resident's welfare centre first: a referral needs an addressee.</source>
+        <source>Choose the resident&apos;s welfare centre first: a referral needs an addressee.</source>
         <translation>먼저 내담자의 복지관을 지정해 주세요. 의뢰서를 받을 곳이 필요합니다.</translation>
     </message>
     <message>
-        <source>Enter the resident's birth date first: the referral sheet shows the age.</source>
+        <source>Enter the resident&apos;s birth date first: the referral sheet shows the age.</source>
         <translation>먼저 내담자의 생년월일을 입력해 주세요. 의뢰서에 나이가 표시됩니다.</translation>
     </message>
     <message>
@@ -3826,7 +3831,7 @@ examples:
     <message>
         <source>Delete the resident {who}?
 
-Their consultations, consents and referrals will no longer be listed, on this computer and, after the next sync, on the team's.</source>
+Their consultations, consents and referrals will no longer be listed, on this computer and, after the next sync, on the team&apos;s.</source>
         <translation>내담자 {who} 님을 삭제할까요?
 
 이 내담자의 상담, 동의, 의뢰 기록이 이 컴퓨터에서, 그리고 다음 동기화 후에는 팀의 다른 컴퓨터에서도 더 이상 보이지 않습니다.</translation>
@@ -3907,7 +3912,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>이 컴퓨터의 데이터베이스(내담자 {residents}명, 마지막 변경 {changed})를 백업 {file}({made}에 만듦)로 바꿉니다. 그 백업을 만든 뒤 여기서 기록한 내용은 이 컴퓨터에서 사라지고, 팀에 보낸 내용은 다음 동기화 때 돌아옵니다. 지금 데이터베이스는 먼저 backups 폴더에 보관합니다. 복원이 끝나면 ConsultDesk가 닫히니 다시 시작하세요.</translation>
     </message>
     <message>
-        <source>The backup's passphrase</source>
+        <source>The backup&apos;s passphrase</source>
         <translation>백업의 암호</translation>
     </message>
     <message>
@@ -3923,7 +3928,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>백업을 만들 때 쓰던 암호입니다.</translation>
     </message>
     <message>
-        <source>Enter the backup's passphrase.</source>
+        <source>Enter the backup&apos;s passphrase.</source>
         <translation>백업의 암호를 입력하세요.</translation>
     </message>
     <message>
@@ -3931,7 +3936,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>ConsultDesk 백업 (*.db)</translation>
     </message>
     <message>
-        <source>Restored from {file}. The database it replaced is kept as {kept}. ConsultDesk closes now: start it again, then sync to get the team's changes.</source>
+        <source>Restored from {file}. The database it replaced is kept as {kept}. ConsultDesk closes now: start it again, then sync to get the team&apos;s changes.</source>
         <translation>{file}에서 복원했습니다. 원래 있던 데이터베이스는 {kept}에 보관했습니다. 이제 ConsultDesk가 닫힙니다. 다시 시작한 뒤 동기화해서 팀의 변경 내용을 받으세요.</translation>
     </message>
 </context>
@@ -4093,7 +4098,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>백업</translation>
     </message>
     <message>
-        <source>None (only the data folder's backups)</source>
+        <source>None (only the data folder&apos;s backups)</source>
         <translation>없음 (데이터 폴더의 backups에만)</translation>
     </message>
     <message>
@@ -4144,7 +4149,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>복약상담 데스크 설정</translation>
     </message>
     <message>
-        <source>Welcome. ConsultDesk keeps residents' health information encrypted on this computer. Choose a passphrase: it opens the data, and it cannot be recovered if it is lost.</source>
+        <source>Welcome. ConsultDesk keeps residents&apos; health information encrypted on this computer. Choose a passphrase: it opens the data, and it cannot be recovered if it is lost.</source>
         <translation>환영합니다. 복약상담 데스크는 내담자의 건강정보를 이 컴퓨터에 암호화하여 보관합니다. 암호를 정해 주세요. 이 암호로 자료를 열며, 잊어버리면 되찾을 수 없습니다.</translation>
     </message>
     <message>
@@ -4354,7 +4359,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>결과</translation>
     </message>
     <message>
-        <source>Pharmacist's opinion</source>
+        <source>Pharmacist&apos;s opinion</source>
         <translation>약사 의견</translation>
     </message>
     <message>
@@ -4438,7 +4443,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
     </message>
     <message>
         <source>Files ignored as before: {count} (see Files we ignore).</source>
-        <translation>전처럼 무시한 파일: {count}개 ('무시하는 파일'에서 볼 수 있습니다).</translation>
+        <translation>전처럼 무시한 파일: {count}개 (&apos;무시하는 파일&apos;에서 볼 수 있습니다).</translation>
     </message>
     <message>
         <source>This computer had been away so long that the team folder no longer held everything it missed. It caught up from a team snapshot (computer {device}); the changes made here that were not sent yet were kept and sent.</source>
@@ -4483,7 +4488,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>컴퓨터 {device}: {seq}번 파일을 기다리는 중입니다.</translation>
     </message>
     <message>
-        <source>Removed {count} of this computer's own files from the team folder: every other computer has them.</source>
+        <source>Removed {count} of this computer&apos;s own files from the team folder: every other computer has them.</source>
         <translation>이 컴퓨터의 파일 {count}개를 팀 폴더에서 정리했습니다. 다른 컴퓨터가 모두 이미 받았습니다.</translation>
     </message>
     <message>
@@ -4598,7 +4603,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
         <translation>팀의 컴퓨터</translation>
     </message>
     <message>
-        <source>Retire a computer that was lost, stolen or replaced: its changes stay, its folder stays, and no computer of the team waits for it any more. Its own database stays protected by its own passphrase. If it may be in someone else's hands, also start a new team folder with a new team passphrase.</source>
+        <source>Retire a computer that was lost, stolen or replaced: its changes stay, its folder stays, and no computer of the team waits for it any more. Its own database stays protected by its own passphrase. If it may be in someone else&apos;s hands, also start a new team folder with a new team passphrase.</source>
         <translation>잃어버렸거나 도난당했거나 바꾼 컴퓨터는 팀에서 빼세요. 그 컴퓨터의 변경 내용과 폴더는 그대로 남고, 팀의 다른 컴퓨터는 더 이상 그 컴퓨터를 기다리지 않습니다. 그 컴퓨터의 데이터베이스는 그 컴퓨터의 암호로 계속 보호됩니다. 다른 사람 손에 있을 수 있다면 새 팀 암호로 새 팀 폴더도 만드세요.</translation>
     </message>
     <message>
@@ -4732,7 +4737,7 @@ Their consultations, consents and referrals will no longer be listed, on this co
 
 {session}
 
-Its medicines, problems and flag decisions go with it, on this computer and, after the next sync, on the team's.</source>
+Its medicines, problems and flag decisions go with it, on this computer and, after the next sync, on the team&apos;s.</source>
         <translation>작성 중인 이 상담을 삭제할까요?
 
 {session}
@@ -4783,7 +4788,7 @@ Its medicines, problems and flag decisions go with it, on this computer and, aft
         <translation>열기</translation>
     </message>
     <message>
-        <source>Enter the passphrase to open the residents' records.</source>
+        <source>Enter the passphrase to open the residents&apos; records.</source>
         <translation>내담자 기록을 열려면 암호를 입력하세요.</translation>
     </message>
     <message>

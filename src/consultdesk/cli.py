@@ -426,6 +426,7 @@ def _cmd_sync(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
+    from consultdesk.domain.problems import ValidationFailed
     from consultdesk.services import documents, shared_referrals
 
     if args.reference is not None and args.kind != "referral":
@@ -450,7 +451,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
                 consultation_id=args.consultation,
                 lang=args.doc_lang,
             )
-        prepared = documents.prepare_document(ws, request)
+        try:
+            prepared = documents.prepare_document(ws, request)
+        except ValidationFailed as failed:
+            # On the command line the id was typed, not picked: "deleted in the meantime",
+            # the window's words for a resident gone while it was open, would mislead.
+            codes = [problem.code for problem in failed.problems]
+            if args.resident is not None and codes == ["resident_gone"]:
+                raise CliError(
+                    translate(
+                        "Cli",
+                        "No resident has the id {id}; 'consultdesk residents --find NAME' "
+                        "lists the ids.",
+                    ).format(id=args.resident)
+                ) from None
+            raise
         if (args.include_phone or args.include_district) and prepared.options is not None:
             # The ticks go on top of what the draft (or the observations' services) already holds.
             options = replace(

@@ -115,7 +115,7 @@ def test_without_consent_the_referral_fails_in_one_line_but_the_list_works(data,
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["summary", "--resident", "no-such-id"], "No such resident"),
+        (["summary", "--resident", "no-such-id"], "No resident has the id no-such-id"),
         (["medlist", "--resident", "{no_consultation}"], "no consultation"),
         (["summary", "--resident", "{resident}", "--session", "{no_consent}"], "consultation"),
     ],
@@ -126,6 +126,26 @@ def test_bad_input_is_one_plain_line_and_no_file(data, tmp_path, args, words):
     result = run(folder, *[a.format(**ids) for a in args], "--out", str(out))
     assert result.returncode == 1 and not out.exists()
     assert words in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_an_id_typed_wrong_is_said_so_in_korean_not_deleted_meanwhile(data, tmp_path):
+    """The window's words for a resident gone while it was open ("그사이에 … 삭제되었습니다")
+    were printed for an id that never was one."""
+    folder, _ = data
+    env = {**os.environ, "CONSULTDESK_PASSPHRASE": PASSPHRASE, "QT_QPA_PLATFORM": "offscreen"}
+    out = tmp_path / "x.pdf"
+    args = ["--lang", "ko", "--data-dir", str(folder), "export", "referral"]
+    args += ["--resident", "no-such-id", "--out", str(out), "--reason", "복지관 연계"]
+    result = subprocess.run(
+        [sys.executable, "-m", "consultdesk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1 and not out.exists()
+    assert "id가 no-such-id인 내담자가 없습니다" in result.stderr
+    assert "삭제" not in result.stderr
 
 
 def test_a_wrong_passphrase_is_refused(data, tmp_path):
