@@ -585,12 +585,16 @@ def _cmd_change_passphrase(args: argparse.Namespace) -> int:
 
 
 def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
+    """A date given on the command line, read as the windows read one (2026-12-01,
+    2026. 12. 1., full-width digits; domain/dates.py)."""
+    from consultdesk.domain.dates import parse_date
+
+    found = parse_date(text)
+    if found is None:
         raise argparse.ArgumentTypeError(
             translate("Cli", "{text} is not a date like 2026-12-01").format(text=repr(text))
-        ) from None
+        )
+    return found
 
 
 def _cmd_access_log(args: argparse.Namespace) -> int:
@@ -691,7 +695,6 @@ def _break_word(reason: str) -> str:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from datetime import date
 
     from consultdesk.services import measures, measures_files
 
@@ -712,8 +715,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
                 translate("Cli", "Give --from DATE and --to DATE (YYYY-MM-DD), or --combine FILES.")
             )
         try:
-            start, end = date.fromisoformat(args.start), date.fromisoformat(args.end)
-        except ValueError as e:
+            start, end = _date(args.start), _date(args.end)
+        except argparse.ArgumentTypeError as e:
             raise CliError(translate("Cli", "Write dates as YYYY-MM-DD.")) from e
         # A report with names and small counts is a download of personal data; a
         # de-identified one (JSON always is) needs no reason.

@@ -111,6 +111,22 @@ def test_a_de_identified_report_needs_no_reason(data, tmp_path):
     assert named.returncode == 1 and "--reason" in named.stderr, named.stderr
 
 
+def test_report_dates_are_read_as_the_windows_read_them(data, tmp_path):
+    """Full-width digits and the dotted Korean form, as in every date field of the windows;
+    a date that is none is still one plain line."""
+    folder, _ = data
+    out = tmp_path / "m.csv"
+    for start in ("２０２６－０１－０１", "2026. 1. 1."):
+        period = ("--from", start, "--to", "2026-12-31")
+        made = _cli(
+            "--data-dir", str(folder), "report", *period, "--deidentified", "--out", str(out)
+        )
+        assert made.returncode == 0, made.stderr
+    wrong = ("--from", "2026-13-01", "--to", "2026-12-31")
+    refused = _cli("--data-dir", str(folder), "report", *wrong, "--deidentified", "--out", str(out))
+    assert refused.returncode == 1 and "YYYY-MM-DD" in refused.stderr, refused.stderr
+
+
 def test_the_help_and_argparse_own_errors_follow_the_language(tmp_path):
     ko = _cli("--lang", "ko", "export", "medlist")
     assert ko.returncode == 2 and "오류: 다음 인수가 필요합니다: --out" in ko.stderr, ko.stderr
