@@ -282,6 +282,35 @@ def test_the_main_window_syncs_at_start_up_and_leads_to_the_conflicts(
     assert window.sync_area.conflicts.model.rowCount() == 2
 
 
+def test_the_conflicts_are_logged_as_viewed_only_once_they_are_shown(
+    qtbot, new_laptop: MakeLaptop, share: Path, reports: list[tuple[object, object]]
+) -> None:
+    """The sync status read at start-up (and after saves) filled the conflicts list behind the
+    residents screen, and the access log said the conflicts had been viewed."""
+    from sqlmodel import select
+
+    from consultdesk.storage.models import AuditEvent
+
+    def viewed() -> int:
+        with b.db.session(read_only=True) as s:
+            rows = s.exec(select(AuditEvent).where(AuditEvent.entity == "conflicts")).all()
+        return len(rows)
+
+    _, b, _ = _conflicting_laptops(new_laptop, share)
+    before = viewed()
+    window = MainWindow(b)
+    qtbot.addWidget(window)
+    window.show()
+    controller = window.sync_area.controller
+    qtbot.waitUntil(lambda: controller.status().waiting == 0, timeout=10_000)
+    finish(qtbot, controller)
+    qtbot.waitUntil(lambda: window.sync_bar.conflicts.text() == "충돌 2건", timeout=10_000)
+    assert viewed() == before
+    window.sync_bar.conflicts.click()
+    assert window.sync_area.conflicts.model.rowCount() == 2
+    assert viewed() == before + 1
+
+
 def test_quitting_sends_the_changes_still_waiting(
     qtbot, new_laptop: MakeLaptop, share: Path
 ) -> None:

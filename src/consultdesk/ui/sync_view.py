@@ -215,7 +215,11 @@ class SyncView(QWidget):
         if self.controller.last_error is not None:
             lines.append(error_text(self.controller.last_error))
         self.state_label.setText("\n".join(lines))
-        self.conflicts.refresh()
+        # Read the conflicts only when they are on screen (the area being shown reads them):
+        # reading them is a viewing the access log keeps, and nobody saw them behind another
+        # screen at start-up or after a save.
+        if self.conflicts.isVisible():
+            self.conflicts.refresh()
 
     def _running(self, running: bool) -> None:
         self.progress.setValue(0)
