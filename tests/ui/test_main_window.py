@@ -105,3 +105,30 @@ def test_the_areas_behind_the_first_are_read_when_first_shown(qtbot, workspace):
     assert window.referrals.model.rowCount() > 0
     window.nav.setCurrentRow(window.stack.indexOf(window.centres))
     assert window.centres.centre_list.count() == 5
+
+
+def test_closing_a_consultation_goes_straight_back_to_the_residents(qtbot, workspace):
+    """Taking the consultation's entry off the list made the area above it (the sync area)
+    current for a moment: it read the conflicts, and the access log said they were viewed."""
+    from sqlmodel import select
+
+    from consultdesk.storage.models import AuditEvent
+
+    def conflicts_viewed() -> int:
+        with workspace.db.session(read_only=True) as s:
+            rows = s.exec(select(AuditEvent).where(AuditEvent.entity == "conflicts")).all()
+        return len(rows)
+
+    fill_demo(workspace, residents=5, sessions=5)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    shown: list[object] = []
+    window.stack.currentChanged.connect(lambda _: shown.append(window.stack.currentWidget()))
+    rid = window.residents.model.rows[0].id
+    window.new_consultation(rid)
+    shown.clear()
+    assert window.editor.close_consultation()
+    assert shown == [window.residents]
+    assert conflicts_viewed() == 0
+    assert window.nav.currentRow() == 0 and window.nav.count() == 6

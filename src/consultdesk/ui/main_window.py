@@ -292,8 +292,12 @@ class MainWindow(QMainWindow):
 
     def _editor_closed(self, resident_id: str) -> None:
         if self._editor_item is not None:
-            self.nav.takeItem(self.nav.row(self._editor_item))
-            self._editor_item = None
+            item, self._editor_item = self._editor_item, None
+            # The residents first: taking the current entry away would make the one above it
+            # (the sync area) current for a moment, which reads, and logs as viewed, the
+            # team's conflicts.
+            self.nav.setCurrentRow(0)
+            self.nav.takeItem(self.nav.row(item))
         self.show_resident(resident_id)
 
     def show_resident(self, resident_id: str) -> None:
