@@ -2521,12 +2521,12 @@ examples:
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <source>Import DUR files…</source>
-        <translation>Import DUR files…</translation>
+        <source>Import &amp;DUR files…</source>
+        <translation>Import &amp;DUR files…</translation>
     </message>
     <message>
-        <source>Import product list…</source>
-        <translation>Import product list…</translation>
+        <source>Import &amp;product list…</source>
+        <translation>Import &amp;product list…</translation>
     </message>
     <message>
         <source>&amp;Help</source>

@@ -2511,12 +2511,12 @@ examples:
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <source>Import DUR files…</source>
-        <translation>DUR 파일 가져오기…</translation>
+        <source>Import &amp;DUR files…</source>
+        <translation>DUR 파일 가져오기(&amp;D)…</translation>
     </message>
     <message>
-        <source>Import product list…</source>
-        <translation>제품 목록 가져오기…</translation>
+        <source>Import &amp;product list…</source>
+        <translation>제품 목록 가져오기(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>

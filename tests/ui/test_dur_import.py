@@ -132,7 +132,7 @@ def test_every_dur_error_has_a_translated_message():
 def test_the_main_window_offers_the_import(qtbot, workspace):
     window = MainWindow(workspace)
     qtbot.addWidget(window)
-    assert window.dur_import_action.text() == "DUR 파일 가져오기…"
+    assert window.dur_import_action.text() == "DUR 파일 가져오기(&D)…"
     titles = [a.text() for a in window.menuBar().actions()]
     assert "도구(&T)" in titles
 

@@ -148,7 +148,7 @@ def test_the_tools_menu_offers_the_product_import(qtbot, workspace, monkeypatch)
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     action = window.product_import_action
-    assert action.text() == "제품 목록 가져오기…"
+    assert action.text() == "제품 목록 가져오기(&P)…"
     menu_titles = [a.text() for a in window.menuBar().actions()]
     assert any("도구" in title for title in menu_titles)
     action.trigger()

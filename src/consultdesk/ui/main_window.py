@@ -153,10 +153,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))  # DUR file import
-        self.dur_import_action = tools_menu.addAction(self.tr("Import DUR files…"))
+        self.dur_import_action = tools_menu.addAction(self.tr("Import &DUR files…"))
         self.dur_import_action.triggered.connect(lambda: DurImportDialog.run(self.ws, self))
         # product list import (the medicine search then also finds product names)
-        self.product_import_action = tools_menu.addAction(self.tr("Import product list…"))
+        self.product_import_action = tools_menu.addAction(self.tr("Import &product list…"))
         self.product_import_action.triggered.connect(lambda: ProductImportDialog.run(self.ws, self))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = help_menu.addAction(self.tr("User &guide"))
