@@ -139,6 +139,9 @@ class AppLock(QObject):
             # Out of the event path as soon as the window goes (Qt drops the filter of a
             # deleted object by itself; this is for the window's own destruction).
             window.destroyed.connect(lambda *_: self._detach(app))
+        # The window closed while locked (the app quit from the lock screen): the key of what
+        # was typed there goes with it.
+        window.destroyed.connect(lambda *_: self._forget_typing())
         self.idle.start()
 
     def _detach(self, app: QObject) -> None:
@@ -185,9 +188,6 @@ class AppLock(QObject):
         self._daily_backup_first()
         self.workspace_lock.lock()
         self._typing = key_while_typing.for_data_dir(self.ws.data_dir)
-        # The window closed while locked (the app quit from the lock screen): the key of what
-        # was typed goes with it.
-        self.window.destroyed.connect(self._typing.forget)
 
     def _typed(self, text: str) -> None:
         if self._typing is not None:
@@ -230,10 +230,13 @@ class AppLock(QObject):
         self.screen.error.setText(text)
         self.screen.passphrase.setFocus()
 
-    def _unlocked(self, _result: object) -> None:
+    def _forget_typing(self) -> None:
         if self._typing is not None:
             self._typing.forget()
             self._typing = None
+
+    def _unlocked(self, _result: object) -> None:
+        self._forget_typing()
         self.screen.unlock_button.setEnabled(True)
         self.screen.hide()
         for widget in self._hidden:
