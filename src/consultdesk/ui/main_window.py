@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -122,6 +123,10 @@ class MainWindow(QMainWindow):
         # team sync — status bar, "sync now", a quiet sync once the window is up
         self.sync_bar = SyncStatusBar(self.sync_area.controller)
         self.sync_bar.conflicts_requested.connect(self.show_sync_area)
+        between = QFrame()  # who is working here | the team's sync: two things, not one line
+        between.setFrameShape(QFrame.Shape.VLine)
+        between.setFrameShadow(QFrame.Shadow.Sunken)
+        self.statusBar().addPermanentWidget(between)
         self.statusBar().addPermanentWidget(self.sync_bar)
         self._follow_changes()
         # What the first sight of the window does not need starts once it is painted.
