@@ -135,6 +135,26 @@ def test_the_overview_of_a_resident_is_never_squeezed_into_cut_off_text(
     assert panel.body_scroll.verticalScrollBar().isVisible()
 
 
+def test_new_consultation_stays_in_view_however_tall_the_overview(
+    qtbot, long_list: ResidentsView
+) -> None:
+    """The overview scrolls when it is taller than the window; the consultation buttons stay
+    under it, in view (at 1366×768 "New consultation" was scrolled out of sight for a resident
+    with both consents, a memo and open flags)."""
+    view = long_list
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: view.panel.detail is not None)
+    QApplication.processEvents()
+    panel = view.panel
+    assert panel.body_scroll.verticalScrollBar().isVisible()  # taller than the window
+    for button in (panel.timeline.new_button, panel.timeline.open_button):
+        assert button.isVisible() and not button.visibleRegion().isEmpty()
+        assert button.rect() == button.visibleRegion().boundingRect()  # whole, not clipped
+    view.table.clearSelection()
+    view.panel.show_resident(None)
+    assert not panel.timeline.new_button.isVisible()  # no resident, no buttons
+
+
 def test_a_list_first_filled_by_a_change_from_elsewhere_has_its_columns_sized(
     qtbot, workspace: Workspace
 ) -> None:

@@ -137,12 +137,16 @@ class ResidentPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.body_scroll)
+        # Starting a consultation is the main thing done here: its buttons stay in view under
+        # the overview however far that scrolls (taken out of the timeline's own layout).
+        layout.addWidget(self.timeline.button_row)
         self.show_resident(None)
 
     def show_resident(self, resident_id: str | None) -> None:
         self.detail = residents.open_resident(self.ws, resident_id) if resident_id else None
         self.empty.setVisible(self.detail is None)
         self.body_scroll.setVisible(self.detail is not None)
+        self.timeline.button_row.setVisible(self.detail is not None)
         self.timeline.show_resident(self.detail.id if self.detail else None)
         self.open_flags.show_resident(
             self.detail.id if self.detail else None, consultations=self.timeline.list.count()

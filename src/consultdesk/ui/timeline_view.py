@@ -70,7 +70,11 @@ class TimelineWidget(QWidget):
         delete_key.activated.connect(self.delete_draft)
         title = QLabel(self.tr("Consultations"))
         style.bold(title)
-        buttons = QHBoxLayout()
+        # The buttons are a row of their own, so the residents overview can keep them in view
+        # below its scrolling part (at 1366×768 "New consultation" was scrolled out of sight).
+        self.button_row = QWidget()
+        buttons = QHBoxLayout(self.button_row)
+        buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self.new_button, self.open_button, self.compare_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -79,7 +83,7 @@ class TimelineWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
         layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self.button_row)
         self._update_buttons()
 
     def show_resident(self, resident_id: str | None) -> None:
