@@ -2110,7 +2110,7 @@ examples:
     </message>
     <message>
         <source>Services requested (tick each one to ask for)</source>
-        <translation>요청하는 서비스 (요청할 서비스에 표시하세요)</translation>
+        <translation>요청하는 서비스 (필요한 것에 표시하세요)</translation>
     </message>
     <message>
         <source>Pharmacist&apos;s opinion</source>

@@ -475,3 +475,21 @@ def test_other_needs_words_and_a_referral_suggests_the_welfare_centre(qtbot):
     dialog.note.setText("  보호자   요청 ")
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.value == "other: 보호자 요청"
+
+
+def test_the_services_heading_says_to_tick_what_to_ask_for(qtbot, workspace):
+    """The list holds the flags' suggestions unticked: its heading once said to untick what to
+    leave out (빼려면 선택을 해제하세요), which reads as if every line were asked for."""
+    from PySide6.QtWidgets import QLabel
+
+    visit = make_visit(workspace)
+    dialog = open_dialog(qtbot, workspace, visit.resident_id)
+    unticked = [
+        dialog.services.item(i)
+        for i in range(dialog.services.count())
+        if dialog.services.item(i).checkState() == Qt.CheckState.Unchecked
+    ]
+    assert unticked  # suggestions the pharmacist has not chosen
+    headings = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "요청하는 서비스 (필요한 것에 표시하세요)" in headings
+    assert not any("해제" in text for text in headings)
