@@ -122,6 +122,8 @@ def test_report_dates_are_read_as_the_windows_read_them(data, tmp_path):
             "--data-dir", str(folder), "report", *period, "--deidentified", "--out", str(out)
         )
         assert made.returncode == 0, made.stderr
+    since = _cli("--data-dir", str(folder), "access-log", "--since", "２０２６－０１－０１")
+    assert since.returncode == 0, since.stderr
     wrong = ("--from", "2026-13-01", "--to", "2026-12-31")
     refused = _cli("--data-dir", str(folder), "report", *wrong, "--deidentified", "--out", str(out))
     assert refused.returncode == 1 and "YYYY-MM-DD" in refused.stderr, refused.stderr
